@@ -1,0 +1,64 @@
+package app
+
+import (
+	storetypes "cosmossdk.io/store/types"
+	evidencetypes "cosmossdk.io/x/evidence/types"
+	upgradetypes "cosmossdk.io/x/upgrade/types"
+
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	consensustypes "github.com/cosmos/cosmos-sdk/x/consensus/types"
+	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
+	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
+	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
+	slashingtypes "github.com/cosmos/cosmos-sdk/x/slashing/types"
+	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
+)
+
+// storeKeys lists every module's persistent store. A module that keeps
+// state adds its key here.
+func storeKeys() map[string]*storetypes.KVStoreKey {
+	return storetypes.NewKVStoreKeys(
+		authtypes.StoreKey,
+		banktypes.StoreKey,
+		stakingtypes.StoreKey,
+		minttypes.StoreKey,
+		distrtypes.StoreKey,
+		slashingtypes.StoreKey,
+		govtypes.StoreKey,
+		consensustypes.StoreKey,
+		upgradetypes.StoreKey,
+		evidencetypes.StoreKey,
+	)
+}
+
+// moduleAccountPermissions names each module account and what it may do
+// with coins.
+var moduleAccountPermissions = map[string][]string{
+	authtypes.FeeCollectorName:     nil,
+	distrtypes.ModuleName:          nil,
+	minttypes.ModuleName:           {authtypes.Minter},
+	stakingtypes.BondedPoolName:    {authtypes.Burner, authtypes.Staking},
+	stakingtypes.NotBondedPoolName: {authtypes.Burner, authtypes.Staking},
+	govtypes.ModuleName:            {authtypes.Burner},
+}
+
+// ModuleAccountPermissions returns a copy of the module account permissions.
+func ModuleAccountPermissions() map[string][]string {
+	out := make(map[string][]string, len(moduleAccountPermissions))
+	for k, v := range moduleAccountPermissions {
+		out[k] = append([]string(nil), v...)
+	}
+	return out
+}
+
+// BlockedAddresses are the module accounts that may not receive coins by a
+// plain bank send. The gov account may: it receives deposits.
+func BlockedAddresses() map[string]bool {
+	blocked := make(map[string]bool)
+	for name := range moduleAccountPermissions {
+		blocked[authtypes.NewModuleAddress(name).String()] = true
+	}
+	delete(blocked, authtypes.NewModuleAddress(govtypes.ModuleName).String())
+	return blocked
+}

@@ -1,0 +1,63 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/agora-labs/agora/cmd/agorad/network"
+)
+
+func devnetBanner(w io.Writer, spec network.Spec, heights []int64) {
+	n := spec.Nodes[0]
+	home := n.Home
+	fmt.Fprintf(w, `
+Agora devnet is running (height %d).
+
+  chain id  %s
+  RPC       %s
+  REST      %s
+  gRPC      %s
+  home      %s
+  log       %s/agorad.log
+
+Test accounts (keyring-backend "test" in the home above; mnemonics in docs/devnet.md):
+`, heights[0], spec.ChainID, n.Ports.RPCURL(), n.Ports.APIURL(), n.Ports.GRPCAddr(), home, home)
+	names := append([]string{network.ValidatorKeyName(0)}, network.TestAccountNames...)
+	for _, name := range names {
+		addr, err := network.AddressOf(name)
+		if err != nil {
+			continue
+		}
+		fmt.Fprintf(w, "  %-10s %s\n", name, addr)
+	}
+	bob, _ := network.AddressOf("bob")
+	h := "--home " + home
+	fmt.Fprintf(w, `
+Try, in another terminal:
+  agorad q bank balances %s %s
+  agorad tx bank send alice %s 1000000uagr --fees 5000uagr %s -y
+  agorad q block %s
+  agorad q gov params %s
+
+Ctrl-C stops the node; "agorad devnet" resumes it; "agorad devnet --reset" starts over.
+`, bob, h, bob, h, h, h)
+}
+
+func localnetBanner(w io.Writer, spec network.Spec, heights []int64) {
+	fmt.Fprintf(w, "\nAgora localnet %s is running: %d node(s) on 127.0.0.1.\n\n", spec.ChainID, len(spec.Nodes))
+	fmt.Fprintf(w, "  %-10s %-6s %-24s %-24s %-16s %s\n", "node", "height", "RPC", "REST", "gRPC", "home")
+	for i, n := range spec.Nodes {
+		fmt.Fprintf(w, "  %-10s %-6d %-24s %-24s %-16s %s\n", n.Moniker, heights[i], n.Ports.RPCURL(), n.Ports.APIURL(), n.Ports.GRPCAddr(), n.Home)
+	}
+	h := "--home " + spec.Nodes[0].Home
+	fmt.Fprintf(w, `
+Each node's keyring holds alice, bob and carol; validator nodes also hold their operator key.
+Try:
+  agorad q staking validators %s
+  agorad q bank balances $(agorad keys show alice -a %s) %s
+
+Logs are <home>/agorad.log. Ctrl-C stops every node; the same command resumes them.
+%s
+`, h, h, h, strings.Repeat("-", 60))
+}

@@ -1,0 +1,186 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/agora-labs/agora/cmd/agorad/network"
+)
+
+const (
+	flagReset        = "reset"
+	flagRPCPort      = "rpc-port"
+	flagAPIPort      = "api-port"
+	flagGRPCPort     = "grpc-port"
+	flagP2PPort      = "p2p-port"
+	flagVotingPeriod = "voting-period"
+)
+
+// DevnetCmd runs a single-validator chain for trying Agora by hand.
+func DevnetCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "devnet",
+		Short: "Run a single-validator Agora chain on this machine, with funded test accounts",
+		Long: `Run a single-validator Agora chain on 127.0.0.1.
+
+The first run creates the chain (chain id agora-devnet-1) in --home (default
+~/.agora-devnet) with the test keys validator, alice, bob and carol, each funded
+with uagr, ubtc, ueth and uusdc. Later runs resume it at the height it stopped;
+--reset wipes it and starts over. Ctrl-C stops the node cleanly. The node's log
+is <home>/agorad.log.`,
+		Args: cobra.NoArgs,
+		// The devnet writes its own config files; skip the root command's
+		// config handling (it would create files in the default home).
+		PersistentPreRunE: func(*cobra.Command, []string) error { return nil },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			home, err := homeFlag(cmd, ".agora-devnet")
+			if err != nil {
+				return err
+			}
+			reset, _ := cmd.Flags().GetBool(flagReset)
+			voting, _ := cmd.Flags().GetDuration(flagVotingPeriod)
+			ports := network.DevnetPorts
+			ports.RPC, _ = cmd.Flags().GetInt(flagRPCPort)
+			ports.API, _ = cmd.Flags().GetInt(flagAPIPort)
+			ports.GRPC, _ = cmd.Flags().GetInt(flagGRPCPort)
+			ports.P2P, _ = cmd.Flags().GetInt(flagP2PPort)
+			ports.ABCI = ports.RPC + 1
+
+			spec := network.DevnetSpec(home, ports)
+			spec.VotingPeriod = voting
+			return runNetwork(cmd.Context(), cmd.OutOrStdout(), spec, reset, false, devnetBanner)
+		},
+	}
+	cmd.Flags().Bool(flagReset, false, "wipe the devnet's home and start a new chain")
+	cmd.Flags().Int(flagRPCPort, network.DevnetPorts.RPC, "CometBFT RPC port on 127.0.0.1")
+	cmd.Flags().Int(flagAPIPort, network.DevnetPorts.API, "REST API port on 127.0.0.1")
+	cmd.Flags().Int(flagGRPCPort, network.DevnetPorts.GRPC, "gRPC port on 127.0.0.1")
+	cmd.Flags().Int(flagP2PPort, network.DevnetPorts.P2P, "P2P port on 127.0.0.1")
+	cmd.Flags().Duration(flagVotingPeriod, network.DefaultVotingPeriod, "governance deposit and voting period (when the chain is created)")
+	return cmd
+}
+
+// homeFlag is --home when given, else ~/<dir>.
+func homeFlag(cmd *cobra.Command, dir string) (string, error) {
+	if cmd.Flags().Changed("home") {
+		h, err := cmd.Flags().GetString("home")
+		if err != nil {
+			return "", err
+		}
+		return filepath.Abs(h)
+	}
+	userHome, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(userHome, dir), nil
+}
+
+type bannerFunc func(w io.Writer, spec network.Spec, heights []int64)
+
+// runNetwork creates the network if needed, starts a process per node,
+// prints the banner once every node has committed a block, and stops every
+// node on SIGINT/SIGTERM (or when one of them exits on its own).
+func runNetwork(ctx context.Context, out io.Writer, spec network.Spec, reset, initOnly bool, banner bannerFunc) error {
+	root := filepath.Dir(spec.Nodes[0].Home)
+	if len(spec.Nodes) == 1 {
+		root = spec.Nodes[0].Home
+	}
+	if reset {
+		if err := os.RemoveAll(root); err != nil {
+			return err
+		}
+	}
+	created := false
+	if !network.Initialised(spec.Nodes[0].Home) {
+		fmt.Fprintf(out, "Creating %s in %s ...\n", spec.ChainID, root)
+		if _, err := network.Init(spec); err != nil {
+			return err
+		}
+		created = true
+	} else {
+		for _, n := range spec.Nodes {
+			if !network.Initialised(n.Home) {
+				return fmt.Errorf("%s exists but has no node %s: run again with --%s to recreate it", root, n.Moniker, flagReset)
+			}
+		}
+		fmt.Fprintf(out, "Resuming %s from %s ...\n", spec.ChainID, root)
+	}
+	if err := network.RewriteClientConfigs(spec); err != nil {
+		return err
+	}
+	if initOnly {
+		if created {
+			fmt.Fprintf(out, "Created %d node homes under %s.\n", len(spec.Nodes), root)
+		}
+		return nil
+	}
+
+	bin, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	var procs []*network.Process
+	stopAll := func() {
+		for i := len(procs) - 1; i >= 0; i-- {
+			if err := procs[i].Stop(30 * time.Second); err != nil {
+				fmt.Fprintln(out, err)
+			}
+		}
+	}
+	for _, n := range spec.Nodes {
+		p, err := network.Start(bin, n)
+		if err != nil {
+			stopAll()
+			return err
+		}
+		procs = append(procs, p)
+	}
+
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(signals)
+
+	waitCtx, cancel := context.WithTimeout(ctx, 120*time.Second)
+	defer cancel()
+	go func() {
+		select {
+		case <-signals:
+			cancel()
+		case <-waitCtx.Done():
+		}
+	}()
+	heights := make([]int64, len(procs))
+	for i, p := range procs {
+		st, err := network.WaitForHeight(waitCtx, p.Spec.Ports.RPCURL(), 1, p)
+		if err != nil {
+			stopAll()
+			return fmt.Errorf("%s did not start: %w", p.Spec.Moniker, err)
+		}
+		heights[i] = st.Height
+	}
+	banner(out, spec, heights)
+
+	exited := make(chan *network.Process, len(procs))
+	for _, p := range procs {
+		go func(p *network.Process) { <-p.Done(); exited <- p }(p)
+	}
+	select {
+	case sig := <-signals:
+		fmt.Fprintf(out, "\n%s: stopping %d node(s) ...\n", sig, len(procs))
+		stopAll()
+		fmt.Fprintln(out, "Stopped. Run the same command again to resume.")
+		return nil
+	case p := <-exited:
+		stopAll()
+		return fmt.Errorf("%s exited unexpectedly; see %s", p.Spec.Moniker, p.LogPath)
+	}
+}

@@ -1,0 +1,47 @@
+// Package config holds agorad's node configuration: app.toml (the SDK's
+// sections plus Agora's) and the CometBFT defaults Agora changes.
+package config
+
+import (
+	"time"
+
+	cmtcfg "github.com/cometbft/cometbft/config"
+
+	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
+
+	"github.com/agora-labs/agora/app"
+)
+
+// MinGasPrice is the default minimum gas price a node accepts: fees are
+// paid in uagr.
+const MinGasPrice = "0.025" + app.BondDenom
+
+// BlockTime is the default time between blocks (CometBFT's timeout_commit;
+// its own default is 5 s).
+const BlockTime = time.Second
+
+// AppConfig is app.toml: the SDK's sections plus Agora's own.
+type AppConfig struct {
+	serverconfig.Config `mapstructure:",squash"`
+}
+
+// DefaultAppConfig is app.toml for a new node: REST and gRPC on, fees in uagr.
+func DefaultAppConfig() AppConfig {
+	cfg := serverconfig.DefaultConfig()
+	cfg.MinGasPrices = MinGasPrice
+	cfg.API.Enable = true
+	cfg.GRPC.Enable = true
+	return AppConfig{Config: *cfg}
+}
+
+// AppTemplate is the app.toml template: the SDK's, then Agora's sections.
+func AppTemplate() string {
+	return serverconfig.DefaultConfigTemplate
+}
+
+// CometConfig is config.toml for a new node: one-second blocks.
+func CometConfig() *cmtcfg.Config {
+	cfg := cmtcfg.DefaultConfig()
+	cfg.Consensus.TimeoutCommit = BlockTime
+	return cfg
+}

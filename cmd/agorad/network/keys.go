@@ -1,0 +1,73 @@
+// Package network creates the home directories of an Agora network on this
+// machine (the single-node devnet or an N-validator localnet): keys,
+// genesis, config files, and runs the node processes.
+package network
+
+import (
+	"crypto/sha256"
+	"fmt"
+
+	"github.com/cosmos/go-bip39"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	"github.com/cosmos/cosmos-sdk/crypto/hd"
+	"github.com/cosmos/cosmos-sdk/crypto/keyring"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/agora-labs/agora/app"
+)
+
+// TestAccountNames are the funded user accounts every devnet and localnet
+// has, in every node's keyring.
+var TestAccountNames = []string{"alice", "bob", "carol"}
+
+// Mnemonic returns the fixed, public mnemonic of a test key: the BIP-39
+// encoding of sha256("agora test key: " + name). Never hold real funds with
+// these keys: anyone can derive them.
+func Mnemonic(name string) string {
+	entropy := sha256.Sum256([]byte("agora test key: " + name))
+	m, err := bip39.NewMnemonic(entropy[:])
+	if err != nil {
+		panic(err) // 32 bytes of entropy is always valid
+	}
+	return m
+}
+
+// ValidatorKeyName is the name of a validator's operator key in its node's
+// keyring: "validator" on the devnet and on localnet node 0, "validator1",
+// "validator2", ... on the others.
+func ValidatorKeyName(i int) string {
+	if i == 0 {
+		return "validator"
+	}
+	return fmt.Sprintf("validator%d", i)
+}
+
+// importKey adds a test key to a keyring (a no-op if it is there already)
+// and returns its address.
+func importKey(kr keyring.Keyring, name string) (sdk.AccAddress, error) {
+	if rec, err := kr.Key(name); err == nil {
+		return rec.GetAddress()
+	}
+	path := hd.CreateHDPath(app.CoinType, 0, 0).String()
+	rec, err := kr.NewAccount(name, Mnemonic(name), "", path, hd.Secp256k1)
+	if err != nil {
+		return nil, fmt.Errorf("import key %s: %w", name, err)
+	}
+	return rec.GetAddress()
+}
+
+// openKeyring opens the test-backend keyring under a node's home.
+func openKeyring(home string, cdc codec.Codec) (keyring.Keyring, error) {
+	return keyring.New(sdk.KeyringServiceName(), keyring.BackendTest, home, nil, cdc)
+}
+
+// AddressOf derives the address of a test key without a keyring.
+func AddressOf(name string) (sdk.AccAddress, error) {
+	path := hd.CreateHDPath(app.CoinType, 0, 0).String()
+	derived, err := hd.Secp256k1.Derive()(Mnemonic(name), "", path)
+	if err != nil {
+		return nil, err
+	}
+	return sdk.AccAddress(hd.Secp256k1.Generate()(derived).PubKey().Address()), nil
+}

@@ -1,0 +1,39 @@
+package network
+
+import "fmt"
+
+// Ports are the loopback ports one node listens on.
+type Ports struct {
+	P2P  int
+	RPC  int
+	API  int
+	GRPC int
+	// ABCI is CometBFT's proxy_app address. agorad runs the app in-process
+	// and never listens there, but each node still gets its own value.
+	ABCI int
+}
+
+// DevnetPorts are the devnet's default ports: the ecosystem's usual ones.
+var DevnetPorts = Ports{P2P: 26656, RPC: 26657, API: 1317, GRPC: 9090, ABCI: 26658}
+
+// LocalnetPorts gives node i of a localnet its ports: a block of ten from
+// base + 10·i.
+func LocalnetPorts(base, i int) Ports {
+	b := base + 10*i
+	return Ports{P2P: b, RPC: b + 1, API: b + 2, GRPC: b + 3, ABCI: b + 4}
+}
+
+// Host is the only address Agora's local networks listen on.
+const Host = "127.0.0.1"
+
+func (p Ports) RPCAddr() string  { return fmt.Sprintf("tcp://%s:%d", Host, p.RPC) }
+func (p Ports) P2PAddr() string  { return fmt.Sprintf("tcp://%s:%d", Host, p.P2P) }
+func (p Ports) APIAddr() string  { return fmt.Sprintf("tcp://%s:%d", Host, p.API) }
+func (p Ports) GRPCAddr() string { return fmt.Sprintf("%s:%d", Host, p.GRPC) }
+func (p Ports) ABCIAddr() string { return fmt.Sprintf("tcp://%s:%d", Host, p.ABCI) }
+
+// RPCURL is the HTTP address of the CometBFT RPC.
+func (p Ports) RPCURL() string { return fmt.Sprintf("http://%s:%d", Host, p.RPC) }
+
+// APIURL is the HTTP address of the REST API.
+func (p Ports) APIURL() string { return fmt.Sprintf("http://%s:%d", Host, p.API) }

@@ -1,0 +1,56 @@
+package network
+
+import (
+	"time"
+
+	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/agora-labs/agora/app"
+	"github.com/agora-labs/agora/cmd/agorad/config"
+)
+
+// Spec describes a network to create on this machine.
+type Spec struct {
+	ChainID string
+	Nodes   []NodeSpec
+	// BlockTime is CometBFT's timeout_commit: about the time between blocks.
+	BlockTime time.Duration
+	// VotingPeriod is gov's voting and deposit period; the expedited voting
+	// period is half of it.
+	VotingPeriod time.Duration
+}
+
+// NodeSpec is one node of the network.
+type NodeSpec struct {
+	Moniker string
+	Home    string
+	Ports   Ports
+	// Validator is the index of the validator this node runs, or -1 for a
+	// full node.
+	Validator int
+}
+
+// IsValidator tells whether the node signs blocks.
+func (n NodeSpec) IsValidator() bool { return n.Validator >= 0 }
+
+// AccountFunds is what every test account (and every validator operator)
+// holds at genesis.
+func AccountFunds() sdk.Coins {
+	return sdk.NewCoins(
+		sdk.NewCoin(app.BondDenom, sdkmath.NewInt(1_000_000_000_000)), // 1,000,000 AGR
+		sdk.NewCoin("ubtc", sdkmath.NewInt(100_000_000)),              // 100 BTC
+		sdk.NewCoin("ueth", sdkmath.NewInt(1_000_000_000)),            // 1,000 ETH
+		sdk.NewCoin("uusdc", sdkmath.NewInt(10_000_000_000_000)),      // 10,000,000 USDC
+	)
+}
+
+// SelfBond is each validator's stake at genesis: 100,000 AGR.
+var SelfBond = sdk.NewCoin(app.BondDenom, sdkmath.NewInt(100_000_000_000))
+
+// DefaultBlockTime is the devnet's and localnet's block time.
+const DefaultBlockTime = config.BlockTime
+
+// DefaultVotingPeriod is long enough to vote by hand, short enough to wait for.
+const DefaultVotingPeriod = 30 * time.Second
