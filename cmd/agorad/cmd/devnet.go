@@ -52,7 +52,6 @@ is <home>/agorad.log.`,
 			ports.API, _ = cmd.Flags().GetInt(flagAPIPort)
 			ports.GRPC, _ = cmd.Flags().GetInt(flagGRPCPort)
 			ports.P2P, _ = cmd.Flags().GetInt(flagP2PPort)
-			ports.ABCI = ports.RPC + 1
 
 			spec := network.DevnetSpec(home, ports)
 			spec.VotingPeriod = voting
@@ -149,23 +148,10 @@ func runNetwork(ctx context.Context, out io.Writer, spec network.Spec, reset, in
 	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
 	defer signal.Stop(signals)
 
-	waitCtx, cancel := context.WithTimeout(ctx, 120*time.Second)
-	defer cancel()
-	go func() {
-		select {
-		case <-signals:
-			cancel()
-		case <-waitCtx.Done():
-		}
-	}()
-	heights := make([]int64, len(procs))
-	for i, p := range procs {
-		st, err := network.WaitForHeight(waitCtx, p.Spec.Ports.RPCURL(), 1, p)
-		if err != nil {
-			stopAll()
-			return fmt.Errorf("%s did not start: %w", p.Spec.Moniker, err)
-		}
-		heights[i] = st.Height
+	heights, err := waitForFirstBlocks(ctx, procs, signals)
+	if err != nil {
+		stopAll()
+		return err
 	}
 	banner(out, spec, heights)
 
@@ -182,5 +168,37 @@ func runNetwork(ctx context.Context, out io.Writer, spec network.Spec, reset, in
 	case p := <-exited:
 		stopAll()
 		return fmt.Errorf("%s exited unexpectedly; see %s", p.Spec.Moniker, p.LogPath)
+	}
+}
+
+// waitForFirstBlocks waits until every node has committed a block; a
+// signal meanwhile aborts the wait.
+func waitForFirstBlocks(ctx context.Context, procs []*network.Process, signals <-chan os.Signal) ([]int64, error) {
+	waitCtx, cancel := context.WithTimeout(ctx, 120*time.Second)
+	defer cancel()
+	type result struct {
+		heights []int64
+		err     error
+	}
+	done := make(chan result, 1)
+	go func() {
+		heights := make([]int64, len(procs))
+		for i, p := range procs {
+			st, err := network.WaitForHeight(waitCtx, p.Spec.Ports.RPCURL(), 1, p)
+			if err != nil {
+				done <- result{err: fmt.Errorf("%s did not start: %w", p.Spec.Moniker, err)}
+				return
+			}
+			heights[i] = st.Height
+		}
+		done <- result{heights: heights}
+	}()
+	select {
+	case sig := <-signals:
+		cancel()
+		<-done
+		return nil, fmt.Errorf("%s while starting", sig)
+	case r := <-done:
+		return r.heights, r.err
 	}
 }

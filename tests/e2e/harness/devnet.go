@@ -1,0 +1,115 @@
+package harness
+
+import (
+	"bytes"
+	"fmt"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/agora-labs/agora/cmd/agorad/network"
+)
+
+// Devnet is an `agorad devnet` process, run exactly as a user runs it,
+// with its ports moved to free ones.
+type Devnet struct {
+	T     testing.TB
+	Bin   string
+	Home  string
+	Ports network.Ports
+
+	cmd  *exec.Cmd
+	out  *syncBuffer
+	done chan struct{}
+	err  error
+}
+
+// StartDevnet runs `agorad devnet --home home` (plus extra flags) and waits
+// for its banner. The process is stopped when the test ends.
+func StartDevnet(t testing.TB, home string, extra ...string) *Devnet {
+	t.Helper()
+	base := FreePortBase(t, 1)
+	d := &Devnet{
+		T: t, Bin: Binary(t), Home: home,
+		Ports: network.Ports{P2P: base, RPC: base + 1, API: base + 2, GRPC: base + 3},
+	}
+	args := append([]string{"devnet", "--home", home,
+		"--p2p-port", strconv.Itoa(d.Ports.P2P),
+		"--rpc-port", strconv.Itoa(d.Ports.RPC),
+		"--api-port", strconv.Itoa(d.Ports.API),
+		"--grpc-port", strconv.Itoa(d.Ports.GRPC),
+	}, extra...)
+	d.out = &syncBuffer{}
+	d.cmd = exec.Command(d.Bin, args...)
+	d.cmd.Stdout, d.cmd.Stderr = d.out, d.out
+	if err := d.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	d.done = make(chan struct{})
+	go func() { d.err = d.cmd.Wait(); close(d.done) }()
+	t.Cleanup(func() { _ = d.Stop(30 * time.Second) })
+
+	deadline := time.After(120 * time.Second)
+	for !strings.Contains(d.out.String(), "Agora devnet is running") {
+		select {
+		case <-d.done:
+			t.Fatalf("agorad devnet exited: %v\n%s", d.err, d.out.String())
+		case <-deadline:
+			t.Fatalf("agorad devnet printed no banner within 120 s:\n%s", d.out.String())
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+	return d
+}
+
+// Output is what the devnet command printed so far.
+func (d *Devnet) Output() string { return d.out.String() }
+
+// Stop sends SIGTERM (as Ctrl-C would) and waits for a clean exit.
+func (d *Devnet) Stop(timeout time.Duration) error {
+	select {
+	case <-d.done:
+		return d.err
+	default:
+	}
+	_ = d.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-d.done:
+		return d.err
+	case <-time.After(timeout):
+		_ = d.cmd.Process.Kill()
+		<-d.done
+		return fmt.Errorf("agorad devnet did not stop within %s", timeout)
+	}
+}
+
+// CLI runs agorad against the devnet's home.
+func (d *Devnet) CLI(args ...string) (string, error) { return CLI(d.Bin, d.Home, args...) }
+
+// Height is the devnet's latest committed height.
+func (d *Devnet) Height() int64 {
+	d.T.Helper()
+	node := &Node{net: &Net{T: d.T}, Spec: network.NodeSpec{Ports: d.Ports}}
+	return node.Height()
+}
+
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
