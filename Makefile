@@ -21,7 +21,7 @@ install:
 
 # Every test: unit, in-process integration, and end-to-end tests that run
 # real agorad processes on 127.0.0.1.
-test:
+test: lint
 	go test $(GO_TEST_FLAGS) ./...
 
 # Unit and in-process tests only (no agorad processes).

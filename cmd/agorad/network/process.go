@@ -47,9 +47,7 @@ func Start(bin string, n NodeSpec) (*Process, error) {
 	cmd := exec.Command(bin, StartArgs(n)...)
 	cmd.Stdout = logFile
 	cmd.Stderr = logFile
-	// Own process group: a Ctrl-C in the terminal reaches the parent only,
-	// which then stops each node in order.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.SysProcAttr = nodeProcAttr()
 	if err := cmd.Start(); err != nil {
 		logFile.Close()
 		return nil, fmt.Errorf("start %s: %w", n.Moniker, err)
