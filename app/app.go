@@ -76,6 +76,16 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/staking"
 	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
+
+	"github.com/agora-labs/agora/x/oracle"
+	oracleabci "github.com/agora-labs/agora/x/oracle/abci"
+	"github.com/agora-labs/agora/x/oracle/feeder"
+	oraclekeeper "github.com/agora-labs/agora/x/oracle/keeper"
+	oracletypes "github.com/agora-labs/agora/x/oracle/types"
+
+	"github.com/agora-labs/agora/x/dex"
+	dexkeeper "github.com/agora-labs/agora/x/dex/keeper"
+	dextypes "github.com/agora-labs/agora/x/dex/types"
 )
 
 // DefaultNodeHome is where agorad keeps its data unless --home says otherwise.
@@ -114,6 +124,14 @@ type AgoraApp struct {
 	UpgradeKeeper   *upgradekeeper.Keeper
 	EvidenceKeeper  evidencekeeper.Keeper
 	ConsensusKeeper consensuskeeper.Keeper
+	OracleKeeper    *oraclekeeper.Keeper
+	DexKeeper       dexkeeper.Keeper
+
+	// The oracle's price feeder (nil unless app.toml enables it), its
+	// pre-blocker and the exchange's TWAP (nil until x/dex is wired).
+	oracleFeeder     *feeder.Feeder
+	oraclePreBlocker *oracleabci.PreBlocker
+	oracleDexTWAP    oracletypes.DexTWAPKeeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -220,6 +238,19 @@ func NewAgoraApp(
 		appCodec, runtime.NewKVStoreService(keys[evidencetypes.StoreKey]), app.StakingKeeper, app.SlashingKeeper,
 		accCodec, runtime.ProvideCometInfoService())
 
+	// The oracle reads validators' powers and consensus keys from staking
+	// (and slashes through it when miss slashing is on). The DEX TWAP guard
+	// is plugged in with SetOracleDexTWAP once x/dex exists.
+	app.OracleKeeper = oraclekeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[oracletypes.StoreKey]), authority, app.StakingKeeper, nil)
+
+	// The exchange holds pool reserves in its module account (bank) and pays
+	// pool creation fees and the protocol's share of swap fees to the
+	// community pool (distribution). Its TWAP guards the oracle.
+	app.DexKeeper = dexkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[dextypes.StoreKey]), app.BankKeeper, app.DistrKeeper, authority)
+	app.SetOracleDexTWAP(app.DexKeeper)
+
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
 		auth.NewAppModule(appCodec, app.AccountKeeper, nil, nil),
@@ -232,6 +263,8 @@ func NewAgoraApp(
 		upgrade.NewAppModule(app.UpgradeKeeper, accCodec),
 		evidence.NewAppModule(app.EvidenceKeeper),
 		consensus.NewAppModule(appCodec, app.ConsensusKeeper),
+		oracle.NewAppModule(appCodec, app.OracleKeeper),
+		dex.NewAppModule(appCodec, app.DexKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
@@ -245,11 +278,12 @@ func NewAgoraApp(
 	app.ModuleManager.SetOrderBeginBlockers(
 		minttypes.ModuleName, distrtypes.ModuleName, slashingtypes.ModuleName, evidencetypes.ModuleName,
 		stakingtypes.ModuleName)
-	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, stakingtypes.ModuleName)
+	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName)
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, upgradetypes.ModuleName,
+		oracletypes.ModuleName, dextypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)
@@ -274,6 +308,7 @@ func NewAgoraApp(
 	app.SetBeginBlocker(app.BeginBlocker)
 	app.SetEndBlocker(app.EndBlocker)
 	app.setAnteHandler()
+	app.setupOracle(logger, appOpts)
 
 	// Every message and query must be reachable through the proto registry
 	// (autocli and sign mode textual rely on it).
@@ -289,6 +324,7 @@ func NewAgoraApp(
 		if err := app.LoadLatestVersion(); err != nil {
 			panic(fmt.Errorf("load latest version: %w", err))
 		}
+		app.StartOracleFeeder()
 	}
 	return app
 }
@@ -309,9 +345,16 @@ func (app *AgoraApp) setAnteHandler() {
 // Name returns the application's name.
 func (app *AgoraApp) Name() string { return app.BaseApp.Name() }
 
-// PreBlocker runs before BeginBlock (upgrades, then auth).
-func (app *AgoraApp) PreBlocker(ctx sdk.Context, _ *abci.RequestFinalizeBlock) (*sdk.ResponsePreBlock, error) {
-	return app.ModuleManager.PreBlock(ctx)
+// PreBlocker runs before BeginBlock: the modules' pre-blockers (upgrades,
+// then auth), then the oracle, which applies the block's price votes so that
+// every later step of the block sees the new prices.
+func (app *AgoraApp) PreBlocker(ctx sdk.Context, req *abci.RequestFinalizeBlock) (*sdk.ResponsePreBlock, error) {
+	res, err := app.ModuleManager.PreBlock(ctx)
+	if err != nil {
+		return nil, err
+	}
+	app.preBlockOracle(ctx, req)
+	return res, nil
 }
 
 // BeginBlocker runs every module's BeginBlock in the set order.

@@ -24,6 +24,8 @@ func (app *AgoraApp) Invariants() []Invariant {
 	return []Invariant{
 		{Name: "bank/total-supply", Check: app.totalSupplyInvariant},
 		{Name: "staking/bonded-pool", Check: app.bondedPoolInvariant},
+		{Name: "dex/module-balance", Check: app.DexKeeper.ModuleBalanceInvariant},
+		{Name: "dex/share-supply", Check: app.DexKeeper.ShareSupplyInvariant},
 	}
 }
 

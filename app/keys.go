@@ -13,6 +13,10 @@ import (
 	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
 	slashingtypes "github.com/cosmos/cosmos-sdk/x/slashing/types"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
+
+	oracletypes "github.com/agora-labs/agora/x/oracle/types"
+
+	dextypes "github.com/agora-labs/agora/x/dex/types"
 )
 
 // storeKeys lists every module's persistent store. A module that keeps
@@ -29,6 +33,8 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		consensustypes.StoreKey,
 		upgradetypes.StoreKey,
 		evidencetypes.StoreKey,
+		oracletypes.StoreKey,
+		dextypes.StoreKey,
 	)
 }
 
@@ -41,6 +47,7 @@ var moduleAccountPermissions = map[string][]string{
 	stakingtypes.BondedPoolName:    {authtypes.Burner, authtypes.Staking},
 	stakingtypes.NotBondedPoolName: {authtypes.Burner, authtypes.Staking},
 	govtypes.ModuleName:            {authtypes.Burner},
+	dextypes.ModuleName:            {authtypes.Minter, authtypes.Burner},
 }
 
 // ModuleAccountPermissions returns a copy of the module account permissions.

@@ -40,8 +40,12 @@ Try, in another terminal:
   agorad q block %s
   agorad q gov params %s
 
+Oracle prices come from %s: edit it and within a few blocks
+  agorad q oracle prices %s
+shows the new prices (one pair: agorad q oracle price BTC USD %s).
+
 Ctrl-C stops the node; "agorad devnet" resumes it; "agorad devnet --reset" starts over.
-`, bob, h, bob, h, h, h)
+`, bob, h, bob, h, h, h, network.PricesPath(home), h, h)
 }
 
 func localnetBanner(w io.Writer, spec network.Spec, heights []int64) {
@@ -57,7 +61,9 @@ Try:
   agorad q staking validators %s
   agorad q bank balances $(agorad keys show alice -a %s) %s
 
+Each validator's oracle feeder reads <home>/prices.json; the chain's price is the
+stake-weighted median: agorad q oracle prices %s
 Logs are <home>/agorad.log. Ctrl-C stops every node; the same command resumes them.
 %s
-`, h, h, h, strings.Repeat("-", 60))
+`, h, h, h, h, strings.Repeat("-", 60))
 }

@@ -32,6 +32,7 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.AgoraApp) {
 		snapshot.Cmd(newApp),
 		DevnetCmd(),
 		LocalnetCmd(),
+		LoadgenCmd(),
 	)
 
 	// start, comet, export, version, rollback, ...

@@ -10,6 +10,7 @@ import (
 	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
 
 	"github.com/agora-labs/agora/app"
+	"github.com/agora-labs/agora/x/oracle/feeder"
 )
 
 // MinGasPrice is the default minimum gas price a node accepts: fees are
@@ -23,6 +24,9 @@ const BlockTime = time.Second
 // AppConfig is app.toml: the SDK's sections plus Agora's own.
 type AppConfig struct {
 	serverconfig.Config `mapstructure:",squash"`
+
+	// Oracle is the [oracle] section: the price feeder validators run.
+	Oracle feeder.Config `mapstructure:"oracle"`
 }
 
 // DefaultAppConfig is app.toml for a new node: REST and gRPC on, fees in uagr.
@@ -31,12 +35,12 @@ func DefaultAppConfig() AppConfig {
 	cfg.MinGasPrices = MinGasPrice
 	cfg.API.Enable = true
 	cfg.GRPC.Enable = true
-	return AppConfig{Config: *cfg}
+	return AppConfig{Config: *cfg, Oracle: feeder.DefaultConfig()}
 }
 
 // AppTemplate is the app.toml template: the SDK's, then Agora's sections.
 func AppTemplate() string {
-	return serverconfig.DefaultConfigTemplate
+	return serverconfig.DefaultConfigTemplate + feeder.ConfigTemplate
 }
 
 // CometConfig is config.toml for a new node: one-second blocks.

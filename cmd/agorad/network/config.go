@@ -34,9 +34,14 @@ func cometConfig(n NodeSpec, blockTime time.Duration) *cmtcfg.Config {
 }
 
 // writeAppConfig writes app.toml: the REST API and gRPC on the node's
-// loopback ports.
+// loopback ports, and (on validators) the price feeder reading
+// <home>/prices.json, which it creates with the starting prices.
 func writeAppConfig(n NodeSpec) error {
 	cfg := config.DefaultAppConfig()
+	cfg.Oracle = OracleFeederConfig(n)
+	if err := WritePricesFile(PricesPath(n.Home), StartingPrices, false); err != nil {
+		return err
+	}
 	cfg.API.Address = n.Ports.APIAddr()
 	cfg.API.EnableUnsafeCORS = true
 	cfg.GRPC.Address = n.Ports.GRPCAddr()

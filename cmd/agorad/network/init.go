@@ -140,6 +140,9 @@ func Init(spec Spec) (*Result, error) {
 	appGenesis := genutiltypes.NewAppGenesisWithVersion(spec.ChainID, appState)
 	appGenesis.GenesisTime = cmttime.Now()
 	params := cmttypes.DefaultConsensusParams()
+	// Vote extensions (the oracle's price votes) are on from the first
+	// block: CometBFT accepts any enable height >= 1 at genesis.
+	params.ABCI.VoteExtensionsEnableHeight = VoteExtensionsEnableHeight
 	appGenesis.Consensus.Params = params
 	if err := appGenesis.ValidateAndComplete(); err != nil {
 		return nil, fmt.Errorf("genesis: %w", err)

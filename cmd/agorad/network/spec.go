@@ -52,5 +52,9 @@ var SelfBond = sdk.NewCoin(app.BondDenom, sdkmath.NewInt(100_000_000_000))
 // DefaultBlockTime is the devnet's and localnet's block time.
 const DefaultBlockTime = config.BlockTime
 
+// VoteExtensionsEnableHeight is the height from which validators sign
+// vote extensions (the oracle's prices) on local networks: the first block.
+const VoteExtensionsEnableHeight = 1
+
 // DefaultVotingPeriod is long enough to vote by hand, short enough to wait for.
 const DefaultVotingPeriod = 30 * time.Second

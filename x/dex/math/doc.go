@@ -96,6 +96,12 @@
 // even if the fee is forwarded out of the pool. Exact-out errors unless
 // Δy ≤ x_j − 2, so no balance reaches zero.
 //
+// StableSwapSpotPrice (spot_price_stableswap.go) is the marginal price of
+// asset i in asset j, the ratio of the invariant's partial derivatives at
+// D = ComputeD(x):
+//
+//	price = x_j·(Ann·x_i·n^n·Π + D^(n+1)) / (x_i·(Ann·x_j·n^n·Π + D^(n+1)))   (⌊·⌋ at 18 decimals)
+//
 // # LP shares (shares.go, shares_constant_product.go, shares_stableswap.go)
 //
 // MinimumLiquidity = 1000 shares are locked at pool creation (the caller

@@ -1,0 +1,138 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"cosmossdk.io/log"
+	sdkmath "cosmossdk.io/math"
+	abci "github.com/cometbft/cometbft/abci/types"
+	"github.com/spf13/viper"
+
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	servertypes "github.com/cosmos/cosmos-sdk/server/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	oracleabci "github.com/agora-labs/agora/x/oracle/abci"
+	"github.com/agora-labs/agora/x/oracle/feeder"
+	oracletypes "github.com/agora-labs/agora/x/oracle/types"
+)
+
+// This file wires the oracle's ABCI++ pipeline into baseapp and runs the
+// price feeder. The keeper itself is built in NewAgoraApp with the others.
+
+// OracleConfigKey is the app.toml section of the price feeder.
+const OracleConfigKey = "oracle"
+
+// ReadOracleConfig reads the [oracle] section of app.toml. Without it (an
+// older app.toml, or options that are not viper) the feeder is disabled.
+func ReadOracleConfig(appOpts servertypes.AppOptions) (feeder.Config, error) {
+	v, ok := appOpts.(*viper.Viper)
+	if !ok || !v.IsSet(OracleConfigKey) {
+		return feeder.Config{}, nil
+	}
+	var cfg feeder.Config
+	if err := v.UnmarshalKey(OracleConfigKey, &cfg); err != nil {
+		return feeder.Config{}, fmt.Errorf("app.toml [%s]: %w", OracleConfigKey, err)
+	}
+	return cfg, nil
+}
+
+// setupOracle installs the vote-extension and proposal handlers around the
+// default ones, and builds (not starts) the feeder when app.toml enables it.
+// A feeder that cannot be built is logged and left out: the node then votes
+// with empty extensions, which is valid.
+func (app *AgoraApp) setupOracle(logger log.Logger, appOpts servertypes.AppOptions) {
+	cfg, err := ReadOracleConfig(appOpts)
+	if err != nil {
+		logger.Error("oracle feeder disabled", "err", err)
+	}
+	var source oracleabci.PriceSource
+	if cfg.Enabled {
+		if err := cfg.Validate(); err != nil {
+			logger.Error("oracle feeder disabled: invalid config", "err", err)
+		} else if providers, err := feeder.BuildProviders(cfg, &dexTWAPSource{app: app}); err != nil {
+			logger.Error("oracle feeder disabled", "err", err)
+		} else {
+			app.oracleFeeder = feeder.New(cfg, providers, logger.With("module", "oracle-feeder"))
+			source = app.oracleFeeder
+		}
+	}
+
+	veHandler := oracleabci.NewVoteExtensionHandler(app.OracleKeeper, source)
+	app.SetExtendVoteHandler(veHandler.ExtendVoteHandler())
+	app.SetVerifyVoteExtensionHandler(veHandler.VerifyVoteExtensionHandler())
+
+	defaults := baseapp.NewDefaultProposalHandler(app.Mempool(), app.BaseApp)
+	proposals := oracleabci.NewProposalHandler(app.OracleKeeper, app.StakingKeeper,
+		defaults.PrepareProposalHandler(), defaults.ProcessProposalHandler())
+	app.SetPrepareProposal(proposals.PrepareProposalHandler())
+	app.SetProcessProposal(proposals.ProcessProposalHandler())
+
+	app.oraclePreBlocker = oracleabci.NewPreBlocker(app.OracleKeeper)
+}
+
+// StartOracleFeeder starts the price feeder's polling if app.toml enabled
+// it. NewAgoraApp calls it after loading the latest state; Close stops it.
+func (app *AgoraApp) StartOracleFeeder() {
+	if app.oracleFeeder != nil {
+		app.oracleFeeder.Start(context.Background())
+	}
+}
+
+// OracleFeeder returns the node's price feeder, or nil when it is disabled.
+func (app *AgoraApp) OracleFeeder() *feeder.Feeder { return app.oracleFeeder }
+
+// Close stops the price feeder, then closes the application.
+func (app *AgoraApp) Close() error {
+	if app.oracleFeeder != nil {
+		app.oracleFeeder.Stop()
+	}
+	return app.BaseApp.Close()
+}
+
+// preBlockOracle applies the block's oracle votes after the modules'
+// pre-blockers (upgrade, auth). It never fails.
+func (app *AgoraApp) preBlockOracle(ctx sdk.Context, req *abci.RequestFinalizeBlock) {
+	if app.oraclePreBlocker != nil {
+		app.oraclePreBlocker.PreBlock(ctx, req)
+	}
+}
+
+// dexTWAPSource serves the feeder's dextwap provider from the latest
+// committed state through the oracle's optional DexTWAPKeeper. Its symbol
+// is "BASEDENOM/QUOTEDENOM", e.g. "uagr/uusdc"; the TWAP covers the
+// oracle's twap_lookback_seconds before the last block.
+type dexTWAPSource struct{ app *AgoraApp }
+
+func (s *dexTWAPSource) TWAP(_ context.Context, symbol string) (sdkmath.LegacyDec, error) {
+	dex := s.app.oracleDexTWAP
+	if dex == nil {
+		return sdkmath.LegacyDec{}, errors.New("no exchange module: DEX TWAP unavailable")
+	}
+	base, quote, ok := strings.Cut(symbol, "/")
+	if !ok {
+		return sdkmath.LegacyDec{}, fmt.Errorf("dextwap symbol %q must be BASEDENOM/QUOTEDENOM", symbol)
+	}
+	ctx, err := s.app.CreateQueryContext(0, false)
+	if err != nil {
+		return sdkmath.LegacyDec{}, err
+	}
+	params, err := s.app.OracleKeeper.Params.Get(ctx)
+	if err != nil {
+		return sdkmath.LegacyDec{}, err
+	}
+	end := ctx.BlockTime()
+	start := end.Add(-time.Duration(params.TwapLookbackSeconds) * time.Second)
+	return dex.TWAPByDenoms(ctx, strings.ToLower(base), strings.ToLower(quote), start, end)
+}
+
+// SetOracleDexTWAP gives the oracle (its CollateralPrice/DebtPrice guard and
+// the feeder's dextwap provider) the exchange module's TWAP.
+func (app *AgoraApp) SetOracleDexTWAP(dex oracletypes.DexTWAPKeeper) {
+	app.oracleDexTWAP = dex
+	app.OracleKeeper.SetDexTWAPKeeper(dex)
+}

@@ -1,0 +1,315 @@
+package loadgen
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	sdkmath "cosmossdk.io/math"
+	coretypes "github.com/cometbft/cometbft/rpc/core/types"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/tx"
+	"github.com/cosmos/cosmos-sdk/crypto/keyring"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/tx/signing"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+)
+
+// Config is one load-generator run.
+type Config struct {
+	// From is the funded key (in the client context's keyring) that pays
+	// for the generator's accounts.
+	From     string
+	Accounts int
+	Txs      int
+	Seed     string
+	// GasPrice in uagr per unit of gas.
+	GasPrice sdkmath.LegacyDec
+	// Timeout bounds the wait for inclusion after the last broadcast.
+	Timeout time.Duration
+	Log     io.Writer
+}
+
+// Run funds the accounts, pre-signs the txs, broadcasts them and measures
+// their inclusion.
+func Run(ctx context.Context, clientCtx client.Context, cfg Config, build func(ring []sdk.AccAddress) Workload) (Report, error) {
+	if cfg.Accounts < 2 || cfg.Txs < 1 {
+		return Report{}, errors.New("need at least 2 accounts and 1 tx")
+	}
+	kr, accs, err := newAccounts(clientCtx.Codec, cfg.Seed, cfg.Accounts)
+	if err != nil {
+		return Report{}, err
+	}
+	ring := make([]sdk.AccAddress, len(accs))
+	for i, a := range accs {
+		ring[i] = a.addr
+	}
+	w := build(ring)
+	perAccount := (cfg.Txs + cfg.Accounts - 1) / cfg.Accounts
+
+	fmt.Fprintf(cfg.Log, "funding %d accounts from %s ...\n", cfg.Accounts, cfg.From)
+	fee := feeFor(w.GasLimit(), cfg.GasPrice)
+	need := sdk.NewCoins(fee...)
+	for i := 0; i < perAccount; i++ {
+		need = need.Add(fee...).Add(w.FundsPerTx()...)
+	}
+	if err := fund(ctx, clientCtx, cfg, accs, need); err != nil {
+		return Report{}, fmt.Errorf("funding: %w", err)
+	}
+	for _, a := range accs {
+		num, seq, err := authtypes.AccountRetriever{}.GetAccountNumberSequence(clientCtx, a.addr)
+		if err != nil {
+			return Report{}, fmt.Errorf("account %s: %w", a.addr, err)
+		}
+		a.number, a.nextSeq = num, seq
+	}
+
+	fmt.Fprintf(cfg.Log, "signing %d %s txs ...\n", cfg.Txs, w.Name())
+	signed := make([][][]byte, len(accs))
+	for n := 0; n < cfg.Txs; n++ {
+		a := accs[n%len(accs)]
+		bz, err := sign(clientCtx, kr, a, w.GasLimit(), fee, w.Msgs(a.addr, n/len(accs))...)
+		if err != nil {
+			return Report{}, err
+		}
+		signed[n%len(accs)] = append(signed[n%len(accs)], bz)
+	}
+
+	fmt.Fprintf(cfg.Log, "broadcasting ...\n")
+	return broadcastAndWatch(ctx, clientCtx, cfg, w, signed)
+}
+
+func feeFor(gas uint64, price sdkmath.LegacyDec) sdk.Coins {
+	amt := price.MulInt64(int64(gas)).Ceil().TruncateInt()
+	return sdk.NewCoins(sdk.NewCoin("uagr", amt))
+}
+
+// fund sends `need` to every account in one multi-send from cfg.From and
+// waits for it to be committed.
+func fund(ctx context.Context, clientCtx client.Context, cfg Config, accs []*account, need sdk.Coins) error {
+	rec, err := clientCtx.Keyring.Key(cfg.From)
+	if err != nil {
+		return fmt.Errorf("key %q: %w", cfg.From, err)
+	}
+	from, err := rec.GetAddress()
+	if err != nil {
+		return err
+	}
+	outputs := make([]banktypes.Output, len(accs))
+	total := sdk.NewCoins()
+	for i, a := range accs {
+		outputs[i] = banktypes.NewOutput(a.addr, need)
+		total = total.Add(need...)
+	}
+	msg := banktypes.NewMsgMultiSend(banktypes.NewInput(from, total), outputs)
+	num, seq, err := authtypes.AccountRetriever{}.GetAccountNumberSequence(clientCtx, from)
+	if err != nil {
+		return err
+	}
+	gas := uint64(150_000 + 40_000*len(accs))
+	funder := &account{name: cfg.From, addr: from, number: num, nextSeq: seq}
+	bz, err := sign(clientCtx, clientCtx.Keyring, funder, gas, feeFor(gas, cfg.GasPrice), msg)
+	if err != nil {
+		return err
+	}
+	res, err := clientCtx.Client.BroadcastTxSync(ctx, bz)
+	if err != nil {
+		return err
+	}
+	if res.Code != 0 {
+		return fmt.Errorf("multi-send rejected: %s", res.Log)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		if r, err := clientCtx.Client.Tx(ctx, res.Hash, false); err == nil {
+			if r.TxResult.Code != 0 {
+				return fmt.Errorf("multi-send failed: %s", r.TxResult.Log)
+			}
+			return nil
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	return errors.New("multi-send not committed within 60s")
+}
+
+// sign signs msgs for an account at its next sequence and advances it.
+func sign(clientCtx client.Context, kr keyring.Keyring, a *account, gas uint64, fee sdk.Coins, msgs ...sdk.Msg) ([]byte, error) {
+	f := tx.Factory{}.
+		WithChainID(clientCtx.ChainID).
+		WithKeybase(kr).
+		WithTxConfig(clientCtx.TxConfig).
+		WithAccountNumber(a.number).
+		WithSequence(a.nextSeq).
+		WithGas(gas).
+		WithFees(fee.String()).
+		WithSignMode(signing.SignMode_SIGN_MODE_DIRECT)
+	builder, err := f.BuildUnsignedTx(msgs...)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Sign(context.Background(), f, a.name, builder, true); err != nil {
+		return nil, err
+	}
+	a.nextSeq++
+	return clientCtx.TxConfig.TxEncoder()(builder.GetTx())
+}
+
+type pending struct {
+	sent time.Time
+}
+
+// broadcastAndWatch sends each account's txs in order (one stream per
+// account) while a watcher reads every new block for their inclusion.
+func broadcastAndWatch(ctx context.Context, clientCtx client.Context, cfg Config, w Workload, signed [][][]byte) (Report, error) {
+	rep := Report{Workload: w.Name(), Accounts: len(signed)}
+	var mu sync.Mutex
+	inFlight := map[string]pending{}
+	var first time.Time
+
+	status, err := clientCtx.Client.Status(ctx)
+	if err != nil {
+		return rep, err
+	}
+	startHeight := status.SyncInfo.LatestBlockHeight
+
+	var wg sync.WaitGroup
+	for _, txs := range signed {
+		wg.Add(1)
+		go func(txs [][]byte) {
+			defer wg.Done()
+			for _, bz := range txs {
+				hash := strings.ToUpper(hex.EncodeToString(sha256Sum(bz)))
+				now := time.Now()
+				mu.Lock()
+				if first.IsZero() {
+					first = now
+				}
+				inFlight[hash] = pending{sent: now}
+				rep.Sent++
+				mu.Unlock()
+				res, err := clientCtx.Client.BroadcastTxSync(ctx, bz)
+				if err != nil || res.Code != 0 {
+					mu.Lock()
+					delete(inFlight, hash)
+					rep.Rejected++
+					if rep.FirstErr == "" {
+						if err != nil {
+							rep.FirstErr = err.Error()
+						} else {
+							rep.FirstErr = res.Log
+						}
+					}
+					mu.Unlock()
+				}
+			}
+		}(txs)
+	}
+	broadcastDone := make(chan struct{})
+	go func() { wg.Wait(); close(broadcastDone) }()
+
+	var last time.Time
+	height := startHeight
+	var deadline <-chan time.Time
+	for {
+		st, err := clientCtx.Client.Status(ctx)
+		if err == nil && st.SyncInfo.LatestBlockHeight > height {
+			for h := height + 1; h <= st.SyncInfo.LatestBlockHeight; h++ {
+				seen, err := readBlock(ctx, clientCtx, h)
+				if err != nil {
+					return rep, err
+				}
+				now := time.Now()
+				mu.Lock()
+				found := false
+				for _, s := range seen {
+					p, ok := inFlight[s.hash]
+					if !ok {
+						continue
+					}
+					found = true
+					delete(inFlight, s.hash)
+					if s.code != 0 {
+						rep.Failed++
+						if rep.FirstErr == "" {
+							rep.FirstErr = s.log
+						}
+						continue
+					}
+					rep.Committed++
+					rep.Latencies = append(rep.Latencies, now.Sub(p.sent))
+					rep.GasUsed = append(rep.GasUsed, s.gasUsed)
+					last = now
+				}
+				if found {
+					rep.Blocks++
+				}
+				mu.Unlock()
+			}
+			height = st.SyncInfo.LatestBlockHeight
+		}
+		select {
+		case <-broadcastDone:
+			broadcastDone = nil
+			deadline = time.After(cfg.Timeout)
+		default:
+		}
+		mu.Lock()
+		remaining := len(inFlight)
+		mu.Unlock()
+		if broadcastDone == nil && remaining == 0 {
+			break
+		}
+		select {
+		case <-deadline:
+			rep.Duration = last.Sub(first)
+			return rep, fmt.Errorf("%d txs not included within %s of the last broadcast", remaining, cfg.Timeout)
+		case <-ctx.Done():
+			return rep, ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	rep.Duration = last.Sub(first)
+	return rep, nil
+}
+
+type includedTx struct {
+	hash    string
+	code    uint32
+	log     string
+	gasUsed int64
+}
+
+func readBlock(ctx context.Context, clientCtx client.Context, h int64) ([]includedTx, error) {
+	block, err := clientCtx.Client.Block(ctx, &h)
+	if err != nil {
+		return nil, err
+	}
+	var results *coretypes.ResultBlockResults
+	if len(block.Block.Txs) > 0 {
+		if results, err = clientCtx.Client.BlockResults(ctx, &h); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]includedTx, len(block.Block.Txs))
+	for i, bz := range block.Block.Txs {
+		out[i].hash = strings.ToUpper(hex.EncodeToString(sha256Sum(bz)))
+		if results != nil && i < len(results.TxsResults) {
+			r := results.TxsResults[i]
+			out[i].code, out[i].log, out[i].gasUsed = r.Code, r.Log, r.GasUsed
+		}
+	}
+	return out, nil
+}
+
+func sha256Sum(bz []byte) []byte {
+	h := sha256.Sum256(bz)
+	return h[:]
+}

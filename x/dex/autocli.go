@@ -1,0 +1,115 @@
+package dex
+
+import (
+	autocliv1 "cosmossdk.io/api/cosmos/autocli/v1"
+
+	dexv1 "github.com/agora-labs/agora/x/dex/types"
+)
+
+// AutoCLIOptions describes the CLI generated from the gRPC services:
+// `agorad query dex ...` and `agorad tx dex ...`.
+func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
+	return &autocliv1.ModuleOptions{
+		Query: &autocliv1.ServiceCommandDescriptor{
+			Service: dexv1.Query_serviceDesc.ServiceName,
+			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+				{RpcMethod: "Params", Use: "params", Short: "Show the exchange's parameters"},
+				{
+					RpcMethod: "Pool", Use: "pool [pool-id]", Short: "Show a pool",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "pool_id"}},
+				},
+				{RpcMethod: "Pools", Use: "pools", Short: "List pools (--denom to keep those holding a denom)"},
+				{
+					RpcMethod: "SimulateSwapExactIn", Use: "simulate-exact-in [token-in]",
+					Short:          "Price selling token-in along a route",
+					Example:        "agorad query dex simulate-exact-in 1000000uagr --route-pool-ids 1,2 --route-denoms-out uusdc,ueth",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "token_in"}},
+				},
+				{
+					RpcMethod: "SimulateSwapExactOut", Use: "simulate-exact-out [denom-in] [token-out]",
+					Short:          "Price buying token-out with denom-in along a route",
+					Example:        "agorad query dex simulate-exact-out uagr 1000000ueth --route-pool-ids 1,2 --route-denoms-out uusdc,ueth",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "denom_in"}, {ProtoField: "token_out"}},
+				},
+				{
+					RpcMethod: "BestRoute", Use: "best-route [token-in] [denom-out]",
+					Short:          "Find the route paying the most for token-in",
+					Example:        "agorad query dex best-route 1000000uagr ubtc",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "token_in"}, {ProtoField: "denom_out"}},
+				},
+				{
+					RpcMethod: "SpotPrice", Use: "spot-price [pool-id] [base-denom] [quote-denom]",
+					Short: "Marginal price of base in quote",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "pool_id"}, {ProtoField: "base_denom"}, {ProtoField: "quote_denom"},
+					},
+				},
+				{
+					RpcMethod: "Positions", Use: "positions [address]", Short: "An account's LP shares and their value",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}},
+				},
+				{
+					RpcMethod: "Twap", Use: "twap [pool-id] [base-denom] [quote-denom] [start-time]",
+					Short:   "Time-weighted average price over [start-time, --end-time or now] (RFC 3339 times)",
+					Example: "agorad query dex twap 1 uagr uusdc 2026-01-01T00:00:00Z",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "pool_id"}, {ProtoField: "base_denom"}, {ProtoField: "quote_denom"}, {ProtoField: "start_time"},
+					},
+				},
+			},
+		},
+		Tx: &autocliv1.ServiceCommandDescriptor{
+			Service:              dexv1.Msg_serviceDesc.ServiceName,
+			EnhanceCustomCommand: true,
+			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+				{
+					RpcMethod: "CreatePool", Use: "create-pool [initial-liquidity] [swap-fee]",
+					Short:          "Create a pool with initial liquidity (pays the pool creation fee)",
+					Example:        "agorad tx dex create-pool 1000000000uagr,1000000000uusdc 0.003 --pool-type POOL_TYPE_CONSTANT_PRODUCT --from alice",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "initial_liquidity"}, {ProtoField: "swap_fee"}},
+				},
+				{
+					RpcMethod: "JoinPool", Use: "join-pool [pool-id] [max-amounts-in] [min-shares-out]",
+					Short: "Deposit in the pool's ratio",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "pool_id"}, {ProtoField: "max_amounts_in"}, {ProtoField: "min_shares_out"},
+					},
+				},
+				{
+					RpcMethod: "ExitPool", Use: "exit-pool [pool-id] [shares-in]",
+					Short:          "Withdraw in the pool's ratio (--min-amounts-out to bound slippage)",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "pool_id"}, {ProtoField: "shares_in"}},
+				},
+				{
+					RpcMethod: "JoinSingleAsset", Use: "join-single-asset [pool-id] [token-in] [min-shares-out]",
+					Short: "Deposit one asset",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "pool_id"}, {ProtoField: "token_in"}, {ProtoField: "min_shares_out"},
+					},
+				},
+				{
+					RpcMethod: "ExitSingleAsset", Use: "exit-single-asset [pool-id] [shares-in] [denom-out] [min-amount-out]",
+					Short: "Withdraw one asset",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "pool_id"}, {ProtoField: "shares_in"}, {ProtoField: "denom_out"}, {ProtoField: "min_amount_out"},
+					},
+				},
+				{
+					RpcMethod: "SwapExactIn", Use: "swap-exact-in [token-in] [min-out]",
+					Short:          "Sell exactly token-in along --route (JSON list of {pool_id, denom_out})",
+					Example:        `agorad tx dex swap-exact-in 1000000uagr 990000 --route '{"pool_id":1,"denom_out":"uusdc"}' --from alice`,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "token_in"}, {ProtoField: "min_out"}},
+				},
+				{
+					RpcMethod: "SwapExactOut", Use: "swap-exact-out [denom-in] [token-out] [max-in]",
+					Short:          "Buy exactly token-out with denom-in along --route",
+					Example:        `agorad tx dex swap-exact-out uagr 1000000uusdc 1010000 --route '{"pool_id":1,"denom_out":"uusdc"}' --from alice`,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "denom_in"}, {ProtoField: "token_out"}, {ProtoField: "max_in"}},
+				},
+				{RpcMethod: "UpdateParams", Skip: true},      // governance only
+				{RpcMethod: "SetPoolPaused", Skip: true},     // governance only
+				{RpcMethod: "RampAmplification", Skip: true}, // governance only
+			},
+		},
+	}
+}

@@ -1,0 +1,96 @@
+package keeper
+
+import (
+	"fmt"
+	"time"
+
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	dexmath "github.com/agora-labs/agora/x/dex/math"
+	"github.com/agora-labs/agora/x/dex/types"
+)
+
+// Invariants of x/dex. Integration tests assert ModuleBalanceInvariant and
+// ShareSupplyInvariant after every block; SwapInvariantHolds is asserted by
+// every swap before it is stored.
+
+// Invariant is a named state check.
+type Invariant struct {
+	Name  string
+	Check func(ctx sdk.Context) error
+}
+
+// Invariants lists the module's state invariants.
+func (k Keeper) Invariants() []Invariant {
+	return []Invariant{
+		{Name: "dex/module-balance", Check: k.ModuleBalanceInvariant},
+		{Name: "dex/share-supply", Check: k.ShareSupplyInvariant},
+	}
+}
+
+// ModuleBalanceInvariant: for every denom, the dex module account holds at
+// least the sum of all pools' recorded reserves. It may hold more (coins
+// sent to it by other means are never priced: reserves are read from state).
+func (k Keeper) ModuleBalanceInvariant(ctx sdk.Context) error {
+	sum := sdk.NewCoins()
+	err := k.IteratePools(ctx, func(p types.Pool) (bool, error) {
+		sum = sum.Add(p.Reserves...)
+		return false, nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, c := range sum {
+		have := k.bank.GetBalance(ctx, k.moduleAddr, c.Denom)
+		if have.Amount.LT(c.Amount) {
+			return fmt.Errorf("dex module account holds %s but pools record %s", have, c)
+		}
+	}
+	return nil
+}
+
+// ShareSupplyInvariant: for every pool, the bank supply of its share denom
+// equals total_shares − MinimumLiquidity (the locked shares are counted in
+// total_shares but never minted).
+func (k Keeper) ShareSupplyInvariant(ctx sdk.Context) error {
+	return k.IteratePools(ctx, func(p types.Pool) (bool, error) {
+		supply := k.bank.GetSupply(ctx, p.ShareDenom).Amount
+		want := p.TotalShares.Sub(types.MinimumLiquidity)
+		if !supply.Equal(want) {
+			return true, fmt.Errorf("pool %d: bank supply of %s is %s but total_shares − %s = %s",
+				p.Id, p.ShareDenom, supply, types.MinimumLiquidity, want)
+		}
+		return false, nil
+	})
+}
+
+// SwapInvariantHolds checks that a swap did not decrease the pool's
+// invariant: x·y for constant-product pools, D (at the amplification in
+// effect at now) for stableswap pools. A failure is a bug in the math, and
+// the swap is refused.
+func SwapInvariantHolds(before, after types.Pool, now time.Time) error {
+	switch before.Type {
+	case types.POOL_TYPE_CONSTANT_PRODUCT:
+		b, a := before.Amounts(), after.Amounts()
+		if !dexmath.KNotDecreased(b[0], b[1], a[0], a[1]) {
+			return errorsmod.Wrapf(types.ErrInvariantBroken, "pool %d: x·y would fall (reserves %v -> %v)",
+				before.Id, b, a)
+		}
+	case types.POOL_TYPE_STABLESWAP:
+		amp := before.Amp(now)
+		d0, err := dexmath.ComputeD(before.Amounts(), amp)
+		if err != nil {
+			return types.WrapMathError(err, "pool %d: invariant before swap", before.Id)
+		}
+		d1, err := dexmath.ComputeD(after.Amounts(), amp)
+		if err != nil {
+			return types.WrapMathError(err, "pool %d: invariant after swap", before.Id)
+		}
+		if d1.LT(d0) {
+			return errorsmod.Wrapf(types.ErrInvariantBroken, "pool %d: D would fall from %s to %s", before.Id, d0, d1)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,97 @@
+// Package keeper holds x/dex's state and its message, query, genesis and
+// end-block handlers. Handlers only load state, call the pure pool
+// operations of x/dex/types (which call x/dex/math), move coins and store
+// the result.
+package keeper
+
+import (
+	"context"
+	"time"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/store"
+	"cosmossdk.io/log"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	"github.com/agora-labs/agora/x/dex/types"
+)
+
+// TwapKey identifies one TWAP record: (pool id, "base|quote", time).
+type TwapKey = collections.Triple[uint64, string, time.Time]
+
+// Keeper is x/dex's keeper.
+type Keeper struct {
+	cdc          codec.BinaryCodec
+	storeService store.KVStoreService
+	bank         types.BankKeeper
+	distr        types.DistributionKeeper
+	authority    string
+	moduleAddr   sdk.AccAddress
+
+	Schema       collections.Schema
+	Params       collections.Item[types.Params]
+	NextPoolID   collections.Sequence
+	Pools        collections.Map[uint64, types.Pool]
+	PoolByKey    collections.Map[string, uint64]
+	PoolsByDenom collections.KeySet[collections.Pair[string, uint64]]
+	TouchedPools collections.KeySet[uint64]
+	TwapRecords  collections.Map[TwapKey, types.TwapRecord]
+	// TwapPruneIndex holds (t, k) for every record k that has a successor
+	// written at time t: once t is older than the window, k is no longer
+	// needed to interpolate and is deleted.
+	TwapPruneIndex collections.KeySet[collections.Pair[time.Time, TwapKey]]
+}
+
+// NewKeeper builds the keeper. authority is the gov module account.
+func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank types.BankKeeper,
+	distr types.DistributionKeeper, authority string,
+) Keeper {
+	if _, err := sdk.AccAddressFromBech32(authority); err != nil {
+		panic("x/dex: invalid authority: " + err.Error())
+	}
+	sb := collections.NewSchemaBuilder(storeService)
+	twapKeyCodec := collections.TripleKeyCodec(collections.Uint64Key, collections.StringKey, sdk.TimeKey)
+	k := Keeper{
+		cdc:          cdc,
+		storeService: storeService,
+		bank:         bank,
+		distr:        distr,
+		authority:    authority,
+		moduleAddr:   authtypes.NewModuleAddress(types.ModuleName),
+
+		Params:       collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		NextPoolID:   collections.NewSequence(sb, types.NextPoolIDKey, "next_pool_id"),
+		Pools:        collections.NewMap(sb, types.PoolsKey, "pools", collections.Uint64Key, codec.CollValue[types.Pool](cdc)),
+		PoolByKey:    collections.NewMap(sb, types.PoolByKeyKey, "pool_by_key", collections.StringKey, collections.Uint64Value),
+		PoolsByDenom: collections.NewKeySet(sb, types.PoolsByDenomKey, "pools_by_denom", collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)),
+		TouchedPools: collections.NewKeySet(sb, types.TouchedPoolsKey, "touched_pools", collections.Uint64Key),
+		TwapRecords:  collections.NewMap(sb, types.TwapRecordsKey, "twap_records", twapKeyCodec, codec.CollValue[types.TwapRecord](cdc)),
+		TwapPruneIndex: collections.NewKeySet(sb, types.TwapPruneIndexKey, "twap_prune_index",
+			collections.PairKeyCodec(sdk.TimeKey, twapKeyCodec)),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(err)
+	}
+	k.Schema = schema
+	return k
+}
+
+// Authority is the address allowed to change parameters and pause pools.
+func (k Keeper) Authority() string { return k.authority }
+
+// ModuleAddress is the dex module account, which holds every pool's
+// reserves.
+func (k Keeper) ModuleAddress() sdk.AccAddress { return k.moduleAddr }
+
+// GetParams returns the parameters.
+func (k Keeper) GetParams(ctx context.Context) (types.Params, error) {
+	return k.Params.Get(ctx)
+}
+
+func (k Keeper) logger(ctx context.Context) log.Logger {
+	return sdk.UnwrapSDKContext(ctx).Logger().With("module", "x/"+types.ModuleName)
+}

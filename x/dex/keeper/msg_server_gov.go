@@ -1,0 +1,113 @@
+package keeper
+
+import (
+	"context"
+	"time"
+
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/agora-labs/agora/x/dex/types"
+)
+
+// Governance messages: the signer must be the gov module account.
+
+const (
+	// MinRampDuration is the shortest amplification ramp (as Curve).
+	MinRampDuration = 24 * time.Hour
+	// MaxAmpChangeFactor bounds a ramp: the future A is within a factor 10
+	// of the current A (as Curve's MAX_A_CHANGE).
+	MaxAmpChangeFactor = 10
+)
+
+func (k Keeper) checkAuthority(signer string) error {
+	if signer != k.authority {
+		return errorsmod.Wrapf(types.ErrUnauthorized, "expected %s, got %s; submit this message in a governance proposal", k.authority, signer)
+	}
+	return nil
+}
+
+// UpdateParams replaces the parameters.
+func (m msgServer) UpdateParams(goCtx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
+	if err := m.checkAuthority(msg.Authority); err != nil {
+		return nil, err
+	}
+	if err := msg.Params.Validate(); err != nil {
+		return nil, err
+	}
+	ctx := sdk.UnwrapSDKContext(goCtx)
+	if err := m.Params.Set(ctx, msg.Params); err != nil {
+		return nil, err
+	}
+	if err := ctx.EventManager().EmitTypedEvent(&types.EventParamsUpdated{Params: msg.Params}); err != nil {
+		return nil, err
+	}
+	return &types.MsgUpdateParamsResponse{}, nil
+}
+
+// SetPoolPaused pauses or resumes one pool.
+func (m msgServer) SetPoolPaused(goCtx context.Context, msg *types.MsgSetPoolPaused) (*types.MsgSetPoolPausedResponse, error) {
+	if err := m.checkAuthority(msg.Authority); err != nil {
+		return nil, err
+	}
+	ctx := sdk.UnwrapSDKContext(goCtx)
+	p, err := m.GetPool(ctx, msg.PoolId)
+	if err != nil {
+		return nil, err
+	}
+	p.Paused = msg.Paused
+	if err := m.Pools.Set(ctx, p.Id, p); err != nil {
+		return nil, err
+	}
+	if err := ctx.EventManager().EmitTypedEvent(&types.EventPoolPaused{PoolId: p.Id, Paused: msg.Paused}); err != nil {
+		return nil, err
+	}
+	return &types.MsgSetPoolPausedResponse{}, nil
+}
+
+// RampAmplification starts a linear ramp of a stableswap pool's A from its
+// current value to future_amplification at end_time.
+func (m msgServer) RampAmplification(goCtx context.Context, msg *types.MsgRampAmplification) (*types.MsgRampAmplificationResponse, error) {
+	if err := m.checkAuthority(msg.Authority); err != nil {
+		return nil, err
+	}
+	if err := msg.ValidateBasic(); err != nil {
+		return nil, err
+	}
+	ctx := sdk.UnwrapSDKContext(goCtx)
+	params, err := m.GetParams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := m.GetPool(ctx, msg.PoolId)
+	if err != nil {
+		return nil, err
+	}
+	if p.Type != types.POOL_TYPE_STABLESWAP {
+		return nil, errorsmod.Wrapf(types.ErrInvalidPoolType, "pool %d is not a stableswap pool", p.Id)
+	}
+	now := ctx.BlockTime()
+	current := p.AmplificationAt(now)
+	future := msg.FutureAmplification
+	if future < params.MinAmplification || future > params.MaxAmplification {
+		return nil, errorsmod.Wrapf(types.ErrInvalidAmplification, "future amplification %d is outside [%d, %d]",
+			future, params.MinAmplification, params.MaxAmplification)
+	}
+	if future > current*MaxAmpChangeFactor || current > future*MaxAmpChangeFactor {
+		return nil, errorsmod.Wrapf(types.ErrInvalidAmplification, "a ramp changes A by at most a factor %d: %d -> %d",
+			MaxAmpChangeFactor, current, future)
+	}
+	if msg.EndTime.Before(now.Add(MinRampDuration)) {
+		return nil, errorsmod.Wrapf(types.ErrInvalidTime, "a ramp lasts at least %s: end_time %s is before %s",
+			MinRampDuration, msg.EndTime.UTC(), now.Add(MinRampDuration).UTC())
+	}
+	p.Amplification = &types.Amplification{Initial: current, Future: future, StartTime: now, EndTime: msg.EndTime}
+	if err := m.Pools.Set(ctx, p.Id, p); err != nil {
+		return nil, err
+	}
+	if err := ctx.EventManager().EmitTypedEvent(&types.EventAmplificationRamp{PoolId: p.Id, Amplification: *p.Amplification}); err != nil {
+		return nil, err
+	}
+	return &types.MsgRampAmplificationResponse{}, nil
+}

@@ -1,0 +1,296 @@
+package keeper
+
+import (
+	"context"
+	"time"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	dexmath "github.com/agora-labs/agora/x/dex/math"
+	"github.com/agora-labs/agora/x/dex/types"
+)
+
+// TwapPruneBatch is the most TWAP records EndBlock deletes in one block.
+const TwapPruneBatch = 200
+
+// minTime is the smallest time the store's time keys order.
+var minTime = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// EndBlock writes TWAP records for the pools touched in this block and
+// prunes a bounded batch of expired records. It never fails: an error is
+// logged and emitted as EventTwapError, and the chain goes on.
+func (k Keeper) EndBlock(ctx context.Context) error {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	now := sdkCtx.BlockTime().UTC()
+	var touched []uint64
+	if err := k.TouchedPools.Walk(ctx, nil, func(id uint64) (bool, error) {
+		touched = append(touched, id)
+		return false, nil
+	}); err != nil {
+		k.reportTwapError(sdkCtx, 0, err)
+		return nil
+	}
+	for _, id := range touched {
+		if err := k.TouchedPools.Remove(ctx, id); err != nil {
+			k.reportTwapError(sdkCtx, id, err)
+		}
+		if err := k.recordTwap(sdkCtx, id, now); err != nil {
+			k.reportTwapError(sdkCtx, id, err)
+		}
+	}
+	if err := k.pruneTwap(sdkCtx, now); err != nil {
+		k.reportTwapError(sdkCtx, 0, err)
+	}
+	return nil
+}
+
+func (k Keeper) reportTwapError(ctx sdk.Context, poolID uint64, err error) {
+	k.logger(ctx).Error("twap", "pool", poolID, "err", err)
+	_ = ctx.EventManager().EmitTypedEvent(&types.EventTwapError{PoolId: poolID, Error: err.Error()})
+}
+
+// recordTwap writes, for every ordered pair of the pool's denoms, the
+// record at now: the previous record advanced to now, carrying the new
+// spot price. All prices are computed before anything is written, so a
+// pool is recorded entirely or not at all (in a cached context).
+func (k Keeper) recordTwap(ctx sdk.Context, poolID uint64, now time.Time) error {
+	p, err := k.GetPool(ctx, poolID)
+	if err != nil {
+		return err
+	}
+	type write struct {
+		key  TwapKey
+		rec  types.TwapRecord
+		prev *TwapKey
+	}
+	var writes []write
+	for _, base := range p.Denoms() {
+		for _, quote := range p.Denoms() {
+			if base == quote {
+				continue
+			}
+			price, err := p.SpotPrice(base, quote, now)
+			if err != nil {
+				return err
+			}
+			pair := types.TwapPair(base, quote)
+			prev, found, err := k.twapAtOrBefore(ctx, poolID, pair, now)
+			if err != nil {
+				return err
+			}
+			var acc dexmath.Accumulator
+			var prevKey *TwapKey
+			if found {
+				acc, err = dexmath.Advance(toAccumulator(prev), now, price)
+				if !prev.Time.Equal(now) {
+					pk := collections.Join3(poolID, pair, prev.Time)
+					prevKey = &pk
+				}
+			} else {
+				acc, err = dexmath.NewAccumulator(now, price)
+			}
+			if err != nil {
+				return types.WrapMathError(err, "pool %d %s/%s", poolID, base, quote)
+			}
+			writes = append(writes, write{
+				key: collections.Join3(poolID, pair, now),
+				rec: fromAccumulator(poolID, base, quote, acc), prev: prevKey,
+			})
+		}
+	}
+	for _, w := range writes {
+		if err := k.TwapRecords.Set(ctx, w.key, w.rec); err != nil {
+			return err
+		}
+		if w.prev != nil {
+			if err := k.TwapPruneIndex.Set(ctx, collections.Join(now, *w.prev)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// pruneTwap deletes up to TwapPruneBatch records whose successor is older
+// than the window: the newest record at or before now − window is kept, so
+// any [start, end] within the window can still be interpolated.
+func (k Keeper) pruneTwap(ctx sdk.Context, now time.Time) error {
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	cutoff := now.Add(-params.TwapWindow)
+	var done []collections.Pair[time.Time, TwapKey]
+	err = k.TwapPruneIndex.Walk(ctx, collections.NewPrefixUntilPairRange[time.Time, TwapKey](cutoff),
+		func(key collections.Pair[time.Time, TwapKey]) (bool, error) {
+			done = append(done, key)
+			return len(done) >= TwapPruneBatch, nil
+		})
+	if err != nil {
+		return err
+	}
+	for _, key := range done {
+		if err := k.TwapRecords.Remove(ctx, key.K2()); err != nil {
+			return err
+		}
+		if err := k.TwapPruneIndex.Remove(ctx, key); err != nil {
+			return err
+		}
+	}
+	if len(done) > 0 {
+		return ctx.EventManager().EmitTypedEvent(&types.EventTwapPruned{Count: uint32(len(done)), Cutoff: cutoff})
+	}
+	return nil
+}
+
+// twapAtOrBefore returns the newest record of (pool, pair) at or before t.
+func (k Keeper) twapAtOrBefore(ctx context.Context, poolID uint64, pair string, t time.Time) (types.TwapRecord, bool, error) {
+	rng := new(collections.Range[TwapKey]).
+		StartInclusive(collections.Join3(poolID, pair, minTime)).
+		EndInclusive(collections.Join3(poolID, pair, t.UTC())).
+		Descending()
+	it, err := k.TwapRecords.Iterate(ctx, rng)
+	if err != nil {
+		return types.TwapRecord{}, false, err
+	}
+	defer it.Close()
+	if !it.Valid() {
+		return types.TwapRecord{}, false, nil
+	}
+	rec, err := it.Value()
+	return rec, err == nil, err
+}
+
+// earliestTwap returns the oldest record of (pool, pair).
+func (k Keeper) earliestTwap(ctx context.Context, poolID uint64, pair string) (types.TwapRecord, bool, error) {
+	it, err := k.TwapRecords.Iterate(ctx, collections.NewSuperPrefixedTripleRange[uint64, string, time.Time](poolID, pair))
+	if err != nil {
+		return types.TwapRecord{}, false, err
+	}
+	defer it.Close()
+	if !it.Valid() {
+		return types.TwapRecord{}, false, nil
+	}
+	rec, err := it.Value()
+	return rec, err == nil, err
+}
+
+// accumulatorAt is the accumulator of (pool, pair) at t, interpolated from
+// the newest record at or before t.
+func (k Keeper) accumulatorAt(ctx context.Context, poolID uint64, base, quote string, t time.Time) (dexmath.Accumulator, error) {
+	pair := types.TwapPair(base, quote)
+	rec, found, err := k.twapAtOrBefore(ctx, poolID, pair, t)
+	if err != nil {
+		return dexmath.Accumulator{}, err
+	}
+	if !found {
+		first, ok, err := k.earliestTwap(ctx, poolID, pair)
+		if err != nil {
+			return dexmath.Accumulator{}, err
+		}
+		if !ok {
+			return dexmath.Accumulator{}, errorsmod.Wrapf(types.ErrTwapNotCovered,
+				"pool %d has no TWAP record of %s/%s yet (records are written at the end of the block that creates or trades the pool)", poolID, base, quote)
+		}
+		return dexmath.Accumulator{}, errorsmod.Wrapf(types.ErrTwapNotCovered,
+			"pool %d has no TWAP record of %s/%s at or before %s; the earliest is at %s", poolID, base, quote,
+			t.UTC().Format(time.RFC3339), first.Time.UTC().Format(time.RFC3339))
+	}
+	acc, err := dexmath.Interpolate(toAccumulator(rec), t.UTC())
+	if err != nil {
+		return dexmath.Accumulator{}, types.WrapMathError(err, "pool %d %s/%s at %s", poolID, base, quote, t)
+	}
+	return acc, nil
+}
+
+// TWAP returns the arithmetic and geometric time-weighted average price of
+// baseDenom in quoteDenom in pool poolID over [start, end]. end must not be
+// after the current block time; start must be covered by a record (records
+// are kept for the governed twap_window). This is the method other modules
+// (the oracle) call.
+func (k Keeper) TWAP(ctx context.Context, poolID uint64, baseDenom, quoteDenom string, start, end time.Time) (arithmetic, geometric sdkmath.LegacyDec, err error) {
+	zero := sdkmath.LegacyZeroDec()
+	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	if !end.After(start) {
+		return zero, zero, errorsmod.Wrapf(types.ErrInvalidTime, "end %s must be after start %s", end.UTC().Format(time.RFC3339), start.UTC().Format(time.RFC3339))
+	}
+	if end.After(now) {
+		return zero, zero, errorsmod.Wrapf(types.ErrInvalidTime, "end %s is after the current block time %s", end.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339))
+	}
+	p, err := k.GetPool(ctx, poolID)
+	if err != nil {
+		return zero, zero, err
+	}
+	if _, _, err := p.Pair(baseDenom, quoteDenom); err != nil {
+		return zero, zero, err
+	}
+	s, err := k.accumulatorAt(ctx, poolID, baseDenom, quoteDenom, start)
+	if err != nil {
+		return zero, zero, err
+	}
+	e, err := k.accumulatorAt(ctx, poolID, baseDenom, quoteDenom, end)
+	if err != nil {
+		return zero, zero, err
+	}
+	if arithmetic, err = dexmath.ArithmeticTWAP(s, e); err != nil {
+		return zero, zero, types.WrapMathError(err, "arithmetic TWAP")
+	}
+	if geometric, err = dexmath.GeometricTWAP(s, e); err != nil {
+		return zero, zero, types.WrapMathError(err, "geometric TWAP")
+	}
+	return arithmetic, geometric, nil
+}
+
+// TWAPByDenoms is the geometric TWAP of baseDenom in quoteDenom over
+// [start, end] in the deepest pool holding both (see TWAPByDenomsDetailed).
+// The geometric mean is the harder one to move with a short price spike,
+// so it is the one other modules (the oracle's guard) get.
+func (k Keeper) TWAPByDenoms(ctx context.Context, baseDenom, quoteDenom string, start, end time.Time) (sdkmath.LegacyDec, error) {
+	_, geometric, _, err := k.TWAPByDenomsDetailed(ctx, baseDenom, quoteDenom, start, end)
+	return geometric, err
+}
+
+// TWAPByDenomsDetailed is TWAP over the deepest pool holding both denoms:
+// the one with the largest reserve of quoteDenom (lowest id on ties). It
+// returns both means and the pool used.
+func (k Keeper) TWAPByDenomsDetailed(ctx context.Context, baseDenom, quoteDenom string, start, end time.Time) (arithmetic, geometric sdkmath.LegacyDec, poolID uint64, err error) {
+	zero := sdkmath.LegacyZeroDec()
+	ids, err := k.poolIDsWithDenom(ctx, baseDenom)
+	if err != nil {
+		return zero, zero, 0, err
+	}
+	best := sdkmath.ZeroInt()
+	for _, id := range ids {
+		p, err := k.GetPool(ctx, id)
+		if err != nil {
+			return zero, zero, 0, err
+		}
+		if j, ok := p.IndexOf(quoteDenom); ok && p.Reserves[j].Amount.GT(best) {
+			best, poolID = p.Reserves[j].Amount, id
+		}
+	}
+	if poolID == 0 {
+		return zero, zero, 0, errorsmod.Wrapf(types.ErrNoRoute, "no pool holds both %s and %s", baseDenom, quoteDenom)
+	}
+	arithmetic, geometric, err = k.TWAP(ctx, poolID, baseDenom, quoteDenom, start, end)
+	return arithmetic, geometric, poolID, err
+}
+
+func toAccumulator(r types.TwapRecord) dexmath.Accumulator {
+	return dexmath.Accumulator{
+		Time: r.Time.UTC(), ArithmeticCumulative: r.ArithmeticCumulative,
+		GeometricCumulative: r.GeometricCumulative, LastSpotPrice: r.LastSpotPrice,
+	}
+}
+
+func fromAccumulator(poolID uint64, base, quote string, a dexmath.Accumulator) types.TwapRecord {
+	return types.TwapRecord{
+		PoolId: poolID, BaseDenom: base, QuoteDenom: quote, Time: a.Time.UTC(),
+		ArithmeticCumulative: a.ArithmeticCumulative, GeometricCumulative: a.GeometricCumulative,
+		LastSpotPrice: a.LastSpotPrice,
+	}
+}

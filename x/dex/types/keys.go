@@ -1,0 +1,23 @@
+package types
+
+import "cosmossdk.io/collections"
+
+const (
+	// ModuleName is the module's name, the name of its module account and
+	// its store key.
+	ModuleName = "dex"
+	// StoreKey is the key of the module's KV store.
+	StoreKey = ModuleName
+)
+
+// Store prefixes (see README.md, State). Never renumber.
+var (
+	ParamsKey         = collections.NewPrefix(0) // Item[Params]
+	NextPoolIDKey     = collections.NewPrefix(1) // Sequence
+	PoolsKey          = collections.NewPrefix(2) // Map[pool id]Pool
+	PoolByKeyKey      = collections.NewPrefix(3) // Map[pool key]pool id: one pool per (denoms, type, fee)
+	PoolsByDenomKey   = collections.NewPrefix(4) // KeySet[(denom, pool id)]
+	TouchedPoolsKey   = collections.NewPrefix(5) // KeySet[pool id], emptied at EndBlock
+	TwapRecordsKey    = collections.NewPrefix(6) // Map[(pool id, "base|quote", time)]TwapRecord
+	TwapPruneIndexKey = collections.NewPrefix(7) // KeySet[(successor time, (pool id, "base|quote", time))]
+)

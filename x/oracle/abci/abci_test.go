@@ -1,0 +1,281 @@
+package abci_test
+
+import (
+	"testing"
+
+	sdkmath "cosmossdk.io/math"
+	abcitypes "github.com/cometbft/cometbft/abci/types"
+	"github.com/stretchr/testify/require"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	oracleabci "github.com/agora-labs/agora/x/oracle/abci"
+	"github.com/agora-labs/agora/x/oracle/types"
+)
+
+var allPairs = map[string]string{"AGR/USD": "1", "BTC/USD": "60000", "ETH/USD": "3000", "USDC/USD": "1"}
+
+func TestExtendVote(t *testing.T) {
+	f := setup(t, 10)
+	src := priceSource{"BTC/USD": dec("60000.5"), "DOGE/USD": dec("0.1")}
+	h := oracleabci.NewVoteExtensionHandler(f.k, src)
+	resp, err := h.ExtendVoteHandler()(f.ctx, &abcitypes.RequestExtendVote{Height: 10})
+	require.NoError(t, err)
+	ve, err := types.ValidateVoteExtension(resp.VoteExtension, types.DefaultParams())
+	require.NoError(t, err)
+	require.Equal(t, []types.PriceVote{{Pair: "BTC/USD", Price: dec("60000.5")}}, ve.Prices)
+
+	// A node without a feeder, or with nothing cached, votes an empty extension.
+	for _, src := range []oracleabci.PriceSource{nil, priceSource{}} {
+		resp, err = oracleabci.NewVoteExtensionHandler(f.k, src).ExtendVoteHandler()(f.ctx, &abcitypes.RequestExtendVote{Height: 10})
+		require.NoError(t, err)
+		require.Empty(t, resp.VoteExtension)
+	}
+}
+
+func TestVerifyVoteExtension(t *testing.T) {
+	f := setup(t, 10)
+	verify := oracleabci.NewVoteExtensionHandler(f.k, nil).VerifyVoteExtensionHandler()
+	check := func(ext []byte) abcitypes.ResponseVerifyVoteExtension_VerifyStatus {
+		resp, err := verify(f.ctx, &abcitypes.RequestVerifyVoteExtension{Height: 10, ValidatorAddress: f.vals[0].addr(), VoteExtension: ext})
+		require.NoError(t, err)
+		return resp.Status
+	}
+	accept, reject := abcitypes.ResponseVerifyVoteExtension_ACCEPT, abcitypes.ResponseVerifyVoteExtension_REJECT
+
+	require.Equal(t, accept, check(nil))
+	require.Equal(t, accept, check(extension(t, allPairs)))
+
+	unknown, _ := (&types.OracleVoteExtension{Prices: []types.PriceVote{{Pair: "DOGE/USD", Price: dec("1")}}}).Marshal()
+	negative, _ := (&types.OracleVoteExtension{Prices: []types.PriceVote{{Pair: "BTC/USD", Price: dec("-5")}}}).Marshal()
+	oversize := make([]byte, types.DefaultParams().MaxVoteExtensionBytes+1)
+	for name, ext := range map[string][]byte{
+		"garbage": {0xde, 0xad, 0xbe, 0xef}, "unknown pair": unknown, "negative": negative, "oversize": oversize,
+	} {
+		require.Equal(t, reject, check(ext), name)
+	}
+}
+
+// passThrough stands for the SDK's default proposal handlers.
+func passThrough() (sdk.PrepareProposalHandler, sdk.ProcessProposalHandler) {
+	return func(_ sdk.Context, req *abcitypes.RequestPrepareProposal) (*abcitypes.ResponsePrepareProposal, error) {
+			return &abcitypes.ResponsePrepareProposal{Txs: req.Txs}, nil
+		}, func(sdk.Context, *abcitypes.RequestProcessProposal) (*abcitypes.ResponseProcessProposal, error) {
+			return &abcitypes.ResponseProcessProposal{Status: abcitypes.ResponseProcessProposal_ACCEPT}, nil
+		}
+}
+
+func (f *fixture) proposalHandler() *oracleabci.ProposalHandler {
+	prep, proc := passThrough()
+	return oracleabci.NewProposalHandler(f.k, f.staking, prep, proc)
+}
+
+func (f *fixture) prepare(info abcitypes.ExtendedCommitInfo, txs ...[]byte) [][]byte {
+	f.t.Helper()
+	resp, err := f.proposalHandler().PrepareProposalHandler()(f.withLastCommit(info),
+		&abcitypes.RequestPrepareProposal{Height: f.height, MaxTxBytes: 1 << 20, Txs: txs, LocalLastCommit: info})
+	require.NoError(f.t, err)
+	return resp.Txs
+}
+
+func (f *fixture) process(info abcitypes.ExtendedCommitInfo, txs [][]byte) abcitypes.ResponseProcessProposal_ProposalStatus {
+	f.t.Helper()
+	resp, err := f.proposalHandler().ProcessProposalHandler()(f.withLastCommit(info),
+		&abcitypes.RequestProcessProposal{Height: f.height, Txs: txs})
+	require.NoError(f.t, err)
+	return resp.Status
+}
+
+func TestPrepareAndProcessProposal(t *testing.T) {
+	f := setup(t, 10, 10, 10, 10)
+	info := f.commit(extension(t, allPairs), extension(t, allPairs), extension(t, allPairs), nil)
+	userTx := []byte("a user transaction")
+	txs := f.prepare(info, userTx)
+	require.Len(t, txs, 2)
+	require.True(t, types.IsInjectedVotes(txs[0]))
+	require.Equal(t, userTx, txs[1])
+
+	iv, err := types.DecodeInjectedVotes(txs[0])
+	require.NoError(t, err)
+	require.EqualValues(t, 40, iv.TotalPower)
+	require.Len(t, iv.Aggregates, 4)
+	require.Equal(t, abcitypes.ResponseProcessProposal_ACCEPT, f.process(info, txs))
+}
+
+func TestProcessProposalRejectsForgedAggregate(t *testing.T) {
+	f := setup(t, 10, 10, 10, 10)
+	info := f.commit(extension(t, allPairs), extension(t, allPairs), extension(t, allPairs), extension(t, allPairs))
+	txs := f.prepare(info)
+	iv, err := types.DecodeInjectedVotes(txs[0])
+	require.NoError(t, err)
+
+	forge := func(mutate func(*types.InjectedVotes)) [][]byte {
+		forged := iv
+		forged.Aggregates = append([]types.AggregatePrice(nil), iv.Aggregates...)
+		mutate(&forged)
+		bz, err := types.EncodeInjectedVotes(forged)
+		require.NoError(t, err)
+		return [][]byte{bz}
+	}
+	reject := abcitypes.ResponseProcessProposal_REJECT
+	require.Equal(t, reject, f.process(info, forge(func(v *types.InjectedVotes) {
+		v.Aggregates[1].Median = v.Aggregates[1].Median.Mul(sdkmath.LegacyNewDec(2)) // BTC doubled
+	})), "forged median")
+	require.Equal(t, reject, f.process(info, forge(func(v *types.InjectedVotes) { v.Aggregates = v.Aggregates[1:] })), "dropped pair")
+	require.Equal(t, reject, f.process(info, forge(func(v *types.InjectedVotes) { v.Aggregates[0].ReportedPower++ })), "forged power")
+	require.Equal(t, reject, f.process(info, forge(func(v *types.InjectedVotes) { v.TotalPower = 1 })), "forged total")
+}
+
+func TestProcessProposalRejectsBadVotes(t *testing.T) {
+	f := setup(t, 10, 10, 10, 10)
+	full := f.commit(extension(t, allPairs), extension(t, allPairs), extension(t, allPairs), extension(t, allPairs))
+	reject := abcitypes.ResponseProcessProposal_REJECT
+
+	// No injected votes at all, or garbage in their place.
+	require.Equal(t, reject, f.process(full, nil))
+	require.Equal(t, reject, f.process(full, [][]byte{[]byte("user tx")}))
+	require.Equal(t, reject, f.process(full, [][]byte{append(append([]byte{}, types.InjectedVotesPrefix...), 0xff)}))
+
+	// A tampered extension fails its signature check.
+	tampered := f.commit(extension(t, allPairs), extension(t, allPairs), extension(t, allPairs), extension(t, allPairs))
+	tampered.Votes[0].VoteExtension = extension(t, map[string]string{"BTC/USD": "1"})
+	iv, err := oracleabci.BuildInjectedVotes(types.DefaultParams(), tampered)
+	require.NoError(t, err)
+	bz, err := types.EncodeInjectedVotes(iv)
+	require.NoError(t, err)
+	require.Equal(t, reject, f.process(tampered, [][]byte{bz}))
+
+	// The proposer hides a validator's prices by marking its vote absent
+	// while the block's last commit has it.
+	hidden := f.commit(extension(t, allPairs), extension(t, allPairs), extension(t, allPairs), nil)
+	iv, err = oracleabci.BuildInjectedVotes(types.DefaultParams(), hidden)
+	require.NoError(t, err)
+	bz, err = types.EncodeInjectedVotes(iv)
+	require.NoError(t, err)
+	require.Equal(t, reject, f.process(full, [][]byte{bz}))
+	require.Equal(t, abcitypes.ResponseProcessProposal_ACCEPT, f.process(hidden, [][]byte{bz}))
+
+	// Injected votes anywhere but first.
+	txs := f.prepare(full)
+	require.Equal(t, reject, f.process(full, [][]byte{txs[0], txs[0]}))
+}
+
+func TestProposalsBeforeVoteExtensions(t *testing.T) {
+	f := setup(t, 10)
+	cp := f.ctx.ConsensusParams()
+	cp.Abci.VoteExtensionsEnableHeight = 0 // disabled
+	f.ctx = f.ctx.WithConsensusParams(cp)
+	txs := f.prepare(abcitypes.ExtendedCommitInfo{}, []byte("tx"))
+	require.Equal(t, [][]byte{[]byte("tx")}, txs)
+	require.Equal(t, abcitypes.ResponseProcessProposal_ACCEPT, f.process(abcitypes.ExtendedCommitInfo{}, txs))
+	inj, _ := types.EncodeInjectedVotes(types.InjectedVotes{})
+	require.Equal(t, abcitypes.ResponseProcessProposal_REJECT, f.process(abcitypes.ExtendedCommitInfo{}, [][]byte{inj}))
+}
+
+// finalize runs the pre-blocker on a block whose first transaction is
+// prepared from the commit, and returns the context it ran in.
+func (f *fixture) finalize(info abcitypes.ExtendedCommitInfo) sdk.Context {
+	f.t.Helper()
+	txs := f.prepare(info)
+	ctx := f.withLastCommit(info)
+	oracleabci.NewPreBlocker(f.k).PreBlock(ctx, &abcitypes.RequestFinalizeBlock{Height: f.height, Txs: txs})
+	return ctx
+}
+
+func (f *fixture) price(pair string) (sdkmath.LegacyDec, bool) {
+	rec, err := f.k.Prices.Get(f.ctx, pair)
+	if err != nil {
+		return sdkmath.LegacyDec{}, false
+	}
+	return rec.Price, true
+}
+
+func TestPreBlockerStakeWeightedMedian(t *testing.T) {
+	// Powers 40, 30, 20, 10 report 61000, 60000, 59000, 58000. Sorted by
+	// price, cumulative power is 10, 30, 60, 100; 60*2 >= 100 first at 60000.
+	f := setup(t, 40, 30, 20, 10)
+	f.finalize(f.commit(
+		extension(t, map[string]string{"BTC/USD": "61000"}),
+		extension(t, map[string]string{"BTC/USD": "60000"}),
+		extension(t, map[string]string{"BTC/USD": "59000"}),
+		extension(t, map[string]string{"BTC/USD": "58000"}),
+	))
+	p, ok := f.price("BTC/USD")
+	require.True(t, ok)
+	require.Equal(t, dec("60000"), p)
+	rec, _ := f.k.Prices.Get(f.ctx, "BTC/USD")
+	require.EqualValues(t, 4, rec.Reporters)
+	require.Equal(t, sdkmath.LegacyOneDec(), rec.PowerShare)
+
+	// Every validator missed AGR, ETH and USDC.
+	n, err := f.k.MissCounters.Get(f.ctx, f.vals[0].addr())
+	require.NoError(t, err)
+	require.EqualValues(t, 1, n)
+}
+
+func TestPreBlockerIgnoresAbsurdPrice(t *testing.T) {
+	f := setup(t, 10, 10, 10, 10)
+	absurd := map[string]string{"AGR/USD": "1", "BTC/USD": "60000000000", "ETH/USD": "3000", "USDC/USD": "1"}
+	ctx := f.finalize(f.commit(extension(t, allPairs), extension(t, allPairs), extension(t, allPairs), extension(t, absurd)))
+	p, _ := f.price("BTC/USD")
+	require.Equal(t, dec("60000"), p)
+	for _, e := range ctx.EventManager().Events() {
+		require.NotEqual(t, "agora.oracle.v1.EventPriceClamped", e.Type)
+	}
+}
+
+func TestPreBlockerBelowThreshold(t *testing.T) {
+	f := setup(t, 10, 10, 10, 10)
+	ctx := f.finalize(f.commit(extension(t, allPairs), extension(t, nil), extension(t, nil), extension(t, nil)))
+	_, ok := f.price("BTC/USD")
+	require.False(t, ok, "1 of 4 reporting must not set a price")
+	notUpdated := 0
+	for _, e := range ctx.EventManager().Events() {
+		if e.Type == "agora.oracle.v1.EventPriceNotUpdated" {
+			notUpdated++
+		}
+	}
+	require.Equal(t, 4, notUpdated)
+}
+
+func TestPreBlockerClampsAndEmits(t *testing.T) {
+	f := setup(t, 10)
+	f.finalize(f.commit(extension(t, map[string]string{"ETH/USD": "3000"})))
+	f.height++
+	hi := f.ctx.HeaderInfo()
+	hi.Height = f.height
+	f.ctx = f.ctx.WithBlockHeight(f.height).WithHeaderInfo(hi)
+	ctx := f.finalize(f.commit(extension(t, map[string]string{"ETH/USD": "6000"})))
+	p, _ := f.price("ETH/USD")
+	require.Equal(t, dec("3300"), p)
+	found := false
+	for _, e := range ctx.EventManager().Events() {
+		found = found || e.Type == "agora.oracle.v1.EventPriceClamped"
+	}
+	require.True(t, found)
+}
+
+func TestPreBlockerNeverPanics(t *testing.T) {
+	f := setup(t, 10)
+	for name, txs := range map[string][][]byte{
+		"garbage votes":      {append(append([]byte{}, types.InjectedVotesPrefix...), 0xff, 0x01)},
+		"garbage commit":     {mustEncode(t, types.InjectedVotes{ExtendedCommitInfo: []byte{0xff, 0xff, 0xff}})},
+		"no votes, expected": nil,
+	} {
+		ctx := f.ctx.WithEventManager(sdk.NewEventManager())
+		require.NotPanics(t, func() {
+			oracleabci.NewPreBlocker(f.k).PreBlock(ctx, &abcitypes.RequestFinalizeBlock{Height: f.height, Txs: txs})
+		}, name)
+		found := false
+		for _, e := range ctx.EventManager().Events() {
+			found = found || e.Type == "agora.oracle.v1.EventOracleError"
+		}
+		require.True(t, found, name)
+	}
+}
+
+func mustEncode(t *testing.T, iv types.InjectedVotes) []byte {
+	bz, err := types.EncodeInjectedVotes(iv)
+	require.NoError(t, err)
+	return bz
+}

@@ -1,0 +1,88 @@
+package abci
+
+import (
+	"fmt"
+
+	abci "github.com/cometbft/cometbft/abci/types"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/agora-labs/agora/x/oracle/keeper"
+	"github.com/agora-labs/agora/x/oracle/types"
+)
+
+// PreBlocker applies a block's oracle votes before its transactions run, so
+// every transaction of the block sees the new prices.
+type PreBlocker struct {
+	keeper *keeper.Keeper
+}
+
+// NewPreBlocker returns the oracle's pre-blocker.
+func NewPreBlocker(k *keeper.Keeper) *PreBlocker { return &PreBlocker{keeper: k} }
+
+// PreBlock reads the injected votes (the block's first transaction),
+// recomputes the tally from the extended commit (a node replaying blocks
+// does not run ProcessProposal, so the proposer's aggregate is never taken
+// on trust), applies it through the keeper's guards, counts misses and runs
+// the per-block work (historic median, stale events, miss window).
+//
+// It never fails and never panics: all changes happen in a cached context
+// that is written only when everything succeeded; on any error the block
+// changes no oracle state, the error is logged and an EventOracleError is
+// emitted, and the chain goes on.
+func (p *PreBlocker) PreBlock(ctx sdk.Context, req *abci.RequestFinalizeBlock) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.fail(ctx, fmt.Sprintf("panic: %v", r))
+		}
+	}()
+	params, err := p.keeper.Params.Get(ctx)
+	if err != nil {
+		p.fail(ctx, fmt.Sprintf("read params: %v", err))
+		return
+	}
+	cacheCtx, write := ctx.CacheContext()
+	if err := p.apply(cacheCtx, params, req); err != nil {
+		p.fail(ctx, err.Error())
+		return
+	}
+	write()
+}
+
+func (p *PreBlocker) apply(ctx sdk.Context, params types.Params, req *abci.RequestFinalizeBlock) error {
+	switch {
+	case len(req.Txs) > 0 && types.IsInjectedVotes(req.Txs[0]):
+		iv, err := types.DecodeInjectedVotes(req.Txs[0])
+		if err != nil {
+			return err
+		}
+		var info abci.ExtendedCommitInfo
+		if err := info.Unmarshal(iv.ExtendedCommitInfo); err != nil {
+			return fmt.Errorf("decode extended commit info: %w", err)
+		}
+		reports, totalPower := types.ReportsFromCommit(info, params)
+		aggregates := types.Tally(reports, params)
+		if !types.AggregatesEqual(aggregates, iv.Aggregates) {
+			// ProcessProposal rejects such blocks; keep the recomputed one.
+			p.keeper.Logger(ctx).Error("oracle: injected aggregate differs from the votes; using the votes", "height", ctx.BlockHeight())
+		}
+		if err := p.keeper.ApplyAggregates(ctx, params, totalPower, aggregates); err != nil {
+			return fmt.Errorf("apply aggregates: %w", err)
+		}
+		if err := p.keeper.RecordMisses(ctx, types.Missed(reports, params)); err != nil {
+			return fmt.Errorf("record misses: %w", err)
+		}
+	case votesExpected(ctx, req.Height):
+		if err := ctx.EventManager().EmitTypedEvent(&types.EventOracleError{
+			Height: ctx.BlockHeight(), Reason: "block carries no injected oracle votes",
+		}); err != nil {
+			return err
+		}
+	}
+	return p.keeper.EndOracleBlock(ctx, params)
+}
+
+func (p *PreBlocker) fail(ctx sdk.Context, reason string) {
+	p.keeper.Logger(ctx).Error("oracle: block's votes not applied", "height", ctx.BlockHeight(), "reason", reason)
+	_ = ctx.EventManager().EmitTypedEvent(&types.EventOracleError{Height: ctx.BlockHeight(), Reason: reason})
+}

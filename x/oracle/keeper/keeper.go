@@ -1,0 +1,85 @@
+// Package keeper holds the oracle's state and the store side of its rules:
+// applying one block's aggregated votes (update.go), the guarded prices
+// other modules read (prices.go), queries, the params message and genesis.
+// The formulas themselves live in x/oracle/math and the vote tally in
+// x/oracle/types/tally.go.
+package keeper
+
+import (
+	"errors"
+	"fmt"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/store"
+	"cosmossdk.io/log"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/agora-labs/agora/x/oracle/types"
+)
+
+// Keeper is the oracle's state.
+type Keeper struct {
+	cdc          codec.BinaryCodec
+	storeService store.KVStoreService
+	authority    string
+
+	staking types.StakingKeeper
+	dex     types.DexTWAPKeeper // nil: no DEX TWAP guard
+
+	Schema           collections.Schema
+	Params           collections.Item[types.Params]
+	Prices           collections.Map[string, types.PriceRecord]
+	HistoricSamples  collections.Map[collections.Pair[string, int64], types.HistoricSample]
+	HistoricMedians  collections.Map[string, types.HistoricMedian]
+	MissCounters     collections.Map[[]byte, uint64]
+	MissWindowBlocks collections.Item[uint64]
+}
+
+// NewKeeper builds the keeper. authority is the only address allowed to
+// change params (the gov module account). dex may be nil.
+func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authority string,
+	staking types.StakingKeeper, dex types.DexTWAPKeeper,
+) *Keeper {
+	sb := collections.NewSchemaBuilder(storeService)
+	k := &Keeper{
+		cdc:          cdc,
+		storeService: storeService,
+		authority:    authority,
+		staking:      staking,
+		dex:          dex,
+		Params:       collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Prices: collections.NewMap(sb, types.PricesKey, "prices", collections.StringKey,
+			codec.CollValue[types.PriceRecord](cdc)),
+		HistoricSamples: collections.NewMap(sb, types.HistoricSamplesKey, "historic_samples",
+			collections.PairKeyCodec(collections.StringKey, collections.Int64Key), codec.CollValue[types.HistoricSample](cdc)),
+		HistoricMedians: collections.NewMap(sb, types.HistoricMediansKey, "historic_medians", collections.StringKey,
+			codec.CollValue[types.HistoricMedian](cdc)),
+		MissCounters:     collections.NewMap(sb, types.MissCountersKey, "miss_counters", collections.BytesKey, collections.Uint64Value),
+		MissWindowBlocks: collections.NewItem(sb, types.MissWindowBlocksKey, "miss_window_blocks", collections.Uint64Value),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(fmt.Sprintf("oracle: build schema: %v", err))
+	}
+	k.Schema = schema
+	return k
+}
+
+// SetDexTWAPKeeper plugs in the exchange module's TWAP once it exists.
+func (k *Keeper) SetDexTWAPKeeper(dex types.DexTWAPKeeper) { k.dex = dex }
+
+// Authority is the address allowed to change params.
+func (k Keeper) Authority() string { return k.authority }
+
+// StakingKeeper returns the staking keeper (the vote-extension signature
+// check uses it as baseapp.ValidatorStore).
+func (k Keeper) StakingKeeper() types.StakingKeeper { return k.staking }
+
+// Logger returns the module logger.
+func (k Keeper) Logger(ctx sdk.Context) log.Logger {
+	return ctx.Logger().With("module", "x/"+types.ModuleName)
+}
+
+func errorsIsNotFound(err error) bool { return errors.Is(err, collections.ErrNotFound) }

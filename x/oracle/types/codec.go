@@ -1,0 +1,22 @@
+package types
+
+import (
+	"github.com/cosmos/cosmos-sdk/codec"
+	"github.com/cosmos/cosmos-sdk/codec/legacy"
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/msgservice"
+)
+
+// RegisterLegacyAminoCodec registers the oracle's messages for amino JSON
+// signing.
+func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
+	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "agora/x/oracle/MsgUpdateParams")
+	cdc.RegisterConcrete(&Params{}, "agora/x/oracle/Params", nil)
+}
+
+// RegisterInterfaces registers the oracle's messages.
+func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
+	registry.RegisterImplementations((*sdk.Msg)(nil), &MsgUpdateParams{})
+	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
+}
