@@ -19,6 +19,19 @@ var workloads = map[string]func(cmd *cobra.Command, ring []sdk.AccAddress) (load
 	"send": func(_ *cobra.Command, ring []sdk.AccAddress) (loadgen.Workload, error) {
 		return loadgen.BankSend{Ring: ring}, nil
 	},
+	"swap": func(cmd *cobra.Command, _ []sdk.AccAddress) (loadgen.Workload, error) {
+		routeFlag, _ := cmd.Flags().GetString("route")
+		route, err := loadgen.ParseRoute(routeFlag)
+		if err != nil {
+			return nil, err
+		}
+		tokenIn, _ := cmd.Flags().GetString("token-in")
+		coin, err := sdk.ParseCoinNormalized(tokenIn)
+		if err != nil {
+			return nil, fmt.Errorf("--token-in: %w", err)
+		}
+		return loadgen.Swap{Route: route, TokenIn: coin}, nil
+	},
 }
 
 // LoadgenCmd measures a running node's throughput for one kind of tx.
@@ -30,9 +43,12 @@ func LoadgenCmd() *cobra.Command {
 account keeps its own sequence counter), broadcast them to the node, and report
 committed tx/s, p50/p99 time from broadcast to inclusion, and mean gas used.
 
-Example (devnet running):
-  agorad loadgen --kind send --accounts 20 --txs 2000 --from alice --home ~/.agora-devnet`,
-		Args: cobra.NoArgs,
+Examples (devnet running; its pools are 1 AGR/USDC, 2 BTC/USDC, 3 ETH/USDC):
+  agorad loadgen --kind send --accounts 20 --txs 2000 --from alice --home ~/.agora-devnet
+  agorad loadgen --kind swap --route 1:uagr --token-in 1000000uusdc --from alice --home ~/.agora-devnet
+  agorad loadgen --kind swap --route 1:uusdc,3:ueth --token-in 1000000uagr --from alice --home ~/.agora-devnet`,
+		Args:         cobra.NoArgs,
+		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			clientCtx, err := client.GetClientTxContext(cmd)
 			if err != nil {
@@ -68,7 +84,9 @@ Example (devnet running):
 		},
 	}
 	flags.AddTxFlagsToCmd(cmd)
-	cmd.Flags().String("kind", "send", "transaction kind: send")
+	cmd.Flags().String("kind", "send", "transaction kind: send | swap")
+	cmd.Flags().String("route", "1:uagr", "swap route as pool_id:denom_out per hop, e.g. 1:uusdc,3:ueth")
+	cmd.Flags().String("token-in", "1000000uusdc", "what each swap sells")
 	cmd.Flags().Int("accounts", 20, "number of sending accounts")
 	cmd.Flags().Int("txs", 2000, "number of transactions")
 	cmd.Flags().String("seed", "default", "seed the generator's accounts are derived from")

@@ -224,8 +224,11 @@ func broadcastAndWatch(ctx context.Context, clientCtx client.Context, cfg Config
 			for h := height + 1; h <= st.SyncInfo.LatestBlockHeight; h++ {
 				seen, err := readBlock(ctx, clientCtx, h)
 				if err != nil {
-					return rep, err
+					// The node may report a height before its block results
+					// are stored: read it again on the next poll.
+					break
 				}
+				height = h
 				now := time.Now()
 				mu.Lock()
 				found := false
@@ -253,7 +256,6 @@ func broadcastAndWatch(ctx context.Context, clientCtx client.Context, cfg Config
 				}
 				mu.Unlock()
 			}
-			height = st.SyncInfo.LatestBlockHeight
 		}
 		select {
 		case <-broadcastDone:
