@@ -63,16 +63,18 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 			EnhanceCustomCommand: true,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{
-					RpcMethod: "CreatePool", Use: "create-pool [initial-liquidity] [swap-fee]",
-					Short:          "Create a pool with initial liquidity (pays the pool creation fee)",
-					Example:        "agorad tx dex create-pool 1000000000uagr,1000000000uusdc 0.003 --pool-type POOL_TYPE_CONSTANT_PRODUCT --from alice",
-					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "initial_liquidity"}, {ProtoField: "swap_fee"}},
+					RpcMethod: "CreatePool", Use: "create-pool [swap-fee] [initial-liquidity]...",
+					Short: "Create a pool with initial liquidity (pays the pool creation fee)",
+					Example: "agorad tx dex create-pool 0.003 1000000000ubtc 1000000000ueth --pool-type constant-product --from alice\n" +
+						"agorad tx dex create-pool 0.0005 1000000000ubtc 1000000000ueth --pool-type stableswap --amplification 100 --from alice",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "swap_fee"}, {ProtoField: "initial_liquidity", Varargs: true}},
 				},
 				{
-					RpcMethod: "JoinPool", Use: "join-pool [pool-id] [max-amounts-in] [min-shares-out]",
-					Short: "Deposit in the pool's ratio",
+					RpcMethod: "JoinPool", Use: "join-pool [pool-id] [min-shares-out] [max-amounts-in]...",
+					Short:   "Deposit at most max-amounts-in (one per pool asset) in the pool's ratio",
+					Example: "agorad tx dex join-pool 1 1 1000000uagr 1000000uusdc --from alice",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
-						{ProtoField: "pool_id"}, {ProtoField: "max_amounts_in"}, {ProtoField: "min_shares_out"},
+						{ProtoField: "pool_id"}, {ProtoField: "min_shares_out"}, {ProtoField: "max_amounts_in", Varargs: true},
 					},
 				},
 				{

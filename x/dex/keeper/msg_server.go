@@ -112,25 +112,22 @@ func (m msgServer) CreatePool(goCtx context.Context, msg *types.MsgCreatePool) (
 // metadata give different display exponents: the curve treats base units
 // of every asset as equal in value.
 func (m msgServer) checkSameDecimals(ctx context.Context, coins sdk.Coins) error {
-	exp := map[string]uint32{}
-	for _, c := range coins {
+	first, firstExp := "", uint32(0)
+	for _, c := range coins { // sorted by denom: deterministic messages
 		md, ok := m.bank.GetDenomMetaData(ctx, c.Denom)
 		if !ok {
 			continue
 		}
 		for _, u := range md.DenomUnits {
-			if u.Denom == md.Display {
-				exp[c.Denom] = u.Exponent
+			if u.Denom != md.Display {
+				continue
 			}
-		}
-	}
-	var first string
-	for d, e := range exp {
-		if first != "" && exp[first] != e {
-			return errorsmod.Wrapf(types.ErrInvalidDenom, "stableswap assets must have the same decimals: %s has %d, %s has %d", first, exp[first], d, e)
-		}
-		if first == "" || d < first {
-			first = d
+			if first == "" {
+				first, firstExp = c.Denom, u.Exponent
+			} else if u.Exponent != firstExp {
+				return errorsmod.Wrapf(types.ErrInvalidDenom, "stableswap assets must have the same decimals: %s has %d, %s has %d",
+					first, firstExp, c.Denom, u.Exponent)
+			}
 		}
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
 
 	"github.com/agora-labs/agora/app"
@@ -121,4 +122,25 @@ func TestProtocolFee(t *testing.T) {
 	if got, want := after.Reserves.AmountOf("uagr"), before.Reserves.AmountOf("uagr").Sub(out.TokenOut.Amount); !got.Equal(want) {
 		t.Fatalf("uagr reserve %s, want %s", got, want)
 	}
+}
+
+// A stableswap pool of assets with different decimals is refused: the
+// curve treats base units of every asset as equal in value.
+func TestStableSwapNeedsSameDecimals(t *testing.T) {
+	c := apptest.New(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
+		var bank banktypes.GenesisState
+		cdc.MustUnmarshalJSON(gen[banktypes.ModuleName], &bank)
+		for _, a := range app.Assets {
+			md := a.Metadata()
+			if a.Base == "ubtc" {
+				md.DenomUnits[1].Exponent = 8
+			}
+			bank.DenomMetadata = append(bank.DenomMetadata, md)
+		}
+		gen[banktypes.ModuleName] = cdc.MustMarshalJSON(&bank)
+	}))
+	alice := c.Address("alice").String()
+	runBadCase(t, c, badCase{msg: func(*apptest.Chain) sdk.Msg {
+		return &types.MsgCreatePool{Sender: alice, PoolType: types.POOL_TYPE_STABLESWAP, InitialLiquidity: coins("1000000ubtc,1000000uusdc"), SwapFee: feeTier, Amplification: 100}
+	}, want: types.ErrInvalidDenom, contains: "ubtc has 8, uusdc has 6"})
 }
