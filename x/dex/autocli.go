@@ -22,13 +22,13 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "SimulateSwapExactIn", Use: "simulate-exact-in [token-in]",
 					Short:          "Price selling token-in along a route",
-					Example:        "agorad query dex simulate-exact-in 1000000uagr --route-pool-ids 1,2 --route-denoms-out uusdc,ueth",
+					Example:        "agorad query dex simulate-exact-in 1000000uagr --route-pool-ids 1,3 --route-denoms-out uusdc,ueth",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "token_in"}},
 				},
 				{
 					RpcMethod: "SimulateSwapExactOut", Use: "simulate-exact-out [denom-in] [token-out]",
 					Short:          "Price buying token-out with denom-in along a route",
-					Example:        "agorad query dex simulate-exact-out uagr 1000000ueth --route-pool-ids 1,2 --route-denoms-out uusdc,ueth",
+					Example:        "agorad query dex simulate-exact-out uagr 1000000ueth --route-pool-ids 1,3 --route-denoms-out uusdc,ueth",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "denom_in"}, {ProtoField: "token_out"}},
 				},
 				{

@@ -40,12 +40,16 @@ Try, in another terminal:
   agorad q block %s
   agorad q gov params %s
 
+Exchange: pools 1 AGR/USDC, 2 BTC/USDC, 3 ETH/USDC (0.30%% fee). Price a swap, then make it:
+  agorad q dex simulate-exact-in 1000000uusdc --route-pool-ids 1 --route-denoms-out uagr %s
+  agorad tx dex swap-exact-in 1000000uusdc 990000 --route '{"pool_id":1,"denom_out":"uagr"}' --from alice --fees 10000uagr %s -y
+
 Oracle prices come from %s: edit it and within a few blocks
   agorad q oracle prices %s
 shows the new prices (one pair: agorad q oracle price BTC USD %s).
 
 Ctrl-C stops the node; "agorad devnet" resumes it; "agorad devnet --reset" starts over.
-`, bob, h, bob, h, h, h, network.PricesPath(home), h, h)
+`, bob, h, bob, h, h, h, h, h, network.PricesPath(home), h, h)
 }
 
 func localnetBanner(w io.Writer, spec network.Spec, heights []int64) {
