@@ -63,6 +63,7 @@ Examples (devnet running; its pools are 1 AGR/USDC, 2 BTC/USDC, 3 ETH/USDC):
 			txs, _ := cmd.Flags().GetInt("txs")
 			seed, _ := cmd.Flags().GetString("seed")
 			timeout, _ := cmd.Flags().GetDuration("wait")
+			maxPending, _ := cmd.Flags().GetInt("max-pending")
 			price, err := sdkmath.LegacyNewDecFromStr("0.025")
 			if err != nil {
 				return err
@@ -70,7 +71,7 @@ Examples (devnet running; its pools are 1 AGR/USDC, 2 BTC/USDC, 3 ETH/USDC):
 			var buildErr error
 			rep, err := loadgen.Run(cmd.Context(), clientCtx, loadgen.Config{
 				From: clientCtx.FromName, Accounts: accounts, Txs: txs, Seed: seed,
-				GasPrice: price, Timeout: timeout, Log: cmd.ErrOrStderr(),
+				GasPrice: price, Timeout: timeout, MaxPending: maxPending, Log: cmd.ErrOrStderr(),
 			}, func(ring []sdk.AccAddress) loadgen.Workload {
 				w, err := build(cmd, ring)
 				buildErr = err
@@ -90,6 +91,7 @@ Examples (devnet running; its pools are 1 AGR/USDC, 2 BTC/USDC, 3 ETH/USDC):
 	cmd.Flags().Int("accounts", 20, "number of sending accounts")
 	cmd.Flags().Int("txs", 2000, "number of transactions")
 	cmd.Flags().String("seed", "default", "seed the generator's accounts are derived from")
+	cmd.Flags().Int("max-pending", 3000, "most txs broadcast but not yet in a block (keep it below the node's mempool size, 5000 by default)")
 	cmd.Flags().Duration("wait", 60*time.Second, "how long to wait for inclusion after the last broadcast")
 	return cmd
 }

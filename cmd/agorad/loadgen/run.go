@@ -12,7 +12,6 @@ import (
 	"time"
 
 	sdkmath "cosmossdk.io/math"
-	coretypes "github.com/cometbft/cometbft/rpc/core/types"
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/tx"
@@ -35,14 +34,16 @@ type Config struct {
 	GasPrice sdkmath.LegacyDec
 	// Timeout bounds the wait for inclusion after the last broadcast.
 	Timeout time.Duration
-	Log     io.Writer
+	// MaxPending caps the txs broadcast but not yet seen in a block.
+	MaxPending int
+	Log        io.Writer
 }
 
 // Run funds the accounts, pre-signs the txs, broadcasts them and measures
 // their inclusion.
 func Run(ctx context.Context, clientCtx client.Context, cfg Config, build func(ring []sdk.AccAddress) Workload) (Report, error) {
-	if cfg.Accounts < 2 || cfg.Txs < 1 {
-		return Report{}, errors.New("need at least 2 accounts and 1 tx")
+	if cfg.Accounts < 2 || cfg.Txs < 1 || cfg.MaxPending < 1 {
+		return Report{}, errors.New("need at least 2 accounts, 1 tx and 1 pending tx")
 	}
 	kr, accs, err := newAccounts(clientCtx.Codec, cfg.Seed, cfg.Accounts)
 	if err != nil {
@@ -167,18 +168,21 @@ type pending struct {
 }
 
 // broadcastAndWatch sends each account's txs in order (one stream per
-// account) while a watcher reads every new block for their inclusion.
+// account) while a watcher reads every new block for their inclusion. The
+// watcher reads only blocks (their tx lists) while the load runs; the
+// results (codes, gas) are read once it is over, so that watching costs the
+// node as little as possible.
 func broadcastAndWatch(ctx context.Context, clientCtx client.Context, cfg Config, w Workload, signed [][][]byte) (Report, error) {
 	rep := Report{Workload: w.Name(), Accounts: len(signed)}
 	var mu sync.Mutex
-	inFlight := map[string]pending{}
+	inFlight := map[string]time.Time{}
 	var first time.Time
 
 	status, err := clientCtx.Client.Status(ctx)
 	if err != nil {
 		return rep, err
 	}
-	startHeight := status.SyncInfo.LatestBlockHeight
+	height := status.SyncInfo.LatestBlockHeight
 
 	var wg sync.WaitGroup
 	for _, txs := range signed {
@@ -186,13 +190,24 @@ func broadcastAndWatch(ctx context.Context, clientCtx client.Context, cfg Config
 		go func(txs [][]byte) {
 			defer wg.Done()
 			for _, bz := range txs {
-				hash := strings.ToUpper(hex.EncodeToString(sha256Sum(bz)))
+				hash := txHash(bz)
+				// Keep at most MaxPending txs unconfirmed, below the node's
+				// mempool size, so the load is sustained, not refused.
+				for {
+					mu.Lock()
+					n := len(inFlight)
+					mu.Unlock()
+					if n < cfg.MaxPending || ctx.Err() != nil {
+						break
+					}
+					time.Sleep(10 * time.Millisecond)
+				}
 				now := time.Now()
 				mu.Lock()
 				if first.IsZero() {
 					first = now
 				}
-				inFlight[hash] = pending{sent: now}
+				inFlight[hash] = now
 				rep.Sent++
 				mu.Unlock()
 				res, err := clientCtx.Client.BroadcastTxSync(ctx, bz)
@@ -215,44 +230,31 @@ func broadcastAndWatch(ctx context.Context, clientCtx client.Context, cfg Config
 	broadcastDone := make(chan struct{})
 	go func() { wg.Wait(); close(broadcastDone) }()
 
-	var last time.Time
-	height := startHeight
+	// hash -> (height, latency) of every included tx of ours.
+	type inclusion struct {
+		height  int64
+		latency time.Duration
+		at      time.Time
+	}
+	included := map[string]inclusion{}
 	var deadline <-chan time.Time
 	for {
 		st, err := clientCtx.Client.Status(ctx)
-		if err == nil && st.SyncInfo.LatestBlockHeight > height {
+		if err == nil {
 			for h := height + 1; h <= st.SyncInfo.LatestBlockHeight; h++ {
-				seen, err := readBlock(ctx, clientCtx, h)
+				block, err := clientCtx.Client.Block(ctx, &h)
 				if err != nil {
-					// The node may report a height before its block results
-					// are stored: read it again on the next poll.
-					break
+					break // read it again on the next poll
 				}
 				height = h
 				now := time.Now()
 				mu.Lock()
-				found := false
-				for _, s := range seen {
-					p, ok := inFlight[s.hash]
-					if !ok {
-						continue
+				for _, bz := range block.Block.Txs {
+					hash := txHash(bz)
+					if sent, ok := inFlight[hash]; ok {
+						delete(inFlight, hash)
+						included[hash] = inclusion{height: h, latency: now.Sub(sent), at: now}
 					}
-					found = true
-					delete(inFlight, s.hash)
-					if s.code != 0 {
-						rep.Failed++
-						if rep.FirstErr == "" {
-							rep.FirstErr = s.log
-						}
-						continue
-					}
-					rep.Committed++
-					rep.Latencies = append(rep.Latencies, now.Sub(p.sent))
-					rep.GasUsed = append(rep.GasUsed, s.gasUsed)
-					last = now
-				}
-				if found {
-					rep.Blocks++
 				}
 				mu.Unlock()
 			}
@@ -271,47 +273,80 @@ func broadcastAndWatch(ctx context.Context, clientCtx client.Context, cfg Config
 		}
 		select {
 		case <-deadline:
-			rep.Duration = last.Sub(first)
 			return rep, fmt.Errorf("%d txs not included within %s of the last broadcast", remaining, cfg.Timeout)
 		case <-ctx.Done():
 			return rep, ctx.Err()
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
+
+	// Now read each block's results: which txs succeeded, and their gas.
+	heights := map[int64]bool{}
+	for _, inc := range included {
+		heights[inc.height] = true
+	}
+	var last time.Time
+	for h := range heights {
+		results, err := readResults(ctx, clientCtx, h)
+		if err != nil {
+			return rep, err
+		}
+		blockCounted := false
+		for hash, r := range results {
+			inc, ok := included[hash]
+			if !ok {
+				continue
+			}
+			if r.code != 0 {
+				rep.Failed++
+				if rep.FirstErr == "" {
+					rep.FirstErr = r.log
+				}
+				continue
+			}
+			rep.Committed++
+			rep.Latencies = append(rep.Latencies, inc.latency)
+			rep.GasUsed = append(rep.GasUsed, r.gasUsed)
+			if inc.at.After(last) {
+				last = inc.at
+			}
+			if !blockCounted {
+				rep.Blocks++
+				blockCounted = true
+			}
+		}
+	}
 	rep.Duration = last.Sub(first)
 	return rep, nil
 }
 
-type includedTx struct {
-	hash    string
+type txResult struct {
 	code    uint32
 	log     string
 	gasUsed int64
 }
 
-func readBlock(ctx context.Context, clientCtx client.Context, h int64) ([]includedTx, error) {
+// readResults maps each tx hash of block h to its result.
+func readResults(ctx context.Context, clientCtx client.Context, h int64) (map[string]txResult, error) {
 	block, err := clientCtx.Client.Block(ctx, &h)
 	if err != nil {
 		return nil, err
 	}
-	var results *coretypes.ResultBlockResults
-	if len(block.Block.Txs) > 0 {
-		if results, err = clientCtx.Client.BlockResults(ctx, &h); err != nil {
-			return nil, err
-		}
+	results, err := clientCtx.Client.BlockResults(ctx, &h)
+	if err != nil {
+		return nil, err
 	}
-	out := make([]includedTx, len(block.Block.Txs))
+	out := make(map[string]txResult, len(block.Block.Txs))
 	for i, bz := range block.Block.Txs {
-		out[i].hash = strings.ToUpper(hex.EncodeToString(sha256Sum(bz)))
-		if results != nil && i < len(results.TxsResults) {
+		if i < len(results.TxsResults) {
 			r := results.TxsResults[i]
-			out[i].code, out[i].log, out[i].gasUsed = r.Code, r.Log, r.GasUsed
+			out[txHash(bz)] = txResult{code: r.Code, log: r.Log, gasUsed: r.GasUsed}
 		}
 	}
 	return out, nil
 }
 
-func sha256Sum(bz []byte) []byte {
+func txHash(bz []byte) string {
 	h := sha256.Sum256(bz)
-	return h[:]
+	return strings.ToUpper(hex.EncodeToString(h[:]))
 }
