@@ -288,6 +288,12 @@ func broadcastAndWatch(ctx context.Context, clientCtx client.Context, cfg Config
 	var last time.Time
 	for h := range heights {
 		results, err := readResults(ctx, clientCtx, h)
+		// The node may report a block before it has stored the block's
+		// results: give it a few seconds.
+		for try := 0; err != nil && try < 20; try++ {
+			time.Sleep(250 * time.Millisecond)
+			results, err = readResults(ctx, clientCtx, h)
+		}
 		if err != nil {
 			return rep, err
 		}
