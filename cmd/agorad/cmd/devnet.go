@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -153,7 +154,13 @@ func runNetwork(ctx context.Context, out io.Writer, spec network.Spec, reset, in
 		stopAll()
 		return err
 	}
-	banner(out, spec, heights)
+	// One write, so that whoever reads the output sees the banner whole.
+	var b bytes.Buffer
+	banner(&b, spec, heights)
+	if _, err := out.Write(b.Bytes()); err != nil {
+		stopAll()
+		return err
+	}
 
 	exited := make(chan *network.Process, len(procs))
 	for _, p := range procs {

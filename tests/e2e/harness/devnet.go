@@ -54,7 +54,8 @@ func StartDevnet(t testing.TB, home string, extra ...string) *Devnet {
 	t.Cleanup(func() { _ = d.Stop(30 * time.Second) })
 
 	deadline := time.After(120 * time.Second)
-	for !strings.Contains(d.out.String(), "Agora devnet is running") {
+	// The banner's last line: the whole banner has been printed.
+	for !strings.Contains(d.out.String(), "Ctrl-C stops the node") {
 		select {
 		case <-d.done:
 			t.Fatalf("agorad devnet exited: %v\n%s", d.err, d.out.String())
