@@ -10,6 +10,8 @@ import (
 	"github.com/cosmos/cosmos-sdk/crypto/hd"
 	"github.com/cosmos/cosmos-sdk/crypto/keyring"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/agora-labs/agora/app"
 )
 
 // account is a load-generator account: a key in an in-memory keyring and
@@ -25,7 +27,7 @@ type account struct {
 // refill) the same accounts.
 func newAccounts(cdc codec.Codec, seed string, n int) (keyring.Keyring, []*account, error) {
 	kr := keyring.NewInMemory(cdc)
-	path := hd.CreateHDPath(118, 0, 0).String()
+	path := hd.CreateHDPath(app.CoinType, 0, 0).String()
 	accs := make([]*account, 0, n)
 	for i := 0; i < n; i++ {
 		entropy := sha256.Sum256([]byte(fmt.Sprintf("agora loadgen: %s/%d", seed, i)))

@@ -2,6 +2,7 @@ package harness
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os/exec"
 	"strconv"
@@ -94,8 +95,13 @@ func (d *Devnet) CLI(args ...string) (string, error) { return CLI(d.Bin, d.Home,
 // Height is the devnet's latest committed height.
 func (d *Devnet) Height() int64 {
 	d.T.Helper()
-	node := &Node{net: &Net{T: d.T}, Spec: network.NodeSpec{Ports: d.Ports}}
-	return node.Height()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	st, err := network.QueryStatus(ctx, d.Ports.RPCURL())
+	if err != nil {
+		d.T.Fatalf("devnet status: %v", err)
+	}
+	return st.Height
 }
 
 type syncBuffer struct {
