@@ -5,8 +5,10 @@ import (
 
 	sdkmath "cosmossdk.io/math"
 	abcitypes "github.com/cometbft/cometbft/abci/types"
+	cmttypes "github.com/cometbft/cometbft/types"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cosmos/cosmos-sdk/baseapp"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	oracleabci "github.com/agora-labs/agora/x/oracle/abci"
@@ -278,4 +280,65 @@ func mustEncode(t *testing.T, iv types.InjectedVotes) []byte {
 	bz, err := types.EncodeInjectedVotes(iv)
 	require.NoError(t, err)
 	return bz
+}
+
+// sdkSelector stands for the SDK's default PrepareProposal: it keeps
+// transactions while their CometBFT proto size fits req.MaxTxBytes.
+func sdkSelector(ctx sdk.Context, req *abcitypes.RequestPrepareProposal) (*abcitypes.ResponsePrepareProposal, error) {
+	sel := baseapp.NewDefaultTxSelector()
+	for _, tx := range req.Txs {
+		if sel.SelectTxForProposal(ctx, uint64(req.MaxTxBytes), 0, nil, tx) {
+			break
+		}
+	}
+	return &abcitypes.ResponsePrepareProposal{Txs: sel.SelectedTxs(ctx)}, nil
+}
+
+// CometBFT panics the proposer when PrepareProposal returns more than
+// MaxTxBytes, counted as CometBFT does (each tx with its proto framing).
+func TestPrepareProposalStaysWithinMaxTxBytes(t *testing.T) {
+	f := setup(t, 10, 10, 10, 10)
+	info := f.commit(extension(t, allPairs), extension(t, allPairs), extension(t, allPairs), extension(t, allPairs))
+	injected := f.prepare(info)[0]
+	userTx := make([]byte, 200)
+	userSize := cmttypes.ComputeProtoSizeForTxs([]cmttypes.Tx{userTx})
+	for _, tc := range []struct {
+		maxTxBytes int64
+		wantTxs    int
+	}{
+		{int64(len(injected)) + userSize, 1},                                     // the user tx would fit only if the injected tx had no framing
+		{cmttypes.ComputeProtoSizeForTxs([]cmttypes.Tx{injected}) + userSize, 2}, // both fit exactly
+	} {
+		_, proc := passThrough()
+		h := oracleabci.NewProposalHandler(f.k, f.staking, sdkSelector, proc)
+		resp, err := h.PrepareProposalHandler()(f.withLastCommit(info),
+			&abcitypes.RequestPrepareProposal{Height: f.height, MaxTxBytes: tc.maxTxBytes, Txs: [][]byte{userTx}, LocalLastCommit: info})
+		require.NoError(t, err)
+		require.True(t, types.IsInjectedVotes(resp.Txs[0]))
+		require.NoError(t, cmttypes.ToTxs(resp.Txs).Validate(tc.maxTxBytes), "max %d", tc.maxTxBytes)
+		require.Len(t, resp.Txs, tc.wantTxs, "max %d", tc.maxTxBytes)
+	}
+}
+
+// A chain whose initial height is above the vote-extension enable height
+// (restarted from an exported genesis, or `init --initial-height`) has no
+// last commit, hence no extensions, in its first block: CometBFT sends an
+// empty LocalLastCommit. The oracle must not demand votes there, or every
+// proposal of the first block is rejected and the chain never starts.
+func TestFirstBlockAboveEnableHeight(t *testing.T) {
+	f := setup(t, 10, 10, 10, 10) // height 10, extensions enabled from 1
+	none := abcitypes.ExtendedCommitInfo{}
+	prep, proc := passThrough()
+	h := oracleabci.NewProposalHandler(f.k, f.staking, prep, proc)
+	resp, err := h.PrepareProposalHandler()(f.withLastCommit(none),
+		&abcitypes.RequestPrepareProposal{Height: f.height, MaxTxBytes: 1 << 20, Txs: [][]byte{[]byte("tx")}, LocalLastCommit: none})
+	require.NoError(t, err)
+	require.Equal(t, [][]byte{[]byte("tx")}, resp.Txs)
+	require.Equal(t, abcitypes.ResponseProcessProposal_ACCEPT, f.process(none, resp.Txs))
+
+	ctx := f.withLastCommit(none)
+	oracleabci.NewPreBlocker(f.k).PreBlock(ctx, &abcitypes.RequestFinalizeBlock{Height: f.height, Txs: resp.Txs})
+	for _, e := range ctx.EventManager().Events() {
+		require.NotEqual(t, "agora.oracle.v1.EventOracleError", e.Type)
+	}
 }

@@ -22,8 +22,20 @@ import (
 
 // votesExpected reports whether the block at height carries oracle votes:
 // vote extensions were enabled at height-1, so the block's last commit has
-// them.
+// them. The first block of a chain has no last commit at all (CometBFT
+// sends an empty one), even when its initial height is above the enable
+// height (a chain restarted from an exported genesis): it carries no votes.
+// CometBFT only accepts an empty last commit at the initial height, so a
+// proposer cannot use this to skip the votes.
 func votesExpected(ctx sdk.Context, height int64) bool {
 	cp := ctx.ConsensusParams()
-	return cp.Abci != nil && cp.Abci.VoteExtensionsEnableHeight > 0 && height > cp.Abci.VoteExtensionsEnableHeight
+	if cp.Abci == nil || cp.Abci.VoteExtensionsEnableHeight <= 0 || height <= cp.Abci.VoteExtensionsEnableHeight {
+		return false
+	}
+	if info := ctx.CometInfo(); info != nil {
+		if votes := info.GetLastCommit().Votes(); votes != nil && votes.Len() == 0 {
+			return false
+		}
+	}
+	return true
 }

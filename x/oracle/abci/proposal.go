@@ -6,6 +6,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	abci "github.com/cometbft/cometbft/abci/types"
 	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
+	cmttypes "github.com/cometbft/cometbft/types"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -68,11 +69,16 @@ func (h *ProposalHandler) PrepareProposalHandler() sdk.PrepareProposalHandler {
 		if err != nil {
 			return nil, fmt.Errorf("oracle: encode injected votes: %w", err)
 		}
-		if int64(len(bz)) > req.MaxTxBytes {
-			return nil, fmt.Errorf("oracle: injected votes (%d bytes) exceed the block's %d bytes", len(bz), req.MaxTxBytes)
+		// CometBFT counts each transaction with its protobuf framing
+		// (cmttypes.Txs.Validate) and panics the proposer when the block's
+		// transactions exceed MaxTxBytes, so the budget left for the others
+		// must be reduced by the framed size, not the raw length.
+		size := cmttypes.ComputeProtoSizeForTxs([]cmttypes.Tx{bz})
+		if size > req.MaxTxBytes {
+			return nil, fmt.Errorf("oracle: injected votes (%d bytes) exceed the block's %d bytes", size, req.MaxTxBytes)
 		}
 		rest := *req
-		rest.MaxTxBytes -= int64(len(bz))
+		rest.MaxTxBytes -= size
 		rest.Txs = nil
 		for _, tx := range req.Txs {
 			if !types.IsInjectedVotes(tx) {
