@@ -2,6 +2,8 @@ package types
 
 import (
 	"fmt"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
 // DefaultGenesis is the default params and no prices.
@@ -68,6 +70,9 @@ func (gs GenesisState) Validate() error {
 			return fmt.Errorf("%w: miss counter validator %q empty or listed twice", ErrInvalidGenesis, mc.Validator)
 		}
 		validators[mc.Validator] = true
+		if _, err := sdk.ConsAddressFromBech32(mc.Validator); err != nil {
+			return fmt.Errorf("%w: miss counter validator %q is not a consensus address: %v", ErrInvalidGenesis, mc.Validator, err)
+		}
 	}
 	return nil
 }
