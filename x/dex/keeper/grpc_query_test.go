@@ -3,8 +3,11 @@ package keeper_test
 import (
 	"testing"
 
+	"cosmossdk.io/collections"
 	sdkmath "cosmossdk.io/math"
+	storetypes "cosmossdk.io/store/types"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/agora-labs/agora/testutil/apptest"
@@ -107,4 +110,62 @@ func TestQueries(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BestRoute's search is bounded by the number of pools it examines, not
+// only by the routes that reach denom_out: over a dense graph of pools in
+// which denom_out is unreachable, the search (max_hops 8) must still stop
+// after a bounded amount of work (measured in gas) and report no route.
+func TestBestRouteSearchIsBounded(t *testing.T) {
+	c := apptest.New(t)
+	k := dexKeeper(c)
+	ctx, _ := c.Ctx().CacheContext()
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	params.MaxHops = types.MaxHopsLimit
+	if err := k.Params.Set(ctx, params); err != nil {
+		t.Fatal(err)
+	}
+	// Every pair of 10 denoms has a pool (45 pools, stored directly: the
+	// search only reads state); uatom is only paired with an island denom.
+	denoms := []string{"da0", "da1", "da2", "da3", "da4", "da5", "da6", "da7", "da8", "da9"}
+	id := uint64(100)
+	store := func(a, b string) {
+		p := types.Pool{
+			Id: id, ShareDenom: types.ShareDenom(id), Type: types.POOL_TYPE_CONSTANT_PRODUCT, SwapFee: feeTier,
+			Reserves:    sdk.NewCoins(sdk.NewInt64Coin(a, 1_000_000_000), sdk.NewInt64Coin(b, 1_000_000_000)),
+			TotalShares: sdkmath.NewInt(1_000_000_000),
+		}
+		if err := k.Pools.Set(ctx, id, p); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range p.Denoms() {
+			if err := k.PoolsByDenom.Set(ctx, collections.Join(d, id)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		id++
+	}
+	for i := range denoms {
+		for j := i + 1; j < len(denoms); j++ {
+			store(denoms[i], denoms[j])
+		}
+	}
+	store("island", "uatom")
+
+	const gasBudget = 200_000_000
+	ctx = ctx.WithGasMeter(storetypes.NewGasMeter(gasBudget))
+	var searchErr error
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Fatalf("BestRoute used more than %d gas over %d pools: %v", gasBudget, id-100, r)
+			}
+		}()
+		_, _, searchErr = k.BestRoute(ctx, sdk.NewInt64Coin("da0", 1_000_000), "uatom")
+	}()
+	requireErr(t, searchErr, types.ErrNoRoute)
+	t.Logf("gas used: %d", ctx.GasMeter().GasConsumed())
 }

@@ -14,10 +14,16 @@ import (
 // cost does not explode with the number of pools.
 const MaxRouteCandidates = 512
 
+// MaxRouteSearchSteps bounds the pools BestRoute examines while walking the
+// graph, including paths that never reach denom_out: without it the search
+// of a dense graph grows as (pools per denom)^max_hops.
+const MaxRouteSearchSteps = 4096
+
 // BestRoute searches, depth first in pool id order, every route of at most
 // max_hops distinct active pools from tokenIn's denom to denomOut (no denom
 // visited twice), simulates each, and returns the one paying the most
-// (the shortest, then the first found, on ties).
+// (the shortest, then the first found, on ties). The search stops after
+// MaxRouteCandidates simulated routes or MaxRouteSearchSteps examined pools.
 func (k Keeper) BestRoute(ctx context.Context, tokenIn sdk.Coin, denomOut string) (RouteResult, []types.Hop, error) {
 	params, err := k.GetParams(ctx)
 	if err != nil {
@@ -33,13 +39,14 @@ func (k Keeper) BestRoute(ctx context.Context, tokenIn sdk.Coin, denomOut string
 		best      RouteResult
 		bestRoute []types.Hop
 		tried     int
+		steps     int
 	)
 	visited := map[string]bool{tokenIn.Denom: true}
 	used := map[uint64]bool{}
 	var path []types.Hop
 	var walk func(denom string) error
 	walk = func(denom string) error {
-		if len(path) >= int(params.MaxHops) || tried >= MaxRouteCandidates {
+		if len(path) >= int(params.MaxHops) || tried >= MaxRouteCandidates || steps >= MaxRouteSearchSteps {
 			return nil
 		}
 		ids, err := k.poolIDsWithDenom(ctx, denom)
@@ -50,6 +57,10 @@ func (k Keeper) BestRoute(ctx context.Context, tokenIn sdk.Coin, denomOut string
 			if used[id] {
 				continue
 			}
+			if steps >= MaxRouteSearchSteps {
+				return nil
+			}
+			steps++
 			p, err := k.GetPool(ctx, id)
 			if err != nil {
 				return err

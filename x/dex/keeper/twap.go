@@ -14,7 +14,9 @@ import (
 	"github.com/agora-labs/agora/x/dex/types"
 )
 
-// TwapPruneBatch is the most TWAP records EndBlock deletes in one block.
+// TwapPruneBatch is the most TWAP records EndBlock deletes in one block on
+// top of the number it writes in that block (so pruning keeps pace with
+// writing however many pools are touched).
 const TwapPruneBatch = 200
 
 // minTime is the smallest time the store's time keys order.
@@ -34,15 +36,18 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 		k.reportTwapError(sdkCtx, 0, err)
 		return nil
 	}
+	written := 0
 	for _, id := range touched {
 		if err := k.TouchedPools.Remove(ctx, id); err != nil {
 			k.reportTwapError(sdkCtx, id, err)
 		}
-		if err := k.recordTwap(sdkCtx, id, now); err != nil {
+		n, err := k.recordTwap(sdkCtx, id, now)
+		if err != nil {
 			k.reportTwapError(sdkCtx, id, err)
 		}
+		written += n
 	}
-	if err := k.pruneTwap(sdkCtx, now); err != nil {
+	if err := k.pruneTwap(sdkCtx, now, TwapPruneBatch+written); err != nil {
 		k.reportTwapError(sdkCtx, 0, err)
 	}
 	return nil
@@ -56,11 +61,12 @@ func (k Keeper) reportTwapError(ctx sdk.Context, poolID uint64, err error) {
 // recordTwap writes, for every ordered pair of the pool's denoms, the
 // record at now: the previous record advanced to now, carrying the new
 // spot price. All prices are computed before anything is written, so a
-// pool is recorded entirely or not at all (in a cached context).
-func (k Keeper) recordTwap(ctx sdk.Context, poolID uint64, now time.Time) error {
+// pool is recorded entirely or not at all (in a cached context). It returns
+// the number of records written.
+func (k Keeper) recordTwap(ctx sdk.Context, poolID uint64, now time.Time) (int, error) {
 	p, err := k.GetPool(ctx, poolID)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	type write struct {
 		key  TwapKey
@@ -75,12 +81,12 @@ func (k Keeper) recordTwap(ctx sdk.Context, poolID uint64, now time.Time) error 
 			}
 			price, err := p.SpotPrice(base, quote, now)
 			if err != nil {
-				return err
+				return 0, err
 			}
 			pair := types.TwapPair(base, quote)
 			prev, found, err := k.twapAtOrBefore(ctx, poolID, pair, now)
 			if err != nil {
-				return err
+				return 0, err
 			}
 			var acc dexmath.Accumulator
 			var prevKey *TwapKey
@@ -94,7 +100,7 @@ func (k Keeper) recordTwap(ctx sdk.Context, poolID uint64, now time.Time) error 
 				acc, err = dexmath.NewAccumulator(now, price)
 			}
 			if err != nil {
-				return types.WrapMathError(err, "pool %d %s/%s", poolID, base, quote)
+				return 0, types.WrapMathError(err, "pool %d %s/%s", poolID, base, quote)
 			}
 			writes = append(writes, write{
 				key: collections.Join3(poolID, pair, now),
@@ -104,21 +110,21 @@ func (k Keeper) recordTwap(ctx sdk.Context, poolID uint64, now time.Time) error 
 	}
 	for _, w := range writes {
 		if err := k.TwapRecords.Set(ctx, w.key, w.rec); err != nil {
-			return err
+			return 0, err
 		}
 		if w.prev != nil {
 			if err := k.TwapPruneIndex.Set(ctx, collections.Join(now, *w.prev)); err != nil {
-				return err
+				return 0, err
 			}
 		}
 	}
-	return nil
+	return len(writes), nil
 }
 
-// pruneTwap deletes up to TwapPruneBatch records whose successor is older
-// than the window: the newest record at or before now − window is kept, so
-// any [start, end] within the window can still be interpolated.
-func (k Keeper) pruneTwap(ctx sdk.Context, now time.Time) error {
+// pruneTwap deletes up to limit records whose successor is older than the
+// window: the newest record at or before now − window is kept, so any
+// [start, end] within the window can still be interpolated.
+func (k Keeper) pruneTwap(ctx sdk.Context, now time.Time, limit int) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {
 		return err
@@ -128,7 +134,7 @@ func (k Keeper) pruneTwap(ctx sdk.Context, now time.Time) error {
 	err = k.TwapPruneIndex.Walk(ctx, collections.NewPrefixUntilPairRange[time.Time, TwapKey](cutoff),
 		func(key collections.Pair[time.Time, TwapKey]) (bool, error) {
 			done = append(done, key)
-			return len(done) >= TwapPruneBatch, nil
+			return len(done) >= limit, nil
 		})
 	if err != nil {
 		return err

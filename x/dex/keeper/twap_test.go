@@ -8,6 +8,7 @@ import (
 	sdkmath "cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/agora-labs/agora/app"
 	"github.com/agora-labs/agora/testutil/apptest"
@@ -157,5 +158,74 @@ func TestTWAPPruning(t *testing.T) {
 	}
 	if _, _, err := k.TWAP(c.Ctx(), id, "uagr", "uusdc", c.Time().Add(-time.Hour), c.Time()); err != nil {
 		t.Fatalf("TWAP over the whole window: %v", err)
+	}
+}
+
+// Pruning keeps pace with writing: when a block writes more TWAP records
+// than TwapPruneBatch and expired records are waiting, EndBlock deletes at
+// least as many as it writes, so the store does not grow without bound
+// under sustained traffic.
+func TestTWAPPruningKeepsPace(t *testing.T) {
+	tiers := make([]sdkmath.LegacyDec, types.MaxFeeTiers)
+	for i := range tiers {
+		tiers[i] = sdkmath.LegacyNewDecWithPrec(int64(i+1), 4)
+	}
+	c := apptest.New(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
+		var gs types.GenesisState
+		cdc.MustUnmarshalJSON(gen[types.ModuleName], &gs)
+		gs.Params.FeeTiers = tiers
+		gs.Params.TwapWindow = time.Hour
+		gen[types.ModuleName] = cdc.MustMarshalJSON(&gs)
+	}))
+	k := dexKeeper(c)
+	alice := c.Address("alice").String()
+	// 16 four-asset pools (12 pairs each) and 2 three-asset pools (6 each):
+	// 204 records per block when all are touched.
+	var msgs []sdk.Msg
+	for _, fee := range tiers {
+		msgs = append(msgs, &types.MsgCreatePool{Sender: alice, PoolType: types.POOL_TYPE_STABLESWAP,
+			InitialLiquidity: coins("1000000uagr,1000000ubtc,1000000ueth,1000000uusdc"), SwapFee: fee, Amplification: 100})
+	}
+	for _, fee := range tiers[:2] {
+		msgs = append(msgs, &types.MsgCreatePool{Sender: alice, PoolType: types.POOL_TYPE_STABLESWAP,
+			InitialLiquidity: coins("1000000ubtc,1000000ueth,1000000uusdc"), SwapFee: fee, Amplification: 100})
+	}
+	if res := c.NextBlock(c.SignTx("alice", apptest.DefaultFee, 20_000_000, msgs...))[0]; res.Code != 0 {
+		t.Fatalf("create pools: %s", res.Log)
+	}
+	count := func() int {
+		n := 0
+		if err := k.TwapRecords.Walk(c.Ctx(), nil, func(keeper.TwapKey, types.TwapRecord) (bool, error) { n++; return false, nil }); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	// A backlog of 1000 expired records (each with a successor long ago).
+	ctx := c.WriteCtx()
+	old := c.Time().Add(-24 * time.Hour)
+	for i := 0; i < 1000; i++ {
+		at := old.Add(time.Duration(i) * time.Second)
+		key := collections.Join3(uint64(1), types.TwapPair("uagr", "ubtc"), at)
+		if err := k.TwapRecords.Set(ctx, key, types.TwapRecord{PoolId: 1, BaseDenom: "uagr", QuoteDenom: "ubtc", Time: at,
+			ArithmeticCumulative: sdkmath.LegacyZeroDec(), GeometricCumulative: sdkmath.LegacyZeroDec(), LastSpotPrice: sdkmath.LegacyOneDec()}); err != nil {
+			t.Fatal(err)
+		}
+		if err := k.TwapPruneIndex.Set(ctx, collections.Join(at.Add(time.Second), key)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.NextBlock()
+	for b := 0; b < 2; b++ { // the backlog lasts at least two blocks
+		before := count()
+		ctx := c.WriteCtx()
+		for id := uint64(1); id <= uint64(len(msgs)); id++ {
+			if err := k.TouchedPools.Set(ctx, id); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c.NextBlock()
+		if after := count(); after > before {
+			t.Fatalf("block %d: TWAP records grew from %d to %d while expired records wait to be pruned", b, before, after)
+		}
 	}
 }
