@@ -33,7 +33,7 @@ func (m msgServer) UpdateParams(goCtx context.Context, msg *types.MsgUpdateParam
 	if err := m.checkAuthority(msg.Authority); err != nil {
 		return nil, err
 	}
-	if err := msg.Params.Validate(); err != nil {
+	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
 	ctx := sdk.UnwrapSDKContext(goCtx)
@@ -49,6 +49,9 @@ func (m msgServer) UpdateParams(goCtx context.Context, msg *types.MsgUpdateParam
 // SetPoolPaused pauses or resumes one pool.
 func (m msgServer) SetPoolPaused(goCtx context.Context, msg *types.MsgSetPoolPaused) (*types.MsgSetPoolPausedResponse, error) {
 	if err := m.checkAuthority(msg.Authority); err != nil {
+		return nil, err
+	}
+	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
 	ctx := sdk.UnwrapSDKContext(goCtx)
