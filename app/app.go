@@ -127,11 +127,10 @@ type AgoraApp struct {
 	OracleKeeper    *oraclekeeper.Keeper
 	DexKeeper       dexkeeper.Keeper
 
-	// The oracle's price feeder (nil unless app.toml enables it), its
-	// pre-blocker and the exchange's TWAP (nil until x/dex is wired).
+	// The oracle's price feeder (nil unless app.toml enables it) and its
+	// pre-blocker.
 	oracleFeeder     *feeder.Feeder
 	oraclePreBlocker *oracleabci.PreBlocker
-	oracleDexTWAP    oracletypes.DexTWAPKeeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -238,18 +237,17 @@ func NewAgoraApp(
 		appCodec, runtime.NewKVStoreService(keys[evidencetypes.StoreKey]), app.StakingKeeper, app.SlashingKeeper,
 		accCodec, runtime.ProvideCometInfoService())
 
-	// The oracle reads validators' powers and consensus keys from staking
-	// (and slashes through it when miss slashing is on). The DEX TWAP guard
-	// is plugged in with SetOracleDexTWAP once x/dex exists.
-	app.OracleKeeper = oraclekeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[oracletypes.StoreKey]), authority, app.StakingKeeper, nil)
-
 	// The exchange holds pool reserves in its module account (bank) and pays
 	// pool creation fees and the protocol's share of swap fees to the
-	// community pool (distribution). Its TWAP guards the oracle.
+	// community pool (distribution).
 	app.DexKeeper = dexkeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[dextypes.StoreKey]), app.BankKeeper, app.DistrKeeper, authority)
-	app.SetOracleDexTWAP(app.DexKeeper)
+
+	// The oracle reads validators' powers and consensus keys from staking
+	// (and slashes through it when miss slashing is on); the exchange's TWAP
+	// is one of its price guards.
+	app.OracleKeeper = oraclekeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[oracletypes.StoreKey]), authority, app.StakingKeeper, app.DexKeeper)
 
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -18,7 +17,6 @@ import (
 
 	oracleabci "github.com/agora-labs/agora/x/oracle/abci"
 	"github.com/agora-labs/agora/x/oracle/feeder"
-	oracletypes "github.com/agora-labs/agora/x/oracle/types"
 )
 
 // This file wires the oracle's ABCI++ pipeline into baseapp and runs the
@@ -103,16 +101,12 @@ func (app *AgoraApp) preBlockOracle(ctx sdk.Context, req *abci.RequestFinalizeBl
 }
 
 // dexTWAPSource serves the feeder's dextwap provider from the latest
-// committed state through the oracle's optional DexTWAPKeeper. Its symbol
+// committed state of the exchange. Its symbol
 // is "BASEDENOM/QUOTEDENOM", e.g. "uagr/uusdc"; the TWAP covers the
 // oracle's twap_lookback_seconds before the last block.
 type dexTWAPSource struct{ app *AgoraApp }
 
 func (s *dexTWAPSource) TWAP(_ context.Context, symbol string) (sdkmath.LegacyDec, error) {
-	dex := s.app.oracleDexTWAP
-	if dex == nil {
-		return sdkmath.LegacyDec{}, errors.New("no exchange module: DEX TWAP unavailable")
-	}
 	base, quote, ok := strings.Cut(symbol, "/")
 	if !ok {
 		return sdkmath.LegacyDec{}, fmt.Errorf("dextwap symbol %q must be BASEDENOM/QUOTEDENOM", symbol)
@@ -127,12 +121,5 @@ func (s *dexTWAPSource) TWAP(_ context.Context, symbol string) (sdkmath.LegacyDe
 	}
 	end := ctx.BlockTime()
 	start := end.Add(-time.Duration(params.TwapLookbackSeconds) * time.Second)
-	return dex.TWAPByDenoms(ctx, strings.ToLower(base), strings.ToLower(quote), start, end)
-}
-
-// SetOracleDexTWAP gives the oracle (its CollateralPrice/DebtPrice guard and
-// the feeder's dextwap provider) the exchange module's TWAP.
-func (app *AgoraApp) SetOracleDexTWAP(dex oracletypes.DexTWAPKeeper) {
-	app.oracleDexTWAP = dex
-	app.OracleKeeper.SetDexTWAPKeeper(dex)
+	return s.app.DexKeeper.TWAPByDenoms(ctx, strings.ToLower(base), strings.ToLower(quote), start, end)
 }
