@@ -83,3 +83,5 @@ func example() LiquidationInput {
 		DustValue: dec("100"),
 	}
 }
+
+func errorsIs(err, target error) bool { return errors.Is(err, target) }
