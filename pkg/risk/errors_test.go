@@ -67,6 +67,11 @@ func TestBadInput(t *testing.T) {
 		}, ErrInvalidAmount},
 		{"total debt nil price", func() error { _, err := TotalDebt([]Debt{{Amount: ints(1)}}); return err }, ErrInvalidPrice},
 		{"health negative", func() error { _, err := HealthFactor(dec("-1"), dec("1")); return err }, ErrInvalidAmount},
+		{"max borrow nil", func() error { _, err := MaxBorrow(nilDec, dec("1"), dec("1")); return err }, ErrInvalidAmount},
+		{"max borrow zero price", func() error { _, err := MaxBorrow(dec("1"), dec("0"), dec("0")); return err }, ErrInvalidPrice},
+		{"max borrow overflow", func() error { _, err := MaxBorrow(hugeDec, dec("0"), dec("0.000000000000000001")); return err }, ErrOverflow},
+		{"liquidation price factor > 1", func() error { _, err := LiquidationPrice(ints(1), dec("2"), dec("0"), dec("1")); return err }, ErrInvalidRate},
+		{"liquidation price negative debt", func() error { _, err := LiquidationPrice(ints(1), dec("0.5"), dec("0"), dec("-1")); return err }, ErrInvalidAmount},
 		{"health nil", func() error { _, err := HealthFactor(dec("1"), nilDec); return err }, ErrInvalidAmount},
 		{"bonus nil params", func() error { _, err := DutchBonus(BonusParams{}, dec("0.9")); return err }, ErrInvalidParams},
 		{"bonus min > max", func() error {

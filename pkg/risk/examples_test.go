@@ -218,3 +218,34 @@ func TestExampleDust(t *testing.T) {
 	noErr(t, CheckRemainder(ints(100), dec("1"), dec("100")))
 	wantErr(t, CheckRemainder(ints(99), dec("1"), dec("100")), ErrDust)
 }
+
+func TestExampleBorrowLimitAndLiquidationPrice(t *testing.T) {
+	// Borrow limit 8,000 (collateral × LTV), debt 7,620 at price 1:
+	// ⌊(8000 − 7620) / 1⌋ = 380 more can be borrowed; at price 3: ⌊126.67⌋ = 126.
+	m, err := MaxBorrow(dec("8000"), dec("7620"), dec("1"))
+	noErr(t, err)
+	eqInt(t, "max borrow", m, 380)
+	m, err = MaxBorrow(dec("8000"), dec("7620"), dec("3"))
+	noErr(t, err)
+	eqInt(t, "max borrow at 3", m, 126)
+	m, err = MaxBorrow(dec("8000"), dec("9000"), dec("1"))
+	noErr(t, err)
+	eqInt(t, "max borrow over the limit", m, 0)
+	// 1,000 units with LT 0.8 against 9,000 of debt: (9000 − 0) / (1000 × 0.8) = 11.25.
+	p, err := LiquidationPrice(ints(1000), dec("0.8"), dec("0"), dec("9000"))
+	noErr(t, err)
+	eqDec(t, "liquidation price", p, "11.25")
+	// With 2,000 of other weighted collateral: (9000 − 2000) / 800 = 8.75.
+	p, err = LiquidationPrice(ints(1000), dec("0.8"), dec("2000"), dec("9000"))
+	noErr(t, err)
+	eqDec(t, "liquidation price with other collateral", p, "8.75")
+	// 3 units with LT 0.7 against 10: 10 / 2.1 = 4.7619047619047619047… → ⌈⌉
+	p, err = LiquidationPrice(ints(3), dec("0.7"), dec("0"), dec("10"))
+	noErr(t, err)
+	eqDec(t, "rounded liquidation price", p, "4.761904761904761905")
+	p, err = LiquidationPrice(ints(1000), dec("0.8"), dec("9000"), dec("9000"))
+	noErr(t, err)
+	eqDec(t, "covered by other collateral", p, "0")
+	_, err = LiquidationPrice(ints(0), dec("0.8"), dec("0"), dec("1"))
+	wantErr(t, err, ErrInvalidAmount)
+}

@@ -159,3 +159,40 @@ func FuzzValidate(f *testing.F) {
 		}
 	})
 }
+
+// MaxBorrow: borrowing the answer keeps the debt within the limit, one unit
+// more exceeds it. LiquidationPrice: at that price the weighted collateral
+// covers the debt, 10^-18 below it it does not.
+func FuzzBorrowLimitAndLiquidationPrice(f *testing.F) {
+	f.Add(uint64(8000), uint64(7620), uint64(1), uint8(0), uint64(1000), uint64(800_000_000_000_000_000))
+	f.Add(uint64(1), uint64(0), uint64(3), uint8(18), uint64(3), uint64(700_000_000_000_000_000))
+	f.Add(uint64(1<<63), uint64(1<<62), uint64(1<<63), uint8(5), uint64(1<<63), uint64(1))
+	f.Fuzz(func(t *testing.T, lv, dv, pv uint64, pp uint8, av, fv uint64) {
+		limit, debt, p := sdkmath.LegacyNewDec(int64(lv>>1)), sdkmath.LegacyNewDec(int64(dv>>1)), price(pv, pp)
+		m, err := MaxBorrow(limit, debt, p)
+		if err != nil {
+			expectedError(t, err)
+			return
+		}
+		after := ratAdd(ratOf(debt), ratMul(ratInt(m), ratOf(p)))
+		if m.IsPositive() && after.Cmp(ratOf(limit)) > 0 {
+			t.Fatalf("borrowing %s exceeds the limit", m)
+		}
+		if debt.LT(limit) && ratAdd(after, ratOf(p)).Cmp(ratOf(limit)) <= 0 {
+			t.Fatalf("one more unit than %s still fits", m)
+		}
+		a, fac := sdkmath.NewIntFromUint64(av), frac(fv)
+		lp, err := LiquidationPrice(a, fac, sdkmath.LegacyZeroDec(), limit)
+		if err != nil {
+			expectedError(t, err)
+			return
+		}
+		weighted := func(price *big.Rat) *big.Rat { return ratMul(ratInt(a), price, ratOf(fac)) }
+		if weighted(ratOf(lp)).Cmp(ratOf(limit)) < 0 {
+			t.Fatalf("at the liquidation price %s the debt %s is not covered", lp, limit)
+		}
+		if lp.IsPositive() && weighted(ratSub(ratOf(lp), ratOf(sdkmath.LegacySmallestDec()))).Cmp(ratOf(limit)) >= 0 {
+			t.Fatalf("liquidation price %s is not the smallest covering price", lp)
+		}
+	})
+}

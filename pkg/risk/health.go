@@ -26,8 +26,9 @@ type Debt struct {
 	Price  sdkmath.LegacyDec // value of one base unit (oracle DebtPrice), > 0
 }
 
-// CollateralValue is amount × price, rounded down (collateral is never
-// overvalued). Errors: ErrInvalidAmount, ErrInvalidPrice, ErrOverflow.
+// CollateralValue is amount × price. The product of an integer and an
+// 18-decimal price is exact at 18 decimals, so no rounding happens.
+// Errors: ErrInvalidAmount, ErrInvalidPrice, ErrOverflow.
 func CollateralValue(amount sdkmath.Int, price sdkmath.LegacyDec) (sdkmath.LegacyDec, error) {
 	v, err := valueOf(amount, price)
 	if err != nil {
@@ -36,9 +37,8 @@ func CollateralValue(amount sdkmath.Int, price sdkmath.LegacyDec) (sdkmath.Legac
 	return toDec("collateral value", v) // amount·price18 is already exact at 18 decimals
 }
 
-// DebtValue is amount × price. The product of an integer and an 18-decimal
-// price is exact at 18 decimals, so no rounding happens; the name pairs with
-// CollateralValue for readers. Errors as CollateralValue.
+// DebtValue is amount × price, exact like CollateralValue (the two names
+// say which oracle price a caller should pass). Errors as CollateralValue.
 func DebtValue(amount sdkmath.Int, price sdkmath.LegacyDec) (sdkmath.LegacyDec, error) {
 	v, err := valueOf(amount, price)
 	if err != nil {
@@ -119,4 +119,69 @@ func healthBig(p, d *big.Int) *big.Int {
 		return maxHF
 	}
 	return minBig(divFloor(mul(p, wad), d), maxHF)
+}
+
+// MaxBorrow is the most a position can add to its debt in an asset without
+// its debt value exceeding borrowLimit (WeightedCollateral with Factor = LTV;
+// for a CDP, collateral value / minimum ratio):
+//
+//	⌊(borrowLimit − debt) / price⌋, or 0 when debt ≥ borrowLimit
+//
+// Rounded down. Errors: ErrInvalidAmount (nil or negative values),
+// ErrInvalidPrice, ErrOverflow.
+func MaxBorrow(borrowLimit, debt, price sdkmath.LegacyDec) (sdkmath.Int, error) {
+	l, err := decNonNeg(ErrInvalidAmount, "borrow limit", borrowLimit)
+	if err != nil {
+		return sdkmath.Int{}, err
+	}
+	d, err := decNonNeg(ErrInvalidAmount, "debt", debt)
+	if err != nil {
+		return sdkmath.Int{}, err
+	}
+	p, err := decPos(ErrInvalidPrice, "price", price)
+	if err != nil {
+		return sdkmath.Int{}, err
+	}
+	if d.Cmp(l) >= 0 {
+		return sdkmath.ZeroInt(), nil
+	}
+	return toInt("max borrow", divFloor(sub(l, d), p))
+}
+
+// LiquidationPrice is the price of one collateral holding at which the
+// position's HF reaches 1, every other price unchanged:
+//
+//	price = (debt − otherWeighted) / (amount × factor)      rounded up
+//
+// where otherWeighted is the weighted value of the position's other
+// collateral and factor the holding's LT (1/minimum ratio for a CDP). It is
+// rounded up so a user is warned early. Zero when the other collateral alone
+// covers the debt (this price cannot liquidate it). Errors: ErrInvalidAmount
+// (nil or negative values, or amount × factor = 0 while the debt is not
+// covered), ErrInvalidRate (factor outside [0, 1]), ErrOverflow.
+func LiquidationPrice(amount sdkmath.Int, factor, otherWeighted, debt sdkmath.LegacyDec) (sdkmath.LegacyDec, error) {
+	a, err := intNonNeg("amount", amount)
+	if err != nil {
+		return sdkmath.LegacyDec{}, err
+	}
+	f, err := decIn(ErrInvalidRate, "factor", factor, bigZero, wad)
+	if err != nil {
+		return sdkmath.LegacyDec{}, err
+	}
+	o, err := decNonNeg(ErrInvalidAmount, "other weighted collateral", otherWeighted)
+	if err != nil {
+		return sdkmath.LegacyDec{}, err
+	}
+	d, err := decNonNeg(ErrInvalidAmount, "debt", debt)
+	if err != nil {
+		return sdkmath.LegacyDec{}, err
+	}
+	if o.Cmp(d) >= 0 {
+		return sdkmath.LegacyZeroDec(), nil
+	}
+	den := mul(a, f) // amount × factor at 18 decimals
+	if den.Sign() == 0 {
+		return sdkmath.LegacyDec{}, fmt.Errorf("%w: the holding has no weight, no price can cover the debt", ErrInvalidAmount)
+	}
+	return toDec("liquidation price", divCeil(mul(sub(d, o), wad), den))
 }
