@@ -88,9 +88,9 @@ func (m AdaptiveCurveModel) Validate() error {
 	if minR.Sign() > 0 && mul(maxR, wad).Cmp(mul(minR, maxRateSpread.BigInt())) > 0 {
 		bad("max rate at target %s exceeds min × %s", m.MaxRateAtTarget, maxRateSpread)
 	}
-	if mul(maxR, m.CurveSteepness.BigInt()).Cmp(mul(MaxAnnualRate.BigInt(), wad)) > 0 {
+	if mul(maxR, m.CurveSteepness.BigInt()).Cmp(mul(MaxAnnualRate().BigInt(), wad)) > 0 {
 		bad("max rate at target %s × steepness %s exceeds the max annual rate %s",
-			m.MaxRateAtTarget, m.CurveSteepness, MaxAnnualRate)
+			m.MaxRateAtTarget, m.CurveSteepness, MaxAnnualRate())
 	}
 	return errors.Join(errs...)
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // MaxLiquidationBonus bounds MaxBonus (50 % above par).
-var MaxLiquidationBonus = sdkmath.LegacyNewDecWithPrec(5, 1)
+func MaxLiquidationBonus() sdkmath.LegacyDec { return sdkmath.LegacyNewDecWithPrec(5, 1) }
 
 // BonusParams configure the Dutch (health-dependent) liquidation bonus. A
 // bonus b means the liquidator receives collateral worth (1 + b) × the debt
@@ -30,8 +30,8 @@ func (p BonusParams) Validate() error {
 	if p.MinBonus.IsNegative() || p.MinBonus.GT(p.MaxBonus) {
 		errs = append(errs, fmt.Errorf("%w: min bonus %s must be in [0, max bonus %s]", ErrInvalidParams, p.MinBonus, p.MaxBonus))
 	}
-	if p.MaxBonus.IsNegative() || p.MaxBonus.GT(MaxLiquidationBonus) {
-		errs = append(errs, fmt.Errorf("%w: max bonus %s must be in [0, %s]", ErrInvalidParams, p.MaxBonus, MaxLiquidationBonus))
+	if p.MaxBonus.IsNegative() || p.MaxBonus.GT(MaxLiquidationBonus()) {
+		errs = append(errs, fmt.Errorf("%w: max bonus %s must be in [0, %s]", ErrInvalidParams, p.MaxBonus, MaxLiquidationBonus()))
 	}
 	if !p.HealthFactorForMaxBonus.IsPositive() || p.HealthFactorForMaxBonus.GTE(sdkmath.LegacyOneDec()) {
 		errs = append(errs, fmt.Errorf("%w: health factor for max bonus %s must be in (0, 1)", ErrInvalidParams, p.HealthFactorForMaxBonus))

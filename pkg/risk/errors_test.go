@@ -43,7 +43,12 @@ func TestBadInput(t *testing.T) {
 		{"utilization negative", func() error { _, err := Utilization(ints(1), ints(-1), ints(0)); return err }, ErrInvalidAmount},
 		{"supply rate u > 1", func() error { _, err := SupplyRate(dec("0.1"), dec("1.1"), dec("0")); return err }, ErrInvalidRate},
 		{"supply rate rf nil", func() error { _, err := SupplyRate(dec("0.1"), dec("0.5"), nilDec); return err }, ErrInvalidRate},
-		{"kinked invalid", func() error { m := kinked(); m.OptimalUtilization = dec("1"); _, err := m.BorrowRate(dec("0.5")); return err }, ErrInvalidParams},
+		{"kinked invalid", func() error {
+			m := kinked()
+			m.OptimalUtilization = dec("1")
+			_, err := m.BorrowRate(dec("0.5"))
+			return err
+		}, ErrInvalidParams},
 		{"kinked u negative", func() error { _, err := kinked().BorrowRate(dec("-0.1")); return err }, ErrInvalidRate},
 		{"adaptive invalid", func() error {
 			m := morpho()

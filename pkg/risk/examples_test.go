@@ -108,7 +108,7 @@ func TestExampleHealth(t *testing.T) {
 	eqDec(t, "health factor", hf, "0.972222222222222222")
 	hf, err = HealthFactor(p, dec("0"))
 	noErr(t, err)
-	eqDec(t, "health factor without debt", hf, MaxHealthFactor.String())
+	eqDec(t, "health factor without debt", hf, MaxHealthFactor().String())
 }
 
 func TestExampleBonus(t *testing.T) {
@@ -157,7 +157,7 @@ func TestExampleLiquidationDust(t *testing.T) {
 	eqInt(t, "repay", l.Repay, 9000)
 	eqInt(t, "seize", l.Seize, 945)
 	eqInt(t, "collateral left", l.CollateralLeft, 55)
-	eqDec(t, "HF after", l.HealthFactorAfter, MaxHealthFactor.String())
+	eqDec(t, "HF after", l.HealthFactorAfter, MaxHealthFactor().String())
 	if l.Limit != LimitDebt {
 		t.Fatalf("limit = %v, want debt", l.Limit)
 	}

@@ -66,7 +66,7 @@ func checkLiquidation(t *testing.T, in LiquidationInput, l Liquidation) {
 	dAfter := ratSub(d, ratMul(ratInt(l.Repay), ratOf(in.DebtPrice)))
 	if dAfter.Sign() > 0 {
 		hfAfter := ratQuo(pAfter, dAfter)
-		if want := floorDec(hfAfter); !l.HealthFactorAfter.Equal(sdkmath.LegacyMinDec(want, MaxHealthFactor)) && pAfter.Sign() >= 0 {
+		if want := floorDec(hfAfter); !l.HealthFactorAfter.Equal(sdkmath.LegacyMinDec(want, MaxHealthFactor())) && pAfter.Sign() >= 0 {
 			t.Fatalf("HF after %s, exact ⌊⌋ %s", l.HealthFactorAfter, want)
 		}
 		// Sized to the target: the target is reached.
@@ -199,12 +199,12 @@ func FuzzHealthFactor(f *testing.F) {
 			return
 		}
 		if d.IsZero() {
-			if !hf.Equal(MaxHealthFactor) {
+			if !hf.Equal(MaxHealthFactor()) {
 				t.Fatalf("no debt: HF %s", hf)
 			}
 			return
 		}
-		if hf.LT(MaxHealthFactor) && !hf.Equal(floorDec(ratQuo(ratOf(p), ratOf(d)))) {
+		if hf.LT(MaxHealthFactor()) && !hf.Equal(floorDec(ratQuo(ratOf(p), ratOf(d)))) {
 			t.Fatalf("HF %s, exact ⌊⌋ %s", hf, floorDec(ratQuo(ratOf(p), ratOf(d))))
 		}
 		more, err := HealthFactor(p.Add(sdkmath.LegacySmallestDec()), d)

@@ -40,7 +40,7 @@ func FuzzAccrueIndex(f *testing.F) {
 		if err == nil && later.LT(got) {
 			t.Fatalf("index decreased with time: %s then %s", got, later)
 		}
-		if rate.LT(MaxAnnualRate) {
+		if rate.LT(MaxAnnualRate()) {
 			higher, err := AccrueIndex(index, rate.Add(sdkmath.LegacySmallestDec()), elapsed)
 			if err == nil && higher.LT(got) {
 				t.Fatalf("index decreased with rate: %s then %s", got, higher)
@@ -59,7 +59,7 @@ func rateOf(v uint64) sdkmath.LegacyDec {
 // Long intervals: the result lies between the exact value and it plus the
 // stated bound, checked with a 60-digit bracket computed by big.Float.
 func FuzzAccrueIndexLong(f *testing.F) {
-	f.Add(uint64(12_500_000_000_000_000), uint32(SecondsPerYear)) // rate 0.1
+	f.Add(uint64(12_500_000_000_000_000), uint32(SecondsPerYear))        // rate 0.1
 	f.Add(uint64(12_500_000_000_000_000_000), uint32(10*SecondsPerYear)) // rate 100
 	f.Add(uint64(1), uint32(1<<31))
 	f.Fuzz(func(t *testing.T, rateV uint64, dt uint32) {
@@ -174,9 +174,9 @@ func FuzzKinkedModel(f *testing.F) {
 	f.Add(uint64(1<<63), uint64(1<<63), uint64(1<<63), uint64(999_999_999_999_999_999), uint64(1_000_000_000_000_000_000), uint64(1_000_000_000_000_000_000))
 	f.Fuzz(func(t *testing.T, baseV, s1V, s2V, optV, uV, rfV uint64) {
 		m := KinkedModel{
-			Base:   sdkmath.LegacyNewDecFromBigIntWithPrec(new(big.Int).SetUint64(baseV), 18),
-			Slope1: sdkmath.LegacyNewDecFromBigIntWithPrec(new(big.Int).SetUint64(s1V), 18),
-			Slope2: sdkmath.LegacyNewDecFromBigIntWithPrec(new(big.Int).SetUint64(s2V), 18),
+			Base:               sdkmath.LegacyNewDecFromBigIntWithPrec(new(big.Int).SetUint64(baseV), 18),
+			Slope1:             sdkmath.LegacyNewDecFromBigIntWithPrec(new(big.Int).SetUint64(s1V), 18),
+			Slope2:             sdkmath.LegacyNewDecFromBigIntWithPrec(new(big.Int).SetUint64(s2V), 18),
 			OptimalUtilization: frac(optV),
 		}
 		u := frac(uV)
@@ -239,7 +239,7 @@ func FuzzAdaptiveModel(f *testing.F) {
 		if rt.LT(m.MinRateAtTarget) || rt.GT(m.MaxRateAtTarget) {
 			t.Fatalf("rate at target %s outside [%s, %s]", rt, m.MinRateAtTarget, m.MaxRateAtTarget)
 		}
-		if rate.IsNegative() || rate.GT(MaxAnnualRate) {
+		if rate.IsNegative() || rate.GT(MaxAnnualRate()) {
 			t.Fatalf("rate %s out of range", rate)
 		}
 		if r0.IsPositive() {

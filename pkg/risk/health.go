@@ -9,7 +9,7 @@ import (
 
 // MaxHealthFactor is the health factor of a position without debt, and the
 // cap of every health factor this package returns (10^18).
-var MaxHealthFactor = sdkmath.LegacyNewDec(1_000_000_000_000_000_000)
+func MaxHealthFactor() sdkmath.LegacyDec { return sdkmath.LegacyNewDec(1_000_000_000_000_000_000) }
 
 // Collateral is one collateral holding of a position.
 type Collateral struct {
@@ -114,7 +114,7 @@ func HealthFactor(weightedCollateral, debt sdkmath.LegacyDec) (sdkmath.LegacyDec
 
 // healthBig is ⌊p/d⌋ at 18 decimals, capped; p, d at 18 decimals.
 func healthBig(p, d *big.Int) *big.Int {
-	maxHF := MaxHealthFactor.BigInt()
+	maxHF := MaxHealthFactor().BigInt()
 	if d.Sign() == 0 {
 		return maxHF
 	}

@@ -13,7 +13,7 @@ const SecondsPerYear = 31_536_000
 
 // MaxAnnualRate bounds every annual rate this package accepts or produces
 // (10,000 % a year). Rate models are validated against it.
-var MaxAnnualRate = sdkmath.LegacyNewDec(100)
+func MaxAnnualRate() sdkmath.LegacyDec { return sdkmath.LegacyNewDec(100) }
 
 var (
 	// hiScale is 10^36, the internal fixed-point scale of growth factors.
@@ -26,7 +26,7 @@ var (
 // growthFactor36 returns (1 + r/Y)^n scaled by 10^36, rounded up at every
 // step, so the result is never below the exact value.
 func growthFactor36(annualRate sdkmath.LegacyDec, elapsed int64) (*big.Int, error) {
-	r, err := decIn(ErrInvalidRate, "annual rate", annualRate, bigZero, MaxAnnualRate.BigInt())
+	r, err := decIn(ErrInvalidRate, "annual rate", annualRate, bigZero, MaxAnnualRate().BigInt())
 	if err != nil {
 		return nil, err
 	}

@@ -50,9 +50,9 @@ func (m KinkedModel) Validate() error {
 		errs = append(errs, fmt.Errorf("%w: optimal utilization %s must be in (0, 1)", ErrInvalidParams, m.OptimalUtilization))
 	}
 	sum := add(add(m.Base.BigInt(), m.Slope1.BigInt()), m.Slope2.BigInt())
-	if sum.Cmp(MaxAnnualRate.BigInt()) > 0 {
+	if sum.Cmp(MaxAnnualRate().BigInt()) > 0 {
 		errs = append(errs, fmt.Errorf("%w: base + slope1 + slope2 = %s exceeds the max annual rate %s",
-			ErrInvalidParams, sdkmath.LegacyNewDecFromBigIntWithPrec(sum, 18), MaxAnnualRate))
+			ErrInvalidParams, sdkmath.LegacyNewDecFromBigIntWithPrec(sum, 18), MaxAnnualRate()))
 	}
 	return errors.Join(errs...)
 }

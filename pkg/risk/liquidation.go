@@ -8,7 +8,7 @@ import (
 )
 
 // MaxTargetHealthFactor bounds LiquidationInput.TargetHealthFactor.
-var MaxTargetHealthFactor = sdkmath.LegacyNewDec(10)
+func MaxTargetHealthFactor() sdkmath.LegacyDec { return sdkmath.LegacyNewDec(10) }
 
 // LiquidationInput describes one liquidation: the whole position (its
 // weighted collateral and total debt, as for HealthFactor) and the one debt
@@ -166,7 +166,7 @@ func parseLiquidation(in LiquidationInput) (*liq, error) {
 	if v.share, err = decIn(ErrInvalidRate, "protocol share", in.ProtocolShare, bigZero, wad); err != nil {
 		return nil, err
 	}
-	if v.thf, err = decIn(ErrInvalidParams, "target health factor", in.TargetHealthFactor, wad, MaxTargetHealthFactor.BigInt()); err != nil {
+	if v.thf, err = decIn(ErrInvalidParams, "target health factor", in.TargetHealthFactor, wad, MaxTargetHealthFactor().BigInt()); err != nil {
 		return nil, err
 	}
 	if v.dust, err = decNonNeg(ErrInvalidAmount, "dust value", in.DustValue); err != nil {
@@ -267,7 +267,7 @@ func (v *liq) result(r, s, fee *big.Int, limit LiquidationLimit) (Liquidation, e
 		pAfter = new(big.Int)
 	}
 	dAfter := mul(sub(v.d, mul(r, v.dp)), wad) // 36 decimals
-	hf := MaxHealthFactor.BigInt()
+	hf := MaxHealthFactor().BigInt()
 	if dAfter.Sign() > 0 {
 		hf = minBig(divFloor(mul(pAfter, wad), dAfter), hf)
 	}

@@ -44,7 +44,7 @@ func Utilization(cash, borrows, reserves sdkmath.Int) (sdkmath.LegacyDec, error)
 // Requires borrowRate in [0, MaxAnnualRate], U and reserveFactor in [0, 1];
 // otherwise ErrInvalidRate.
 func SupplyRate(borrowRate, utilization, reserveFactor sdkmath.LegacyDec) (sdkmath.LegacyDec, error) {
-	br, err := decIn(ErrInvalidRate, "borrow rate", borrowRate, bigZero, MaxAnnualRate.BigInt())
+	br, err := decIn(ErrInvalidRate, "borrow rate", borrowRate, bigZero, MaxAnnualRate().BigInt())
 	if err != nil {
 		return sdkmath.LegacyDec{}, err
 	}
