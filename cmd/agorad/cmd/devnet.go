@@ -42,6 +42,9 @@ is <home>/agorad.log.`,
 		// config handling (it would create files in the default home).
 		PersistentPreRunE: func(*cobra.Command, []string) error { return nil },
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			// From here on errors are about the network, not the command
+			// line: print them in one line, without the usage.
+			cmd.SilenceUsage = true
 			home, err := homeFlag(cmd, ".agora-devnet")
 			if err != nil {
 				return err
@@ -56,7 +59,7 @@ is <home>/agorad.log.`,
 
 			spec := network.DevnetSpec(home, ports)
 			spec.VotingPeriod = voting
-			return runNetwork(cmd.Context(), cmd.OutOrStdout(), spec, reset, false, devnetBanner)
+			return runNetwork(cmd.Context(), cmd.OutOrStdout(), spec, reset, false, "", devnetBanner)
 		},
 	}
 	cmd.Flags().Bool(flagReset, false, "wipe the devnet's home and start a new chain")
@@ -87,9 +90,13 @@ func homeFlag(cmd *cobra.Command, dir string) (string, error) {
 type bannerFunc func(w io.Writer, spec network.Spec, heights []int64)
 
 // runNetwork creates the network if needed, starts a process per node,
-// prints the banner once every node has committed a block, and stops every
-// node on SIGINT/SIGTERM (or when one of them exits on its own).
-func runNetwork(ctx context.Context, out io.Writer, spec network.Spec, reset, initOnly bool, banner bannerFunc) error {
+// prints the banner once every node has committed a block, restarts a node
+// that exits on its own (see supervisor) and stops every node on
+// SIGINT/SIGTERM.
+//
+// moveFlag is the flag that moves every port at once (localnet's
+// --base-port), or empty when each port has its own flag (the devnet).
+func runNetwork(ctx context.Context, out io.Writer, spec network.Spec, reset, initOnly bool, moveFlag string, banner bannerFunc) error {
 	root := filepath.Dir(spec.Nodes[0].Home)
 	if len(spec.Nodes) == 1 {
 		root = spec.Nodes[0].Home
@@ -124,63 +131,57 @@ func runNetwork(ctx context.Context, out io.Writer, spec network.Spec, reset, in
 		return nil
 	}
 
+	if err := checkPorts(spec, moveFlag); err != nil {
+		return err
+	}
 	bin, err := os.Executable()
 	if err != nil {
 		return err
 	}
-	var procs []*network.Process
-	stopAll := func() {
-		for i := len(procs) - 1; i >= 0; i-- {
-			if err := procs[i].Stop(30 * time.Second); err != nil {
-				fmt.Fprintln(out, err)
-			}
-		}
-	}
-	for _, n := range spec.Nodes {
-		p, err := network.Start(bin, n)
-		if err != nil {
-			stopAll()
+	sup := newSupervisor(out, bin, len(spec.Nodes))
+	for i, n := range spec.Nodes {
+		if err := sup.start(i, n); err != nil {
+			sup.stopAll()
 			return err
 		}
-		procs = append(procs, p)
 	}
 
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
 	defer signal.Stop(signals)
 
-	heights, err := waitForFirstBlocks(ctx, procs, signals)
+	heights, err := waitForFirstBlocks(ctx, spec, sup.procs, signals)
 	if err != nil {
-		stopAll()
+		sup.stopAll()
 		return err
 	}
 	// One write, so that whoever reads the output sees the banner whole.
 	var b bytes.Buffer
+	for _, p := range sup.procs {
+		fmt.Fprintf(&b, "%s runs as pid %d (also in %s).\n", p.Spec.Moniker, p.Pid(), network.PidPath(p.Spec.Home))
+	}
 	banner(&b, spec, heights)
 	if _, err := out.Write(b.Bytes()); err != nil {
-		stopAll()
+		sup.stopAll()
 		return err
 	}
+	return sup.run(signals)
+}
 
-	exited := make(chan *network.Process, len(procs))
-	for _, p := range procs {
-		go func(p *network.Process) { <-p.Done(); exited <- p }(p)
+// checkPorts refuses to start when any port a node will bind is taken.
+func checkPorts(spec network.Spec, moveFlag string) error {
+	var ls []network.Listener
+	for _, n := range spec.Nodes {
+		ls = append(ls, n.Listeners(moveFlag)...)
 	}
-	select {
-	case sig := <-signals:
-		fmt.Fprintf(out, "\n%s: stopping %d node(s) ...\n", sig, len(procs))
-		stopAll()
-		fmt.Fprintln(out, "Stopped. Run the same command again to resume.")
-		return nil
-	case p := <-exited:
-		stopAll()
-		return fmt.Errorf("%s exited unexpectedly; see %s", p.Spec.Moniker, p.LogPath)
-	}
+	return network.CheckPortsFree(ls)
 }
 
 // waitForFirstBlocks waits until every node has committed a block; a
 // signal meanwhile aborts the wait.
-func waitForFirstBlocks(ctx context.Context, procs []*network.Process, signals <-chan os.Signal) ([]int64, error) {
+// Each node that answers must be ours (chain id and node id), not another
+// process's on the same port.
+func waitForFirstBlocks(ctx context.Context, spec network.Spec, procs []*network.Process, signals <-chan os.Signal) ([]int64, error) {
 	waitCtx, cancel := context.WithTimeout(ctx, 120*time.Second)
 	defer cancel()
 	type result struct {
@@ -193,7 +194,14 @@ func waitForFirstBlocks(ctx context.Context, procs []*network.Process, signals <
 		for i, p := range procs {
 			st, err := network.WaitForHeight(waitCtx, p.Spec.Ports.RPCURL(), 1, p)
 			if err != nil {
+				if cause := p.LastLogError(); cause != "" && p.Exited() {
+					err = fmt.Errorf("%s (log %s)", cause, p.LogPath)
+				}
 				done <- result{err: fmt.Errorf("%s did not start: %w", p.Spec.Moniker, err)}
+				return
+			}
+			if err := network.CheckIdentity(st, spec.ChainID, p.Spec); err != nil {
+				done <- result{err: err}
 				return
 			}
 			heights[i] = st.Height

@@ -53,7 +53,8 @@ the processes themselves).`,
 			}
 			spec := network.LocalnetSpec(root, validators, fullNodes, basePort)
 			spec.VotingPeriod = voting
-			return runNetwork(cmd.Context(), cmd.OutOrStdout(), spec, reset, initOnly, localnetBanner)
+			cmd.SilenceUsage = true // errors from here on are not about the command line
+			return runNetwork(cmd.Context(), cmd.OutOrStdout(), spec, reset, initOnly, "--"+flagBasePort, localnetBanner)
 		},
 	}
 	cmd.Flags().Int(flagValidators, 4, "number of validator processes")

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -17,9 +18,12 @@ import (
 type Process struct {
 	Spec    NodeSpec
 	LogPath string
-	cmd     *exec.Cmd
-	done    chan struct{}
-	err     error
+	// Started is when the process was started.
+	Started   time.Time
+	logOffset int64
+	cmd       *exec.Cmd
+	done      chan struct{}
+	err       error
 }
 
 // StartArgs are the arguments of `agorad start` for a node. The listen
@@ -44,6 +48,10 @@ func Start(bin string, n NodeSpec) (*Process, error) {
 	if err != nil {
 		return nil, err
 	}
+	var offset int64
+	if fi, err := logFile.Stat(); err == nil {
+		offset = fi.Size()
+	}
 	cmd := exec.Command(bin, StartArgs(n)...)
 	cmd.Stdout = logFile
 	cmd.Stderr = logFile
@@ -52,13 +60,36 @@ func Start(bin string, n NodeSpec) (*Process, error) {
 		logFile.Close()
 		return nil, fmt.Errorf("start %s: %w", n.Moniker, err)
 	}
-	p := &Process{Spec: n, LogPath: logPath, cmd: cmd, done: make(chan struct{})}
+	p := &Process{Spec: n, LogPath: logPath, cmd: cmd, done: make(chan struct{}), Started: time.Now(), logOffset: offset}
+	pidPath := PidPath(n.Home)
+	if err := os.WriteFile(pidPath, []byte(strconv.Itoa(cmd.Process.Pid)+"\n"), 0o644); err != nil {
+		_ = cmd.Process.Kill()
+	}
 	go func() {
 		p.err = cmd.Wait()
 		logFile.Close()
+		// Only remove the pid file if it is still ours.
+		if bz, err := os.ReadFile(pidPath); err == nil && strings.TrimSpace(string(bz)) == strconv.Itoa(p.Pid()) {
+			_ = os.Remove(pidPath)
+		}
 		close(p.done)
 	}()
 	return p, nil
+}
+
+// PidFile is the name, in a node's home, of the file that holds the pid of
+// the node's process while the devnet or localnet command runs it.
+const PidFile = "agorad.pid"
+
+// PidPath is the pid file of the node at home.
+func PidPath(home string) string { return filepath.Join(home, PidFile) }
+
+// Err is how the process ended (nil before it has, or after a clean exit).
+func (p *Process) Err() error {
+	if !p.Exited() {
+		return nil
+	}
+	return p.err
 }
 
 // Pid is the operating-system process id.
@@ -109,6 +140,8 @@ type Status struct {
 	AppHash    string
 	CatchingUp bool
 	NodeID     string
+	// Network is the chain id the node runs.
+	Network string
 }
 
 // QueryStatus asks a node's RPC for its latest height.
@@ -125,7 +158,8 @@ func QueryStatus(ctx context.Context, rpcURL string) (Status, error) {
 	var body struct {
 		Result struct {
 			NodeInfo struct {
-				ID string `json:"id"`
+				ID      string `json:"id"`
+				Network string `json:"network"`
 			} `json:"node_info"`
 			SyncInfo struct {
 				Height     string `json:"latest_block_height"`
@@ -144,6 +178,7 @@ func QueryStatus(ctx context.Context, rpcURL string) (Status, error) {
 	return Status{
 		Height: h, AppHash: body.Result.SyncInfo.AppHash,
 		CatchingUp: body.Result.SyncInfo.CatchingUp, NodeID: body.Result.NodeInfo.ID,
+		Network: body.Result.NodeInfo.Network,
 	}, nil
 }
 
