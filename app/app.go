@@ -176,6 +176,7 @@ func NewAgoraApp(
 	bApp.SetTxEncoder(txConfig.TxEncoder())
 
 	keys := storeKeys()
+	tkeys := transientStoreKeys()
 	app := &AgoraApp{
 		BaseApp:           bApp,
 		legacyAmino:       legacyAmino,
@@ -241,7 +242,9 @@ func NewAgoraApp(
 	// pool creation fees and the protocol's share of swap fees to the
 	// community pool (distribution).
 	app.DexKeeper = dexkeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[dextypes.StoreKey]), app.BankKeeper, app.DistrKeeper, authority)
+		appCodec, runtime.NewKVStoreService(keys[dextypes.StoreKey]),
+		runtime.NewTransientStoreService(tkeys[dextypes.TransientStoreKey]),
+		app.BankKeeper, app.DistrKeeper, authority, dexTwapConsumer{app: app})
 
 	// The oracle reads validators' powers and consensus keys from staking
 	// (and slashes through it when miss slashing is on); the exchange's TWAP
@@ -300,6 +303,7 @@ func NewAgoraApp(
 	reflectionv1.RegisterReflectionServiceServer(bApp.GRPCQueryRouter(), reflectionSvc)
 
 	app.MountKVStores(keys)
+	app.MountTransientStores(tkeys)
 
 	app.SetInitChainer(app.InitChainer)
 	app.SetPreBlocker(app.PreBlocker)

@@ -20,7 +20,7 @@ import (
 // Every message can be signed in legacy amino JSON (Ledger), under its
 // amino name.
 func TestAminoJSONSigning(t *testing.T) {
-	c := apptest.New(t)
+	c := newChain(t)
 	alice := c.Address("alice").String()
 	gov := app.GovAuthority()
 	route := []types.Hop{{PoolId: 1, DenomOut: "uusdc"}}

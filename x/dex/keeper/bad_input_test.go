@@ -24,7 +24,7 @@ var maxInt = sdkmath.NewIntFromBigInt(new(big.Int).Sub(new(big.Int).Lsh(big.NewI
 // badInputChain: pool 1 AGR/USDC, 2 ETH/USDC, 3 BTC/ETH (constant product),
 // 4 a 3-asset stableswap; max_pool_assets is 3; bob holds pool 1 shares.
 func badInputChain(t *testing.T) (*apptest.Chain, [4]uint64) {
-	c := apptest.New(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
+	c := newChain(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
 		var gs types.GenesisState
 		cdc.MustUnmarshalJSON(gen[types.ModuleName], &gs)
 		gs.Params.MaxPoolAssets = 3
@@ -202,9 +202,22 @@ func TestPaused(t *testing.T) {
 	runBadCase(t, c, badCase{msg: func(*apptest.Chain) sdk.Msg {
 		return &types.MsgSwapExactIn{Sender: alice, Route: []types.Hop{{PoolId: ids[0], DenomOut: "uusdc"}}, TokenIn: coin("1000uagr"), MinOut: sdkmath.ZeroInt()}
 	}, want: types.ErrPaused, contains: "pool 1 is paused"})
-	runBadCase(t, c, badCase{signer: "bob", msg: func(c *apptest.Chain) sdk.Msg {
-		return &types.MsgExitPool{Sender: c.Address("bob").String(), PoolId: ids[0], SharesIn: sdkmath.NewInt(1000)}
-	}, want: types.ErrPaused})
+	runBadCase(t, c, badCase{msg: func(*apptest.Chain) sdk.Msg {
+		return &types.MsgJoinSingleAsset{Sender: alice, PoolId: ids[0], TokenIn: coin("1000uagr"), MinSharesOut: sdkmath.ZeroInt()}
+	}, want: types.ErrPaused, contains: "pool 1 is paused"})
+	// Exits stay open: governance stops trading, never freezes LP funds.
+	bob := c.Address("bob")
+	exit := func(msg sdk.Msg) {
+		t.Helper()
+		before := c.Balances(bob)
+		if _, err := c.DeliverMsgs("bob", msg); err != nil {
+			t.Fatalf("exit from a paused pool: %v", err)
+		}
+		if got := c.Balances(bob).AmountOf("uusdc"); !got.GT(before.AmountOf("uusdc")) {
+			t.Fatalf("exit paid nothing: uusdc %s -> %s", before.AmountOf("uusdc"), got)
+		}
+	}
+	exit(&types.MsgExitPool{Sender: bob.String(), PoolId: ids[0], SharesIn: sdkmath.NewInt(1000)})
 	// Other pools still trade.
 	if _, err := c.DeliverMsgs("alice", &types.MsgSwapExactIn{Sender: alice, Route: []types.Hop{{PoolId: ids[1], DenomOut: "uusdc"}}, TokenIn: coin("1000ueth"), MinOut: sdkmath.ZeroInt()}); err != nil {
 		t.Fatal(err)
@@ -222,4 +235,11 @@ func TestPaused(t *testing.T) {
 	runBadCase(t, c, badCase{msg: func(*apptest.Chain) sdk.Msg {
 		return &types.MsgCreatePool{Sender: alice, PoolType: types.POOL_TYPE_CONSTANT_PRODUCT, InitialLiquidity: coins("1000000uagr,1000000ubtc"), SwapFee: feeTier}
 	}, want: types.ErrPaused})
+	// The best-route query says why there is no route.
+	if _, _, err := dexKeeper(c).BestRoute(c.Ctx(), coin("1000ueth"), "uusdc"); !types.ErrPaused.Is(err) {
+		t.Fatalf("best route while paused: want ErrPaused, got %v", err)
+	}
+	// Exits still work with the whole exchange paused.
+	exit(&types.MsgExitSingleAsset{Sender: bob.String(), PoolId: ids[0], SharesIn: sdkmath.NewInt(1000), DenomOut: "uusdc", MinAmountOut: sdkmath.ZeroInt()})
+	exit(&types.MsgExitPool{Sender: bob.String(), PoolId: ids[0], SharesIn: sdkmath.NewInt(1000)})
 }

@@ -10,7 +10,8 @@ import (
 )
 
 // InitGenesis loads params, pools (with their indexes and LP share
-// metadata) and TWAP records, and rebuilds the TWAP prune index. The bank
+// metadata) and TWAP records, and rebuilds the TWAP prune index and the set
+// of ramping pools. The bank
 // genesis must already hold the reserves in the dex module account and the
 // LP share supply (bank initialises before dex).
 func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
@@ -26,6 +27,12 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	for _, p := range gs.Pools {
 		if err := k.insertPool(ctx, p); err != nil {
 			return err
+		}
+		if a := p.Amplification; a != nil && a.Initial != a.Future {
+			// possibly ramping: EndBlock records it until the ramp's end
+			if err := k.RampingPools.Set(ctx, p.Id); err != nil {
+				return err
+			}
 		}
 	}
 	records := append([]types.TwapRecord(nil), gs.TwapRecords...)

@@ -17,7 +17,7 @@ import (
 // The devnet seed creates the AGR/USDC, BTC/USDC and ETH/USDC pools at
 // genesis, correctly priced and funded, and a new user can swap at once.
 func TestDevnetSeed(t *testing.T) {
-	c := apptest.New(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
+	c := newChain(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
 		accounts := map[string]sdk.AccAddress{}
 		for _, name := range network.TestAccountNames {
 			addr, err := network.AddressOf(name)

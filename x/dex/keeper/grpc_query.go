@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -84,20 +85,6 @@ func parseCoin(field, s string) (sdk.Coin, error) {
 	return c, nil
 }
 
-func hopResults(hops []types.HopOutcome) []types.HopResult {
-	out := make([]types.HopResult, len(hops))
-	for i, h := range hops {
-		out[i] = types.HopResult{
-			PoolId:      h.PoolID,
-			TokenIn:     sdk.Coin{Denom: h.DenomIn, Amount: h.AmountIn},
-			TokenOut:    sdk.Coin{Denom: h.DenomOut, Amount: h.AmountOut},
-			Fee:         sdk.Coin{Denom: h.DenomIn, Amount: h.Fee},
-			ProtocolFee: sdk.Coin{Denom: h.DenomIn, Amount: h.ProtocolFee},
-		}
-	}
-	return out
-}
-
 func (q queryServer) SimulateSwapExactIn(ctx context.Context, req *types.QuerySimulateSwapExactInRequest) (*types.QuerySimulateSwapExactInResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
@@ -114,7 +101,7 @@ func (q queryServer) SimulateSwapExactIn(ctx context.Context, req *types.QuerySi
 	if err != nil {
 		return nil, err
 	}
-	return &types.QuerySimulateSwapExactInResponse{TokenOut: res.TokenOut, Hops: hopResults(res.Hops)}, nil
+	return &types.QuerySimulateSwapExactInResponse{TokenOut: res.TokenOut, Hops: res.Hops}, nil
 }
 
 func (q queryServer) SimulateSwapExactOut(ctx context.Context, req *types.QuerySimulateSwapExactOutRequest) (*types.QuerySimulateSwapExactOutResponse, error) {
@@ -133,7 +120,7 @@ func (q queryServer) SimulateSwapExactOut(ctx context.Context, req *types.QueryS
 	if err != nil {
 		return nil, err
 	}
-	return &types.QuerySimulateSwapExactOutResponse{TokenIn: res.TokenIn, Hops: hopResults(res.Hops)}, nil
+	return &types.QuerySimulateSwapExactOutResponse{TokenIn: res.TokenIn, Hops: res.Hops}, nil
 }
 
 func (q queryServer) BestRoute(ctx context.Context, req *types.QueryBestRouteRequest) (*types.QueryBestRouteResponse, error) {
@@ -181,8 +168,10 @@ func (q queryServer) Positions(ctx context.Context, req *types.QueryPositionsReq
 			continue
 		}
 		p, err := q.k.GetPool(ctx, id)
-		if err != nil {
-			continue
+		if errors.Is(err, types.ErrPoolNotFound) {
+			continue // a "dex/pool/N" coin of no pool (cannot be minted; skip rather than fail)
+		} else if err != nil {
+			return nil, err
 		}
 		value, _, err := p.ExitProportional(c.Amount)
 		if err != nil {

@@ -16,7 +16,7 @@ import (
 )
 
 func TestQueries(t *testing.T) {
-	c := apptest.New(t)
+	c := newChain(t)
 	q := keeper.NewQueryServerImpl(dexKeeper(c))
 	agr := createCP(t, c, "100000000000uagr,100000000000uusdc") // 1 AGR = 1 USDC
 	eth := createCP(t, c, "100000000ueth,300000000000uusdc")    // 1 ETH = 3000 USDC
@@ -117,7 +117,7 @@ func TestQueries(t *testing.T) {
 // which denom_out is unreachable, the search (max_hops 8) must still stop
 // after a bounded amount of work (measured in gas) and report no route.
 func TestBestRouteSearchIsBounded(t *testing.T) {
-	c := apptest.New(t)
+	c := newChain(t)
 	k := dexKeeper(c)
 	ctx, _ := c.Ctx().CacheContext()
 	params, err := k.GetParams(ctx)

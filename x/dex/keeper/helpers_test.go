@@ -8,8 +8,11 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
+	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
+	"github.com/agora-labs/agora/app"
 	"github.com/agora-labs/agora/testutil/apptest"
 	"github.com/agora-labs/agora/x/dex/keeper"
 	"github.com/agora-labs/agora/x/dex/types"
@@ -135,3 +138,19 @@ func requireErr(t *testing.T, err error, want *errorsmod.Error) {
 }
 
 func newMsgServer(c *apptest.Chain) types.MsgServer { return keeper.NewMsgServerImpl(dexKeeper(c)) }
+
+// newChain starts an in-process chain whose bank genesis carries the
+// metadata of the Agora assets (the SDK's genesis helper drops it), so
+// stableswap pools of them can be created.
+func newChain(t testing.TB, opts ...apptest.Option) *apptest.Chain {
+	t.Helper()
+	withMetadata := apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
+		var bank banktypes.GenesisState
+		cdc.MustUnmarshalJSON(gen[banktypes.ModuleName], &bank)
+		for _, a := range app.Assets {
+			bank.DenomMetadata = append(bank.DenomMetadata, a.Metadata())
+		}
+		gen[banktypes.ModuleName] = cdc.MustMarshalJSON(&bank)
+	})
+	return apptest.New(t, append([]apptest.Option{withMetadata}, opts...)...)
+}

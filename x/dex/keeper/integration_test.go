@@ -23,7 +23,7 @@ func TestRandomTrafficKeepsInvariants(t *testing.T) {
 	if testing.Short() {
 		blocks = 40
 	}
-	c := apptest.New(t)
+	c := newChain(t)
 	k := dexKeeper(c)
 	cp1 := createCP(t, c, "50000000000uagr,50000000000uusdc")
 	cp2 := createCP(t, c, "100000000ueth,300000000000uusdc")

@@ -4,11 +4,8 @@ import (
 	"fmt"
 	"time"
 
-	errorsmod "cosmossdk.io/errors"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	dexmath "github.com/agora-labs/agora/x/dex/math"
 	"github.com/agora-labs/agora/x/dex/types"
 )
 
@@ -71,26 +68,9 @@ func (k Keeper) ShareSupplyInvariant(ctx sdk.Context) error {
 // effect at now) for stableswap pools. A failure is a bug in the math, and
 // the swap is refused.
 func SwapInvariantHolds(before, after types.Pool, now time.Time) error {
-	switch before.Type {
-	case types.POOL_TYPE_CONSTANT_PRODUCT:
-		b, a := before.Amounts(), after.Amounts()
-		if !dexmath.KNotDecreased(b[0], b[1], a[0], a[1]) {
-			return errorsmod.Wrapf(types.ErrInvariantBroken, "pool %d: x·y would fall (reserves %v -> %v)",
-				before.Id, b, a)
-		}
-	case types.POOL_TYPE_STABLESWAP:
-		amp := before.Amp(now)
-		d0, err := dexmath.ComputeD(before.Amounts(), amp)
-		if err != nil {
-			return types.WrapMathError(err, "pool %d: invariant before swap", before.Id)
-		}
-		d1, err := dexmath.ComputeD(after.Amounts(), amp)
-		if err != nil {
-			return types.WrapMathError(err, "pool %d: invariant after swap", before.Id)
-		}
-		if d1.LT(d0) {
-			return errorsmod.Wrapf(types.ErrInvariantBroken, "pool %d: D would fall from %s to %s", before.Id, d0, d1)
-		}
+	curve, err := before.Curve()
+	if err != nil {
+		return err
 	}
-	return nil
+	return curve.SwapInvariantHolds(before, after, now)
 }

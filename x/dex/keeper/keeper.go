@@ -30,6 +30,7 @@ type Keeper struct {
 	distr        types.DistributionKeeper
 	authority    string
 	moduleAddr   sdk.AccAddress
+	twapConsumer types.TwapConsumer // may be nil
 
 	Schema       collections.Schema
 	Params       collections.Item[types.Params]
@@ -37,7 +38,13 @@ type Keeper struct {
 	Pools        collections.Map[uint64, types.Pool]
 	PoolByKey    collections.Map[string, uint64]
 	PoolsByDenom collections.KeySet[collections.Pair[string, uint64]]
+	// TouchedPools (transient: emptied at the end of every block) are the
+	// pools whose TWAP records EndBlock writes.
 	TouchedPools collections.KeySet[uint64]
+	// RampingPools are the stableswap pools whose amplification is ramping:
+	// their price moves without a trade, so EndBlock records them every
+	// block until the ramp ends. At most MaxRampingPools.
+	RampingPools collections.KeySet[uint64]
 	TwapRecords  collections.Map[TwapKey, types.TwapRecord]
 	// TwapPruneIndex holds (t, k) for every record k that has a successor
 	// written at time t: once t is older than the window, k is no longer
@@ -45,14 +52,18 @@ type Keeper struct {
 	TwapPruneIndex collections.KeySet[collections.Pair[time.Time, TwapKey]]
 }
 
-// NewKeeper builds the keeper. authority is the gov module account.
-func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank types.BankKeeper,
-	distr types.DistributionKeeper, authority string,
+// NewKeeper builds the keeper. authority is the gov module account;
+// transientService is the dex's transient store (per-block scratch state);
+// twapConsumer (may be nil) bounds how short governance may make the TWAP
+// window.
+func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, transientService store.TransientStoreService,
+	bank types.BankKeeper, distr types.DistributionKeeper, authority string, twapConsumer types.TwapConsumer,
 ) Keeper {
 	if _, err := sdk.AccAddressFromBech32(authority); err != nil {
 		panic("x/dex: invalid authority: " + err.Error())
 	}
 	sb := collections.NewSchemaBuilder(storeService)
+	tsb := collections.NewSchemaBuilderFromAccessor(transientService.OpenTransientStore)
 	twapKeyCodec := collections.TripleKeyCodec(collections.Uint64Key, collections.StringKey, sdk.TimeKey)
 	k := Keeper{
 		cdc:          cdc,
@@ -61,13 +72,15 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank ty
 		distr:        distr,
 		authority:    authority,
 		moduleAddr:   authtypes.NewModuleAddress(types.ModuleName),
+		twapConsumer: twapConsumer,
 
 		Params:       collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		NextPoolID:   collections.NewSequence(sb, types.NextPoolIDKey, "next_pool_id"),
 		Pools:        collections.NewMap(sb, types.PoolsKey, "pools", collections.Uint64Key, codec.CollValue[types.Pool](cdc)),
 		PoolByKey:    collections.NewMap(sb, types.PoolByKeyKey, "pool_by_key", collections.StringKey, collections.Uint64Value),
 		PoolsByDenom: collections.NewKeySet(sb, types.PoolsByDenomKey, "pools_by_denom", collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)),
-		TouchedPools: collections.NewKeySet(sb, types.TouchedPoolsKey, "touched_pools", collections.Uint64Key),
+		TouchedPools: collections.NewKeySet(tsb, types.TouchedPoolsKey, "touched_pools", collections.Uint64Key),
+		RampingPools: collections.NewKeySet(sb, types.RampingPoolsKey, "ramping_pools", collections.Uint64Key),
 		TwapRecords:  collections.NewMap(sb, types.TwapRecordsKey, "twap_records", twapKeyCodec, codec.CollValue[types.TwapRecord](cdc)),
 		TwapPruneIndex: collections.NewKeySet(sb, types.TwapPruneIndexKey, "twap_prune_index",
 			collections.PairKeyCodec(sdk.TimeKey, twapKeyCodec)),
@@ -77,6 +90,9 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank ty
 		panic(err)
 	}
 	k.Schema = schema
+	if _, err := tsb.Build(); err != nil {
+		panic(err)
+	}
 	return k
 }
 

@@ -19,6 +19,9 @@ const (
 	// MaxAmpChangeFactor bounds a ramp: the future A is within a factor 10
 	// of the current A (as Curve's MAX_A_CHANGE).
 	MaxAmpChangeFactor = 10
+	// MaxRampingPools bounds the pools ramping at once: EndBlock records
+	// each of them every block.
+	MaxRampingPools = 32
 )
 
 func (k Keeper) checkAuthority(signer string) error {
@@ -37,6 +40,9 @@ func (m msgServer) UpdateParams(goCtx context.Context, msg *types.MsgUpdateParam
 		return nil, err
 	}
 	ctx := sdk.UnwrapSDKContext(goCtx)
+	if err := m.checkTwapWindow(ctx, msg.Params.TwapWindow); err != nil {
+		return nil, err
+	}
 	if err := m.Params.Set(ctx, msg.Params); err != nil {
 		return nil, err
 	}
@@ -105,12 +111,53 @@ func (m msgServer) RampAmplification(goCtx context.Context, msg *types.MsgRampAm
 		return nil, errorsmod.Wrapf(types.ErrInvalidTime, "a ramp lasts at least %s: end_time %s is before %s",
 			MinRampDuration, msg.EndTime.UTC(), now.Add(MinRampDuration).UTC())
 	}
+	if err := m.checkRampCapacity(ctx, p.Id); err != nil {
+		return nil, err
+	}
 	p.Amplification = &types.Amplification{Initial: current, Future: future, StartTime: now, EndTime: msg.EndTime}
 	if err := m.Pools.Set(ctx, p.Id, p); err != nil {
+		return nil, err
+	}
+	if err := m.RampingPools.Set(ctx, p.Id); err != nil {
 		return nil, err
 	}
 	if err := ctx.EventManager().EmitTypedEvent(&types.EventAmplificationRamp{PoolId: p.Id, Amplification: *p.Amplification}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRampAmplificationResponse{}, nil
+}
+
+// checkTwapWindow refuses a TWAP window shorter than the longest lookback
+// a consumer (the oracle's guard) reads: its records would be pruned.
+func (k Keeper) checkTwapWindow(ctx context.Context, window time.Duration) error {
+	if k.twapConsumer == nil {
+		return nil
+	}
+	lookback, err := k.twapConsumer.MaxTwapLookback(ctx)
+	if err != nil {
+		return err
+	}
+	if window < lookback {
+		return errorsmod.Wrapf(types.ErrInvalidParams, "twap_window %s is shorter than the oracle's TWAP lookback %s; shorten the lookback first", window, lookback)
+	}
+	return nil
+}
+
+// checkRampCapacity refuses a ramp beyond MaxRampingPools pools ramping at
+// once (re-ramping a pool already ramping is always allowed).
+func (k Keeper) checkRampCapacity(ctx context.Context, poolID uint64) error {
+	if has, err := k.RampingPools.Has(ctx, poolID); err != nil || has {
+		return err
+	}
+	n := 0
+	if err := k.RampingPools.Walk(ctx, nil, func(uint64) (bool, error) {
+		n++
+		return n >= MaxRampingPools, nil
+	}); err != nil {
+		return err
+	}
+	if n >= MaxRampingPools {
+		return errorsmod.Wrapf(types.ErrInvalidAmplification, "%d pools are already ramping, the most at once; wait for a ramp to end", n)
+	}
+	return nil
 }

@@ -15,7 +15,7 @@ import (
 // two hops, exit. Every balance moves by exactly what the simulate queries
 // and the responses say.
 func TestPoolLifecycle(t *testing.T) {
-	c := apptest.New(t)
+	c := newChain(t)
 	k := dexKeeper(c)
 	alice, bob := c.Address("alice"), c.Address("bob")
 

@@ -23,11 +23,31 @@ func (k Keeper) GetPool(ctx context.Context, id uint64) (types.Pool, error) {
 	return p, err
 }
 
+// CheckPoolActive reports whether pool poolID may trade: nil, or
+// ErrPoolNotFound, or ErrPaused when the pool or the whole exchange is
+// paused by governance. Other modules (the oracle's guard) call it.
+func (k Keeper) CheckPoolActive(ctx context.Context, poolID uint64) error {
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = k.getActivePool(ctx, params, poolID)
+	return err
+}
+
+// checkNotPaused refuses anything but exits while the exchange is paused.
+func checkNotPaused(params types.Params) error {
+	if params.Paused {
+		return errorsmod.Wrap(types.ErrPaused, "the exchange is paused by governance")
+	}
+	return nil
+}
+
 // getActivePool loads a pool that may trade: it exists and neither it nor
 // the module is paused.
 func (k Keeper) getActivePool(ctx context.Context, params types.Params, id uint64) (types.Pool, error) {
-	if params.Paused {
-		return types.Pool{}, errorsmod.Wrap(types.ErrPaused, "the exchange is paused by governance")
+	if err := checkNotPaused(params); err != nil {
+		return types.Pool{}, err
 	}
 	p, err := k.GetPool(ctx, id)
 	if err != nil {
@@ -40,7 +60,7 @@ func (k Keeper) getActivePool(ctx context.Context, params types.Params, id uint6
 }
 
 // savePool stores a pool whose denoms are already indexed and marks it
-// touched, so EndBlock writes its TWAP records.
+// touched (transient store), so EndBlock writes its TWAP records.
 func (k Keeper) savePool(ctx context.Context, p types.Pool) error {
 	if err := k.Pools.Set(ctx, p.Id, p); err != nil {
 		return err

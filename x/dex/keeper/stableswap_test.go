@@ -20,7 +20,7 @@ import (
 // A stableswap pool trades near 1:1, supports single-asset join and exit,
 // and governance can ramp its amplification.
 func TestStableSwapPool(t *testing.T) {
-	c := apptest.New(t)
+	c := newChain(t)
 	k := dexKeeper(c)
 	bob := c.Address("bob")
 	id := createPool(t, c, "alice", types.POOL_TYPE_STABLESWAP, "50000000ubtc,50000000ueth,50000000uusdc", sdkmath.LegacyNewDecWithPrec(5, 4), 1000)
@@ -91,7 +91,7 @@ func TestStableSwapPool(t *testing.T) {
 // With a protocol fee share, that share of each swap fee goes to the
 // community pool and the rest stays in the reserves.
 func TestProtocolFee(t *testing.T) {
-	c := apptest.New(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
+	c := newChain(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
 		var gs types.GenesisState
 		cdc.MustUnmarshalJSON(gen[types.ModuleName], &gs)
 		gs.Params.ProtocolFeeShare = sdkmath.LegacyNewDecWithPrec(25, 2)
@@ -143,4 +143,8 @@ func TestStableSwapNeedsSameDecimals(t *testing.T) {
 	runBadCase(t, c, badCase{msg: func(*apptest.Chain) sdk.Msg {
 		return &types.MsgCreatePool{Sender: alice, PoolType: types.POOL_TYPE_STABLESWAP, InitialLiquidity: coins("1000000ubtc,1000000uusdc"), SwapFee: feeTier, Amplification: 100}
 	}, want: types.ErrInvalidDenom, contains: "ubtc has 8, uusdc has 6"})
+	// A denom without metadata has unknown decimals: refused, not assumed.
+	runBadCase(t, c, badCase{msg: func(*apptest.Chain) sdk.Msg {
+		return &types.MsgCreatePool{Sender: alice, PoolType: types.POOL_TYPE_STABLESWAP, InitialLiquidity: coins("1000000uatom,1000000uusdc"), SwapFee: feeTier, Amplification: 100}
+	}, want: types.ErrInvalidDenom, contains: "uatom has no bank metadata"})
 }

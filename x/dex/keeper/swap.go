@@ -11,34 +11,96 @@ import (
 	"github.com/agora-labs/agora/x/dex/types"
 )
 
-// RouteResult is a swap over a route, computed but not yet executed.
-type RouteResult struct {
-	TokenIn  sdk.Coin
-	TokenOut sdk.Coin
-	Hops     []types.HopOutcome
+// The keeper-level swap: what other modules call (e.g. a liquidation
+// selling seized collateral from a module account), and what the msg
+// server wraps. Every check is here: route rules, pauses, slippage.
+
+// SwapExactIn sells exactly tokenIn from sender along route and pays the
+// output, at least minOut, to sender. sender may be a module account. It
+// returns the executed route.
+func (k Keeper) SwapExactIn(ctx context.Context, sender sdk.AccAddress, route []types.Hop, tokenIn sdk.Coin, minOut sdkmath.Int) (types.RouteResult, error) {
+	if err := checkSwapper(sender); err != nil {
+		return types.RouteResult{}, err
+	}
+	if minOut.IsNil() || minOut.IsNegative() {
+		return types.RouteResult{}, errorsmod.Wrapf(types.ErrInvalidAmount, "min_out must not be negative, got %v", minOut)
+	}
+	plan, err := k.planExactIn(ctx, route, tokenIn)
+	if err != nil {
+		return types.RouteResult{}, err
+	}
+	if err := types.CheckMinOut(plan.res.TokenOut, minOut); err != nil {
+		return types.RouteResult{}, err
+	}
+	if err := k.executeRoute(ctx, sender, plan, route, false); err != nil {
+		return types.RouteResult{}, err
+	}
+	return plan.res, nil
 }
 
-// checkRoute applies the governed hop limit and forbids using a pool twice
-// (each hop is priced against the pool's state before the swap).
-func checkRoute(params types.Params, route []types.Hop, denomIn string) error {
-	if err := types.ValidateRoute(route, denomIn); err != nil {
-		return err
+// SwapExactOut buys exactly tokenOut with denomIn from sender along route,
+// spending at most maxIn, and pays tokenOut to sender. sender may be a
+// module account. It returns the executed route.
+func (k Keeper) SwapExactOut(ctx context.Context, sender sdk.AccAddress, route []types.Hop, denomIn string, tokenOut sdk.Coin, maxIn sdkmath.Int) (types.RouteResult, error) {
+	if err := checkSwapper(sender); err != nil {
+		return types.RouteResult{}, err
 	}
-	if uint32(len(route)) > params.MaxHops {
-		return errorsmod.Wrapf(types.ErrInvalidRoute, "route has %d hops, the maximum is %d", len(route), params.MaxHops)
+	if maxIn.IsNil() || !maxIn.IsPositive() {
+		return types.RouteResult{}, errorsmod.Wrapf(types.ErrInvalidAmount, "max_in must be positive, got %v", maxIn)
 	}
-	seen := map[uint64]int{}
-	for k, h := range route {
-		if first, dup := seen[h.PoolId]; dup {
-			return errorsmod.Wrapf(types.ErrInvalidRoute, "hop %d: pool %d is already used by hop %d", k+1, h.PoolId, first)
-		}
-		seen[h.PoolId] = k + 1
+	plan, err := k.planExactOut(ctx, route, denomIn, tokenOut)
+	if err != nil {
+		return types.RouteResult{}, err
+	}
+	if err := types.CheckMaxIn(plan.res.TokenIn, maxIn); err != nil {
+		return types.RouteResult{}, err
+	}
+	if err := k.executeRoute(ctx, sender, plan, route, true); err != nil {
+		return types.RouteResult{}, err
+	}
+	return plan.res, nil
+}
+
+// SimulateSwapExactIn prices selling tokenIn along route against the
+// current state. It changes nothing.
+func (k Keeper) SimulateSwapExactIn(ctx context.Context, route []types.Hop, tokenIn sdk.Coin) (types.RouteResult, error) {
+	plan, err := k.planExactIn(ctx, route, tokenIn)
+	return plan.res, err
+}
+
+// SimulateSwapExactOut prices buying tokenOut with denomIn along route,
+// hop by hop from the last one back. It changes nothing.
+func (k Keeper) SimulateSwapExactOut(ctx context.Context, route []types.Hop, denomIn string, tokenOut sdk.Coin) (types.RouteResult, error) {
+	plan, err := k.planExactOut(ctx, route, denomIn, tokenOut)
+	return plan.res, err
+}
+
+// routePlan is a priced route and the pools after each hop, ready to
+// execute.
+type routePlan struct {
+	res    types.RouteResult
+	before []types.Pool
+	after  []types.Pool
+}
+
+func checkSwapper(sender sdk.AccAddress) error {
+	if err := sdk.VerifyAddressFormat(sender); err != nil {
+		return errorsmod.Wrapf(types.ErrInvalidAddress, "sender: %v", err)
 	}
 	return nil
 }
 
-// hopPool loads the pool of hop k (1-based) and checks it holds denomIn
-// and the hop's denom_out.
+// checkRoute applies the route rules (types.ValidateRoute) and the
+// governed hop limit.
+func checkRoute(params types.Params, route []types.Hop, denomIn string) error {
+	if err := types.ValidateRoute(route, denomIn); err != nil {
+		return err
+	}
+	return params.CheckHops(route)
+}
+
+// hopPool loads the pool of hop n (1-based) and checks it is active and
+// holds denomIn and the hop's denom_out.
 func (k Keeper) hopPool(ctx context.Context, params types.Params, n int, hop types.Hop, denomIn string) (types.Pool, error) {
 	p, err := k.getActivePool(ctx, params, hop.PoolId)
 	if err != nil {
@@ -56,121 +118,129 @@ func (k Keeper) hopPool(ctx context.Context, params types.Params, n int, hop typ
 	return p, nil
 }
 
-// SimulateSwapExactIn prices selling tokenIn along route against the
-// current state. It changes nothing.
-func (k Keeper) SimulateSwapExactIn(ctx context.Context, route []types.Hop, tokenIn sdk.Coin) (RouteResult, error) {
+// loadRoute checks the route and loads its pools, in route order (so
+// errors name the first broken hop).
+func (k Keeper) loadRoute(ctx context.Context, route []types.Hop, denomIn string) (types.Params, []types.Pool, error) {
 	params, err := k.GetParams(ctx)
 	if err != nil {
-		return RouteResult{}, err
-	}
-	if tokenIn.Amount.IsNil() || !tokenIn.Amount.IsPositive() {
-		return RouteResult{}, errorsmod.Wrapf(types.ErrInvalidAmount, "token_in must be positive, got %s", tokenIn)
-	}
-	if err := checkRoute(params, route, tokenIn.Denom); err != nil {
-		return RouteResult{}, err
-	}
-	now := sdk.UnwrapSDKContext(ctx).BlockTime()
-	denom, amount := tokenIn.Denom, tokenIn.Amount
-	hops := make([]types.HopOutcome, 0, len(route))
-	for n, hop := range route {
-		p, err := k.hopPool(ctx, params, n+1, hop, denom)
-		if err != nil {
-			return RouteResult{}, err
-		}
-		out, err := p.SwapExactIn(denom, hop.DenomOut, amount, now, params.ProtocolFeeShare)
-		if err != nil {
-			return RouteResult{}, errorsmod.Wrapf(err, "hop %d", n+1)
-		}
-		hops = append(hops, out)
-		denom, amount = hop.DenomOut, out.AmountOut
-	}
-	return RouteResult{TokenIn: tokenIn, TokenOut: sdk.Coin{Denom: denom, Amount: amount}, Hops: hops}, nil
-}
-
-// SimulateSwapExactOut prices buying tokenOut with denomIn along route,
-// hop by hop from the last one back. It changes nothing.
-func (k Keeper) SimulateSwapExactOut(ctx context.Context, route []types.Hop, denomIn string, tokenOut sdk.Coin) (RouteResult, error) {
-	params, err := k.GetParams(ctx)
-	if err != nil {
-		return RouteResult{}, err
-	}
-	if tokenOut.Amount.IsNil() || !tokenOut.Amount.IsPositive() {
-		return RouteResult{}, errorsmod.Wrapf(types.ErrInvalidAmount, "token_out must be positive, got %s", tokenOut)
+		return params, nil, err
 	}
 	if err := checkRoute(params, route, denomIn); err != nil {
-		return RouteResult{}, err
+		return params, nil, err
 	}
-	if last := route[len(route)-1].DenomOut; last != tokenOut.Denom {
-		return RouteResult{}, errorsmod.Wrapf(types.ErrInvalidRoute, "route ends in %s but token_out is %s", last, tokenOut.Denom)
-	}
-	now := sdk.UnwrapSDKContext(ctx).BlockTime()
-	// Load and check every hop first, so that errors name the first broken
-	// hop in route order.
 	pools := make([]types.Pool, len(route))
-	ins := make([]string, len(route))
 	denom := denomIn
 	for n, hop := range route {
-		p, err := k.hopPool(ctx, params, n+1, hop, denom)
-		if err != nil {
-			return RouteResult{}, err
+		if pools[n], err = k.hopPool(ctx, params, n+1, hop, denom); err != nil {
+			return params, nil, err
 		}
-		pools[n], ins[n], denom = p, denom, hop.DenomOut
+		denom = hop.DenomOut
 	}
-	hops := make([]types.HopOutcome, len(route))
-	amount := tokenOut.Amount
-	for n := len(route) - 1; n >= 0; n-- {
-		out, err := pools[n].SwapExactOut(ins[n], route[n].DenomOut, amount, now, params.ProtocolFeeShare)
-		if err != nil {
-			return RouteResult{}, errorsmod.Wrapf(err, "hop %d", n+1)
-		}
-		hops[n] = out
-		amount = out.AmountIn
-	}
-	return RouteResult{TokenIn: sdk.Coin{Denom: denomIn, Amount: amount}, TokenOut: tokenOut, Hops: hops}, nil
+	return params, pools, nil
 }
 
-// executeRoute moves the coins of a computed swap and stores the pools:
-// token_in from the sender to the module, the protocol fees to the
-// community pool, token_out to the sender.
-func (k Keeper) executeRoute(ctx context.Context, sender sdk.AccAddress, res RouteResult, route []types.Hop, exactOut bool) error {
+func (k Keeper) planExactIn(ctx context.Context, route []types.Hop, tokenIn sdk.Coin) (routePlan, error) {
+	if tokenIn.Amount.IsNil() || !tokenIn.Amount.IsPositive() {
+		return routePlan{}, errorsmod.Wrapf(types.ErrInvalidAmount, "token_in must be positive, got %s", tokenIn)
+	}
+	params, pools, err := k.loadRoute(ctx, route, tokenIn.Denom)
+	if err != nil {
+		return routePlan{}, err
+	}
 	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	plan := routePlan{before: pools, after: make([]types.Pool, len(route))}
+	plan.res.Hops = make([]types.SwapHop, len(route))
+	denom, amount := tokenIn.Denom, tokenIn.Amount
+	for n, hop := range route {
+		rec, after, err := pools[n].SwapExactIn(denom, hop.DenomOut, amount, now, params.ProtocolFeeShare)
+		if err != nil {
+			return routePlan{}, errorsmod.Wrapf(err, "hop %d", n+1)
+		}
+		plan.res.Hops[n], plan.after[n] = rec, after
+		denom, amount = hop.DenomOut, rec.TokenOut.Amount
+	}
+	plan.res.TokenIn, plan.res.TokenOut = tokenIn, sdk.Coin{Denom: denom, Amount: amount}
+	return plan, nil
+}
+
+func (k Keeper) planExactOut(ctx context.Context, route []types.Hop, denomIn string, tokenOut sdk.Coin) (routePlan, error) {
+	if tokenOut.Amount.IsNil() || !tokenOut.Amount.IsPositive() {
+		return routePlan{}, errorsmod.Wrapf(types.ErrInvalidAmount, "token_out must be positive, got %s", tokenOut)
+	}
+	if err := types.ValidateRouteEnd(route, tokenOut.Denom); err != nil {
+		return routePlan{}, err
+	}
+	params, pools, err := k.loadRoute(ctx, route, denomIn)
+	if err != nil {
+		return routePlan{}, err
+	}
+	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	plan := routePlan{before: pools, after: make([]types.Pool, len(route))}
+	plan.res.Hops = make([]types.SwapHop, len(route))
+	amount := tokenOut.Amount
+	for n := len(route) - 1; n >= 0; n-- {
+		in := denomIn
+		if n > 0 {
+			in = route[n-1].DenomOut
+		}
+		rec, after, err := pools[n].SwapExactOut(in, route[n].DenomOut, amount, now, params.ProtocolFeeShare)
+		if err != nil {
+			return routePlan{}, errorsmod.Wrapf(err, "hop %d", n+1)
+		}
+		plan.res.Hops[n], plan.after[n] = rec, after
+		amount = rec.TokenIn.Amount
+	}
+	plan.res.TokenIn, plan.res.TokenOut = sdk.Coin{Denom: denomIn, Amount: amount}, tokenOut
+	return plan, nil
+}
+
+// executeRoute moves the coins of a planned swap and stores the pools:
+// token_in from the sender to the module, the protocol fees to the
+// community pool, token_out to the sender (by a plain send from the module
+// account, so a module account may receive it).
+func (k Keeper) executeRoute(ctx context.Context, sender sdk.AccAddress, plan routePlan, route []types.Hop, exactOut bool) error {
+	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	res := plan.res
 	if err := k.bank.SendCoinsFromAccountToModule(ctx, sender, types.ModuleName, sdk.NewCoins(res.TokenIn)); err != nil {
 		return err
 	}
 	protocol := sdk.NewCoins()
-	events := make([]types.SwapHop, len(res.Hops))
 	for n, h := range res.Hops {
-		if err := SwapInvariantHolds(h.Before, h.After, now); err != nil {
+		if err := SwapInvariantHolds(plan.before[n], plan.after[n], now); err != nil {
 			return errorsmod.Wrapf(err, "hop %d", n+1)
 		}
-		if err := k.savePool(ctx, h.After); err != nil {
+		if err := k.savePool(ctx, plan.after[n]); err != nil {
 			return err
 		}
-		protocol = protocol.Add(sdk.Coin{Denom: h.DenomIn, Amount: h.ProtocolFee})
-		events[n] = types.SwapHop{
-			PoolId:        h.PoolID,
-			TokenIn:       sdk.Coin{Denom: h.DenomIn, Amount: h.AmountIn},
-			TokenOut:      sdk.Coin{Denom: h.DenomOut, Amount: h.AmountOut},
-			Fee:           sdk.Coin{Denom: h.DenomIn, Amount: h.Fee},
-			ProtocolFee:   sdk.Coin{Denom: h.DenomIn, Amount: h.ProtocolFee},
-			ReservesAfter: h.After.Reserves,
-		}
+		protocol = protocol.Add(h.ProtocolFee)
 	}
-	if !protocol.IsZero() {
-		if err := k.distr.FundCommunityPool(ctx, protocol, k.moduleAddr); err != nil {
-			return err
-		}
+	if err := k.fundCommunityPool(ctx, protocol); err != nil {
+		return err
 	}
-	if err := k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, sender, sdk.NewCoins(res.TokenOut)); err != nil {
+	if err := k.payOut(ctx, sender, sdk.NewCoins(res.TokenOut)); err != nil {
 		return err
 	}
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventSwap{
 		Sender: sender.String(), ExactOut: exactOut, TokenIn: res.TokenIn, TokenOut: res.TokenOut,
-		Route: route, Hops: events,
+		Route: route, Hops: res.Hops,
 	})
 }
 
-// shortBy formats "(short by 5uusdc)" for minimum/maximum errors.
-func shortBy(a, b sdkmath.Int, denom string) string {
-	return types.FormatCoin(a.Sub(b).Abs(), denom)
+// payOut sends coins held by the dex module account to recipient, which
+// may be a module account (a plain send, not SendCoinsFromModuleToAccount,
+// which refuses blocked addresses).
+func (k Keeper) payOut(ctx context.Context, recipient sdk.AccAddress, coins sdk.Coins) error {
+	if coins.IsZero() {
+		return nil
+	}
+	return k.bank.SendCoins(ctx, k.moduleAddr, recipient, coins)
+}
+
+// fundCommunityPool sends protocol fees from the module to the community
+// pool.
+func (k Keeper) fundCommunityPool(ctx context.Context, coins sdk.Coins) error {
+	if coins.IsZero() {
+		return nil
+	}
+	return k.distr.FundCommunityPool(ctx, coins, k.moduleAddr)
 }

@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"sort"
 	"time"
 
 	"cosmossdk.io/collections"
@@ -22,35 +23,99 @@ const TwapPruneBatch = 200
 // minTime is the smallest time the store's time keys order.
 var minTime = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// EndBlock writes TWAP records for the pools touched in this block and
-// prunes a bounded batch of expired records. It never fails: an error is
-// logged and emitted as EventTwapError, and the chain goes on.
+// EndBlock writes TWAP records for the pools touched in this block and for
+// the pools whose amplification is ramping, then prunes a bounded batch of
+// expired records. Each pool is recorded in its own cached context, written
+// only on success; an error or a panic is logged and emitted as
+// EventTwapError and the other pools go on. EndBlock never fails.
 func (k Keeper) EndBlock(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	now := sdkCtx.BlockTime().UTC()
-	var touched []uint64
-	if err := k.TouchedPools.Walk(ctx, nil, func(id uint64) (bool, error) {
-		touched = append(touched, id)
-		return false, nil
-	}); err != nil {
+	ids, err := k.poolsToRecord(sdkCtx, now)
+	if err != nil {
 		k.reportTwapError(sdkCtx, 0, err)
-		return nil
 	}
 	written := 0
-	for _, id := range touched {
-		if err := k.TouchedPools.Remove(ctx, id); err != nil {
-			k.reportTwapError(sdkCtx, id, err)
-		}
-		n, err := k.recordTwap(sdkCtx, id, now)
+	for _, id := range ids {
+		n, err := k.safely(sdkCtx, id, func(c sdk.Context) (int, error) { return k.recordTwap(c, id, now) })
 		if err != nil {
 			k.reportTwapError(sdkCtx, id, err)
 		}
 		written += n
 	}
-	if err := k.pruneTwap(sdkCtx, now, TwapPruneBatch+written); err != nil {
+	if _, err := k.safely(sdkCtx, 0, func(c sdk.Context) (int, error) {
+		return 0, k.pruneTwap(c, now, TwapPruneBatch+written)
+	}); err != nil {
 		k.reportTwapError(sdkCtx, 0, err)
 	}
 	return nil
+}
+
+// safely runs one unit of EndBlock work (recording pool poolID, or 0 for
+// pruning) in a cached context, written only if it succeeds; a panic
+// becomes an error.
+func (k Keeper) safely(ctx sdk.Context, poolID uint64, work func(sdk.Context) (int, error)) (n int, err error) {
+	cacheCtx, write := ctx.CacheContext()
+	defer func() {
+		if r := recover(); r != nil {
+			n, err = 0, errorsmod.Wrapf(types.ErrInvariantBroken, "panic: %v", r)
+		}
+	}()
+	if endBlockHook != nil {
+		endBlockHook(cacheCtx, poolID)
+	}
+	n, err = work(cacheCtx)
+	if err != nil {
+		return 0, err
+	}
+	write()
+	return n, nil
+}
+
+// endBlockHook, when set (tests only), runs before each unit of EndBlock
+// work.
+var endBlockHook func(ctx sdk.Context, poolID uint64)
+
+// poolsToRecord lists, ascending and without repeats, the pools touched in
+// this block (transient store) and the ramping pools. A ramp that has
+// ended is recorded one last time and leaves the ramping set.
+func (k Keeper) poolsToRecord(ctx sdk.Context, now time.Time) ([]uint64, error) {
+	seen := map[uint64]bool{}
+	var ids []uint64
+	add := func(id uint64) {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	if err := k.TouchedPools.Walk(ctx, nil, func(id uint64) (bool, error) {
+		add(id)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	var ended []uint64
+	if err := k.RampingPools.Walk(ctx, nil, func(id uint64) (bool, error) {
+		p, err := k.GetPool(ctx, id)
+		if err != nil || p.Amplification == nil {
+			ended = append(ended, id)
+			return false, nil
+		}
+		add(id)
+		if !now.Before(p.Amplification.EndTime) {
+			ended = append(ended, id)
+		}
+		return false, nil
+	}); err != nil {
+		return ids, err
+	}
+	for _, id := range ended {
+		if err := k.RampingPools.Remove(ctx, id); err != nil {
+			return ids, err
+		}
+	}
+	sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
+	return ids, nil
 }
 
 func (k Keeper) reportTwapError(ctx sdk.Context, poolID uint64, err error) {
@@ -60,9 +125,9 @@ func (k Keeper) reportTwapError(ctx sdk.Context, poolID uint64, err error) {
 
 // recordTwap writes, for every ordered pair of the pool's denoms, the
 // record at now: the previous record advanced to now, carrying the new
-// spot price. All prices are computed before anything is written, so a
-// pool is recorded entirely or not at all (in a cached context). It returns
-// the number of records written.
+// spot price. EndBlock runs it in a cached context written only on
+// success, so a pool is recorded entirely or not at all. It returns the
+// number of records written.
 func (k Keeper) recordTwap(ctx sdk.Context, poolID uint64, now time.Time) (int, error) {
 	p, err := k.GetPool(ctx, poolID)
 	if err != nil {
@@ -249,6 +314,16 @@ func (k Keeper) TWAP(ctx context.Context, poolID uint64, baseDenom, quoteDenom s
 		return zero, zero, types.WrapMathError(err, "geometric TWAP")
 	}
 	return arithmetic, geometric, nil
+}
+
+// TwapWindow is the governed TWAP window: records are kept this long, so a
+// TWAP can start at most this far back.
+func (k Keeper) TwapWindow(ctx context.Context) (time.Duration, error) {
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return params.TwapWindow, nil
 }
 
 // TWAPByDenoms is the geometric TWAP of baseDenom in quoteDenom over

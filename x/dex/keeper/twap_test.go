@@ -33,7 +33,7 @@ func spot(t *testing.T, c *apptest.Chain, id uint64, base, quote string) sdkmath
 // that held in it, computed by hand, including windows that start and end
 // between records (interpolation); windows not covered are refused.
 func TestTWAP(t *testing.T) {
-	c := apptest.New(t)
+	c := newChain(t)
 	k := dexKeeper(c)
 	id := createCP(t, c, "100000000000uagr,100000000000uusdc")
 	t0 := c.Time() // the creation block's EndBlock wrote the first record
@@ -124,7 +124,7 @@ func TestTWAP(t *testing.T) {
 // Records older than the window are pruned, except the newest one before
 // it, so a TWAP over the whole window still works.
 func TestTWAPPruning(t *testing.T) {
-	c := apptest.New(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
+	c := newChain(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
 		var gs types.GenesisState
 		cdc.MustUnmarshalJSON(gen[types.ModuleName], &gs)
 		gs.Params.TwapWindow = time.Hour
@@ -170,7 +170,7 @@ func TestTWAPPruningKeepsPace(t *testing.T) {
 	for i := range tiers {
 		tiers[i] = sdkmath.LegacyNewDecWithPrec(int64(i+1), 4)
 	}
-	c := apptest.New(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
+	c := newChain(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
 		var gs types.GenesisState
 		cdc.MustUnmarshalJSON(gen[types.ModuleName], &gs)
 		gs.Params.FeeTiers = tiers

@@ -20,10 +20,11 @@ const (
 	// depositors.
 	MinimumLiquidity = 1000
 
-	// MinPoolAssets and MaxPoolAssets bound the number of assets accepted by
-	// the generic share functions.
+	// MinPoolAssets and MaxPoolAssets bound the number of assets of any pool
+	// (the governed max_pool_assets lies within them). This is their one
+	// home: x/dex/types and the stableswap functions use these.
 	MinPoolAssets = 2
-	MaxPoolAssets = 8
+	MaxPoolAssets = 4
 )
 
 var minimumLiquidity = big.NewInt(MinimumLiquidity)

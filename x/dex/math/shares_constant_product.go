@@ -69,32 +69,73 @@ func JoinSingleAssetConstantProduct(reserveIn, totalShares, amountIn sdkmath.Int
 //
 // i.e. the other asset's share b is sold back to the remaining pool. If b is
 // zero or too small to buy anything, it stays in the pool and amountOut = a.
+// fee is the rate of the swap leg: callers pass ExitFee(f), so that a
+// single-asset join followed by a single-asset exit never pays less than
+// a direct swap (see ExitFee). swapFee is the swap leg's fee, in the other
+// asset (part of b).
 //
 // Errors: as ExitProportional and SwapExactIn (other than ErrOutputTooSmall
 // on the swap leg), ErrOutputTooSmall if amountOut is zero.
-func ExitSingleAssetConstantProduct(reserveOut, reserveOther, totalShares, sharesIn sdkmath.Int, fee sdkmath.LegacyDec) (amountOut sdkmath.Int, err error) {
+func ExitSingleAssetConstantProduct(reserveOut, reserveOther, totalShares, sharesIn sdkmath.Int, fee sdkmath.LegacyDec) (amountOut, swapFee sdkmath.Int, err error) {
 	zero := sdkmath.ZeroInt()
 	if _, err := feeNumerator(fee); err != nil {
-		return zero, err
+		return zero, zero, err
 	}
 	outs, err := ExitProportional([]sdkmath.Int{reserveOut, reserveOther}, totalShares, sharesIn)
 	if err != nil {
-		return zero, err
+		return zero, zero, err
 	}
 	direct, other := outs[0], outs[1]
-	total := direct
+	total, swapFee := direct, zero
 	if other.IsPositive() {
 		// sharesIn < S, so both remaining reserves are positive.
-		swapped, _, err := SwapExactIn(reserveOther.Sub(other), reserveOut.Sub(direct), other, fee)
+		swapped, legFee, err := SwapExactIn(reserveOther.Sub(other), reserveOut.Sub(direct), other, fee)
 		switch {
 		case err == nil:
-			total = total.Add(swapped)
+			total, swapFee = total.Add(swapped), legFee
 		case !errors.Is(err, ErrOutputTooSmall):
-			return zero, err
+			return zero, zero, err
 		}
 	}
 	if !total.IsPositive() {
-		return zero, fmt.Errorf("%w: exiting %s of %s shares", ErrOutputTooSmall, sharesIn, totalShares)
+		return zero, zero, fmt.Errorf("%w: exiting %s of %s shares", ErrOutputTooSmall, sharesIn, totalShares)
 	}
-	return total, nil
+	return total, swapFee, nil
+}
+
+// JoinSingleAssetFeeConstantProduct is the fee part of a single-asset join
+// of amountIn into a constant-product pool (the swap fee on the half that
+// is in effect swapped), in the deposited asset, rounded down:
+//
+//	fee = ⌊ Δx·F / (2P) ⌋
+//
+// It is what the protocol's share of a single-asset join is taken from.
+func JoinSingleAssetFeeConstantProduct(amountIn sdkmath.Int, fee sdkmath.LegacyDec) (sdkmath.Int, error) {
+	f, err := feeNumerator(fee)
+	if err != nil {
+		return sdkmath.ZeroInt(), err
+	}
+	dx, err := requireNonNegative(ErrInvalidAmount, "amountIn", amountIn)
+	if err != nil {
+		return sdkmath.ZeroInt(), err
+	}
+	return toInt("join fee", floorDiv(mul(dx, f), mul(bigTwo, decScale)))
+}
+
+// ExitFee is the fee rate of a single-asset exit given the pool's swap fee
+// f, rounded up at 18 decimals:
+//
+//	f_exit = ⌈ 2f / (2 − f) ⌉,  so that  (1 − f/2)·(1 − f_exit/2) ≤ 1 − f.
+//
+// A single-asset join charges f on the half it swaps (a factor 1 − f/2 on
+// the whole); an exit at the plain rate would do the same, and the two
+// half-fees compound to (1 − f/2)² = 1 − f + f²/4 > 1 − f: a join followed by
+// an exit (a "zap") would beat the direct swap. At f_exit the zap pays at
+// least the swap fee.
+func ExitFee(fee sdkmath.LegacyDec) sdkmath.LegacyDec {
+	if fee.IsNil() || !fee.IsPositive() {
+		return sdkmath.LegacyZeroDec()
+	}
+	two := sdkmath.LegacyNewDec(2)
+	return fee.Mul(two).QuoRoundUp(two.Sub(fee))
 }

@@ -135,20 +135,20 @@ func TestJoinSingleAssetConstantProduct(t *testing.T) {
 
 func TestExitSingleAssetConstantProduct(t *testing.T) {
 	// Exit 10%: (100, 100), then sell 100 into (900, 900): ⌊900·100/1000⌋ = 90.
-	out, err := ExitSingleAssetConstantProduct(ni(1000), ni(1000), ni(1000), ni(100), sdkmath.LegacyZeroDec())
+	out, _, err := ExitSingleAssetConstantProduct(ni(1000), ni(1000), ni(1000), ni(100), sdkmath.LegacyZeroDec())
 	require.NoError(t, err)
 	requireIntEq(t, ni(190), out)
 
 	// Other side rounds to zero: only the direct part is paid.
-	out, err = ExitSingleAssetConstantProduct(ni(1_000_000), ni(5), ni(1000), ni(100), sdkmath.LegacyZeroDec())
+	out, _, err = ExitSingleAssetConstantProduct(ni(1_000_000), ni(5), ni(1000), ni(100), sdkmath.LegacyZeroDec())
 	require.NoError(t, err)
 	requireIntEq(t, ni(100_000), out)
 
-	_, err = ExitSingleAssetConstantProduct(ni(1000), ni(1000), ni(1000), ni(1000), sdkmath.LegacyZeroDec())
+	_, _, err = ExitSingleAssetConstantProduct(ni(1000), ni(1000), ni(1000), ni(1000), sdkmath.LegacyZeroDec())
 	requireErrorIs(t, err, ErrInvalidShares)
-	_, err = ExitSingleAssetConstantProduct(ni(1000), ni(1000), ni(1000), ni(10), dec("2"))
+	_, _, err = ExitSingleAssetConstantProduct(ni(1000), ni(1000), ni(1000), ni(10), dec("2"))
 	requireErrorIs(t, err, ErrInvalidFee)
-	_, err = ExitSingleAssetConstantProduct(ni(5), ni(5), ni(1_000_000), ni(1), sdkmath.LegacyZeroDec())
+	_, _, err = ExitSingleAssetConstantProduct(ni(5), ni(5), ni(1_000_000), ni(1), sdkmath.LegacyZeroDec())
 	requireErrorIs(t, err, ErrOutputTooSmall)
 }
 
@@ -215,4 +215,24 @@ func TestExitStableSwapSingleAsset(t *testing.T) {
 	requireErrorIs(t, err, ErrOutputTooSmall)
 	_, _, err = ExitStableSwapSingleAsset(xs, ni(100), total, ni(10), 3, sdkmath.LegacyZeroDec())
 	requireErrorIs(t, err, ErrInvalidAssetIndex)
+}
+
+func TestExitFee(t *testing.T) {
+	// f = 0.3%: 2·0.003/1.997 = 0.003004506760140210…, rounded up.
+	got := ExitFee(sdkmath.LegacyNewDecWithPrec(3, 3))
+	require.Equal(t, "0.003004506760140211", got.String())
+	// (1 − f/2)(1 − f_exit/2) ≤ 1 − f, exactly.
+	f := sdkmath.LegacyNewDecWithPrec(1, 2)
+	half := sdkmath.LegacyNewDecWithPrec(5, 1)
+	one := sdkmath.LegacyOneDec()
+	lhs := one.Sub(f.Mul(half)).Mul(one.Sub(ExitFee(f).Mul(half)))
+	require.True(t, lhs.LTE(one.Sub(f)), "%s > %s", lhs, one.Sub(f))
+	require.True(t, ExitFee(sdkmath.LegacyZeroDec()).IsZero())
+}
+
+func TestJoinSingleAssetFeeConstantProduct(t *testing.T) {
+	// ⌊1001·0.003/2⌋ = ⌊1.5015⌋ = 1.
+	got, err := JoinSingleAssetFeeConstantProduct(ni(1001), sdkmath.LegacyNewDecWithPrec(3, 3))
+	require.NoError(t, err)
+	requireIntEq(t, ni(1), got)
 }

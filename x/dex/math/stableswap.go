@@ -26,11 +26,6 @@ import (
 // to 18 decimals) by the caller; this package treats them as plain integers.
 
 const (
-	// MinStableSwapAssets and MaxStableSwapAssets bound the number of assets
-	// of a stableswap pool.
-	MinStableSwapAssets = 2
-	MaxStableSwapAssets = 4
-
 	// MaxAmplification is the largest accepted amplification A (Curve's MAX_A).
 	MaxAmplification = 1_000_000
 
@@ -51,8 +46,8 @@ type ssPool struct {
 
 func newSSPool(balances []sdkmath.Int, amp sdkmath.Int) (*ssPool, error) {
 	n := len(balances)
-	if n < MinStableSwapAssets || n > MaxStableSwapAssets {
-		return nil, fmt.Errorf("%w: stableswap supports %d to %d assets, got %d", ErrInvalidAssetCount, MinStableSwapAssets, MaxStableSwapAssets, n)
+	if n < MinPoolAssets || n > MaxPoolAssets {
+		return nil, fmt.Errorf("%w: stableswap supports %d to %d assets, got %d", ErrInvalidAssetCount, MinPoolAssets, MaxPoolAssets, n)
 	}
 	if amp.IsNil() || !amp.IsPositive() || amp.GT(sdkmath.NewInt(MaxAmplification)) {
 		return nil, fmt.Errorf("%w: got %v, max %d", ErrInvalidAmplification, amp, MaxAmplification)

@@ -2,6 +2,7 @@ package types
 
 import (
 	"context"
+	"time"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
@@ -13,6 +14,10 @@ import (
 type BankKeeper interface {
 	SendCoinsFromAccountToModule(ctx context.Context, sender sdk.AccAddress, recipientModule string, amt sdk.Coins) error
 	SendCoinsFromModuleToAccount(ctx context.Context, senderModule string, recipient sdk.AccAddress, amt sdk.Coins) error
+	// SendCoins pays swap and exit outputs from the dex module account to
+	// any address, module accounts included (SendCoinsFromModuleToAccount
+	// refuses blocked addresses, and other modules sell through the dex).
+	SendCoins(ctx context.Context, fromAddr, toAddr sdk.AccAddress, amt sdk.Coins) error
 	MintCoins(ctx context.Context, moduleName string, amt sdk.Coins) error
 	BurnCoins(ctx context.Context, moduleName string, amt sdk.Coins) error
 	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
@@ -26,4 +31,11 @@ type BankKeeper interface {
 // share of swap fees into the community pool.
 type DistributionKeeper interface {
 	FundCommunityPool(ctx context.Context, amount sdk.Coins, sender sdk.AccAddress) error
+}
+
+// TwapConsumer is a module that reads the dex's TWAPs over a lookback (the
+// oracle's guard). The dex refuses a twap_window shorter than the longest
+// lookback a consumer uses: records older than the window are pruned.
+type TwapConsumer interface {
+	MaxTwapLookback(ctx context.Context) (time.Duration, error)
 }

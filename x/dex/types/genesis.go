@@ -2,6 +2,8 @@ package types
 
 import (
 	"fmt"
+
+	errorsmod "cosmossdk.io/errors"
 )
 
 // DefaultGenesis has default params and no pools.
@@ -16,22 +18,22 @@ func (gs GenesisState) Validate() error {
 		return err
 	}
 	if gs.NextPoolId == 0 {
-		return fmt.Errorf("%w: next_pool_id must be positive", ErrInvalidGenesis)
+		return errorsmod.Wrap(ErrInvalidGenesis, "next_pool_id must be positive")
 	}
 	ids := map[uint64]Pool{}
 	keys := map[string]uint64{}
 	for _, p := range gs.Pools {
 		if err := p.Validate(); err != nil {
-			return fmt.Errorf("%w: %v", ErrInvalidGenesis, err)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%v", err)
 		}
 		if _, dup := ids[p.Id]; dup {
-			return fmt.Errorf("%w: duplicate pool id %d", ErrInvalidGenesis, p.Id)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate pool id %d", p.Id)
 		}
 		if p.Id >= gs.NextPoolId {
-			return fmt.Errorf("%w: pool id %d is not below next_pool_id %d", ErrInvalidGenesis, p.Id, gs.NextPoolId)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "pool id %d is not below next_pool_id %d", p.Id, gs.NextPoolId)
 		}
 		if other, dup := keys[p.Key()]; dup {
-			return fmt.Errorf("%w: pools %d and %d have the same denoms, type and fee", ErrInvalidGenesis, other, p.Id)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "pools %d and %d have the same denoms, type and fee", other, p.Id)
 		}
 		ids[p.Id] = p
 		keys[p.Key()] = p.Id
@@ -40,19 +42,19 @@ func (gs GenesisState) Validate() error {
 	for _, r := range gs.TwapRecords {
 		p, ok := ids[r.PoolId]
 		if !ok {
-			return fmt.Errorf("%w: TWAP record of unknown pool %d", ErrInvalidGenesis, r.PoolId)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "TWAP record of unknown pool %d", r.PoolId)
 		}
 		_, okB := p.IndexOf(r.BaseDenom)
 		_, okQ := p.IndexOf(r.QuoteDenom)
 		if !okB || !okQ || r.BaseDenom == r.QuoteDenom {
-			return fmt.Errorf("%w: TWAP record pair %s/%s is not a pair of pool %d", ErrInvalidGenesis, r.BaseDenom, r.QuoteDenom, r.PoolId)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "TWAP record pair %s/%s is not a pair of pool %d", r.BaseDenom, r.QuoteDenom, r.PoolId)
 		}
 		if r.ArithmeticCumulative.IsNil() || r.GeometricCumulative.IsNil() || r.LastSpotPrice.IsNil() || !r.LastSpotPrice.IsPositive() {
-			return fmt.Errorf("%w: TWAP record of pool %d %s/%s at %s is incomplete", ErrInvalidGenesis, r.PoolId, r.BaseDenom, r.QuoteDenom, r.Time)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "TWAP record of pool %d %s/%s at %s is incomplete", r.PoolId, r.BaseDenom, r.QuoteDenom, r.Time)
 		}
 		k := fmt.Sprintf("%d|%s|%s|%d", r.PoolId, r.BaseDenom, r.QuoteDenom, r.Time.UnixNano())
 		if seen[k] {
-			return fmt.Errorf("%w: duplicate TWAP record of pool %d %s/%s at %s", ErrInvalidGenesis, r.PoolId, r.BaseDenom, r.QuoteDenom, r.Time)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate TWAP record of pool %d %s/%s at %s", r.PoolId, r.BaseDenom, r.QuoteDenom, r.Time)
 		}
 		seen[k] = true
 	}

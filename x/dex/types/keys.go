@@ -8,6 +8,9 @@ const (
 	ModuleName = "dex"
 	// StoreKey is the key of the module's KV store.
 	StoreKey = ModuleName
+	// TransientStoreKey is the key of the module's transient store (state
+	// that lives for one block: the pools touched in it).
+	TransientStoreKey = "transient_" + ModuleName
 )
 
 // Store prefixes (see README.md, State). Never renumber.
@@ -17,7 +20,8 @@ var (
 	PoolsKey          = collections.NewPrefix(2) // Map[pool id]Pool
 	PoolByKeyKey      = collections.NewPrefix(3) // Map[pool key]pool id: one pool per (denoms, type, fee)
 	PoolsByDenomKey   = collections.NewPrefix(4) // KeySet[(denom, pool id)]
-	TouchedPoolsKey   = collections.NewPrefix(5) // KeySet[pool id], emptied at EndBlock
+	TouchedPoolsKey   = collections.NewPrefix(5) // KeySet[pool id], in the transient store (was persistent prefix 5 before; never reuse 5 there)
 	TwapRecordsKey    = collections.NewPrefix(6) // Map[(pool id, "base|quote", time)]TwapRecord
 	TwapPruneIndexKey = collections.NewPrefix(7) // KeySet[(successor time, (pool id, "base|quote", time))]
+	RampingPoolsKey   = collections.NewPrefix(8) // KeySet[pool id]: stableswap pools whose A is ramping
 )

@@ -2,6 +2,7 @@ package types
 
 import (
 	"fmt"
+	"time"
 
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
@@ -11,6 +12,8 @@ import (
 
 // Stateless checks of every message (ValidateBasic). The msg server runs
 // them too, then the stateful checks (pool exists, denom in pool, params).
+// Route rules live in route.go, pool-shape rules in pool.go
+// (ValidatePoolShape); the messages call them.
 
 var (
 	_ sdk.HasValidateBasic = (*MsgCreatePool)(nil)
@@ -70,41 +73,12 @@ func validateCoins(field string, coins sdk.Coins, allowZero bool) error {
 	return nil
 }
 
-// ValidateRoute checks a route's shape: 1 to maxHops hops (0 = no limit
-// here; the keeper applies the governed limit), positive pool ids, valid
-// denoms, and no hop whose output is its input.
-func ValidateRoute(route []Hop, denomIn string) error {
-	if len(route) == 0 {
-		return errorsmod.Wrap(ErrInvalidRoute, "route has no hops")
-	}
-	prev := denomIn
-	for k, h := range route {
-		if h.PoolId == 0 {
-			return errorsmod.Wrapf(ErrInvalidRoute, "hop %d: pool id must be positive", k+1)
-		}
-		if err := sdk.ValidateDenom(h.DenomOut); err != nil {
-			return errorsmod.Wrapf(ErrInvalidDenom, "hop %d: denom_out: %v", k+1, err)
-		}
-		if h.DenomOut == prev {
-			return errorsmod.Wrapf(ErrSameDenom, "hop %d: swaps %s for itself", k+1, prev)
-		}
-		prev = h.DenomOut
-	}
-	if prev == denomIn {
-		return errorsmod.Wrapf(ErrSameDenom, "route starts and ends in %s", denomIn)
-	}
-	return nil
-}
-
 func (m *MsgCreatePool) ValidateBasic() error {
 	if err := validateAddress("sender", m.Sender); err != nil {
 		return err
 	}
-	if m.PoolType != POOL_TYPE_CONSTANT_PRODUCT && m.PoolType != POOL_TYPE_STABLESWAP {
-		return errorsmod.Wrapf(ErrInvalidPoolType, "pool_type %v: use POOL_TYPE_CONSTANT_PRODUCT or POOL_TYPE_STABLESWAP", m.PoolType)
-	}
-	if len(m.InitialLiquidity) < 2 {
-		return errorsmod.Wrapf(ErrInvalidAssetCount, "a pool needs at least 2 assets, got %d", len(m.InitialLiquidity))
+	if _, err := CurveOf(m.PoolType); err != nil {
+		return err
 	}
 	if err := validateCoins("initial_liquidity", m.InitialLiquidity, false); err != nil {
 		return err
@@ -112,10 +86,16 @@ func (m *MsgCreatePool) ValidateBasic() error {
 	if m.SwapFee.IsNil() || m.SwapFee.IsNegative() || m.SwapFee.GTE(sdkmath.LegacyOneDec()) {
 		return errorsmod.Wrapf(ErrInvalidFeeTier, "swap_fee %v must be in [0, 1)", m.SwapFee)
 	}
-	if m.PoolType == POOL_TYPE_CONSTANT_PRODUCT && m.Amplification != 0 {
-		return errorsmod.Wrapf(ErrInvalidAmplification, "a constant-product pool takes no amplification, got %d", m.Amplification)
+	return ValidatePoolShape(m.PoolType, m.InitialLiquidity.Denoms(), m.InitialAmplification(time.Time{}))
+}
+
+// InitialAmplification is the amplification record of the pool the message
+// creates, at time now (nil when the message gives none).
+func (m *MsgCreatePool) InitialAmplification(now time.Time) *Amplification {
+	if m.Amplification == 0 {
+		return nil
 	}
-	return nil
+	return &Amplification{Initial: m.Amplification, Future: m.Amplification, StartTime: now, EndTime: now}
 }
 
 func (m *MsgJoinPool) ValidateBasic() error {
@@ -205,10 +185,7 @@ func (m *MsgSwapExactOut) ValidateBasic() error {
 	if err := ValidateRoute(m.Route, m.DenomIn); err != nil {
 		return err
 	}
-	if last := m.Route[len(m.Route)-1].DenomOut; last != m.TokenOut.Denom {
-		return errorsmod.Wrapf(ErrInvalidRoute, "route ends in %s but token_out is %s", last, m.TokenOut.Denom)
-	}
-	return nil
+	return ValidateRouteEnd(m.Route, m.TokenOut.Denom)
 }
 
 func (m *MsgUpdateParams) ValidateBasic() error {

@@ -2,8 +2,10 @@ package types
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
+	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -36,47 +38,70 @@ func DefaultParams() Params {
 		PoolCreationFee:  sdk.NewCoins(sdk.NewCoin("uagr", sdkmath.NewInt(10_000_000))),
 		MaxHops:          4,
 		TwapWindow:       48 * time.Hour,
-		MaxPoolAssets:    dexmath.MaxStableSwapAssets,
+		MaxPoolAssets:    dexmath.MaxPoolAssets,
 		MinAmplification: 1,
 		MaxAmplification: 10_000,
 		Paused:           false,
 	}
 }
 
-// Validate checks every parameter against its bounds.
+// Validate checks every parameter against its bounds and reports every
+// problem at once, as one ErrInvalidParams.
 func (p Params) Validate() error {
+	var problems []string
+	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	if len(p.FeeTiers) == 0 || len(p.FeeTiers) > MaxFeeTiers {
-		return fmt.Errorf("%w: need 1 to %d fee tiers, got %d", ErrInvalidParams, MaxFeeTiers, len(p.FeeTiers))
+		add("need 1 to %d fee tiers, got %d", MaxFeeTiers, len(p.FeeTiers))
 	}
 	for i, f := range p.FeeTiers {
 		if f.IsNil() || f.IsNegative() || f.GT(MaxSwapFee) {
-			return fmt.Errorf("%w: fee tier %v must be in [0, %s]", ErrInvalidParams, f, MaxSwapFee)
+			add("fee tier %v must be in [0, %s]", f, MaxSwapFee)
+			continue
 		}
 		for _, g := range p.FeeTiers[:i] {
-			if g.Equal(f) {
-				return fmt.Errorf("%w: duplicate fee tier %s", ErrInvalidParams, f)
+			if !g.IsNil() && g.Equal(f) {
+				add("duplicate fee tier %s", f)
+				break
 			}
 		}
 	}
 	if p.ProtocolFeeShare.IsNil() || p.ProtocolFeeShare.IsNegative() || p.ProtocolFeeShare.GT(MaxProtocolFeeShare) {
-		return fmt.Errorf("%w: protocol_fee_share %v must be in [0, %s]", ErrInvalidParams, p.ProtocolFeeShare, MaxProtocolFeeShare)
+		add("protocol_fee_share %v must be in [0, %s]", p.ProtocolFeeShare, MaxProtocolFeeShare)
 	}
 	if err := p.PoolCreationFee.Validate(); err != nil {
-		return fmt.Errorf("%w: pool_creation_fee: %v", ErrInvalidParams, err)
+		add("pool_creation_fee: %v", err)
 	}
 	if p.MaxHops < 1 || p.MaxHops > MaxHopsLimit {
-		return fmt.Errorf("%w: max_hops %d must be in [1, %d]", ErrInvalidParams, p.MaxHops, MaxHopsLimit)
+		add("max_hops %d must be in [1, %d]", p.MaxHops, MaxHopsLimit)
 	}
 	if p.TwapWindow < MinTwapWindow || p.TwapWindow > MaxTwapWindow {
-		return fmt.Errorf("%w: twap_window %s must be in [%s, %s]", ErrInvalidParams, p.TwapWindow, MinTwapWindow, MaxTwapWindow)
+		add("twap_window %s must be in [%s, %s]", p.TwapWindow, MinTwapWindow, MaxTwapWindow)
 	}
-	if p.MaxPoolAssets < dexmath.MinStableSwapAssets || p.MaxPoolAssets > dexmath.MaxStableSwapAssets {
-		return fmt.Errorf("%w: max_pool_assets %d must be in [%d, %d]", ErrInvalidParams, p.MaxPoolAssets,
-			dexmath.MinStableSwapAssets, dexmath.MaxStableSwapAssets)
+	if p.MaxPoolAssets < dexmath.MinPoolAssets || p.MaxPoolAssets > dexmath.MaxPoolAssets {
+		add("max_pool_assets %d must be in [%d, %d]", p.MaxPoolAssets, dexmath.MinPoolAssets, dexmath.MaxPoolAssets)
 	}
 	if p.MinAmplification < 1 || p.MinAmplification > p.MaxAmplification || p.MaxAmplification > dexmath.MaxAmplification {
-		return fmt.Errorf("%w: amplification bounds [%d, %d] must satisfy 1 ≤ min ≤ max ≤ %d", ErrInvalidParams,
+		add("amplification bounds [%d, %d] must satisfy 1 ≤ min ≤ max ≤ %d",
 			p.MinAmplification, p.MaxAmplification, dexmath.MaxAmplification)
+	}
+	if len(problems) > 0 {
+		return errorsmod.Wrap(ErrInvalidParams, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// CheckPoolShape applies the governed bounds to a new pool (beyond
+// ValidatePoolShape): a stableswap pool has at most max_pool_assets assets
+// and an amplification within [min_amplification, max_amplification].
+func (p Params) CheckPoolShape(t PoolType, n int, amp uint64) error {
+	if t != POOL_TYPE_STABLESWAP {
+		return nil
+	}
+	if n > int(p.MaxPoolAssets) {
+		return errorsmod.Wrapf(ErrInvalidAssetCount, "a stableswap pool has 2 to %d assets, got %d", p.MaxPoolAssets, n)
+	}
+	if amp < p.MinAmplification || amp > p.MaxAmplification {
+		return errorsmod.Wrapf(ErrInvalidAmplification, "amplification %d is outside [%d, %d]", amp, p.MinAmplification, p.MaxAmplification)
 	}
 	return nil
 }

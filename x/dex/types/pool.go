@@ -2,6 +2,8 @@ package types
 
 import (
 	"fmt"
+
+	errorsmod "cosmossdk.io/errors"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,7 +20,8 @@ import (
 const ShareDenomPrefix = "dex/pool/"
 
 // MinimumLiquidity is the number of shares locked (counted in total_shares,
-// never minted) when a pool is created.
+// never minted) when a pool is created: x/dex/math's MinimumLiquidity (its
+// one home) as an Int.
 var MinimumLiquidity = sdkmath.NewInt(dexmath.MinimumLiquidity)
 
 // ShareDenom is the bank denom of pool id's LP shares: "dex/pool/{id}".
@@ -110,55 +113,51 @@ func (p Pool) AmplificationAt(t time.Time) uint64 {
 	return a.Initial - (a.Initial-a.Future)*elapsed/total
 }
 
+// ValidatePoolShape checks the rules every pool of type t obeys, whatever
+// the parameters: the type's number of assets and amplification (PoolCurve),
+// and no LP share denom as an asset. It is the one home of the pool-shape
+// rules: MsgCreatePool.ValidateBasic, Pool.Validate (genesis) and the keeper
+// call it; the governed bounds are Params.CheckPoolShape.
+func ValidatePoolShape(t PoolType, denoms []string, amp *Amplification) error {
+	curve, err := CurveOf(t)
+	if err != nil {
+		return err
+	}
+	if err := curve.ValidateShape(len(denoms), amp); err != nil {
+		return err
+	}
+	for _, d := range denoms {
+		if strings.HasPrefix(d, ShareDenomPrefix) {
+			return errorsmod.Wrapf(ErrInvalidDenom, "LP shares %s cannot be a pool asset", d)
+		}
+	}
+	return nil
+}
+
 // Validate checks a stored pool's internal consistency (used by genesis).
+// Each failure carries its registered error.
 func (p Pool) Validate() error {
 	if p.Id == 0 {
-		return fmt.Errorf("pool id must be positive")
+		return errorsmod.Wrap(ErrPoolNotFound, "pool id must be positive")
 	}
 	if p.ShareDenom != ShareDenom(p.Id) {
-		return fmt.Errorf("pool %d: share denom %q must be %q", p.Id, p.ShareDenom, ShareDenom(p.Id))
+		return errorsmod.Wrapf(ErrInvalidDenom, "pool %d: share denom %q must be %q", p.Id, p.ShareDenom, ShareDenom(p.Id))
 	}
 	if err := p.Reserves.Validate(); err != nil {
-		return fmt.Errorf("pool %d: reserves: %w", p.Id, err)
+		return errorsmod.Wrapf(ErrInvalidAmount, "pool %d: reserves: %v", p.Id, err)
 	}
-	n := len(p.Reserves)
-	switch p.Type {
-	case POOL_TYPE_CONSTANT_PRODUCT:
-		if n != 2 {
-			return fmt.Errorf("pool %d: a constant-product pool has 2 assets, not %d", p.Id, n)
-		}
-		if p.Amplification != nil {
-			return fmt.Errorf("pool %d: a constant-product pool has no amplification", p.Id)
-		}
-	case POOL_TYPE_STABLESWAP:
-		if n < dexmath.MinStableSwapAssets || n > dexmath.MaxStableSwapAssets {
-			return fmt.Errorf("pool %d: a stableswap pool has %d to %d assets, not %d", p.Id,
-				dexmath.MinStableSwapAssets, dexmath.MaxStableSwapAssets, n)
-		}
-		a := p.Amplification
-		if a == nil || a.Initial < 1 || a.Future < 1 || a.Initial > dexmath.MaxAmplification || a.Future > dexmath.MaxAmplification {
-			return fmt.Errorf("pool %d: amplification must be in [1, %d]", p.Id, dexmath.MaxAmplification)
-		}
-		if a.EndTime.Before(a.StartTime) {
-			return fmt.Errorf("pool %d: amplification ramp ends before it starts", p.Id)
-		}
-	default:
-		return fmt.Errorf("pool %d: unknown type %v", p.Id, p.Type)
-	}
-	for _, c := range p.Reserves {
-		if strings.HasPrefix(c.Denom, ShareDenomPrefix) {
-			return fmt.Errorf("pool %d: LP shares %s cannot be a pool asset", p.Id, c.Denom)
-		}
+	if err := ValidatePoolShape(p.Type, p.Denoms(), p.Amplification); err != nil {
+		return errorsmod.Wrapf(err, "pool %d", p.Id)
 	}
 	if p.SwapFee.IsNil() || p.SwapFee.IsNegative() || p.SwapFee.GTE(sdkmath.LegacyOneDec()) {
-		return fmt.Errorf("pool %d: swap fee %v must be in [0, 1)", p.Id, p.SwapFee)
+		return errorsmod.Wrapf(ErrInvalidFeeTier, "pool %d: swap fee %v must be in [0, 1)", p.Id, p.SwapFee)
 	}
 	if p.TotalShares.IsNil() || p.TotalShares.LTE(MinimumLiquidity) {
-		return fmt.Errorf("pool %d: total shares %v must exceed the locked %s", p.Id, p.TotalShares, MinimumLiquidity)
+		return errorsmod.Wrapf(ErrInvalidAmount, "pool %d: total shares %v must exceed the locked %s", p.Id, p.TotalShares, MinimumLiquidity)
 	}
 	if p.Creator != "" {
 		if _, err := sdk.AccAddressFromBech32(p.Creator); err != nil {
-			return fmt.Errorf("pool %d: creator: %w", p.Id, err)
+			return errorsmod.Wrapf(ErrInvalidAddress, "pool %d: creator: %v", p.Id, err)
 		}
 	}
 	return nil
@@ -167,8 +166,3 @@ func (p Pool) Validate() error {
 // TwapPair is the key of a TWAP series within a pool: "base|quote". Denoms
 // never contain '|'.
 func TwapPair(base, quote string) string { return base + "|" + quote }
-
-// SplitTwapPair inverts TwapPair.
-func SplitTwapPair(pair string) (base, quote string, ok bool) {
-	return strings.Cut(pair, "|")
-}

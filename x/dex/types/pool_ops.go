@@ -1,35 +1,24 @@
 package types
 
 import (
-	"fmt"
 	"time"
 
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-
-	dexmath "github.com/agora-labs/agora/x/dex/math"
 )
 
-// The operations of a pool, as pure functions of its state: each picks the
-// formula of the pool's type from x/dex/math and returns the amounts and the
-// pool after the operation. Nothing here touches a store or moves coins;
-// the keeper loads the pool, calls one of these, moves the coins and stores
-// the returned pool.
-
-// HopOutcome is the result of one swap against one pool.
-type HopOutcome struct {
-	PoolID      uint64
-	DenomIn     string
-	DenomOut    string
-	AmountIn    sdkmath.Int
-	AmountOut   sdkmath.Int
-	Fee         sdkmath.Int // swap fee, in DenomIn, part of AmountIn
-	ProtocolFee sdkmath.Int // part of Fee sent to the community pool
-	Before      Pool
-	After       Pool
-}
+// The operations of a pool, as pure functions of its state: each calls the
+// pool type's formulas (PoolCurve) and returns the amounts and the pool
+// after the operation. Nothing here touches a store or moves coins; the
+// keeper loads the pool, calls one of these, moves the coins and stores the
+// returned pool.
+//
+// Protocol fee: every operation that charges a fee (swaps, single-asset
+// joins and exits) sends ⌊fee·protocol_fee_share⌋ of each fee to the
+// community pool (Curve's admin fee); the reserves keep the rest. The
+// operations return it so the keeper can move it.
 
 // Pair returns the positions of denomIn and denomOut in the pool.
 func (p Pool) Pair(denomIn, denomOut string) (i, j int, err error) {
@@ -56,74 +45,71 @@ func (p Pool) Amp(now time.Time) sdkmath.Int {
 	return sdkmath.NewIntFromUint64(p.AmplificationAt(now))
 }
 
-// ProtocolFee is the share of a swap fee sent to the community pool,
-// rounded down: ⌊fee·share⌋.
+// ProtocolFee is the share of a fee sent to the community pool, rounded
+// down: ⌊fee·share⌋.
 func ProtocolFee(fee sdkmath.Int, share sdkmath.LegacyDec) sdkmath.Int {
-	if share.IsNil() || !share.IsPositive() || !fee.IsPositive() {
+	if share.IsNil() || !share.IsPositive() || fee.IsNil() || !fee.IsPositive() {
 		return sdkmath.ZeroInt()
 	}
 	return share.MulInt(fee).TruncateInt()
 }
 
-// SwapExactIn sells exactly amountIn of denomIn for denomOut.
-func (p Pool) SwapExactIn(denomIn, denomOut string, amountIn sdkmath.Int, now time.Time, protocolShare sdkmath.LegacyDec) (HopOutcome, error) {
+// SwapExactIn sells exactly amountIn of denomIn for denomOut. It returns
+// the hop record and the pool after the swap.
+func (p Pool) SwapExactIn(denomIn, denomOut string, amountIn sdkmath.Int, now time.Time, protocolShare sdkmath.LegacyDec) (SwapHop, Pool, error) {
 	i, j, err := p.Pair(denomIn, denomOut)
 	if err != nil {
-		return HopOutcome{}, err
+		return SwapHop{}, p, err
 	}
-	r := p.Amounts()
-	var out, fee sdkmath.Int
-	switch p.Type {
-	case POOL_TYPE_CONSTANT_PRODUCT:
-		out, fee, err = dexmath.SwapExactIn(r[i], r[j], amountIn, p.SwapFee)
-	case POOL_TYPE_STABLESWAP:
-		out, fee, err = dexmath.StableSwapExactIn(r, p.Amp(now), i, j, amountIn, p.SwapFee)
-	default:
-		err = errorsmod.Wrapf(ErrInvalidPoolType, "pool %d has type %v", p.Id, p.Type)
-	}
+	curve, err := p.Curve()
 	if err != nil {
-		return HopOutcome{}, WrapMathError(err, "pool %d: swap %s for %s", p.Id, FormatCoin(amountIn, denomIn), denomOut)
+		return SwapHop{}, p, err
+	}
+	out, fee, err := curve.SwapExactIn(p, i, j, amountIn, now)
+	if err != nil {
+		return SwapHop{}, p, WrapMathError(err, "pool %d: swap %s for %s", p.Id, FormatCoin(amountIn, denomIn), denomOut)
 	}
 	return p.applySwap(i, j, amountIn, out, fee, protocolShare)
 }
 
-// SwapExactOut buys exactly amountOut of denomOut with denomIn.
-func (p Pool) SwapExactOut(denomIn, denomOut string, amountOut sdkmath.Int, now time.Time, protocolShare sdkmath.LegacyDec) (HopOutcome, error) {
+// SwapExactOut buys exactly amountOut of denomOut with denomIn. It returns
+// the hop record and the pool after the swap.
+func (p Pool) SwapExactOut(denomIn, denomOut string, amountOut sdkmath.Int, now time.Time, protocolShare sdkmath.LegacyDec) (SwapHop, Pool, error) {
 	i, j, err := p.Pair(denomIn, denomOut)
 	if err != nil {
-		return HopOutcome{}, err
+		return SwapHop{}, p, err
 	}
-	r := p.Amounts()
-	var in, fee sdkmath.Int
-	switch p.Type {
-	case POOL_TYPE_CONSTANT_PRODUCT:
-		in, fee, err = dexmath.SwapExactOut(r[i], r[j], amountOut, p.SwapFee)
-	case POOL_TYPE_STABLESWAP:
-		in, fee, err = dexmath.StableSwapExactOut(r, p.Amp(now), i, j, amountOut, p.SwapFee)
-	default:
-		err = errorsmod.Wrapf(ErrInvalidPoolType, "pool %d has type %v", p.Id, p.Type)
-	}
+	curve, err := p.Curve()
 	if err != nil {
-		return HopOutcome{}, WrapMathError(err, "pool %d: buy %s with %s", p.Id, FormatCoin(amountOut, denomOut), denomIn)
+		return SwapHop{}, p, err
+	}
+	in, fee, err := curve.SwapExactOut(p, i, j, amountOut, now)
+	if err != nil {
+		return SwapHop{}, p, WrapMathError(err, "pool %d: buy %s with %s", p.Id, FormatCoin(amountOut, denomOut), denomIn)
 	}
 	return p.applySwap(i, j, in, amountOut, fee, protocolShare)
 }
 
 // applySwap: reserve i gains amountIn minus the protocol fee, reserve j
 // loses amountOut, which must leave it positive.
-func (p Pool) applySwap(i, j int, amountIn, amountOut, fee sdkmath.Int, protocolShare sdkmath.LegacyDec) (HopOutcome, error) {
+func (p Pool) applySwap(i, j int, amountIn, amountOut, fee sdkmath.Int, protocolShare sdkmath.LegacyDec) (SwapHop, Pool, error) {
 	r := p.Amounts()
 	pf := ProtocolFee(fee, protocolShare)
 	r[i] = r[i].Add(amountIn).Sub(pf)
 	r[j] = r[j].Sub(amountOut)
 	if !r[j].IsPositive() {
-		return HopOutcome{}, errorsmod.Wrapf(ErrInsufficientLiquidity, "swap would take pool %d's reserve of %s to zero", p.Id, p.Reserves[j].Denom)
+		return SwapHop{}, p, errorsmod.Wrapf(ErrInsufficientLiquidity, "swap would take pool %d's reserve of %s to zero", p.Id, p.Reserves[j].Denom)
 	}
-	return HopOutcome{
-		PoolID: p.Id, DenomIn: p.Reserves[i].Denom, DenomOut: p.Reserves[j].Denom,
-		AmountIn: amountIn, AmountOut: amountOut, Fee: fee, ProtocolFee: pf,
-		Before: p, After: p.WithAmounts(r),
-	}, nil
+	after := p.WithAmounts(r)
+	in, out := p.Reserves[i].Denom, p.Reserves[j].Denom
+	return SwapHop{
+		PoolId:        p.Id,
+		TokenIn:       sdk.Coin{Denom: in, Amount: amountIn},
+		TokenOut:      sdk.Coin{Denom: out, Amount: amountOut},
+		Fee:           sdk.Coin{Denom: in, Amount: fee},
+		ProtocolFee:   sdk.Coin{Denom: in, Amount: pf},
+		ReservesAfter: after.Reserves,
+	}, after, nil
 }
 
 // SpotPrice is the marginal price of base in units of quote (18 decimals).
@@ -132,16 +118,11 @@ func (p Pool) SpotPrice(base, quote string, now time.Time) (sdkmath.LegacyDec, e
 	if err != nil {
 		return sdkmath.LegacyDec{}, err
 	}
-	r := p.Amounts()
-	var price sdkmath.LegacyDec
-	switch p.Type {
-	case POOL_TYPE_CONSTANT_PRODUCT:
-		price, err = dexmath.SpotPrice(r[i], r[j])
-	case POOL_TYPE_STABLESWAP:
-		price, err = dexmath.StableSwapSpotPrice(r, p.Amp(now), i, j)
-	default:
-		err = errorsmod.Wrapf(ErrInvalidPoolType, "pool %d has type %v", p.Id, p.Type)
+	curve, err := p.Curve()
+	if err != nil {
+		return sdkmath.LegacyDec{}, err
 	}
+	price, err := curve.SpotPrice(p, i, j, now)
 	if err != nil {
 		return sdkmath.LegacyDec{}, WrapMathError(err, "pool %d: spot price of %s in %s", p.Id, base, quote)
 	}
@@ -151,18 +132,11 @@ func (p Pool) SpotPrice(base, quote string, now time.Time) (sdkmath.LegacyDec, e
 // InitialShares is the number of shares (including the locked
 // MinimumLiquidity) minted when a pool of type t is created with amounts.
 func InitialShares(t PoolType, amounts []sdkmath.Int, amp uint64) (sdkmath.Int, error) {
-	var (
-		shares sdkmath.Int
-		err    error
-	)
-	switch t {
-	case POOL_TYPE_CONSTANT_PRODUCT:
-		shares, err = dexmath.InitialSharesConstantProduct(amounts)
-	case POOL_TYPE_STABLESWAP:
-		shares, err = dexmath.InitialSharesStableSwap(amounts, sdkmath.NewIntFromUint64(amp))
-	default:
-		return sdkmath.Int{}, errorsmod.Wrapf(ErrInvalidPoolType, "%v", t)
+	curve, err := CurveOf(t)
+	if err != nil {
+		return sdkmath.Int{}, err
 	}
+	shares, err := curve.InitialShares(amounts, amp)
 	if err != nil {
 		return sdkmath.Int{}, WrapMathError(err, "initial liquidity")
 	}
@@ -170,7 +144,7 @@ func InitialShares(t PoolType, amounts []sdkmath.Int, amp uint64) (sdkmath.Int, 
 }
 
 // JoinProportional deposits at most maxIn (one coin per pool asset) in the
-// pool's ratio.
+// pool's ratio. It charges no fee.
 func (p Pool) JoinProportional(maxIn sdk.Coins) (shares sdkmath.Int, amountsIn sdk.Coins, after Pool, err error) {
 	maxAmounts := make([]sdkmath.Int, len(p.Reserves))
 	for _, c := range maxIn {
@@ -185,7 +159,7 @@ func (p Pool) JoinProportional(maxIn sdk.Coins) (shares sdkmath.Int, amountsIn s
 			return shares, nil, p, errorsmod.Wrapf(ErrInvalidAmount, "max_amounts_in must name every asset of pool %d: %s is missing", p.Id, p.Reserves[k].Denom)
 		}
 	}
-	shares, in, err := dexmath.JoinProportional(p.Amounts(), p.TotalShares, maxAmounts)
+	shares, in, err := joinProportional(p, maxAmounts)
 	if err != nil {
 		return shares, nil, p, WrapMathError(err, "pool %d: join with at most %s", p.Id, maxIn)
 	}
@@ -198,9 +172,10 @@ func (p Pool) JoinProportional(maxIn sdk.Coins) (shares sdkmath.Int, amountsIn s
 	return shares, p.coins(in), after, nil
 }
 
-// ExitProportional burns shares for each asset pro rata (rounded down).
+// ExitProportional burns shares for each asset pro rata (rounded down). It
+// charges no fee.
 func (p Pool) ExitProportional(shares sdkmath.Int) (amountsOut sdk.Coins, after Pool, err error) {
-	out, err := dexmath.ExitProportional(p.Amounts(), p.TotalShares, shares)
+	out, err := exitProportional(p, shares)
 	if err != nil {
 		return nil, p, p.sharesError(err, shares)
 	}
@@ -213,55 +188,83 @@ func (p Pool) ExitProportional(shares sdkmath.Int) (amountsOut sdk.Coins, after 
 	return p.coins(out), after, nil
 }
 
-// JoinSingleAsset deposits tokenIn alone.
-func (p Pool) JoinSingleAsset(tokenIn sdk.Coin, now time.Time) (shares sdkmath.Int, after Pool, err error) {
-	i, ok := p.IndexOf(tokenIn.Denom)
-	if !ok {
-		return shares, p, p.notInPool(tokenIn.Denom)
-	}
-	r := p.Amounts()
-	switch p.Type {
-	case POOL_TYPE_CONSTANT_PRODUCT:
-		shares, err = dexmath.JoinSingleAssetConstantProduct(r[i], p.TotalShares, tokenIn.Amount, p.SwapFee)
-	case POOL_TYPE_STABLESWAP:
-		shares, _, err = dexmath.JoinStableSwapSingleAsset(r, p.Amp(now), p.TotalShares, i, tokenIn.Amount, p.SwapFee)
-	default:
-		err = errorsmod.Wrapf(ErrInvalidPoolType, "pool %d has type %v", p.Id, p.Type)
-	}
-	if err != nil {
-		return shares, p, WrapMathError(err, "pool %d: join with %s", p.Id, tokenIn)
-	}
-	r[i] = r[i].Add(tokenIn.Amount)
-	after = p.WithAmounts(r)
-	after.TotalShares = p.TotalShares.Add(shares)
-	return shares, after, nil
+// SingleAssetResult is a single-asset join or exit: shares minted or
+// burned, the amount in or out, and the protocol's share of its fee (sent
+// to the community pool, not kept in the reserves).
+type SingleAssetResult struct {
+	Shares      sdkmath.Int
+	Token       sdk.Coin
+	ProtocolFee sdk.Coins
+	After       Pool
 }
 
-// ExitSingleAsset burns shares for denomOut alone.
-func (p Pool) ExitSingleAsset(shares sdkmath.Int, denomOut string, now time.Time) (amountOut sdkmath.Int, after Pool, err error) {
-	i, ok := p.IndexOf(denomOut)
+// JoinSingleAsset deposits tokenIn alone. The fee part of the deposit stays
+// in the pool except its protocol share.
+func (p Pool) JoinSingleAsset(tokenIn sdk.Coin, now time.Time, protocolShare sdkmath.LegacyDec) (SingleAssetResult, error) {
+	i, ok := p.IndexOf(tokenIn.Denom)
 	if !ok {
-		return amountOut, p, p.notInPool(denomOut)
+		return SingleAssetResult{}, p.notInPool(tokenIn.Denom)
+	}
+	curve, err := p.Curve()
+	if err != nil {
+		return SingleAssetResult{}, err
+	}
+	shares, fees, err := curve.JoinSingleAsset(p, i, tokenIn.Amount, now)
+	if err != nil {
+		return SingleAssetResult{}, WrapMathError(err, "pool %d: join with %s", p.Id, tokenIn)
 	}
 	r := p.Amounts()
-	switch p.Type {
-	case POOL_TYPE_CONSTANT_PRODUCT:
-		amountOut, err = dexmath.ExitSingleAssetConstantProduct(r[i], r[1-i], p.TotalShares, shares, p.SwapFee)
-	case POOL_TYPE_STABLESWAP:
-		amountOut, _, err = dexmath.ExitStableSwapSingleAsset(r, p.Amp(now), p.TotalShares, shares, i, p.SwapFee)
-	default:
-		err = errorsmod.Wrapf(ErrInvalidPoolType, "pool %d has type %v", p.Id, p.Type)
-	}
+	r[i] = r[i].Add(tokenIn.Amount)
+	pf, err := p.takeProtocolFee(r, fees, protocolShare)
 	if err != nil {
-		return amountOut, p, p.sharesError(err, shares)
+		return SingleAssetResult{}, err
 	}
+	after := p.WithAmounts(r)
+	after.TotalShares = p.TotalShares.Add(shares)
+	return SingleAssetResult{Shares: shares, Token: tokenIn, ProtocolFee: pf, After: after}, nil
+}
+
+// ExitSingleAsset burns shares for denomOut alone. The fee part stays in the
+// pool except its protocol share.
+func (p Pool) ExitSingleAsset(shares sdkmath.Int, denomOut string, now time.Time, protocolShare sdkmath.LegacyDec) (SingleAssetResult, error) {
+	i, ok := p.IndexOf(denomOut)
+	if !ok {
+		return SingleAssetResult{}, p.notInPool(denomOut)
+	}
+	curve, err := p.Curve()
+	if err != nil {
+		return SingleAssetResult{}, err
+	}
+	amountOut, fees, err := curve.ExitSingleAsset(p, i, shares, now)
+	if err != nil {
+		return SingleAssetResult{}, p.sharesError(err, shares)
+	}
+	r := p.Amounts()
 	r[i] = r[i].Sub(amountOut)
-	if !r[i].IsPositive() {
-		return amountOut, p, errorsmod.Wrapf(ErrInsufficientLiquidity, "exit would take pool %d's reserve of %s to zero", p.Id, denomOut)
+	pf, err := p.takeProtocolFee(r, fees, protocolShare)
+	if err != nil {
+		return SingleAssetResult{}, err
 	}
-	after = p.WithAmounts(r)
+	after := p.WithAmounts(r)
 	after.TotalShares = p.TotalShares.Sub(shares)
-	return amountOut, after, nil
+	return SingleAssetResult{Shares: shares, Token: sdk.Coin{Denom: denomOut, Amount: amountOut}, ProtocolFee: pf, After: after}, nil
+}
+
+// takeProtocolFee removes ⌊fee_k·share⌋ from each reserve r_k and returns
+// it; every reserve must stay positive.
+func (p Pool) takeProtocolFee(r, fees []sdkmath.Int, share sdkmath.LegacyDec) (sdk.Coins, error) {
+	pf := make([]sdkmath.Int, len(r))
+	for k := range r {
+		pf[k] = sdkmath.ZeroInt()
+		if k < len(fees) {
+			pf[k] = ProtocolFee(fees[k], share)
+		}
+		r[k] = r[k].Sub(pf[k])
+		if !r[k].IsPositive() {
+			return nil, errorsmod.Wrapf(ErrInsufficientLiquidity, "the operation would take pool %d's reserve of %s to zero", p.Id, p.Reserves[k].Denom)
+		}
+	}
+	return p.coins(pf), nil
 }
 
 func (p Pool) sharesError(err error, shares sdkmath.Int) error {
@@ -278,9 +281,4 @@ func (p Pool) coins(amounts []sdkmath.Int) sdk.Coins {
 		}
 	}
 	return out
-}
-
-// String is a short description for logs.
-func (o HopOutcome) String() string {
-	return fmt.Sprintf("pool %d: %s%s -> %s%s (fee %s)", o.PoolID, o.AmountIn, o.DenomIn, o.AmountOut, o.DenomOut, o.Fee)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -37,8 +38,33 @@ func TestParamsValidate(t *testing.T) {
 	} {
 		p := types.DefaultParams()
 		edit(&p)
-		if err := p.Validate(); err == nil {
-			t.Errorf("%s: expected an error", name)
+		requireCode(t, name, p.Validate(), types.ErrInvalidParams)
+	}
+}
+
+// requireCode checks err carries want's codespace and ABCI code (what a
+// tx result shows), not only errors.Is.
+func requireCode(t *testing.T, name string, err error, want *errorsmod.Error) {
+	t.Helper()
+	if err == nil {
+		t.Errorf("%s: expected %v, got nil", name, want)
+		return
+	}
+	space, code, _ := errorsmod.ABCIInfo(err, false)
+	if space != want.Codespace() || code != want.ABCICode() {
+		t.Errorf("%s: expected %s/%d, got %s/%d: %v", name, want.Codespace(), want.ABCICode(), space, code, err)
+	}
+}
+
+// Params.Validate reports every problem at once.
+func TestParamsValidateReportsEveryProblem(t *testing.T) {
+	p := types.DefaultParams()
+	p.MaxHops, p.TwapWindow, p.MinAmplification = 0, time.Minute, 0
+	err := p.Validate()
+	requireCode(t, "three problems", err, types.ErrInvalidParams)
+	for _, want := range []string{"max_hops", "twap_window", "amplification bounds"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v does not mention %s", err, want)
 		}
 	}
 }
@@ -88,9 +114,11 @@ func TestGenesisValidate(t *testing.T) {
 		g.Pools[0].Reserves = append(sdk.Coins(nil), good.Pools[0].Reserves...)
 		g.TwapRecords = append([]types.TwapRecord(nil), good.TwapRecords...)
 		edit(&g)
-		if err := g.Validate(); err == nil {
-			t.Errorf("%s: expected an error", name)
+		want := types.ErrInvalidGenesis
+		if name == "bad params" {
+			want = types.ErrInvalidParams
 		}
+		requireCode(t, name, g.Validate(), want)
 	}
 }
 
@@ -156,5 +184,20 @@ func TestValidateBasic(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: got %v, want an error about %q", name, err, tc.want)
 		}
+	}
+}
+
+func TestCheckDeadline(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	if err := types.CheckDeadline(time.Time{}, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := types.CheckDeadline(now, now); err != nil {
+		t.Fatal(err)
+	}
+	err := types.CheckDeadline(now.Add(-time.Second), now)
+	requireCode(t, "passed deadline", err, types.ErrDeadlineExceeded)
+	if err == nil || !strings.Contains(err.Error(), "deadline 2025-12-31T23:59:59Z has passed (block time 2026-01-01T00:00:00Z)") {
+		t.Fatalf("message: %v", err)
 	}
 }

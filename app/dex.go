@@ -1,0 +1,32 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	storetypes "cosmossdk.io/store/types"
+
+	dextypes "github.com/agora-labs/agora/x/dex/types"
+)
+
+// transientStoreKeys lists every module's transient store (state that
+// lives for one block).
+func transientStoreKeys() map[string]*storetypes.TransientStoreKey {
+	return storetypes.NewTransientStoreKeys(dextypes.TransientStoreKey)
+}
+
+// dexTwapConsumer tells the dex how far back the oracle's TWAP guard reads,
+// so a params update cannot shrink the dex's TWAP window below it. It reads
+// the oracle's params when called: the oracle keeper is built after the dex
+// keeper.
+type dexTwapConsumer struct{ app *AgoraApp }
+
+var _ dextypes.TwapConsumer = dexTwapConsumer{}
+
+func (c dexTwapConsumer) MaxTwapLookback(ctx context.Context) (time.Duration, error) {
+	params, err := c.app.OracleKeeper.Params.Get(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return params.TwapLookback(), nil
+}
