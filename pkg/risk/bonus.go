@@ -89,7 +89,7 @@ func DutchBonus(p BonusParams, hf sdkmath.LegacyDec) (sdkmath.LegacyDec, error) 
 	}
 	hmax := p.HealthFactorForMaxBonus.BigInt()
 	if h.Cmp(hmax) <= 0 {
-		return p.MaxBonus, nil
+		return p.MaxBonus.Clone(), nil
 	}
 	lo, hi := p.MinBonus.BigInt(), p.MaxBonus.BigInt()
 	b := add(lo, divFloor(mul(sub(hi, lo), sub(wad, h)), sub(wad, hmax)))
