@@ -65,7 +65,10 @@ func growthFactor36(annualRate sdkmath.LegacyDec, elapsed int64) (*big.Int, erro
 // is in seconds (0 returns index unchanged). The power is exact compounding
 // (not a Taylor/binomial approximation), evaluated by squaring at 36
 // decimals with every step rounded up, so index' ≥ the exact value and
-// index' − exact < 10^-18 + exact·(elapsed+130)·10^-36. Errors: ErrInvalidIndex
+// index' − exact < 10^-18 + exact·(3·elapsed + 130)·10^-36 (squaring doubles
+// a relative error, so the rounding of the base and of each square adds up
+// to about 3·elapsed units of 10^-36). Accruing in several steps gives the
+// same index up to one 10^-18 per step (each step rounds up). Errors: ErrInvalidIndex
 // (index nil or ≤ 0), ErrInvalidRate, ErrInvalidDuration, ErrOverflow.
 func AccrueIndex(index, annualRate sdkmath.LegacyDec, elapsed int64) (sdkmath.LegacyDec, error) {
 	idx, err := decPos(ErrInvalidIndex, "index", index)
