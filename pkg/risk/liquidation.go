@@ -102,7 +102,7 @@ type Liquidation struct {
 // Steps, in debt units r and collateral units s:
 //  1. r = ⌈l / DebtPrice⌉ (LimitTarget); the whole debt when LB·LT ≥ THF.
 //  2. r ≤ DebtAmount (LimitDebt); if DebtAmount − r would be dust, r = DebtAmount.
-//  3. s = ⌊r·DebtPrice·LB / CollateralPrice⌋. If s > CollateralAmount: s = all,
+//  3. s = ⌊r·DebtPrice·LB / CollateralPrice⌋. If s ≥ CollateralAmount: s = all,
 //     r = min(DebtAmount, ⌈s·CollateralPrice / (DebtPrice·LB)⌉) (LimitCollateral).
 //  4. If CollateralAmount − s would be dust while debt of the asset remains:
 //     seize all and repay for all as in 3 (LimitCollateral).
@@ -117,7 +117,9 @@ type Liquidation struct {
 // remainder is dust unless the other side is empty. A position left with
 // debt and no collateral at all is bad debt: see CoverDeficit.
 //
-// Errors: ErrInvalidAmount, ErrInvalidPrice, ErrInvalidRate (Bonus,
+// Errors: ErrInvalidAmount (nil or negative values, or a WeightedCollateral
+// or TotalDebt smaller than the seized or repaid asset's own part of it),
+// ErrInvalidPrice, ErrInvalidRate (Bonus,
 // ProtocolShare, LT out of [0, 1]), ErrInvalidParams (target out of [1, 10]),
 // ErrNotLiquidatable (P ≥ D), ErrNothingToSeize (no debt or collateral in the
 // assets, or s rounds to 0), ErrMustNotLeaveDust, ErrOverflow.
