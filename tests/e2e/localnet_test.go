@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/agora-labs/agora/app"
-	"github.com/agora-labs/agora/cmd/agorad/network"
+	"github.com/agora-labs/agora/app/devgenesis"
 	"github.com/agora-labs/agora/tests/e2e/harness"
 )
 
@@ -52,7 +52,7 @@ func TestLocalnet(t *testing.T) {
 		passID := submitMintProposal(t, node0, changed, "Narrow inflation bounds")
 		missID := submitMintProposal(t, node0, untouched, "Proposal nobody votes on")
 		for i, v := range vals {
-			res := v.Tx(t, "tx", "gov", "vote", passID, "yes", "--from", network.ValidatorKeyName(i), "--fees", "5000uagr")
+			res := v.Tx(t, "tx", "gov", "vote", passID, "yes", "--from", devgenesis.ValidatorKeyName(i), "--fees", "5000uagr")
 			if res.Code != 0 {
 				t.Fatalf("%s vote: %s", v.Spec.Moniker, res.RawLog)
 			}

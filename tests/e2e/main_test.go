@@ -5,7 +5,7 @@ package e2e
 import (
 	"testing"
 
-	"github.com/agora-labs/agora/cmd/agorad/network"
+	"github.com/agora-labs/agora/app/devgenesis"
 )
 
 func skipInShortMode(t *testing.T) {
@@ -17,7 +17,7 @@ func skipInShortMode(t *testing.T) {
 
 func addr(t *testing.T, name string) string {
 	t.Helper()
-	a, err := network.AddressOf(name)
+	a, err := devgenesis.AddressOf(name)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/agora-labs/agora/cmd/agorad/network"
+	"github.com/agora-labs/agora/app/devgenesis"
 	"github.com/agora-labs/agora/tests/e2e/harness"
 )
 
@@ -64,7 +64,7 @@ func priceIs(p oraclePrice, whole string) bool {
 
 func writePrices(t *testing.T, home string, prices map[string]string) {
 	t.Helper()
-	if err := network.WritePricesFile(network.PricesPath(home), prices, true); err != nil {
+	if err := devgenesis.WritePricesFile(devgenesis.PricesPath(home), prices, true); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -139,8 +139,8 @@ func TestOracleLocalnet(t *testing.T) {
 		// Delegating twice a validator's self-bond to validator 3 makes the
 		// powers 1:1:1:3; sorted by price the cumulative power is 1, 2, 3
 		// of 6, so the median is the third price, 61000.
-		op := sdk.ValAddress(mustAddr(t, network.ValidatorKeyName(3))).String()
-		amount := network.SelfBond.Amount.MulRaw(2).String() + network.SelfBond.Denom
+		op := sdk.ValAddress(mustAddr(t, devgenesis.ValidatorKeyName(3))).String()
+		amount := devgenesis.SelfBond.Amount.MulRaw(2).String() + devgenesis.SelfBond.Denom
 		res := node0.Tx(t, "tx", "staking", "delegate", op, amount, "--from", "alice", "--fees", "10000uagr", "--gas", "400000")
 		if res.Code != 0 {
 			t.Fatalf("delegate: code %d: %s", res.Code, res.RawLog)
@@ -182,7 +182,7 @@ func TestOracleLocalnet(t *testing.T) {
 
 func mustAddr(t *testing.T, name string) sdk.AccAddress {
 	t.Helper()
-	a, err := network.AddressOf(name)
+	a, err := devgenesis.AddressOf(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +195,7 @@ func TestOracleDevnet(t *testing.T) {
 	skipInShortMode(t)
 	home := t.TempDir()
 	d := harness.StartDevnet(t, home)
-	if !strings.Contains(d.Output(), network.PricesPath(home)) || !strings.Contains(d.Output(), "q oracle prices") {
+	if !strings.Contains(d.Output(), devgenesis.PricesPath(home)) || !strings.Contains(d.Output(), "q oracle prices") {
 		t.Errorf("banner does not explain the prices file:\n%s", d.Output())
 	}
 	waitOracle(t, d.Bin, home, 30*time.Second, "starting prices", func(p map[string]oraclePrice) bool {

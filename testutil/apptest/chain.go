@@ -30,7 +30,7 @@ import (
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	"github.com/agora-labs/agora/app"
-	"github.com/agora-labs/agora/cmd/agorad/network"
+	"github.com/agora-labs/agora/app/devgenesis"
 )
 
 // ChainID is the chain id of in-process test chains.
@@ -89,10 +89,10 @@ func WithAccounts(names ...string) Option {
 }
 
 // New starts a single-validator chain at height 1 in which alice, bob and
-// carol (the devnet's keys) hold network.AccountFunds() each.
+// carol (the devnet's keys) hold devgenesis.AccountFunds() each.
 func New(t testing.TB, opts ...Option) *Chain {
 	t.Helper()
-	cfg := &config{accounts: append([]string{}, network.TestAccountNames...)}
+	cfg := &config{accounts: append([]string{}, devgenesis.TestAccountNames...)}
 	for _, o := range opts {
 		o(cfg)
 	}
@@ -112,7 +112,7 @@ func New(t testing.TB, opts ...Option) *Chain {
 		addr := sdk.AccAddress(priv.PubKey().Address())
 		c.Accounts[name] = Account{Name: name, Address: addr, PrivKey: priv}
 		genAccs = append(genAccs, authtypes.NewBaseAccount(addr, nil, 0, 0))
-		balances = append(balances, banktypes.Balance{Address: addr.String(), Coins: network.AccountFunds()})
+		balances = append(balances, banktypes.Balance{Address: addr.String(), Coins: devgenesis.AccountFunds()})
 	}
 
 	valPriv := ed25519.GenPrivKeyFromSecret([]byte("agora apptest validator"))
@@ -148,7 +148,7 @@ func New(t testing.TB, opts ...Option) *Chain {
 
 func derive(t testing.TB, name string) cryptotypes.PrivKey {
 	path := hd.CreateHDPath(app.CoinType, 0, 0).String()
-	bz, err := hd.Secp256k1.Derive()(network.Mnemonic(name), "", path)
+	bz, err := hd.Secp256k1.Derive()(devgenesis.Mnemonic(name), "", path)
 	if err != nil {
 		t.Fatal(err)
 	}

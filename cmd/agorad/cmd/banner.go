@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/agora-labs/agora/app/devgenesis"
 	"github.com/agora-labs/agora/cmd/agorad/network"
 )
 
@@ -23,15 +24,15 @@ Agora devnet is running (height %d).
 
 Test accounts (keyring-backend "test" in the home above; mnemonics in docs/devnet.md):
 `, heights[0], spec.ChainID, n.Ports.RPCURL(), n.Ports.APIURL(), n.Ports.GRPCAddr(), home, home)
-	names := append([]string{network.ValidatorKeyName(0)}, network.TestAccountNames...)
+	names := append([]string{devgenesis.ValidatorKeyName(0)}, devgenesis.TestAccountNames...)
 	for _, name := range names {
-		addr, err := network.AddressOf(name)
+		addr, err := devgenesis.AddressOf(name)
 		if err != nil {
 			continue
 		}
 		fmt.Fprintf(w, "  %-10s %s\n", name, addr)
 	}
-	bob, _ := network.AddressOf("bob")
+	bob, _ := devgenesis.AddressOf("bob")
 	h := "--home " + home
 	fmt.Fprintf(w, `
 Try, in another terminal:
@@ -49,7 +50,7 @@ Oracle prices come from %s: edit it and within a few blocks
 shows the new prices (one pair: agorad q oracle price BTC USD %s).
 
 Ctrl-C stops the node; "agorad devnet" resumes it; "agorad devnet --reset" starts over.
-`, bob, h, bob, h, h, h, h, h, network.PricesPath(home), h, h)
+`, bob, h, bob, h, h, h, h, h, devgenesis.PricesPath(home), h, h)
 }
 
 func localnetBanner(w io.Writer, spec network.Spec, heights []int64) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/agora-labs/agora/app/devgenesis"
 	"github.com/agora-labs/agora/cmd/agorad/network"
 )
 
@@ -51,23 +52,23 @@ is <home>/agorad.log.`,
 			}
 			reset, _ := cmd.Flags().GetBool(flagReset)
 			voting, _ := cmd.Flags().GetDuration(flagVotingPeriod)
-			ports := network.DevnetPorts
+			ports := devgenesis.DevnetPorts
 			ports.RPC, _ = cmd.Flags().GetInt(flagRPCPort)
 			ports.API, _ = cmd.Flags().GetInt(flagAPIPort)
 			ports.GRPC, _ = cmd.Flags().GetInt(flagGRPCPort)
 			ports.P2P, _ = cmd.Flags().GetInt(flagP2PPort)
 
-			spec := network.DevnetSpec(home, ports)
+			spec := devgenesis.DevnetSpec(home, ports)
 			spec.VotingPeriod = voting
 			return runNetwork(cmd.Context(), cmd.OutOrStdout(), spec, reset, false, "", devnetBanner)
 		},
 	}
 	cmd.Flags().Bool(flagReset, false, "wipe the devnet's home and start a new chain")
-	cmd.Flags().Int(flagRPCPort, network.DevnetPorts.RPC, "CometBFT RPC port on 127.0.0.1")
-	cmd.Flags().Int(flagAPIPort, network.DevnetPorts.API, "REST API port on 127.0.0.1")
-	cmd.Flags().Int(flagGRPCPort, network.DevnetPorts.GRPC, "gRPC port on 127.0.0.1")
-	cmd.Flags().Int(flagP2PPort, network.DevnetPorts.P2P, "P2P port on 127.0.0.1")
-	cmd.Flags().Duration(flagVotingPeriod, network.DefaultVotingPeriod, "governance deposit and voting period (when the chain is created)")
+	cmd.Flags().Int(flagRPCPort, devgenesis.DevnetPorts.RPC, "CometBFT RPC port on 127.0.0.1")
+	cmd.Flags().Int(flagAPIPort, devgenesis.DevnetPorts.API, "REST API port on 127.0.0.1")
+	cmd.Flags().Int(flagGRPCPort, devgenesis.DevnetPorts.GRPC, "gRPC port on 127.0.0.1")
+	cmd.Flags().Int(flagP2PPort, devgenesis.DevnetPorts.P2P, "P2P port on 127.0.0.1")
+	cmd.Flags().Duration(flagVotingPeriod, devgenesis.DefaultVotingPeriod, "governance deposit and voting period (when the chain is created)")
 	return cmd
 }
 
@@ -172,7 +173,7 @@ func runNetwork(ctx context.Context, out io.Writer, spec network.Spec, reset, in
 func checkPorts(spec network.Spec, moveFlag string) error {
 	var ls []network.Listener
 	for _, n := range spec.Nodes {
-		ls = append(ls, n.Listeners(moveFlag)...)
+		ls = append(ls, network.Listeners(n, moveFlag)...)
 	}
 	return network.CheckPortsFree(ls)
 }

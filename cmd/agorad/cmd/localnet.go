@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/agora-labs/agora/cmd/agorad/network"
+	"github.com/agora-labs/agora/app/devgenesis"
 )
 
 const (
@@ -51,7 +51,7 @@ the processes themselves).`,
 			if basePort < 1024 || basePort+10*(validators+fullNodes) > 65535 {
 				return fmt.Errorf("--%s %d leaves no room for %d nodes below port 65535", flagBasePort, basePort, validators+fullNodes)
 			}
-			spec := network.LocalnetSpec(root, validators, fullNodes, basePort)
+			spec := devgenesis.LocalnetSpec(root, validators, fullNodes, basePort)
 			spec.VotingPeriod = voting
 			cmd.SilenceUsage = true // errors from here on are not about the command line
 			return runNetwork(cmd.Context(), cmd.OutOrStdout(), spec, reset, initOnly, "--"+flagBasePort, localnetBanner)
@@ -62,6 +62,6 @@ the processes themselves).`,
 	cmd.Flags().Int(flagBasePort, 26600, "first port; node i uses base-port+10·i to base-port+10·i+4")
 	cmd.Flags().Bool(flagReset, false, "wipe the localnet's home and create a new chain")
 	cmd.Flags().Bool(flagInitOnly, false, "create the node homes and exit without starting them")
-	cmd.Flags().Duration(flagVotingPeriod, network.DefaultVotingPeriod, "governance deposit and voting period (when the chain is created)")
+	cmd.Flags().Duration(flagVotingPeriod, devgenesis.DefaultVotingPeriod, "governance deposit and voting period (when the chain is created)")
 	return cmd
 }

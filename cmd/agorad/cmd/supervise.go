@@ -126,7 +126,7 @@ func (s *supervisor) onExit(i int) {
 // restart starts node i again, unless its ports have been taken meanwhile.
 func (s *supervisor) restart(i int) {
 	spec := s.procs[i].Spec
-	if err := network.CheckPortsFree(spec.Listeners("")); err != nil {
+	if err := network.CheckPortsFree(network.Listeners(spec, "")); err != nil {
 		fmt.Fprintf(s.out, "%s not restarted: %v\n", spec.Moniker, err)
 		s.restarts[i] = maxRestarts + 1
 		return

@@ -4,16 +4,16 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"sort"
 	"text/template"
 	"time"
 
 	cmtcfg "github.com/cometbft/cometbft/config"
 
 	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
-	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/agora-labs/agora/app/devgenesis"
 	"github.com/agora-labs/agora/cmd/agorad/config"
+	"github.com/agora-labs/agora/x/oracle/feeder"
 )
 
 // cometConfig is config.toml for a node on loopback: its own ports, fast
@@ -39,7 +39,7 @@ func cometConfig(n NodeSpec, blockTime time.Duration) *cmtcfg.Config {
 func writeAppConfig(n NodeSpec) error {
 	cfg := config.DefaultAppConfig()
 	cfg.Oracle = OracleFeederConfig(n)
-	if err := WritePricesFile(PricesPath(n.Home), StartingPrices, false); err != nil {
+	if err := devgenesis.WritePricesFile(devgenesis.PricesPath(n.Home), devgenesis.StartingPrices, false); err != nil {
 		return err
 	}
 	cfg.API.Address = n.Ports.APIAddr()
@@ -69,15 +69,6 @@ func writeClientConfig(n NodeSpec, chainID string) error {
 	return os.WriteFile(filepath.Join(n.Home, "config", "client.toml"), buf.Bytes(), 0o600)
 }
 
-func sortedNames(m map[string]sdk.AccAddress) []string {
-	names := make([]string, 0, len(m))
-	for k := range m {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return names
-}
-
 // RewriteClientConfigs points each node's client.toml at its current RPC
 // port (ports may be moved by flags between runs).
 func RewriteClientConfigs(spec Spec) error {
@@ -87,4 +78,19 @@ func RewriteClientConfigs(spec Spec) error {
 		}
 	}
 	return nil
+}
+
+// OracleFeederConfig is the [oracle] section of a local node: on a
+// validator, the feeder polls <home>/prices.json every second; full nodes
+// do not need a feeder.
+func OracleFeederConfig(n NodeSpec) feeder.Config {
+	return feeder.Config{
+		Enabled:      n.IsValidator(),
+		PollInterval: time.Second,
+		Timeout:      time.Second,
+		MaxPriceAge:  0, // 3 × poll interval
+		Providers: []feeder.ProviderConfig{
+			{Name: "file", Type: feeder.TypeFile, Path: devgenesis.PricesPath(n.Home)},
+		},
+	}
 }

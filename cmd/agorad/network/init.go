@@ -20,15 +20,12 @@ import (
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/tx/signing"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
-	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	"github.com/cosmos/cosmos-sdk/x/genutil"
 	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
-	govv1 "github.com/cosmos/cosmos-sdk/x/gov/types/v1"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	"github.com/agora-labs/agora/app"
+	"github.com/agora-labs/agora/app/devgenesis"
 )
 
 // Node is a node after Init: its spec, its CometBFT node id and, for a
@@ -55,12 +52,7 @@ func Init(spec Spec) (*Result, error) {
 	if len(spec.Nodes) == 0 {
 		return nil, fmt.Errorf("a network needs at least one node")
 	}
-	if spec.BlockTime == 0 {
-		spec.BlockTime = DefaultBlockTime
-	}
-	if spec.VotingPeriod == 0 {
-		spec.VotingPeriod = DefaultVotingPeriod
-	}
+	spec = withDefaults(spec)
 	tmpHome, err := os.MkdirTemp("", "agora-init")
 	if err != nil {
 		return nil, err
@@ -68,58 +60,98 @@ func Init(spec Spec) (*Result, error) {
 	defer os.RemoveAll(tmpHome)
 	a := app.NewAgoraApp(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.NewAppOptionsWithFlagHome(tmpHome))
 
-	res := &Result{ChainID: spec.ChainID, Accounts: map[string]sdk.AccAddress{}}
-	for _, name := range TestAccountNames {
-		addr, err := AddressOf(name)
-		if err != nil {
-			return nil, err
-		}
-		res.Accounts[name] = addr
-	}
-
-	// Node files and keys first: gentxs need the consensus keys and the
-	// peers list needs every node id.
-	pubKeys := make([]cryptotypes.PubKey, len(spec.Nodes))
-	for i, ns := range spec.Nodes {
-		cfg := cometConfig(ns, spec.BlockTime)
-		if err := os.MkdirAll(filepath.Join(ns.Home, "config"), 0o755); err != nil {
-			return nil, err
-		}
-		if err := os.MkdirAll(filepath.Join(ns.Home, "data"), 0o755); err != nil {
-			return nil, err
-		}
-		nodeID, pk, err := genutil.InitializeNodeValidatorFiles(cfg)
-		if err != nil {
-			return nil, fmt.Errorf("%s: node keys: %w", ns.Moniker, err)
-		}
-		pubKeys[i] = pk
-		node := Node{NodeSpec: ns, NodeID: nodeID}
-
-		kr, err := openKeyring(ns.Home, a.AppCodec())
-		if err != nil {
-			return nil, err
-		}
-		for _, name := range TestAccountNames {
-			if _, err := importKey(kr, name); err != nil {
-				return nil, err
-			}
-		}
-		if ns.IsValidator() {
-			op, err := importKey(kr, ValidatorKeyName(ns.Validator))
-			if err != nil {
-				return nil, err
-			}
-			node.Operator = op
-			res.Accounts[ValidatorKeyName(ns.Validator)] = op
-		}
-		res.Nodes = append(res.Nodes, node)
-	}
-
-	gen, err := genesisState(a, spec, res)
+	res, pubKeys, err := initNodes(a, spec)
 	if err != nil {
 		return nil, err
 	}
+	appGenesis, err := buildGenesis(a, spec, res, pubKeys)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeNodeFiles(spec, res, appGenesis); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
 
+// withDefaults fills the block time and voting period when unset.
+func withDefaults(spec Spec) Spec {
+	if spec.BlockTime == 0 {
+		spec.BlockTime = DefaultBlockTime
+	}
+	if spec.VotingPeriod == 0 {
+		spec.VotingPeriod = devgenesis.DefaultVotingPeriod
+	}
+	return spec
+}
+
+// initNodes creates each node's directories, node and consensus keys and
+// keyring (the test accounts, plus the operator key on a validator). Node
+// files and keys come first: gentxs need the consensus keys and the peers
+// list needs every node id.
+func initNodes(a *app.AgoraApp, spec Spec) (*Result, []cryptotypes.PubKey, error) {
+	res := &Result{ChainID: spec.ChainID, Accounts: map[string]sdk.AccAddress{}}
+	for _, name := range devgenesis.TestAccountNames {
+		addr, err := devgenesis.AddressOf(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		res.Accounts[name] = addr
+	}
+	pubKeys := make([]cryptotypes.PubKey, len(spec.Nodes))
+	for i, ns := range spec.Nodes {
+		node, pk, err := initNode(a, ns, spec)
+		if err != nil {
+			return nil, nil, err
+		}
+		pubKeys[i] = pk
+		if ns.IsValidator() {
+			res.Accounts[devgenesis.ValidatorKeyName(ns.Validator)] = node.Operator
+		}
+		res.Nodes = append(res.Nodes, node)
+	}
+	return res, pubKeys, nil
+}
+
+// initNode creates one node's directories, keys and keyring.
+func initNode(a *app.AgoraApp, ns NodeSpec, spec Spec) (Node, cryptotypes.PubKey, error) {
+	for _, dir := range []string{"config", "data"} {
+		if err := os.MkdirAll(filepath.Join(ns.Home, dir), 0o755); err != nil {
+			return Node{}, nil, err
+		}
+	}
+	nodeID, pk, err := genutil.InitializeNodeValidatorFiles(cometConfig(ns, spec.BlockTime))
+	if err != nil {
+		return Node{}, nil, fmt.Errorf("%s: node keys: %w", ns.Moniker, err)
+	}
+	node := Node{NodeSpec: ns, NodeID: nodeID}
+	kr, err := devgenesis.OpenKeyring(ns.Home, a.AppCodec())
+	if err != nil {
+		return Node{}, nil, err
+	}
+	for _, name := range devgenesis.TestAccountNames {
+		if _, err := devgenesis.ImportKey(kr, name); err != nil {
+			return Node{}, nil, err
+		}
+	}
+	if ns.IsValidator() {
+		op, err := devgenesis.ImportKey(kr, devgenesis.ValidatorKeyName(ns.Validator))
+		if err != nil {
+			return Node{}, nil, err
+		}
+		node.Operator = op
+	}
+	return node, pk, nil
+}
+
+// buildGenesis is the network's genesis: the development fixtures
+// (devgenesis.Apply), one gentx per validator, and consensus params with
+// vote extensions on from the first block.
+func buildGenesis(a *app.AgoraApp, spec Spec, res *Result, pubKeys []cryptotypes.PubKey) (*genutiltypes.AppGenesis, error) {
+	gen := a.DefaultGenesis()
+	if err := devgenesis.Apply(a.AppCodec(), gen, res.Accounts, spec.VotingPeriod); err != nil {
+		return nil, err
+	}
 	var genTxs []json.RawMessage
 	for i, n := range res.Nodes {
 		if !n.IsValidator() {
@@ -142,87 +174,39 @@ func Init(spec Spec) (*Result, error) {
 	params := cmttypes.DefaultConsensusParams()
 	// Vote extensions (the oracle's price votes) are on from the first
 	// block: CometBFT accepts any enable height >= 1 at genesis.
-	params.ABCI.VoteExtensionsEnableHeight = VoteExtensionsEnableHeight
+	params.ABCI.VoteExtensionsEnableHeight = devgenesis.VoteExtensionsEnableHeight
 	appGenesis.Consensus.Params = params
 	if err := appGenesis.ValidateAndComplete(); err != nil {
 		return nil, fmt.Errorf("genesis: %w", err)
 	}
+	return appGenesis, nil
+}
 
+// writeNodeFiles writes every node's genesis.json, config.toml (with its
+// persistent peers), app.toml and client.toml.
+func writeNodeFiles(spec Spec, res *Result, appGenesis *genutiltypes.AppGenesis) error {
 	for _, n := range res.Nodes {
 		if err := appGenesis.SaveAs(filepath.Join(n.Home, "config", "genesis.json")); err != nil {
-			return nil, err
+			return err
 		}
 		cfg := cometConfig(n.NodeSpec, spec.BlockTime)
 		cfg.P2P.PersistentPeers = peersOf(res.Nodes, n)
 		cmtcfg.WriteConfigFile(filepath.Join(n.Home, "config", "config.toml"), cfg)
 		if err := writeAppConfig(n.NodeSpec); err != nil {
-			return nil, err
+			return err
 		}
 		if err := writeClientConfig(n.NodeSpec, spec.ChainID); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return res, nil
-}
-
-// genesisState is the default genesis plus the network's accounts, short
-// governance periods and every registered seed.
-func genesisState(a *app.AgoraApp, spec Spec, res *Result) (app.GenesisState, error) {
-	cdc := a.AppCodec()
-	gen := a.DefaultGenesis()
-
-	var accounts []authtypes.GenesisAccount
-	var balances []banktypes.Balance
-	supply := sdk.NewCoins()
-	for _, name := range sortedNames(res.Accounts) {
-		addr := res.Accounts[name]
-		accounts = append(accounts, authtypes.NewBaseAccount(addr, nil, 0, 0))
-		balances = append(balances, banktypes.Balance{Address: addr.String(), Coins: AccountFunds()})
-		supply = supply.Add(AccountFunds()...)
-	}
-	authGen := authtypes.DefaultGenesisState()
-	if err := cdc.UnmarshalJSON(gen[authtypes.ModuleName], authGen); err != nil {
-		return nil, err
-	}
-	packed, err := authtypes.PackAccounts(accounts)
-	if err != nil {
-		return nil, err
-	}
-	authGen.Accounts = packed
-	gen[authtypes.ModuleName] = cdc.MustMarshalJSON(authGen)
-
-	var bankGen banktypes.GenesisState
-	if err := cdc.UnmarshalJSON(gen[banktypes.ModuleName], &bankGen); err != nil {
-		return nil, err
-	}
-	bankGen.Balances = banktypes.SanitizeGenesisBalances(balances)
-	bankGen.Supply = supply
-	gen[banktypes.ModuleName] = cdc.MustMarshalJSON(&bankGen)
-
-	var govGen govv1.GenesisState
-	if err := cdc.UnmarshalJSON(gen[govtypes.ModuleName], &govGen); err != nil {
-		return nil, err
-	}
-	voting := spec.VotingPeriod
-	expedited := voting / 2
-	govGen.Params.VotingPeriod = &voting
-	govGen.Params.MaxDepositPeriod = &voting
-	govGen.Params.ExpeditedVotingPeriod = &expedited
-	gen[govtypes.ModuleName] = cdc.MustMarshalJSON(&govGen)
-
-	for _, seed := range Seeds {
-		if err := seed(cdc, gen, res.Accounts); err != nil {
-			return nil, fmt.Errorf("genesis seed: %w", err)
-		}
-	}
-	return gen, nil
+	return nil
 }
 
 // createGenTx signs the MsgCreateValidator that bonds a validator at genesis.
 // Its memo is the node's peer address, as `collect-gentxs` expects.
 func createGenTx(a *app.AgoraApp, chainID string, n Node, pk cryptotypes.PubKey) (json.RawMessage, error) {
 	msg, err := stakingtypes.NewMsgCreateValidator(
-		sdk.ValAddress(n.Operator).String(), pk, SelfBond,
+		sdk.ValAddress(n.Operator).String(), pk, devgenesis.SelfBond,
 		stakingtypes.NewDescription(n.Moniker, "", "", "", ""),
 		stakingtypes.NewCommissionRates(
 			sdkmath.LegacyNewDecWithPrec(5, 2), sdkmath.LegacyNewDecWithPrec(20, 2), sdkmath.LegacyNewDecWithPrec(1, 2)),
@@ -239,7 +223,7 @@ func createGenTx(a *app.AgoraApp, chainID string, n Node, pk cryptotypes.PubKey)
 	memo := fmt.Sprintf("%s@%s:%d", n.NodeID, Host, n.Ports.P2P)
 	builder.SetMemo(memo)
 
-	kr, err := openKeyring(n.Home, a.AppCodec())
+	kr, err := devgenesis.OpenKeyring(n.Home, a.AppCodec())
 	if err != nil {
 		return nil, err
 	}
@@ -249,7 +233,7 @@ func createGenTx(a *app.AgoraApp, chainID string, n Node, pk cryptotypes.PubKey)
 		WithKeybase(kr).
 		WithTxConfig(txConfig).
 		WithSignMode(signing.SignMode_SIGN_MODE_DIRECT)
-	if err := tx.Sign(context.Background(), factory, ValidatorKeyName(n.Validator), builder, true); err != nil {
+	if err := tx.Sign(context.Background(), factory, devgenesis.ValidatorKeyName(n.Validator), builder, true); err != nil {
 		return nil, err
 	}
 	return txConfig.TxJSONEncoder()(builder.GetTx())

@@ -1,42 +1,26 @@
 package network
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/agora-labs/agora/app/devgenesis"
+	"github.com/agora-labs/agora/cmd/agorad/config"
 )
 
-// DevnetChainID is the devnet's chain id.
-const DevnetChainID = "agora-devnet-1"
+// The layout of the development networks (chain ids, node homes, ports) is
+// a fixture shared with the tests: it lives in app/devgenesis.
+type (
+	Spec     = devgenesis.Spec
+	NodeSpec = devgenesis.NodeSpec
+	Ports    = devgenesis.Ports
+)
 
-// LocalnetChainID is the localnet's chain id.
-const LocalnetChainID = "agora-localnet-1"
+// Host is the only address Agora's local networks listen on.
+const Host = devgenesis.Host
 
-// DevnetSpec is the single-validator devnet at home.
-func DevnetSpec(home string, ports Ports) Spec {
-	return Spec{
-		ChainID: DevnetChainID,
-		Nodes:   []NodeSpec{{Moniker: "devnet", Home: home, Ports: ports, Validator: 0}},
-	}
-}
-
-// LocalnetSpec is N validators (node0 … nodeN-1) and K full nodes
-// (fullnode0 …), each in its own directory under root.
-func LocalnetSpec(root string, validators, fullNodes, basePort int) Spec {
-	spec := Spec{ChainID: LocalnetChainID}
-	for i := 0; i < validators+fullNodes; i++ {
-		n := NodeSpec{Ports: LocalnetPorts(basePort, i), Validator: i}
-		if i < validators {
-			n.Moniker = fmt.Sprintf("node%d", i)
-		} else {
-			n.Moniker = fmt.Sprintf("fullnode%d", i-validators)
-			n.Validator = -1
-		}
-		n.Home = filepath.Join(root, n.Moniker)
-		spec.Nodes = append(spec.Nodes, n)
-	}
-	return spec
-}
+// DefaultBlockTime is the devnet's and localnet's block time.
+const DefaultBlockTime = config.BlockTime
 
 // Initialised tells whether a node home already holds a genesis.
 func Initialised(home string) bool {

@@ -23,7 +23,7 @@ type Listener struct {
 // when its config.toml turns them on, the pprof and Prometheus listeners.
 // moveFlag names the flag that moves all of them at once (localnet's
 // --base-port); when empty each port names its own flag.
-func (n NodeSpec) Listeners(moveFlag string) []Listener {
+func Listeners(n NodeSpec, moveFlag string) []Listener {
 	flag := func(own string) string {
 		if moveFlag != "" {
 			return moveFlag

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/agora-labs/agora/cmd/agorad/network"
+	"github.com/agora-labs/agora/app/devgenesis"
 )
 
 // Devnet is an `agorad devnet` process, run exactly as a user runs it,
@@ -21,7 +21,7 @@ type Devnet struct {
 	T     testing.TB
 	Bin   string
 	Home  string
-	Ports network.Ports
+	Ports devgenesis.Ports
 
 	cmd  *exec.Cmd
 	out  *syncBuffer
@@ -36,7 +36,7 @@ func StartDevnet(t testing.TB, home string, extra ...string) *Devnet {
 	base := FreePortBase(t, 1)
 	d := &Devnet{
 		T: t, Bin: Binary(t), Home: home,
-		Ports: network.Ports{P2P: base, RPC: base + 1, API: base + 2, GRPC: base + 3},
+		Ports: devgenesis.Ports{P2P: base, RPC: base + 1, API: base + 2, GRPC: base + 3},
 	}
 	args := append([]string{"devnet", "--home", home,
 		"--p2p-port", strconv.Itoa(d.Ports.P2P),
@@ -97,7 +97,7 @@ func (d *Devnet) Height() int64 {
 	d.T.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	st, err := network.QueryStatus(ctx, d.Ports.RPCURL())
+	st, err := QueryStatus(ctx, d.Ports.RPCURL())
 	if err != nil {
 		d.T.Fatalf("devnet status: %v", err)
 	}

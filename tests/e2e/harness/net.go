@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/agora-labs/agora/cmd/agorad/network"
+	"github.com/agora-labs/agora/app/devgenesis"
 )
 
 // Net is a localnet of agorad processes made for one test.
@@ -48,7 +48,7 @@ func InitLocalnet(t testing.TB, validators, fullNodes int, opts Options) *Net {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("agorad localnet --init-only: %v\n%s", err, out)
 	}
-	spec := network.LocalnetSpec(root, validators, fullNodes, base)
+	spec := devgenesis.LocalnetSpec(root, validators, fullNodes, base)
 	n := &Net{T: t, Bin: bin, Root: root, ChainID: spec.ChainID}
 	for _, ns := range spec.Nodes {
 		n.Nodes = append(n.Nodes, &Node{net: n, Spec: ns})
@@ -95,8 +95,8 @@ func (n *Net) StopAll() {
 // Node is one agorad process of a Net.
 type Node struct {
 	net  *Net
-	Spec network.NodeSpec
-	Proc *network.Process
+	Spec devgenesis.NodeSpec
+	Proc *Process
 }
 
 // Home is the node's home directory.
@@ -109,7 +109,7 @@ func (node *Node) Start() {
 	if node.Proc != nil && !node.Proc.Exited() {
 		t.Fatalf("%s is already running", node.Spec.Moniker)
 	}
-	p, err := network.Start(node.net.Bin, node.Spec)
+	p, err := StartNode(node.net.Bin, node.Spec)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,10 +124,10 @@ func (node *Node) Kill() {
 }
 
 // Status is the node's current CometBFT status.
-func (node *Node) Status() (network.Status, error) {
+func (node *Node) Status() (Status, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	return network.QueryStatus(ctx, node.Spec.Ports.RPCURL())
+	return QueryStatus(ctx, node.Spec.Ports.RPCURL())
 }
 
 // Height is the node's latest committed height (fails the test when the
@@ -142,12 +142,12 @@ func (node *Node) Height() int64 {
 }
 
 // WaitForHeight waits until the node has committed height h.
-func (node *Node) WaitForHeight(h int64, timeout time.Duration) network.Status {
+func (node *Node) WaitForHeight(h int64, timeout time.Duration) Status {
 	t := node.net.T
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	st, err := network.WaitForHeight(ctx, node.Spec.Ports.RPCURL(), h, node.Proc)
+	st, err := WaitForHeight(ctx, node.Spec.Ports.RPCURL(), h, node.Proc)
 	if err != nil {
 		t.Fatalf("%s: %v", node.Spec.Moniker, err)
 	}

@@ -9,7 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/agora-labs/agora/app"
-	"github.com/agora-labs/agora/cmd/agorad/network"
+	"github.com/agora-labs/agora/app/devgenesis"
 	"github.com/agora-labs/agora/testutil/apptest"
 	"github.com/agora-labs/agora/x/dex/types"
 )
@@ -19,14 +19,14 @@ import (
 func TestDevnetSeed(t *testing.T) {
 	c := newChain(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
 		accounts := map[string]sdk.AccAddress{}
-		for _, name := range network.TestAccountNames {
-			addr, err := network.AddressOf(name)
+		for _, name := range devgenesis.TestAccountNames {
+			addr, err := devgenesis.AddressOf(name)
 			if err != nil {
 				t.Fatal(err)
 			}
 			accounts[name] = addr
 		}
-		if err := network.SeedDexPools(cdc, gen, accounts); err != nil {
+		if err := devgenesis.SeedDexPools(cdc, gen, accounts); err != nil {
 			t.Fatal(err)
 		}
 	}))

@@ -1,4 +1,4 @@
-package network
+package devgenesis
 
 import "fmt"
 

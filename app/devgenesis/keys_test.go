@@ -1,4 +1,4 @@
-package network
+package devgenesis
 
 import (
 	"os"
@@ -9,7 +9,7 @@ import (
 // The mnemonics and addresses published in docs/devnet.md are the ones
 // the code derives.
 func TestDocumentedMnemonics(t *testing.T) {
-	doc, err := os.ReadFile("../../../docs/devnet.md")
+	doc, err := os.ReadFile("../../docs/devnet.md")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,10 @@
-// Package network creates the home directories of an Agora network on this
-// machine (the single-node devnet or an N-validator localnet): keys,
-// genesis, config files, and runs the node processes.
-package network
+// Package devgenesis holds the fixtures of Agora's development networks
+// (the devnet, the localnet, the in-process test chain): the public test
+// keys and their funds, the genesis seeds (the dex's starting pools), the
+// starting oracle prices, and the layout of the nodes (chain ids, homes,
+// ports). `agorad devnet`/`localnet` (cmd/agorad/network) and the tests
+// (testutil/apptest, tests/e2e) import it, so they agree on every value.
+package devgenesis
 
 import (
 	"crypto/sha256"
@@ -43,9 +46,9 @@ func ValidatorKeyName(i int) string {
 	return fmt.Sprintf("validator%d", i)
 }
 
-// importKey adds a test key to a keyring (a no-op if it is there already)
+// ImportKey adds a test key to a keyring (a no-op if it is there already)
 // and returns its address.
-func importKey(kr keyring.Keyring, name string) (sdk.AccAddress, error) {
+func ImportKey(kr keyring.Keyring, name string) (sdk.AccAddress, error) {
 	if rec, err := kr.Key(name); err == nil {
 		return rec.GetAddress()
 	}
@@ -57,8 +60,8 @@ func importKey(kr keyring.Keyring, name string) (sdk.AccAddress, error) {
 	return rec.GetAddress()
 }
 
-// openKeyring opens the test-backend keyring under a node's home.
-func openKeyring(home string, cdc codec.Codec) (keyring.Keyring, error) {
+// OpenKeyring opens the test-backend keyring under a node's home.
+func OpenKeyring(home string, cdc codec.Codec) (keyring.Keyring, error) {
 	return keyring.New(sdk.KeyringServiceName(), keyring.BackendTest, home, nil, cdc)
 }
 

@@ -1,4 +1,4 @@
-package network
+package devgenesis
 
 import (
 	"github.com/cosmos/cosmos-sdk/codec"

@@ -1,4 +1,4 @@
-package network
+package devgenesis
 
 import (
 	"time"
@@ -8,7 +8,6 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/agora-labs/agora/app"
-	"github.com/agora-labs/agora/cmd/agorad/config"
 )
 
 // Spec describes a network to create on this machine.
@@ -48,9 +47,6 @@ func AccountFunds() sdk.Coins {
 
 // SelfBond is each validator's stake at genesis: 100,000 AGR.
 var SelfBond = sdk.NewCoin(app.BondDenom, sdkmath.NewInt(100_000_000_000))
-
-// DefaultBlockTime is the devnet's and localnet's block time.
-const DefaultBlockTime = config.BlockTime
 
 // VoteExtensionsEnableHeight is the height from which validators sign
 // vote extensions (the oracle's prices) on local networks: the first block.

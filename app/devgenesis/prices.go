@@ -1,4 +1,4 @@
-package network
+package devgenesis
 
 import (
 	"encoding/json"
@@ -6,9 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"time"
-
-	"github.com/agora-labs/agora/x/oracle/feeder"
 )
 
 // PricesFile is the name, in each node's home, of the JSON file the devnet's
@@ -47,19 +44,4 @@ func WritePricesFile(path string, prices map[string]string, overwrite bool) erro
 		return err
 	}
 	return os.Rename(tmp, path)
-}
-
-// OracleFeederConfig is the [oracle] section of a local node: on a
-// validator, the feeder polls <home>/prices.json every second; full nodes
-// do not need a feeder.
-func OracleFeederConfig(n NodeSpec) feeder.Config {
-	return feeder.Config{
-		Enabled:      n.IsValidator(),
-		PollInterval: time.Second,
-		Timeout:      time.Second,
-		MaxPriceAge:  0, // 3 × poll interval
-		Providers: []feeder.ProviderConfig{
-			{Name: "file", Type: feeder.TypeFile, Path: PricesPath(n.Home)},
-		},
-	}
 }
