@@ -74,5 +74,6 @@ func NewRootCmd() *cobra.Command {
 	if err := autoCliOpts.EnhanceRootCommand(rootCmd); err != nil {
 		panic(err)
 	}
+	showTxOutcome(rootCmd)
 	return rootCmd
 }
