@@ -78,7 +78,6 @@ import (
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	"github.com/agora-labs/agora/x/oracle"
-	oracleabci "github.com/agora-labs/agora/x/oracle/abci"
 	"github.com/agora-labs/agora/x/oracle/feeder"
 	oraclekeeper "github.com/agora-labs/agora/x/oracle/keeper"
 	oracletypes "github.com/agora-labs/agora/x/oracle/types"
@@ -124,13 +123,13 @@ type AgoraApp struct {
 	UpgradeKeeper   *upgradekeeper.Keeper
 	EvidenceKeeper  evidencekeeper.Keeper
 	ConsensusKeeper consensuskeeper.Keeper
-	OracleKeeper    *oraclekeeper.Keeper
+	OracleKeeper    oraclekeeper.Keeper
 	DexKeeper       dexkeeper.Keeper
 
-	// The oracle's price feeder (nil unless app.toml enables it) and its
-	// pre-blocker.
-	oracleFeeder     *feeder.Feeder
-	oraclePreBlocker *oracleabci.PreBlocker
+	// The oracle's price feeder (nil unless app.toml enables it) and the
+	// module, whose pre-blocker PreBlocker calls with the block's request.
+	oracleFeeder *feeder.Feeder
+	oracleModule oracle.AppModule
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -250,7 +249,9 @@ func NewAgoraApp(
 	// (and slashes through it when miss slashing is on); the exchange's TWAP
 	// is one of its price guards.
 	app.OracleKeeper = oraclekeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[oracletypes.StoreKey]), authority, app.StakingKeeper, app.DexKeeper)
+		appCodec, runtime.NewKVStoreService(keys[oracletypes.StoreKey]), authority, app.StakingKeeper,
+		oracleDexKeeper(app.DexKeeper))
+	app.oracleModule = oracle.NewAppModule(appCodec, app.OracleKeeper)
 
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -264,7 +265,7 @@ func NewAgoraApp(
 		upgrade.NewAppModule(app.UpgradeKeeper, accCodec),
 		evidence.NewAppModule(app.EvidenceKeeper),
 		consensus.NewAppModule(appCodec, app.ConsensusKeeper),
-		oracle.NewAppModule(appCodec, app.OracleKeeper),
+		app.oracleModule,
 		dex.NewAppModule(appCodec, app.DexKeeper),
 	)
 
@@ -355,7 +356,7 @@ func (app *AgoraApp) PreBlocker(ctx sdk.Context, req *abci.RequestFinalizeBlock)
 	if err != nil {
 		return nil, err
 	}
-	app.preBlockOracle(ctx, req)
+	app.oracleModule.PreBlockVotes(ctx, req)
 	return res, nil
 }
 

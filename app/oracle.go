@@ -3,20 +3,22 @@ package app
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
+
+	errorsmod "cosmossdk.io/errors"
 
 	"cosmossdk.io/log"
 	sdkmath "cosmossdk.io/math"
-	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/spf13/viper"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
-	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	dexkeeper "github.com/agora-labs/agora/x/dex/keeper"
+	dextypes "github.com/agora-labs/agora/x/dex/types"
 	oracleabci "github.com/agora-labs/agora/x/oracle/abci"
 	"github.com/agora-labs/agora/x/oracle/feeder"
+	oracletypes "github.com/agora-labs/agora/x/oracle/types"
 )
 
 // This file wires the oracle's ABCI++ pipeline into baseapp and runs the
@@ -69,8 +71,6 @@ func (app *AgoraApp) setupOracle(logger log.Logger, appOpts servertypes.AppOptio
 		defaults.PrepareProposalHandler(), defaults.ProcessProposalHandler())
 	app.SetPrepareProposal(proposals.PrepareProposalHandler())
 	app.SetProcessProposal(proposals.ProcessProposalHandler())
-
-	app.oraclePreBlocker = oracleabci.NewPreBlocker(app.OracleKeeper)
 }
 
 // StartOracleFeeder starts the price feeder's polling if app.toml enabled
@@ -92,34 +92,50 @@ func (app *AgoraApp) Close() error {
 	return app.BaseApp.Close()
 }
 
-// preBlockOracle applies the block's oracle votes after the modules'
-// pre-blockers (upgrade, auth). It never fails.
-func (app *AgoraApp) preBlockOracle(ctx sdk.Context, req *abci.RequestFinalizeBlock) {
-	if app.oraclePreBlocker != nil {
-		app.oraclePreBlocker.PreBlock(ctx, req)
-	}
-}
-
 // dexTWAPSource serves the feeder's dextwap provider from the latest
-// committed state of the exchange. Its symbol
-// is "BASEDENOM/QUOTEDENOM", e.g. "uagr/uusdc"; the TWAP covers the
-// oracle's twap_lookback_seconds before the last block.
+// committed state: the oracle's guard price of the pair (its governed pool,
+// its lookback, both denoms' decimals), so the feeder and the guard read the
+// same pool.
 type dexTWAPSource struct{ app *AgoraApp }
 
-func (s *dexTWAPSource) TWAP(_ context.Context, symbol string) (sdkmath.LegacyDec, error) {
-	base, quote, ok := strings.Cut(symbol, "/")
-	if !ok {
-		return sdkmath.LegacyDec{}, fmt.Errorf("dextwap symbol %q must be BASEDENOM/QUOTEDENOM", symbol)
-	}
+func (s *dexTWAPSource) TWAP(_ context.Context, pair, base, quote string) (sdkmath.LegacyDec, error) {
 	ctx, err := s.app.CreateQueryContext(0, false)
 	if err != nil {
 		return sdkmath.LegacyDec{}, err
 	}
-	params, err := s.app.OracleKeeper.Params.Get(ctx)
+	return s.app.OracleKeeper.GuardPriceOf(ctx, pair, base, quote)
+}
+
+// oracleDexKeeper is what the oracle keeper gets from x/dex. Until x/dex's
+// keeper has CheckPoolActive and TwapWindow itself (the dex side of issue
+// 7), dexGuardShim supplies them from its public state; then this returns
+// the keeper unchanged and the shim is deleted.
+func oracleDexKeeper(k dexkeeper.Keeper) oracletypes.DexKeeper { return dexGuardShim{k} }
+
+type dexGuardShim struct{ dexkeeper.Keeper }
+
+func (s dexGuardShim) CheckPoolActive(ctx context.Context, poolID uint64) error {
+	params, err := s.GetParams(ctx)
 	if err != nil {
-		return sdkmath.LegacyDec{}, err
+		return err
 	}
-	end := ctx.BlockTime()
-	start := end.Add(-time.Duration(params.TwapLookbackSeconds) * time.Second)
-	return s.app.DexKeeper.TWAPByDenoms(ctx, strings.ToLower(base), strings.ToLower(quote), start, end)
+	if params.Paused {
+		return errorsmod.Wrap(dextypes.ErrPaused, "the exchange is paused by governance")
+	}
+	p, err := s.GetPool(ctx, poolID)
+	if err != nil {
+		return err
+	}
+	if p.Paused {
+		return errorsmod.Wrapf(dextypes.ErrPaused, "pool %d is paused by governance", poolID)
+	}
+	return nil
+}
+
+func (s dexGuardShim) TwapWindow(ctx context.Context) (time.Duration, error) {
+	params, err := s.GetParams(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return params.TwapWindow, nil
 }

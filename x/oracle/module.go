@@ -9,6 +9,7 @@ import (
 	"fmt"
 
 	"cosmossdk.io/core/appmodule"
+	cmtabci "github.com/cometbft/cometbft/abci/types"
 	"github.com/grpc-ecosystem/grpc-gateway/runtime"
 
 	"github.com/cosmos/cosmos-sdk/client"
@@ -17,6 +18,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 
+	oracleabci "github.com/agora-labs/agora/x/oracle/abci"
 	"github.com/agora-labs/agora/x/oracle/keeper"
 	"github.com/agora-labs/agora/x/oracle/types"
 )
@@ -33,13 +35,23 @@ var (
 
 // AppModule is the oracle module.
 type AppModule struct {
-	cdc    codec.Codec
-	keeper *keeper.Keeper
+	cdc        codec.Codec
+	keeper     keeper.Keeper
+	preBlocker *oracleabci.PreBlocker
 }
 
 // NewAppModule returns the module.
-func NewAppModule(cdc codec.Codec, k *keeper.Keeper) AppModule {
-	return AppModule{cdc: cdc, keeper: k}
+func NewAppModule(cdc codec.Codec, k keeper.Keeper) AppModule {
+	return AppModule{cdc: cdc, keeper: k, preBlocker: oracleabci.NewPreBlocker(k)}
+}
+
+// PreBlockVotes applies a block's injected oracle votes and runs the
+// oracle's per-block upkeep (see abci.PreBlocker). The app calls it from its
+// PreBlocker after the module manager's pre-blockers: it needs the block's
+// transactions, which the SDK's appmodule.HasPreBlocker does not receive.
+// It never fails.
+func (am AppModule) PreBlockVotes(ctx sdk.Context, req *cmtabci.RequestFinalizeBlock) {
+	am.preBlocker.PreBlock(ctx, req)
 }
 
 // IsOnePerModuleType implements appmodule.AppModule.
@@ -73,8 +85,8 @@ func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *runtim
 
 // RegisterServices registers the Msg and Query services.
 func (am AppModule) RegisterServices(cfg module.Configurator) {
-	types.RegisterMsgServer(cfg.MsgServer(), keeper.NewMsgServer(am.keeper))
-	types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQuerier(am.keeper))
+	types.RegisterMsgServer(cfg.MsgServer(), keeper.NewMsgServerImpl(am.keeper))
+	types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQueryServerImpl(am.keeper))
 }
 
 // DefaultGenesis returns the default genesis.

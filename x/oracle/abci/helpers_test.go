@@ -24,6 +24,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	"github.com/agora-labs/agora/x/oracle"
@@ -70,7 +71,7 @@ type fixture struct {
 	t       *testing.T
 	ctx     sdk.Context // at height `height`, vote extensions enabled from 1
 	height  int64
-	k       *keeper.Keeper
+	k       keeper.Keeper
 	vals    []validator
 	staking stakingStore
 }
@@ -103,7 +104,7 @@ func setup(t *testing.T, powers ...int64) *fixture {
 		}
 		return bytes.Compare(a.addr(), b.addr())
 	})
-	k := keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(key), "gov", st, nil)
+	k := keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(key), authtypes.NewModuleAddress("gov").String(), st, noDex{})
 	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
 	return &fixture{t: t, ctx: ctx, height: height, k: k, vals: vals, staking: st}
 }
@@ -188,3 +189,12 @@ func (v cometValidator) Power() int64    { return v.power }
 type priceSource map[string]sdkmath.LegacyDec
 
 func (p priceSource) Prices() map[string]sdkmath.LegacyDec { return p }
+
+// noDex is a DEX without pools: no pair of these tests has a guard.
+type noDex struct{}
+
+func (noDex) TWAP(context.Context, uint64, string, string, time.Time, time.Time) (sdkmath.LegacyDec, sdkmath.LegacyDec, error) {
+	return sdkmath.LegacyDec{}, sdkmath.LegacyDec{}, errors.New("no pool")
+}
+func (noDex) CheckPoolActive(context.Context, uint64) error     { return errors.New("no pool") }
+func (noDex) TwapWindow(context.Context) (time.Duration, error) { return 48 * time.Hour, nil }

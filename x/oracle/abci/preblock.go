@@ -14,11 +14,11 @@ import (
 // PreBlocker applies a block's oracle votes before its transactions run, so
 // every transaction of the block sees the new prices.
 type PreBlocker struct {
-	keeper *keeper.Keeper
+	keeper keeper.Keeper
 }
 
 // NewPreBlocker returns the oracle's pre-blocker.
-func NewPreBlocker(k *keeper.Keeper) *PreBlocker { return &PreBlocker{keeper: k} }
+func NewPreBlocker(k keeper.Keeper) *PreBlocker { return &PreBlocker{keeper: k} }
 
 // PreBlock reads the injected votes (the block's first transaction),
 // recomputes the tally from the extended commit (a node replaying blocks
@@ -79,7 +79,7 @@ func (p *PreBlocker) apply(ctx sdk.Context, params types.Params, req *abci.Reque
 			return err
 		}
 	}
-	return p.keeper.EndOracleBlock(ctx, params)
+	return p.keeper.PreBlockUpkeep(ctx, params)
 }
 
 func (p *PreBlocker) fail(ctx sdk.Context, reason string) {

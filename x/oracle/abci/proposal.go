@@ -19,7 +19,7 @@ import (
 // ProcessProposal handlers (usually the SDK's defaults) with the oracle's
 // injected-votes transaction.
 type ProposalHandler struct {
-	keeper   *keeper.Keeper
+	keeper   keeper.Keeper
 	valStore baseapp.ValidatorStore
 	prepare  sdk.PrepareProposalHandler
 	process  sdk.ProcessProposalHandler
@@ -28,7 +28,7 @@ type ProposalHandler struct {
 // NewProposalHandler wraps prepare and process. valStore (the staking
 // keeper) supplies validators' consensus keys to check extension
 // signatures.
-func NewProposalHandler(k *keeper.Keeper, valStore baseapp.ValidatorStore,
+func NewProposalHandler(k keeper.Keeper, valStore baseapp.ValidatorStore,
 	prepare sdk.PrepareProposalHandler, process sdk.ProcessProposalHandler,
 ) *ProposalHandler {
 	return &ProposalHandler{keeper: k, valStore: valStore, prepare: prepare, process: process}

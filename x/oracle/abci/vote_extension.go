@@ -18,13 +18,13 @@ type PriceSource interface {
 
 // VoteExtensionHandler builds and checks the oracle's vote extensions.
 type VoteExtensionHandler struct {
-	keeper *keeper.Keeper
+	keeper keeper.Keeper
 	source PriceSource // nil: this node reports no prices
 }
 
 // NewVoteExtensionHandler returns the handler. source may be nil (a node
 // without a feeder): its extensions are then empty, which is valid.
-func NewVoteExtensionHandler(k *keeper.Keeper, source PriceSource) *VoteExtensionHandler {
+func NewVoteExtensionHandler(k keeper.Keeper, source PriceSource) *VoteExtensionHandler {
 	return &VoteExtensionHandler{keeper: k, source: source}
 }
 

@@ -8,7 +8,7 @@ func TestBuildProviders(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.Providers = append(cfg.Providers,
 		ProviderConfig{Name: "local", Type: TypeFile, Path: "testdata/file/prices.json"},
-		ProviderConfig{Name: "dex", Type: TypeDEXTWAP, Pairs: map[string]string{"BTC/USD": "ubtc/uusdc"}},
+		ProviderConfig{Name: "dex", Type: TypeDEXTWAP, DexPairs: []DexPair{{Pair: "BTC/USD", BaseDenom: "ubtc", QuoteDenom: "uusdc"}}},
 	)
 	ps, err := BuildProviders(cfg, mapTWAP{})
 	requireNoErr(t, err)

@@ -54,8 +54,22 @@ type ProviderConfig struct {
 	// Pairs maps a chain pair ("BTC/USD") to the provider's symbol
 	// ("BTC-USD", "XBTUSD", "BTCUSDT"). Chain pairs are upper-cased (viper
 	// lower-cases map keys). Optional for a file provider, whose file keys are
-	// then the chain pairs.
+	// then the chain pairs. Not used by dextwap (see DexPairs).
 	Pairs map[string]string `mapstructure:"pairs"`
+	// DexPairs are the pairs of a dextwap provider: each chain pair with the
+	// base and quote denoms of its governed guard pool, written exactly
+	// (denoms such as "ibc/27394FB0…" or "dex/pool/3" are case-sensitive).
+	DexPairs []DexPair `mapstructure:"dex_pairs"`
+}
+
+// DexPair is one pair a dextwap provider reports: the chain pair and the
+// base and quote denoms of the pair's governed DEX guard pool
+// (oracle params: pair.denom and pair.dex_guard_quote_denom). The node
+// refuses to report a pair whose on-chain guard names other denoms.
+type DexPair struct {
+	Pair       string `mapstructure:"pair"`
+	BaseDenom  string `mapstructure:"base_denom"`
+	QuoteDenom string `mapstructure:"quote_denom"`
 }
 
 // DefaultConfig returns a disabled feeder polling every 3 s with a 2 s
@@ -135,8 +149,14 @@ func (p ProviderConfig) Validate() error {
 			errs = append(errs, fmt.Errorf("%s provider needs pairs", p.Type))
 		}
 	case TypeDEXTWAP:
-		if len(p.Pairs) == 0 {
-			errs = append(errs, errors.New("dextwap provider needs pairs"))
+		if len(p.Pairs) != 0 {
+			errs = append(errs, errors.New("dextwap provider takes dex_pairs (pair, base_denom, quote_denom), not pairs"))
+		}
+		if len(p.DexPairs) == 0 {
+			errs = append(errs, errors.New("dextwap provider needs dex_pairs"))
+		}
+		if _, err := dexSymbols(p.DexPairs); err != nil {
+			errs = append(errs, err)
 		}
 	case TypeFile:
 		if strings.TrimSpace(p.Path) == "" {

@@ -53,7 +53,19 @@ func TestConfigValidateErrors(t *testing.T) {
 		}, "needs a path"},
 		{"dextwap without pairs", func(c *Config) {
 			c.Providers = append(c.Providers, ProviderConfig{Name: "d", Type: TypeDEXTWAP})
-		}, "dextwap provider needs pairs"},
+		}, "dextwap provider needs dex_pairs"},
+		{"dextwap with the old symbol map", func(c *Config) {
+			c.Providers = append(c.Providers, ProviderConfig{Name: "d", Type: TypeDEXTWAP, Pairs: map[string]string{"AGR/USD": "uagr/uusdc"},
+				DexPairs: []DexPair{{Pair: "AGR/USD", BaseDenom: "uagr", QuoteDenom: "uusdc"}}})
+		}, "not pairs"},
+		{"dextwap bad denom", func(c *Config) {
+			c.Providers = append(c.Providers, ProviderConfig{Name: "d", Type: TypeDEXTWAP,
+				DexPairs: []DexPair{{Pair: "AGR/USD", BaseDenom: "uagr", QuoteDenom: "!"}}})
+		}, "quote_denom"},
+		{"dextwap pair twice", func(c *Config) {
+			c.Providers = append(c.Providers, ProviderConfig{Name: "d", Type: TypeDEXTWAP, DexPairs: []DexPair{
+				{Pair: "AGR/USD", BaseDenom: "uagr", QuoteDenom: "uusdc"}, {Pair: "agr/usd", BaseDenom: "uagr", QuoteDenom: "ueth"}}})
+		}, "listed twice"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

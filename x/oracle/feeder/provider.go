@@ -21,9 +21,11 @@ type Provider interface {
 }
 
 // TWAPSource supplies time-weighted average prices from the chain's own
-// exchange module. pair is the symbol configured for the dextwap provider.
+// exchange module: the price of one whole unit of chain pair pair, read from
+// the pair's governed DEX guard pool (oracle params), whose denoms must be
+// base and quote, and scaled by both denoms' decimals.
 type TWAPSource interface {
-	TWAP(ctx context.Context, pair string) (sdkmath.LegacyDec, error)
+	TWAP(ctx context.Context, pair, base, quote string) (sdkmath.LegacyDec, error)
 }
 
 // Logger is the subset of cosmossdk.io/log.Logger the feeder uses; a

@@ -34,6 +34,9 @@ max_price_age = "{{ .Oracle.MaxPriceAge }}"
 #   path:     JSON file of a file provider, e.g. {"BTC/USD": "65000.5"}
 #   pairs:    chain pair = provider symbol, e.g. "BTC/USD" = "BTC-USD"
 #             (optional for a file provider: its keys are then the chain pairs)
+#   dex_pairs (dextwap only): the chain pair and the denoms of its governed
+#             DEX guard pool (oracle params), denoms written exactly, e.g.
+#             dex_pairs = [{ pair = "AGR/USD", base_denom = "uagr", quote_denom = "uusdc" }]
 {{- range .Oracle.Providers }}
 
 [[oracle.providers]]
@@ -41,6 +44,13 @@ name = {{ printf "%q" .Name }}
 type = {{ printf "%q" .Type }}
 base_url = {{ printf "%q" .BaseURL }}
 path = {{ printf "%q" .Path }}
+{{- if .DexPairs }}
+dex_pairs = [
+{{- range .DexPairs }}
+  { pair = {{ printf "%q" .Pair }}, base_denom = {{ printf "%q" .BaseDenom }}, quote_denom = {{ printf "%q" .QuoteDenom }} },
+{{- end }}
+]
+{{- end }}
 
 [oracle.providers.pairs]
 {{- range $pair, $symbol := .Pairs }}

@@ -1,7 +1,7 @@
 package keeper
 
 import (
-	"fmt"
+	errorsmod "cosmossdk.io/errors"
 
 	"cosmossdk.io/collections"
 
@@ -10,9 +10,16 @@ import (
 	"github.com/agora-labs/agora/x/oracle/types"
 )
 
-// InitGenesis loads the oracle's state.
+// InitGenesis loads the oracle's state. Besides GenesisState.Validate, it
+// refuses records from the future: a price, sample or median whose height is
+// above the chain's initial height would never become stale.
 func (k Keeper) InitGenesis(ctx sdk.Context, gs types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
+		return err
+	}
+	// InitChain runs at the initial height, or at 0 when that is 1.
+	initial := max(ctx.BlockHeight(), 1)
+	if err := gs.ValidateHeights(initial); err != nil {
 		return err
 	}
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
@@ -36,7 +43,7 @@ func (k Keeper) InitGenesis(ctx sdk.Context, gs types.GenesisState) error {
 	for _, mc := range gs.MissCounters {
 		addr, err := sdk.ConsAddressFromBech32(mc.Validator)
 		if err != nil {
-			return fmt.Errorf("%w: miss counter %q: %v", types.ErrInvalidGenesis, mc.Validator, err)
+			return errorsmod.Wrapf(types.ErrInvalidGenesis, "miss counter %q: %v", mc.Validator, err)
 		}
 		if err := k.MissCounters.Set(ctx, addr, mc.Misses); err != nil {
 			return err

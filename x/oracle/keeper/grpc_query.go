@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -15,34 +16,36 @@ import (
 	"github.com/agora-labs/agora/x/oracle/types"
 )
 
-// Querier serves the oracle's gRPC queries.
-type Querier struct{ k *Keeper }
+// queryServer serves the oracle's gRPC queries. Malformed requests get a
+// gRPC InvalidArgument status; everything else a registered oracle error
+// (ErrUnknownPair, ErrPriceNotFound) or the store's error unchanged.
+type queryServer struct{ k Keeper }
 
-var _ types.QueryServer = Querier{}
+var _ types.QueryServer = queryServer{}
 
-// NewQuerier returns the query server.
-func NewQuerier(k *Keeper) Querier { return Querier{k: k} }
+// NewQueryServerImpl returns the query server.
+func NewQueryServerImpl(k Keeper) types.QueryServer { return queryServer{k: k} }
 
 // Params implements types.QueryServer.
-func (q Querier) Params(ctx context.Context, _ *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
+func (q queryServer) Params(ctx context.Context, _ *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
 	params, err := q.k.Params.Get(ctx)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, err
 	}
 	return &types.QueryParamsResponse{Params: params}, nil
 }
 
 // Prices implements types.QueryServer.
-func (q Querier) Prices(ctx context.Context, _ *types.QueryPricesRequest) (*types.QueryPricesResponse, error) {
+func (q queryServer) Prices(ctx context.Context, _ *types.QueryPricesRequest) (*types.QueryPricesResponse, error) {
 	params, err := q.k.Params.Get(ctx)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, err
 	}
 	out := &types.QueryPricesResponse{Height: sdk.UnwrapSDKContext(ctx).BlockHeight()}
 	for _, pair := range params.Pairs {
 		info, err := q.k.priceInfo(ctx, params, pair)
 		if err != nil {
-			return nil, status.Error(codes.Internal, err.Error())
+			return nil, err
 		}
 		out.Prices = append(out.Prices, info)
 	}
@@ -50,66 +53,66 @@ func (q Querier) Prices(ctx context.Context, _ *types.QueryPricesRequest) (*type
 }
 
 // Price implements types.QueryServer.
-func (q Querier) Price(ctx context.Context, req *types.QueryPriceRequest) (*types.QueryPriceResponse, error) {
+func (q queryServer) Price(ctx context.Context, req *types.QueryPriceRequest) (*types.QueryPriceResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
 	params, err := q.k.Params.Get(ctx)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, err
 	}
 	name := types.PairName(req.Base, req.Quote)
 	pair, ok := params.Pair(name)
 	if !ok {
-		return nil, status.Errorf(codes.NotFound, "pair %s is not listed", name)
+		return nil, errorsmod.Wrapf(types.ErrUnknownPair, "%s", name)
 	}
 	info, err := q.k.priceInfo(ctx, params, pair)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, err
 	}
 	return &types.QueryPriceResponse{Price: info, Height: sdk.UnwrapSDKContext(ctx).BlockHeight()}, nil
 }
 
 // HistoricMedian implements types.QueryServer.
-func (q Querier) HistoricMedian(ctx context.Context, req *types.QueryHistoricMedianRequest) (*types.QueryHistoricMedianResponse, error) {
+func (q queryServer) HistoricMedian(ctx context.Context, req *types.QueryHistoricMedianRequest) (*types.QueryHistoricMedianResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
 	params, err := q.k.Params.Get(ctx)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, err
 	}
 	name := types.PairName(req.Base, req.Quote)
 	if _, ok := params.Pair(name); !ok {
-		return nil, status.Errorf(codes.NotFound, "pair %s is not listed", name)
+		return nil, errorsmod.Wrapf(types.ErrUnknownPair, "%s", name)
 	}
 	hm, err := q.k.HistoricMedians.Get(ctx, name)
 	if errors.Is(err, collections.ErrNotFound) {
-		return nil, status.Errorf(codes.NotFound, "pair %s has no historic samples yet", name)
+		return nil, errorsmod.Wrapf(types.ErrPriceNotFound, "%s has no historic samples yet", name)
 	}
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, err
 	}
 	iter, err := q.k.HistoricSamples.Iterate(ctx, collections.NewPrefixedPairRange[string, int64](name))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, err
 	}
 	samples, err := iter.Values()
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, err
 	}
 	return &types.QueryHistoricMedianResponse{HistoricMedian: hm, Samples: samples}, nil
 }
 
 // MissCounters implements types.QueryServer.
-func (q Querier) MissCounters(ctx context.Context, _ *types.QueryMissCountersRequest) (*types.QueryMissCountersResponse, error) {
+func (q queryServer) MissCounters(ctx context.Context, _ *types.QueryMissCountersRequest) (*types.QueryMissCountersResponse, error) {
 	params, err := q.k.Params.Get(ctx)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, err
 	}
 	blocks, err := q.k.MissWindowBlocks.Get(ctx)
 	if err != nil && !errors.Is(err, collections.ErrNotFound) {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, err
 	}
 	height := sdk.UnwrapSDKContext(ctx).BlockHeight()
 	w := int64(params.MissWindowBlocks)
@@ -119,7 +122,7 @@ func (q Querier) MissCounters(ctx context.Context, _ *types.QueryMissCountersReq
 		return false, nil
 	})
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, err
 	}
 	return out, nil
 }

@@ -3,9 +3,11 @@ package keeper_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
+	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 	storetypes "cosmossdk.io/store/types"
 	cmtprotocrypto "github.com/cometbft/cometbft/proto/tendermint/crypto"
@@ -67,20 +69,47 @@ func (m *mockStaking) Jail(_ context.Context, addr sdk.ConsAddress) error {
 	return nil
 }
 
-// mockDex returns a fixed TWAP per base denom.
-type mockDex map[string]sdkmath.LegacyDec
-
-func (m mockDex) TWAPByDenoms(_ context.Context, base, _ string, _, _ time.Time) (sdkmath.LegacyDec, error) {
-	if p, ok := m[base]; ok {
-		return p, nil
-	}
-	return sdkmath.LegacyDec{}, errors.New("no pool")
+// mockDex serves a fixed geometric TWAP per pool id; a pool in paused is
+// paused, a pool without a TWAP is missing. It records the last TWAP call.
+type mockDex struct {
+	twap     map[uint64]sdkmath.LegacyDec
+	paused   map[uint64]bool
+	window   time.Duration
+	lastCall string
 }
+
+func newMockDex() *mockDex {
+	return &mockDex{twap: map[uint64]sdkmath.LegacyDec{}, paused: map[uint64]bool{}, window: 48 * time.Hour}
+}
+
+var errNoPool = errors.New("pool not found")
+
+func (m *mockDex) TWAP(_ context.Context, id uint64, base, quote string, start, end time.Time) (sdkmath.LegacyDec, sdkmath.LegacyDec, error) {
+	m.lastCall = fmt.Sprintf("%d %s/%s %s", id, base, quote, end.Sub(start))
+	p, ok := m.twap[id]
+	if !ok {
+		return sdkmath.LegacyDec{}, sdkmath.LegacyDec{}, errNoPool
+	}
+	return p, p, nil
+}
+
+func (m *mockDex) CheckPoolActive(_ context.Context, id uint64) error {
+	if _, ok := m.twap[id]; !ok {
+		return errNoPool
+	}
+	if m.paused[id] {
+		return errors.New("paused")
+	}
+	return nil
+}
+
+func (m *mockDex) TwapWindow(context.Context) (time.Duration, error) { return m.window, nil }
 
 type fixture struct {
 	ctx     sdk.Context
-	k       *keeper.Keeper
+	k       keeper.Keeper
 	staking *mockStaking
+	dex     *mockDex
 }
 
 func setup(t *testing.T) *fixture {
@@ -90,10 +119,10 @@ func setup(t *testing.T) *fixture {
 	ctx := testutil.DefaultContextWithDB(t, key, tkey).Ctx.
 		WithBlockHeight(100).WithBlockTime(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	enc := moduletestutil.MakeTestEncodingConfig(oracle.AppModule{})
-	st := newMockStaking()
-	k := keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(key), authority, st, nil)
+	st, dex := newMockStaking(), newMockDex()
+	k := keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(key), authority, st, dex)
 	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
-	return &fixture{ctx: ctx, k: k, staking: st}
+	return &fixture{ctx: ctx, k: k, staking: st, dex: dex}
 }
 
 // atHeight returns the fixture's context at another height with a fresh
@@ -113,4 +142,27 @@ func hasEvent(ctx sdk.Context, typ string) bool {
 		}
 	}
 	return false
+}
+
+// setGuard sets a pair's DEX guard in the stored params.
+func setGuard(t *testing.T, f *fixture, pair string, pool uint64, quote string, decimals uint32) {
+	t.Helper()
+	params, err := f.k.Params.Get(f.ctx)
+	require.NoError(t, err)
+	for i := range params.Pairs {
+		if params.Pairs[i].Name == pair {
+			params.Pairs[i].DexGuardPoolId, params.Pairs[i].DexGuardQuoteDenom, params.Pairs[i].DexGuardQuoteDecimals = pool, quote, decimals
+		}
+	}
+	require.NoError(t, params.Validate())
+	require.NoError(t, f.k.Params.Set(f.ctx, params))
+}
+
+// requireCode checks an error's codespace and ABCI code.
+func requireCode(t *testing.T, err error, want *errorsmod.Error) {
+	t.Helper()
+	require.Error(t, err)
+	codespace, code, _ := errorsmod.ABCIInfo(err, false)
+	require.Equal(t, want.Codespace(), codespace, err.Error())
+	require.Equal(t, want.ABCICode(), code, err.Error())
 }

@@ -1,8 +1,8 @@
 // Package keeper holds the oracle's state and the store side of its rules:
 // applying one block's aggregated votes (update.go), the guarded prices
-// other modules read (prices.go), queries, the params message and genesis.
-// The formulas themselves live in x/oracle/math and the vote tally in
-// x/oracle/types/tally.go.
+// other modules read (prices.go) and the DEX guard (guard.go), queries, the
+// params message and genesis. The formulas themselves live in
+// x/oracle/math and the vote tally in x/oracle/types/tally.go.
 package keeper
 
 import (
@@ -19,14 +19,15 @@ import (
 	"github.com/agora-labs/agora/x/oracle/types"
 )
 
-// Keeper is the oracle's state.
+// Keeper is the oracle's state. It is passed by value: every field is a
+// handle on the store.
 type Keeper struct {
 	cdc          codec.BinaryCodec
 	storeService store.KVStoreService
 	authority    string
 
 	staking types.StakingKeeper
-	dex     types.DexTWAPKeeper // nil: no DEX TWAP guard
+	dex     types.DexKeeper
 
 	Schema           collections.Schema
 	Params           collections.Item[types.Params]
@@ -38,12 +39,19 @@ type Keeper struct {
 }
 
 // NewKeeper builds the keeper. authority is the only address allowed to
-// change params (the gov module account). dex may be nil.
+// change params (the gov module account); it panics on an address that is
+// not valid bech32 or on a missing staking or dex keeper.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authority string,
-	staking types.StakingKeeper, dex types.DexTWAPKeeper,
-) *Keeper {
+	staking types.StakingKeeper, dex types.DexKeeper,
+) Keeper {
+	if _, err := sdk.AccAddressFromBech32(authority); err != nil {
+		panic("x/oracle: invalid authority: " + err.Error())
+	}
+	if staking == nil || dex == nil {
+		panic("x/oracle: the staking and dex keepers are required")
+	}
 	sb := collections.NewSchemaBuilder(storeService)
-	k := &Keeper{
+	k := Keeper{
 		cdc:          cdc,
 		storeService: storeService,
 		authority:    authority,
@@ -67,15 +75,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authori
 	return k
 }
 
-// SetDexTWAPKeeper plugs in the exchange module's TWAP once it exists.
-func (k *Keeper) SetDexTWAPKeeper(dex types.DexTWAPKeeper) { k.dex = dex }
-
 // Authority is the address allowed to change params.
 func (k Keeper) Authority() string { return k.authority }
-
-// StakingKeeper returns the staking keeper (the vote-extension signature
-// check uses it as baseapp.ValidatorStore).
-func (k Keeper) StakingKeeper() types.StakingKeeper { return k.staking }
 
 // Logger returns the module logger.
 func (k Keeper) Logger(ctx sdk.Context) log.Logger {

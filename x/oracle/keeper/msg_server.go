@@ -10,21 +10,25 @@ import (
 	"github.com/agora-labs/agora/x/oracle/types"
 )
 
-type msgServer struct{ k *Keeper }
+type msgServer struct{ k Keeper }
 
 var _ types.MsgServer = msgServer{}
 
-// NewMsgServer returns the oracle's Msg service.
-func NewMsgServer(k *Keeper) types.MsgServer { return msgServer{k: k} }
+// NewMsgServerImpl returns the oracle's Msg service.
+func NewMsgServerImpl(k Keeper) types.MsgServer { return msgServer{k: k} }
 
 // UpdateParams replaces the params. Only the authority (gov) may; the new
-// params must validate. Prices, samples and medians of pairs that are no
-// longer listed are deleted.
+// params must validate, and twap_lookback_seconds must fit in x/dex's
+// twap_window. Prices, samples and medians of pairs that are no longer
+// listed are deleted.
 func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	if msg.Authority != m.k.authority {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAuthority, "expected %s, got %s", m.k.authority, msg.Authority)
+	if err := msg.ValidateBasic(); err != nil {
+		return nil, err
 	}
-	if err := msg.Params.Validate(); err != nil {
+	if msg.Authority != m.k.authority {
+		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "expected %s, got %s", m.k.authority, msg.Authority)
+	}
+	if err := m.k.checkLookbackFitsWindow(ctx, msg.Params); err != nil {
 		return nil, err
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)

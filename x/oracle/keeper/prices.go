@@ -3,8 +3,6 @@ package keeper
 import (
 	"context"
 	"errors"
-	"math/big"
-	"time"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -16,40 +14,31 @@ import (
 	"github.com/agora-labs/agora/x/oracle/types"
 )
 
-// CurrentPrice is a pair's stored price and how old it is.
-type CurrentPrice struct {
-	Pair          string
-	Price         sdkmath.LegacyDec
-	UpdatedHeight int64
-	UpdatedTime   time.Time
-	AgeBlocks     int64
-}
-
 // Price returns a pair's current price with its age. The error is
 // ErrUnknownPair for a pair that is not listed, ErrPriceNotFound when no
 // price was ever recorded and ErrPriceStale (with the price still filled
 // in) when it is older than max_price_age_blocks.
-func (k Keeper) Price(ctx context.Context, pair string) (CurrentPrice, error) {
+func (k Keeper) Price(ctx context.Context, pair string) (types.CurrentPrice, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
-		return CurrentPrice{}, err
+		return types.CurrentPrice{}, err
 	}
 	return k.price(ctx, params, pair)
 }
 
-func (k Keeper) price(ctx context.Context, params types.Params, pair string) (CurrentPrice, error) {
+func (k Keeper) price(ctx context.Context, params types.Params, pair string) (types.CurrentPrice, error) {
 	if _, ok := params.Pair(pair); !ok {
-		return CurrentPrice{}, errorsmod.Wrapf(types.ErrUnknownPair, "%q", pair)
+		return types.CurrentPrice{}, errorsmod.Wrapf(types.ErrUnknownPair, "%q", pair)
 	}
 	rec, err := k.Prices.Get(ctx, pair)
 	if errors.Is(err, collections.ErrNotFound) {
-		return CurrentPrice{}, errorsmod.Wrapf(types.ErrPriceNotFound, "%s", pair)
+		return types.CurrentPrice{}, errorsmod.Wrapf(types.ErrPriceNotFound, "%s", pair)
 	}
 	if err != nil {
-		return CurrentPrice{}, err
+		return types.CurrentPrice{}, err
 	}
 	height := sdk.UnwrapSDKContext(ctx).BlockHeight()
-	cur := CurrentPrice{
+	cur := types.CurrentPrice{
 		Pair: pair, Price: rec.Price, UpdatedHeight: rec.UpdatedHeight, UpdatedTime: rec.UpdatedTime,
 		AgeBlocks: height - rec.UpdatedHeight,
 	}
@@ -61,79 +50,43 @@ func (k Keeper) price(ctx context.Context, params types.Params, pair string) (Cu
 }
 
 // CollateralPrice is the price to value collateral with: the lowest of the
-// current price, the historic median and the DEX TWAP, each where
-// available. It fails when the current price is missing or stale.
+// current price, the historic median (when the window has samples) and the
+// DEX guard TWAP (when the pair has a guard). It fails when the current
+// price is missing or stale, and fails closed (ErrGuardUnavailable) when
+// the pair has a guard whose TWAP cannot be computed.
 func (k Keeper) CollateralPrice(ctx context.Context, pair string) (sdkmath.LegacyDec, error) {
 	return k.guardedPrice(ctx, pair, oraclemath.CollateralPrice)
 }
 
 // DebtPrice is the price to value debt with: the highest of the same
-// inputs as CollateralPrice.
+// inputs as CollateralPrice, failing in the same cases.
 func (k Keeper) DebtPrice(ctx context.Context, pair string) (sdkmath.LegacyDec, error) {
 	return k.guardedPrice(ctx, pair, oraclemath.DebtPrice)
 }
 
-func (k Keeper) guardedPrice(ctx context.Context, pair string,
+func (k Keeper) guardedPrice(ctx context.Context, pairName string,
 	pick func(current, historicMedian sdkmath.LegacyDec, twap *sdkmath.LegacyDec) sdkmath.LegacyDec,
 ) (sdkmath.LegacyDec, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		return sdkmath.LegacyDec{}, err
 	}
-	cur, err := k.price(ctx, params, pair)
+	cur, err := k.price(ctx, params, pairName)
 	if err != nil {
 		return sdkmath.LegacyDec{}, err
 	}
-	historic := sdkmath.LegacyDec{}
-	if hm, err := k.HistoricMedians.Get(ctx, pair); err == nil {
+	historic := sdkmath.LegacyDec{} // none yet: the window has no samples
+	hm, err := k.HistoricMedians.Get(ctx, pairName)
+	switch {
+	case err == nil:
 		historic = hm.Median
+	case !errors.Is(err, collections.ErrNotFound):
+		return sdkmath.LegacyDec{}, err
 	}
-	return pick(cur.Price, historic, k.twapPrice(ctx, params, pair)), nil
-}
-
-// twapPrice converts the DEX TWAP of the pair's denom against
-// twap_quote_denom into a price per whole unit:
-//
-//	price = twap × 10^(pair decimals) / 10^(quote decimals)
-//
-// It returns nil when there is no DEX keeper, the guard is disabled, the
-// pair's denom is the quote denom itself, or the DEX has no TWAP.
-func (k Keeper) twapPrice(ctx context.Context, params types.Params, pairName string) *sdkmath.LegacyDec {
-	pair, ok := params.Pair(pairName)
-	if k.dex == nil || !ok || params.TwapQuoteDenom == "" || pair.Denom == params.TwapQuoteDenom {
-		return nil
+	pair, _ := params.Pair(pairName) // listed: price checked it
+	twap, err := k.GuardPrice(ctx, params, pair)
+	if err != nil {
+		return sdkmath.LegacyDec{}, err
 	}
-	end := sdk.UnwrapSDKContext(ctx).BlockTime()
-	start := end.Add(-time.Duration(params.TwapLookbackSeconds) * time.Second)
-	twap, err := k.dex.TWAPByDenoms(ctx, pair.Denom, params.TwapQuoteDenom, start, end)
-	if err != nil || twap.IsNil() || !twap.IsPositive() {
-		return nil
-	}
-	scaled := scaleDecimals(twap, int64(pair.Decimals)-int64(params.TwapQuoteDecimals))
-	if !types.ValidPrice(scaled) {
-		return nil
-	}
-	return &scaled
-}
-
-// scaleDecimals returns d × 10^exp (exp may be negative; truncates).
-func scaleDecimals(d sdkmath.LegacyDec, exp int64) sdkmath.LegacyDec {
-	if exp == 0 {
-		return d
-	}
-	abs := exp
-	if abs < 0 {
-		abs = -abs
-	}
-	factor := new(big.Int).Exp(big.NewInt(10), big.NewInt(abs), nil)
-	i := new(big.Int).Set(d.BigInt())
-	if exp > 0 {
-		i.Mul(i, factor)
-	} else {
-		i.Quo(i, factor)
-	}
-	if i.BitLen() > 300 { // beyond any valid price; avoid a LegacyDec panic
-		return sdkmath.LegacyDec{}
-	}
-	return sdkmath.LegacyNewDecFromBigIntWithPrec(i, sdkmath.LegacyPrecision)
+	return pick(cur.Price, historic, twap), nil
 }

@@ -19,7 +19,7 @@ import (
 //  1. ApplyAggregates: per pair, the threshold check, the per-block change
 //     clamp, and the new price record;
 //  2. RecordMisses: per-validator miss counters;
-//  3. EndOracleBlock: historic median sampling, stale-pair events and the
+//  3. PreBlockUpkeep (still in the pre-blocker): historic median sampling, stale-pair events and the
 //     close of a miss window (slashing when enabled).
 
 // ApplyAggregates applies one block's tallied votes. totalPower is the
@@ -104,11 +104,12 @@ func (k Keeper) RecordMisses(ctx sdk.Context, missed [][]byte) error {
 	return nil
 }
 
-// EndOracleBlock runs the work that follows the votes of every block, with
-// or without votes: sampling the historic median every
-// historic_sample_blocks, an EventPriceStale for every pair that is stale
-// after this block, and closing the miss window every miss_window_blocks.
-func (k Keeper) EndOracleBlock(ctx sdk.Context, params types.Params) error {
+// PreBlockUpkeep runs in the pre-blocker right after a block's votes are
+// applied, in every block with or without votes: sampling the historic
+// median every historic_sample_blocks, an EventPriceStale for every pair
+// that is stale after this block, and closing the miss window every
+// miss_window_blocks.
+func (k Keeper) PreBlockUpkeep(ctx sdk.Context, params types.Params) error {
 	height := ctx.BlockHeight()
 	if height > 0 && uint64(height)%params.HistoricSampleBlocks == 0 {
 		if err := k.sampleHistoric(ctx, params); err != nil {

@@ -94,10 +94,10 @@ func TestPriceStaleness(t *testing.T) {
 	_, err = f.k.Price(f.ctx, "DOGE/USD")
 	require.ErrorIs(t, err, types.ErrUnknownPair)
 
-	// EndOracleBlock emits a stale event for the stale pair and the
+	// PreBlockUpkeep emits a stale event for the stale pair and the
 	// never-priced ones.
 	ctx := f.atHeight(101 + maxAge)
-	require.NoError(t, f.k.EndOracleBlock(ctx, params))
+	require.NoError(t, f.k.PreBlockUpkeep(ctx, params))
 	stale := 0
 	for _, e := range ctx.EventManager().Events() {
 		if e.Type == "agora.oracle.v1.EventPriceStale" {
@@ -121,7 +121,7 @@ func TestHistoricMedian(t *testing.T) {
 		h := int64(100 + 10*i)
 		ctx := f.atHeight(h)
 		require.NoError(t, f.k.ApplyAggregates(ctx, params, 10, []types.AggregatePrice{agg("BTC/USD", p, 1, 10)}))
-		require.NoError(t, f.k.EndOracleBlock(ctx, params))
+		require.NoError(t, f.k.PreBlockUpkeep(ctx, params))
 	}
 	hm, err := f.k.HistoricMedians.Get(f.ctx, "BTC/USD")
 	require.NoError(t, err)
@@ -138,19 +138,26 @@ func TestHistoricMedian(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, dec("180"), d)
 
-	// With a DEX TWAP of 100 (uusdc per ubtc, both 6 decimals) collateral drops to it.
-	f.k.SetDexTWAPKeeper(mockDex{"ubtc": dec("100")})
+	// With BTC/USD guarded by pool 7 (TWAP 100 uusdc per ubtc, both 6
+	// decimals) collateral drops to it; the TWAP asked for is pool 7's over
+	// the lookback.
+	setGuard(t, f, "BTC/USD", 7, "uusdc", 6)
+	f.dex.twap[7] = dec("100")
 	c, err = f.k.CollateralPrice(ctx, "BTC/USD")
 	require.NoError(t, err)
 	require.Equal(t, dec("100"), c)
-	// A DEX without a pool is ignored.
-	f.k.SetDexTWAPKeeper(mockDex{})
-	c, _ = f.k.CollateralPrice(ctx, "BTC/USD")
-	require.Equal(t, dec("140"), c)
+	require.Equal(t, "7 ubtc/uusdc 10m0s", f.dex.lastCall)
+	// A guard pool that is gone fails closed, with an event.
+	delete(f.dex.twap, 7)
+	ctx = f.atHeight(130)
+	_, err = f.k.CollateralPrice(ctx, "BTC/USD")
+	requireCode(t, err, types.ErrGuardUnavailable)
+	require.True(t, hasEvent(ctx, "agora.oracle.v1.EventGuardUnavailable"))
+	setGuard(t, f, "BTC/USD", 0, "", 0)
 
 	// A stale price is not sampled; old samples age out of the window.
 	for h := int64(140); h <= 230; h += 10 { // fresh until 190, then stale
-		require.NoError(t, f.k.EndOracleBlock(f.atHeight(h), params))
+		require.NoError(t, f.k.PreBlockUpkeep(f.atHeight(h), params))
 	}
 	_, err = f.k.HistoricMedians.Get(f.ctx, "BTC/USD")
 	require.Error(t, err) // every sample left the window and none was added
@@ -172,7 +179,7 @@ func TestMissCountersAndSlashing(t *testing.T) {
 			missed = append(missed, lazy)
 		}
 		require.NoError(t, f.k.RecordMisses(f.atHeight(h), missed))
-		require.NoError(t, f.k.EndOracleBlock(f.atHeight(h), params))
+		require.NoError(t, f.k.PreBlockUpkeep(f.atHeight(h), params))
 	}
 	n, _ := f.k.MissCounters.Get(f.ctx, gone)
 	require.EqualValues(t, 9, n)
@@ -183,7 +190,7 @@ func TestMissCountersAndSlashing(t *testing.T) {
 
 	// Slashing off (default): the window closes, counters reset, nobody slashed.
 	ctx := f.atHeight(110)
-	require.NoError(t, f.k.EndOracleBlock(ctx, params))
+	require.NoError(t, f.k.PreBlockUpkeep(ctx, params))
 	require.Empty(t, f.staking.slashed)
 	require.True(t, hasEvent(ctx, "agora.oracle.v1.EventMissWindowClosed"))
 	has, _ = f.k.MissCounters.Has(f.ctx, gone)
@@ -203,7 +210,7 @@ func TestMissCountersAndSlashing(t *testing.T) {
 		require.NoError(t, f.k.RecordMisses(f.atHeight(h), missed))
 	}
 	ctx = f.atHeight(120)
-	require.NoError(t, f.k.EndOracleBlock(ctx, params))
+	require.NoError(t, f.k.PreBlockUpkeep(ctx, params))
 	require.Equal(t, dec("0.01"), f.staking.slashed[string(gone)])
 	require.True(t, f.staking.jailed[string(gone)])
 	require.NotContains(t, f.staking.slashed, string(lazy))

@@ -1,6 +1,6 @@
 // Package math holds the pure, deterministic formulas of the Agora price
 // oracle. Every function here runs inside consensus (vote-extension
-// verification, PrepareProposal/ProcessProposal and EndBlock), so the package
+// verification, PrepareProposal/ProcessProposal and the pre-blocker), so the package
 // obeys three rules:
 //
 //   - No floating point. All prices are cosmossdk.io/math LegacyDec values

@@ -23,10 +23,18 @@ type StakingKeeper interface {
 	Jail(ctx context.Context, consAddr sdk.ConsAddress) error
 }
 
-// DexTWAPKeeper is the exchange module's time-weighted average price: the
-// price of one base-denom unit in quote-denom units between start and end.
-// It is optional; without it CollateralPrice and DebtPrice use the current
-// and historic median prices only.
-type DexTWAPKeeper interface {
-	TWAPByDenoms(ctx context.Context, base, quote string, start, end time.Time) (sdkmath.LegacyDec, error)
+// DexKeeper is what the oracle's guard needs from x/dex, always about one
+// governed pool (Pair.dex_guard_pool_id), never "the deepest pool":
+//
+//   - TWAP: the arithmetic and geometric time-weighted average price of one
+//     base unit in quote units in pool poolID over [start, end]; an error
+//     when the pool's records do not cover start;
+//   - CheckPoolActive: nil, or ErrPoolNotFound / ErrPaused (pool or the
+//     whole exchange paused);
+//   - TwapWindow: how long x/dex keeps TWAP records (its governed
+//     twap_window); the oracle's twap_lookback_seconds may not exceed it.
+type DexKeeper interface {
+	TWAP(ctx context.Context, poolID uint64, base, quote string, start, end time.Time) (arithmetic, geometric sdkmath.LegacyDec, err error)
+	CheckPoolActive(ctx context.Context, poolID uint64) error
+	TwapWindow(ctx context.Context) (time.Duration, error)
 }

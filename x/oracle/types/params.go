@@ -3,7 +3,9 @@ package types
 import (
 	"errors"
 	"fmt"
+	"time"
 
+	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -50,7 +52,9 @@ func DefaultPairs() []Pair {
 // reports, stale after 60 blocks, at most 10% move per block, a one-hour
 // historic median (3600 one-second blocks) sampled every 60 blocks, a
 // one-hour miss window, slashing off, 4 KiB vote extensions and a 10-minute
-// DEX TWAP against uusdc as the extra guard.
+// DEX TWAP lookback. No pair has a DEX guard by default: pool ids exist only
+// once pools do, so governance (or a network's genesis) sets each pair's
+// dex_guard_pool_id.
 func DefaultParams() Params {
 	return Params{
 		Pairs:                 DefaultPairs(),
@@ -63,8 +67,6 @@ func DefaultParams() Params {
 		MinValidPerWindow:     sdkmath.LegacyNewDecWithPrec(5, 2),
 		SlashFraction:         sdkmath.LegacyZeroDec(),
 		MaxVoteExtensionBytes: 4096,
-		TwapQuoteDenom:        "uusdc",
-		TwapQuoteDecimals:     6,
 		TwapLookbackSeconds:   600,
 	}
 }
@@ -92,6 +94,9 @@ func (p Params) Validate() error {
 		}
 		if pair.Decimals > MaxDecimals {
 			add("pairs[%d] %s: decimals must be at most %d, got %d", i, pair.Name, MaxDecimals, pair.Decimals)
+		}
+		for _, problem := range pair.guardProblems() {
+			add("pairs[%d] %s: %s", i, pair.Name, problem)
 		}
 	}
 	checkDec := func(name string, v, lo, hi sdkmath.LegacyDec) {
@@ -128,21 +133,45 @@ func (p Params) Validate() error {
 	} else if need := MaxExtensionSize(p.Pairs); uint64(need) > p.MaxVoteExtensionBytes {
 		add("max_vote_extension_bytes %d is too small for an extension carrying every pair (%d bytes)", p.MaxVoteExtensionBytes, need)
 	}
-	if p.TwapQuoteDenom != "" {
-		if err := sdk.ValidateDenom(p.TwapQuoteDenom); err != nil {
-			add("twap_quote_denom: %v", err)
-		}
-		if p.TwapQuoteDecimals > MaxDecimals {
-			add("twap_quote_decimals must be at most %d, got %d", MaxDecimals, p.TwapQuoteDecimals)
-		}
-		if p.TwapLookbackSeconds < 1 || p.TwapLookbackSeconds > MaxTWAPLookbackSeconds {
-			add("twap_lookback_seconds must be in [1, %d], got %d", MaxTWAPLookbackSeconds, p.TwapLookbackSeconds)
-		}
+	if p.TwapLookbackSeconds < 1 || p.TwapLookbackSeconds > MaxTWAPLookbackSeconds {
+		add("twap_lookback_seconds must be in [1, %d], got %d", MaxTWAPLookbackSeconds, p.TwapLookbackSeconds)
 	}
 	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("%w: %w", ErrInvalidParams, err)
+		// errorsmod.Wrapf keeps ErrInvalidParams' ABCI code; every problem
+		// is listed, one per line.
+		return errorsmod.Wrapf(ErrInvalidParams, "%v", err)
 	}
 	return nil
+}
+
+// TwapLookback is twap_lookback_seconds as a duration.
+func (p Params) TwapLookback() time.Duration {
+	return time.Duration(p.TwapLookbackSeconds) * time.Second
+}
+
+// HasDexGuard reports whether the pair's prices are guarded by a DEX pool.
+func (p Pair) HasDexGuard() bool { return p.DexGuardPoolId != 0 }
+
+// guardProblems checks the three guard fields together: either all unset
+// (no guard) or a pool id, a valid quote denom other than the pair's denom
+// and its decimals.
+func (p Pair) guardProblems() []string {
+	if !p.HasDexGuard() {
+		if p.DexGuardQuoteDenom != "" || p.DexGuardQuoteDecimals != 0 {
+			return []string{"dex_guard_quote_denom and dex_guard_quote_decimals must be empty without dex_guard_pool_id"}
+		}
+		return nil
+	}
+	var out []string
+	if err := sdk.ValidateDenom(p.DexGuardQuoteDenom); err != nil {
+		out = append(out, fmt.Sprintf("dex_guard_quote_denom: %v", err))
+	} else if p.DexGuardQuoteDenom == p.Denom {
+		out = append(out, fmt.Sprintf("dex_guard_quote_denom must differ from the pair's denom %s", p.Denom))
+	}
+	if p.DexGuardQuoteDecimals > MaxDecimals {
+		out = append(out, fmt.Sprintf("dex_guard_quote_decimals must be at most %d, got %d", MaxDecimals, p.DexGuardQuoteDecimals))
+	}
+	return out
 }
 
 // Pair returns the listed pair with the given name.

@@ -42,7 +42,14 @@ func TestParamsValidateBounds(t *testing.T) {
 		{"short miss window", func(p *types.Params) { p.MissWindowBlocks = 9 }, "miss_window_blocks"},
 		{"tiny extension", func(p *types.Params) { p.MaxVoteExtensionBytes = 10 }, "max_vote_extension_bytes"},
 		{"extension too small for pairs", func(p *types.Params) { p.MaxVoteExtensionBytes = 100 }, "too small"},
-		{"bad twap denom", func(p *types.Params) { p.TwapQuoteDenom = "!" }, "twap_quote_denom"},
+		{"guard without quote", func(p *types.Params) { p.Pairs[0].DexGuardPoolId = 1 }, "dex_guard_quote_denom"},
+		{"guard quote is the denom", func(p *types.Params) {
+			p.Pairs[0].DexGuardPoolId, p.Pairs[0].DexGuardQuoteDenom = 1, p.Pairs[0].Denom
+		}, "must differ"},
+		{"guard quote decimals", func(p *types.Params) {
+			p.Pairs[0].DexGuardPoolId, p.Pairs[0].DexGuardQuoteDenom, p.Pairs[0].DexGuardQuoteDecimals = 1, "uusdc", 19
+		}, "dex_guard_quote_decimals"},
+		{"quote without guard", func(p *types.Params) { p.Pairs[0].DexGuardQuoteDenom = "uusdc" }, "without dex_guard_pool_id"},
 		{"zero twap lookback", func(p *types.Params) { p.TwapLookbackSeconds = 0 }, "twap_lookback_seconds"},
 	}
 	for _, tc := range cases {
@@ -59,7 +66,8 @@ func TestParamsValidateBounds(t *testing.T) {
 func TestParamsValidateEdges(t *testing.T) {
 	p := types.DefaultParams()
 	p.Pairs = nil // an oracle with no pairs is allowed
-	p.TwapQuoteDenom, p.TwapLookbackSeconds = "", 0
+	p.Pairs = append(p.Pairs, types.Pair{Name: "ATOM/USD", Denom: "ibc/27394FB092D2ECCD56123C74F36E4C1F926001CEADA9CA97EA622B25F41E5EB2",
+		Decimals: 6, DexGuardPoolId: 9, DexGuardQuoteDenom: "uusdc", DexGuardQuoteDecimals: 6})
 	p.VoteThreshold = sdkmath.LegacyOneDec()
 	p.MaxChangePerBlock = sdkmath.LegacyZeroDec()
 	require.NoError(t, p.Validate())
