@@ -53,29 +53,31 @@ func QueryJSON(bin, home string, out any, args ...string) error {
 
 // TxResult is what a committed (or rejected) transaction reports.
 type TxResult struct {
-	Hash    string `json:"txhash"`
-	Code    uint32 `json:"code"`
-	RawLog  string `json:"raw_log"`
-	Height  string `json:"height"`
-	GasUsed string `json:"gas_used"`
+	Hash      string `json:"txhash"`
+	Code      uint32 `json:"code"`
+	Codespace string `json:"codespace"`
+	RawLog    string `json:"raw_log"`
+	Height    string `json:"height"`
+	GasUsed   string `json:"gas_used"`
 }
 
-// Tx broadcasts a transaction through the CLI and, when CheckTx accepts
-// it, waits until it is committed and returns its DeliverTx result. A tx
-// rejected by CheckTx returns its CheckTx result (Height "0").
+// Tx broadcasts a transaction through the CLI, which waits until it is
+// committed and prints its result (exiting non-zero when it failed), and
+// returns that result. A tx rejected by CheckTx returns its CheckTx result
+// (Height "0"). The error is for a CLI that printed no result at all.
 func Tx(bin, home string, args ...string) (TxResult, error) {
-	stdout, err := CLI(bin, home, append(args, "--yes", "-o", "json")...)
-	if err != nil {
-		return TxResult{}, err
-	}
+	stdout, cliErr := CLI(bin, home, append(args, "--yes", "-o", "json")...)
 	var res TxResult
-	if err := json.Unmarshal([]byte(lastJSONLine(stdout)), &res); err != nil {
-		return TxResult{}, fmt.Errorf("decode tx response: %w\n%s", err, stdout)
+	if err := json.Unmarshal([]byte(lastJSONLine(stdout)), &res); err != nil || res.Hash == "" {
+		if cliErr != nil {
+			return TxResult{}, cliErr
+		}
+		return TxResult{}, fmt.Errorf("decode tx response: %v\n%s", err, stdout)
 	}
-	if res.Code != 0 {
-		return res, nil
+	if (res.Code != 0) != (cliErr != nil) {
+		return res, fmt.Errorf("tx code %d but CLI exit error %v: a failed tx must exit non-zero, a committed one zero", res.Code, cliErr)
 	}
-	return WaitForTx(bin, home, res.Hash, 30*time.Second)
+	return res, nil
 }
 
 // WaitForTx polls until a tx is committed.

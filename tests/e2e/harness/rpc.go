@@ -12,9 +12,13 @@ import (
 // seen by the node: equal values on two nodes mean they agreed on the
 // state after block h-1.
 func (node *Node) BlockAppHash(h int64) (string, error) {
+	return blockAppHash(node.Spec.Ports.RPCURL(), node.Spec.Moniker, h)
+}
+
+func blockAppHash(rpcURL, moniker string, h int64) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	url := fmt.Sprintf("%s/block?height=%d", node.Spec.Ports.RPCURL(), h)
+	url := fmt.Sprintf("%s/block?height=%d", rpcURL, h)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return "", err
@@ -40,7 +44,7 @@ func (node *Node) BlockAppHash(h int64) (string, error) {
 		return "", err
 	}
 	if body.Error != nil {
-		return "", fmt.Errorf("%s: block %d: %s", node.Spec.Moniker, h, body.Error.Data)
+		return "", fmt.Errorf("%s: block %d: %s", moniker, h, body.Error.Data)
 	}
 	return body.Result.Block.Header.AppHash, nil
 }
