@@ -249,8 +249,7 @@ func NewAgoraApp(
 	// (and slashes through it when miss slashing is on); the exchange's TWAP
 	// is one of its price guards.
 	app.OracleKeeper = oraclekeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[oracletypes.StoreKey]), authority, app.StakingKeeper,
-		oracleDexKeeper(app.DexKeeper))
+		appCodec, runtime.NewKVStoreService(keys[oracletypes.StoreKey]), authority, app.StakingKeeper, app.DexKeeper)
 	app.oracleModule = oracle.NewAppModule(appCodec, app.OracleKeeper)
 
 	app.ModuleManager = module.NewManager(

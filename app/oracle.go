@@ -3,9 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"time"
-
-	errorsmod "cosmossdk.io/errors"
 
 	"cosmossdk.io/log"
 	sdkmath "cosmossdk.io/math"
@@ -14,11 +11,8 @@ import (
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 
-	dexkeeper "github.com/agora-labs/agora/x/dex/keeper"
-	dextypes "github.com/agora-labs/agora/x/dex/types"
 	oracleabci "github.com/agora-labs/agora/x/oracle/abci"
 	"github.com/agora-labs/agora/x/oracle/feeder"
-	oracletypes "github.com/agora-labs/agora/x/oracle/types"
 )
 
 // This file wires the oracle's ABCI++ pipeline into baseapp and runs the
@@ -104,38 +98,4 @@ func (s *dexTWAPSource) TWAP(_ context.Context, pair, base, quote string) (sdkma
 		return sdkmath.LegacyDec{}, err
 	}
 	return s.app.OracleKeeper.GuardPriceOf(ctx, pair, base, quote)
-}
-
-// oracleDexKeeper is what the oracle keeper gets from x/dex. Until x/dex's
-// keeper has CheckPoolActive and TwapWindow itself (the dex side of issue
-// 7), dexGuardShim supplies them from its public state; then this returns
-// the keeper unchanged and the shim is deleted.
-func oracleDexKeeper(k dexkeeper.Keeper) oracletypes.DexKeeper { return dexGuardShim{k} }
-
-type dexGuardShim struct{ dexkeeper.Keeper }
-
-func (s dexGuardShim) CheckPoolActive(ctx context.Context, poolID uint64) error {
-	params, err := s.GetParams(ctx)
-	if err != nil {
-		return err
-	}
-	if params.Paused {
-		return errorsmod.Wrap(dextypes.ErrPaused, "the exchange is paused by governance")
-	}
-	p, err := s.GetPool(ctx, poolID)
-	if err != nil {
-		return err
-	}
-	if p.Paused {
-		return errorsmod.Wrapf(dextypes.ErrPaused, "pool %d is paused by governance", poolID)
-	}
-	return nil
-}
-
-func (s dexGuardShim) TwapWindow(ctx context.Context) (time.Duration, error) {
-	params, err := s.GetParams(ctx)
-	if err != nil {
-		return 0, err
-	}
-	return params.TwapWindow, nil
 }
