@@ -33,6 +33,28 @@ type Devnet struct {
 // for its banner. The process is stopped when the test ends.
 func StartDevnet(t testing.TB, home string, extra ...string) *Devnet {
 	t.Helper()
+	return startDevnet(t, home, func(d *Devnet) { t.Cleanup(func() { _ = d.Stop(30 * time.Second) }) }, extra...)
+}
+
+// StartSharedDevnet is StartDevnet for a devnet that several tests share:
+// the caller stops it (Stop) when every test has run, and each test takes
+// it with For(t). started receives the devnet as soon as its process runs
+// (to stop it even if the banner never comes).
+func StartSharedDevnet(t testing.TB, home string, started func(*Devnet), extra ...string) *Devnet {
+	t.Helper()
+	return startDevnet(t, home, started, extra...)
+}
+
+// For is the devnet as seen by test t (its helpers fail t). Stop the
+// original, not the copy.
+func (d *Devnet) For(t testing.TB) *Devnet {
+	c := *d
+	c.T = t
+	return &c
+}
+
+func startDevnet(t testing.TB, home string, started func(*Devnet), extra ...string) *Devnet {
+	t.Helper()
 	base := FreePortBase(t, 1)
 	d := &Devnet{
 		T: t, Bin: Binary(t), Home: home,
@@ -52,7 +74,7 @@ func StartDevnet(t testing.TB, home string, extra ...string) *Devnet {
 	}
 	d.done = make(chan struct{})
 	go func() { d.err = d.cmd.Wait(); close(d.done) }()
-	t.Cleanup(func() { _ = d.Stop(30 * time.Second) })
+	started(d)
 
 	deadline := time.After(120 * time.Second)
 	// The banner's last line: the whole banner has been printed.
