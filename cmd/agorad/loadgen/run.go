@@ -163,167 +163,212 @@ func sign(clientCtx client.Context, kr keyring.Keyring, a *account, gas uint64, 
 	return clientCtx.TxConfig.TxEncoder()(builder.GetTx())
 }
 
-type pending struct {
-	sent time.Time
-}
-
 // broadcastAndWatch sends each account's txs in order (one stream per
 // account) while a watcher reads every new block for their inclusion. The
 // watcher reads only blocks (their tx lists) while the load runs; the
 // results (codes, gas) are read once it is over, so that watching costs the
 // node as little as possible.
 func broadcastAndWatch(ctx context.Context, clientCtx client.Context, cfg Config, w Workload, signed [][][]byte) (Report, error) {
-	rep := Report{Workload: w.Name(), Accounts: len(signed)}
-	var mu sync.Mutex
-	inFlight := map[string]time.Time{}
-	var first time.Time
-
+	r := &loadRun{clientCtx: clientCtx, cfg: cfg, inFlight: map[string]time.Time{}}
+	r.rep = Report{Workload: w.Name(), Accounts: len(signed)}
 	status, err := clientCtx.Client.Status(ctx)
 	if err != nil {
-		return rep, err
+		return r.rep, err
 	}
-	height := status.SyncInfo.LatestBlockHeight
+	broadcastDone := r.broadcastAll(ctx, signed)
+	included, err := r.watchInclusion(ctx, status.SyncInfo.LatestBlockHeight, broadcastDone)
+	if err != nil {
+		return r.rep, err
+	}
+	last, err := r.tallyResults(ctx, included)
+	if err != nil {
+		return r.rep, err
+	}
+	r.rep.Duration = last.Sub(r.first)
+	return r.rep, nil
+}
 
+// loadRun is the state shared by the broadcasters and the watcher.
+type loadRun struct {
+	clientCtx client.Context
+	cfg       Config
+
+	mu       sync.Mutex
+	inFlight map[string]time.Time // hash -> when it was sent, until included
+	first    time.Time            // first broadcast
+	rep      Report
+}
+
+// inclusion is where and when a tx of ours was seen in a block.
+type inclusion struct {
+	height  int64
+	latency time.Duration
+	at      time.Time
+}
+
+// broadcastAll starts one broadcaster per account; the channel is closed
+// when every tx has been sent.
+func (r *loadRun) broadcastAll(ctx context.Context, signed [][][]byte) <-chan struct{} {
 	var wg sync.WaitGroup
 	for _, txs := range signed {
 		wg.Add(1)
 		go func(txs [][]byte) {
 			defer wg.Done()
 			for _, bz := range txs {
-				hash := txHash(bz)
-				// Keep at most MaxPending txs unconfirmed, below the node's
-				// mempool size, so the load is sustained, not refused.
-				for {
-					mu.Lock()
-					n := len(inFlight)
-					mu.Unlock()
-					if n < cfg.MaxPending || ctx.Err() != nil {
-						break
-					}
-					time.Sleep(10 * time.Millisecond)
-				}
-				now := time.Now()
-				mu.Lock()
-				if first.IsZero() {
-					first = now
-				}
-				inFlight[hash] = now
-				rep.Sent++
-				mu.Unlock()
-				res, err := clientCtx.Client.BroadcastTxSync(ctx, bz)
-				if err != nil || res.Code != 0 {
-					mu.Lock()
-					delete(inFlight, hash)
-					rep.Rejected++
-					if rep.FirstErr == "" {
-						if err != nil {
-							rep.FirstErr = err.Error()
-						} else {
-							rep.FirstErr = res.Log
-						}
-					}
-					mu.Unlock()
-				}
+				r.broadcastOne(ctx, bz)
 			}
 		}(txs)
 	}
-	broadcastDone := make(chan struct{})
-	go func() { wg.Wait(); close(broadcastDone) }()
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	return done
+}
 
-	// hash -> (height, latency) of every included tx of ours.
-	type inclusion struct {
-		height  int64
-		latency time.Duration
-		at      time.Time
+// broadcastOne sends one tx once fewer than MaxPending are unconfirmed
+// (below the node's mempool size, so the load is sustained, not refused).
+func (r *loadRun) broadcastOne(ctx context.Context, bz []byte) {
+	hash := txHash(bz)
+	for {
+		r.mu.Lock()
+		n := len(r.inFlight)
+		r.mu.Unlock()
+		if n < r.cfg.MaxPending || ctx.Err() != nil {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
+	now := time.Now()
+	r.mu.Lock()
+	if r.first.IsZero() {
+		r.first = now
+	}
+	r.inFlight[hash] = now
+	r.rep.Sent++
+	r.mu.Unlock()
+	res, err := r.clientCtx.Client.BroadcastTxSync(ctx, bz)
+	if err == nil && res.Code == 0 {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	delete(r.inFlight, hash)
+	r.rep.Rejected++
+	if r.rep.FirstErr == "" {
+		if err != nil {
+			r.rep.FirstErr = err.Error()
+		} else {
+			r.rep.FirstErr = res.Log
+		}
+	}
+}
+
+// watchInclusion reads every block after height until each broadcast tx
+// has been included (or cfg.Timeout after the last broadcast).
+func (r *loadRun) watchInclusion(ctx context.Context, height int64, broadcastDone <-chan struct{}) (map[string]inclusion, error) {
 	included := map[string]inclusion{}
 	var deadline <-chan time.Time
 	for {
-		st, err := clientCtx.Client.Status(ctx)
-		if err == nil {
-			for h := height + 1; h <= st.SyncInfo.LatestBlockHeight; h++ {
-				block, err := clientCtx.Client.Block(ctx, &h)
-				if err != nil {
-					break // read it again on the next poll
-				}
-				height = h
-				now := time.Now()
-				mu.Lock()
-				for _, bz := range block.Block.Txs {
-					hash := txHash(bz)
-					if sent, ok := inFlight[hash]; ok {
-						delete(inFlight, hash)
-						included[hash] = inclusion{height: h, latency: now.Sub(sent), at: now}
-					}
-				}
-				mu.Unlock()
-			}
-		}
+		height = r.readNewBlocks(ctx, height, included)
 		select {
 		case <-broadcastDone:
 			broadcastDone = nil
-			deadline = time.After(cfg.Timeout)
+			deadline = time.After(r.cfg.Timeout)
 		default:
 		}
-		mu.Lock()
-		remaining := len(inFlight)
-		mu.Unlock()
+		r.mu.Lock()
+		remaining := len(r.inFlight)
+		r.mu.Unlock()
 		if broadcastDone == nil && remaining == 0 {
-			break
+			return included, nil
 		}
 		select {
 		case <-deadline:
-			return rep, fmt.Errorf("%d txs not included within %s of the last broadcast", remaining, cfg.Timeout)
+			return nil, fmt.Errorf("%d txs not included within %s of the last broadcast", remaining, r.cfg.Timeout)
 		case <-ctx.Done():
-			return rep, ctx.Err()
+			return nil, ctx.Err()
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
+}
 
-	// Now read each block's results: which txs succeeded, and their gas.
+// readNewBlocks records our txs in the blocks after height and returns the
+// last block read.
+func (r *loadRun) readNewBlocks(ctx context.Context, height int64, included map[string]inclusion) int64 {
+	st, err := r.clientCtx.Client.Status(ctx)
+	if err != nil {
+		return height
+	}
+	for h := height + 1; h <= st.SyncInfo.LatestBlockHeight; h++ {
+		block, err := r.clientCtx.Client.Block(ctx, &h)
+		if err != nil {
+			break // read it again on the next poll
+		}
+		height = h
+		now := time.Now()
+		r.mu.Lock()
+		for _, bz := range block.Block.Txs {
+			hash := txHash(bz)
+			if sent, ok := r.inFlight[hash]; ok {
+				delete(r.inFlight, hash)
+				included[hash] = inclusion{height: h, latency: now.Sub(sent), at: now}
+			}
+		}
+		r.mu.Unlock()
+	}
+	return height
+}
+
+// tallyResults reads each block's results once the load is over: which
+// txs succeeded, and their gas. It returns when the last committed tx was
+// seen.
+func (r *loadRun) tallyResults(ctx context.Context, included map[string]inclusion) (time.Time, error) {
 	heights := map[int64]bool{}
 	for _, inc := range included {
 		heights[inc.height] = true
 	}
 	var last time.Time
 	for h := range heights {
-		results, err := readResults(ctx, clientCtx, h)
-		// The node may report a block before it has stored the block's
-		// results: give it a few seconds.
-		for try := 0; err != nil && try < 20; try++ {
-			time.Sleep(250 * time.Millisecond)
-			results, err = readResults(ctx, clientCtx, h)
-		}
+		results, err := readResultsPatiently(ctx, r.clientCtx, h)
 		if err != nil {
-			return rep, err
+			return last, err
 		}
 		blockCounted := false
-		for hash, r := range results {
+		for hash, res := range results {
 			inc, ok := included[hash]
 			if !ok {
 				continue
 			}
-			if r.code != 0 {
-				rep.Failed++
-				if rep.FirstErr == "" {
-					rep.FirstErr = r.log
+			if res.code != 0 {
+				r.rep.Failed++
+				if r.rep.FirstErr == "" {
+					r.rep.FirstErr = res.log
 				}
 				continue
 			}
-			rep.Committed++
-			rep.Latencies = append(rep.Latencies, inc.latency)
-			rep.GasUsed = append(rep.GasUsed, r.gasUsed)
+			r.rep.Committed++
+			r.rep.Latencies = append(r.rep.Latencies, inc.latency)
+			r.rep.GasUsed = append(r.rep.GasUsed, res.gasUsed)
 			if inc.at.After(last) {
 				last = inc.at
 			}
 			if !blockCounted {
-				rep.Blocks++
+				r.rep.Blocks++
 				blockCounted = true
 			}
 		}
 	}
-	rep.Duration = last.Sub(first)
-	return rep, nil
+	return last, nil
+}
+
+// readResultsPatiently is readResults, retried for a few seconds: the node
+// may report a block before it has stored the block's results.
+func readResultsPatiently(ctx context.Context, clientCtx client.Context, h int64) (map[string]txResult, error) {
+	results, err := readResults(ctx, clientCtx, h)
+	for try := 0; err != nil && try < 20; try++ {
+		time.Sleep(250 * time.Millisecond)
+		results, err = readResults(ctx, clientCtx, h)
+	}
+	return results, err
 }
 
 type txResult struct {
