@@ -17,6 +17,8 @@ import (
 	oracletypes "github.com/agora-labs/agora/x/oracle/types"
 
 	dextypes "github.com/agora-labs/agora/x/dex/types"
+
+	lendtypes "github.com/agora-labs/agora/x/lend/types"
 )
 
 // storeKeys lists every module's persistent store. A module that keeps
@@ -35,6 +37,7 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		evidencetypes.StoreKey,
 		oracletypes.StoreKey,
 		dextypes.StoreKey,
+		lendtypes.StoreKey,
 	)
 }
 
@@ -48,6 +51,7 @@ var moduleAccountPermissions = map[string][]string{
 	stakingtypes.NotBondedPoolName: {authtypes.Burner, authtypes.Staking},
 	govtypes.ModuleName:            {authtypes.Burner},
 	dextypes.ModuleName:            {authtypes.Minter, authtypes.Burner},
+	lendtypes.ModuleName:           {authtypes.Minter, authtypes.Burner},
 }
 
 // ModuleAccountPermissions returns a copy of the module account permissions.

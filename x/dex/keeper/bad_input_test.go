@@ -134,10 +134,20 @@ func TestBadInputChangesNothing(t *testing.T) {
 		}, want: types.ErrInvalidAssetCount, contains: "2 to 3 assets"},
 		{name: "amplification zero", msg: func(c *apptest.Chain) sdk.Msg {
 			return &types.MsgCreatePool{Sender: addr(c, "alice"), PoolType: types.POOL_TYPE_STABLESWAP, InitialLiquidity: coins("1000000uagr,1000000uusdc"), SwapFee: feeTier, Amplification: 0}
-		}, want: types.ErrInvalidAmplification, contains: "outside [1, 10000]"},
+		}, want: types.ErrInvalidAmplification, contains: "got none"},
 		{name: "amplification too high", msg: func(c *apptest.Chain) sdk.Msg {
 			return &types.MsgCreatePool{Sender: addr(c, "alice"), PoolType: types.POOL_TYPE_STABLESWAP, InitialLiquidity: coins("1000000uagr,1000000uusdc"), SwapFee: feeTier, Amplification: 10_001}
-		}, want: types.ErrInvalidAmplification},
+		}, want: types.ErrInvalidAmplification, contains: "outside [1, 10000]"},
+		// Params errors reach the tx result with the dex codespace and code
+		// (fmt.Errorf("%w") used to turn them into "undefined"/1).
+		{name: "update params with bad params", msg: func(c *apptest.Chain) sdk.Msg {
+			p := types.DefaultParams()
+			p.MaxHops, p.TwapWindow = 0, time.Minute
+			return &types.MsgUpdateParams{Authority: addr(c, "alice"), Params: p}
+		}, want: types.ErrInvalidParams, contains: "max_hops 0 must be in [1, 8]; twap_window 1m0s"},
+		{name: "update params by a non-authority", msg: func(c *apptest.Chain) sdk.Msg {
+			return &types.MsgUpdateParams{Authority: addr(c, "alice"), Params: types.DefaultParams()}
+		}, want: types.ErrUnauthorized, contains: "governance proposal"},
 		{name: "fee not a tier", msg: func(c *apptest.Chain) sdk.Msg {
 			return &types.MsgCreatePool{Sender: addr(c, "alice"), PoolType: types.POOL_TYPE_CONSTANT_PRODUCT, InitialLiquidity: coins("1000000uagr,1000000ubtc"), SwapFee: sdkmath.LegacyNewDecWithPrec(2, 3)}
 		}, want: types.ErrInvalidFeeTier, contains: "not a fee tier"},

@@ -10,7 +10,6 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
-	"github.com/agora-labs/agora/testutil/apptest"
 	"github.com/agora-labs/agora/x/dex/keeper"
 	"github.com/agora-labs/agora/x/dex/types"
 )

@@ -9,7 +9,6 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/agora-labs/agora/testutil/apptest"
 	"github.com/agora-labs/agora/x/dex/types"
 )
 

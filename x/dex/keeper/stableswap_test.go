@@ -122,6 +122,39 @@ func TestProtocolFee(t *testing.T) {
 	if got, want := after.Reserves.AmountOf("uagr"), before.Reserves.AmountOf("uagr").Sub(out.TokenOut.Amount); !got.Equal(want) {
 		t.Fatalf("uagr reserve %s, want %s", got, want)
 	}
+
+	// Single-asset joins and exits pay the protocol share of their fee too
+	// (security finding 3), on constant-product and stableswap pools.
+	ss := createPool(t, c, "alice", types.POOL_TYPE_STABLESWAP, "500000000ueth,500000000uusdc", feeTier, 100)
+	for _, pool := range []uint64{id, ss} {
+		distrBefore := c.Balances(distrAddr)
+		res, err := c.DeliverMsgs("alice", &types.MsgJoinSingleAsset{Sender: alice, PoolId: pool, TokenIn: coin("100000000uusdc"), MinSharesOut: sdkmath.ZeroInt()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var join types.MsgJoinSingleAssetResponse
+		decodeResponse(t, c, res.Data, &join)
+		// ⌊25% · ⌊f·Δ/2⌋⌋ = ⌊0.25 · 150,000⌋ for constant product.
+		gotJoin := c.Balances(distrAddr).Sub(distrBefore...)
+		if pool == id && !gotJoin.AmountOf("uusdc").Equal(sdkmath.NewInt(37_500)) {
+			t.Fatalf("join: community pool got %s, want 37500uusdc", gotJoin)
+		}
+		if !gotJoin.AmountOf("uusdc").IsPositive() {
+			t.Fatalf("pool %d: join paid the community pool %s", pool, gotJoin)
+		}
+		distrBefore = c.Balances(distrAddr)
+		other := "uagr"
+		if pool == ss {
+			other = "ueth"
+		}
+		if _, err := c.DeliverMsgs("alice", &types.MsgExitSingleAsset{Sender: alice, PoolId: pool, SharesIn: join.SharesOut, DenomOut: other, MinAmountOut: sdkmath.ZeroInt()}); err != nil {
+			t.Fatal(err)
+		}
+		// The exit sold the uusdc part of the shares: its fee is in uusdc.
+		if got := c.Balances(distrAddr).Sub(distrBefore...); !got.AmountOf("uusdc").IsPositive() {
+			t.Fatalf("pool %d: exit paid the community pool %s", pool, got)
+		}
+	}
 }
 
 // A stableswap pool of assets with different decimals is refused: the

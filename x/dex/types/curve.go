@@ -128,8 +128,11 @@ func (stableSwap) ValidateShape(n int, amp *Amplification) error {
 	if n < dexmath.MinPoolAssets || n > dexmath.MaxPoolAssets {
 		return errorsmod.Wrapf(ErrInvalidAssetCount, "a stableswap pool has %d to %d assets, got %d", dexmath.MinPoolAssets, dexmath.MaxPoolAssets, n)
 	}
-	if amp == nil || amp.Initial < 1 || amp.Future < 1 || amp.Initial > dexmath.MaxAmplification || amp.Future > dexmath.MaxAmplification {
-		return errorsmod.Wrapf(ErrInvalidAmplification, "amplification must be in [1, %d]", dexmath.MaxAmplification)
+	if amp == nil {
+		return errorsmod.Wrapf(ErrInvalidAmplification, "a stableswap pool needs an amplification in [1, %d], got none", dexmath.MaxAmplification)
+	}
+	if amp.Initial < 1 || amp.Future < 1 || amp.Initial > dexmath.MaxAmplification || amp.Future > dexmath.MaxAmplification {
+		return errorsmod.Wrapf(ErrInvalidAmplification, "amplification %d (future %d) must be in [1, %d]", amp.Initial, amp.Future, dexmath.MaxAmplification)
 	}
 	if amp.EndTime.Before(amp.StartTime) {
 		return errorsmod.Wrap(ErrInvalidAmplification, "amplification ramp ends before it starts")
@@ -158,13 +161,7 @@ func (stableSwap) JoinSingleAsset(p Pool, i int, amountIn sdkmath.Int, now time.
 }
 
 func (stableSwap) ExitSingleAsset(p Pool, i int, shares sdkmath.Int, now time.Time) (sdkmath.Int, []sdkmath.Int, error) {
-	out, fee, err := dexmath.ExitStableSwapSingleAsset(p.Amounts(), p.Amp(now), p.TotalShares, shares, i, dexmath.ExitFee(p.SwapFee))
-	if err != nil {
-		return out, nil, err
-	}
-	fees := zeros(len(p.Reserves))
-	fees[i] = fee
-	return out, fees, nil
+	return dexmath.ExitStableSwapSingleAssetBySwaps(p.Amounts(), p.Amp(now), p.TotalShares, shares, i, dexmath.ExitFee(p.SwapFee))
 }
 
 func (stableSwap) SwapInvariantHolds(before, after Pool, now time.Time) error {
