@@ -85,6 +85,10 @@ import (
 	"github.com/agora-labs/agora/x/dex"
 	dexkeeper "github.com/agora-labs/agora/x/dex/keeper"
 	dextypes "github.com/agora-labs/agora/x/dex/types"
+
+	"github.com/agora-labs/agora/x/lend"
+	lendkeeper "github.com/agora-labs/agora/x/lend/keeper"
+	lendtypes "github.com/agora-labs/agora/x/lend/types"
 )
 
 // DefaultNodeHome is where agorad keeps its data unless --home says otherwise.
@@ -125,6 +129,7 @@ type AgoraApp struct {
 	ConsensusKeeper consensuskeeper.Keeper
 	OracleKeeper    oraclekeeper.Keeper
 	DexKeeper       dexkeeper.Keeper
+	LendKeeper      lendkeeper.Keeper
 
 	// The oracle's price feeder (nil unless app.toml enables it) and the
 	// module, whose pre-blocker PreBlocker calls with the block's request.
@@ -252,6 +257,11 @@ func NewAgoraApp(
 		appCodec, runtime.NewKVStoreService(keys[oracletypes.StoreKey]), authority, app.StakingKeeper, app.DexKeeper)
 	app.oracleModule = oracle.NewAppModule(appCodec, app.OracleKeeper)
 
+	// The money market holds cash and collateral in its module account
+	// (bank) and values positions at the oracle's guarded prices.
+	app.LendKeeper = lendkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[lendtypes.StoreKey]), app.BankKeeper, app.OracleKeeper, authority)
+
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
 		auth.NewAppModule(appCodec, app.AccountKeeper, nil, nil),
@@ -266,6 +276,7 @@ func NewAgoraApp(
 		consensus.NewAppModule(appCodec, app.ConsensusKeeper),
 		app.oracleModule,
 		dex.NewAppModule(appCodec, app.DexKeeper),
+		lend.NewAppModule(appCodec, app.LendKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
@@ -285,6 +296,7 @@ func NewAgoraApp(
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, upgradetypes.ModuleName,
 		oracletypes.ModuleName, dextypes.ModuleName,
+		lendtypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

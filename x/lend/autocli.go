@@ -1,0 +1,72 @@
+package lend
+
+import (
+	autocliv1 "cosmossdk.io/api/cosmos/autocli/v1"
+
+	lendv1 "github.com/agora-labs/agora/x/lend/types"
+)
+
+// AutoCLIOptions describes the CLI generated from the gRPC services:
+// `agorad query lend ...` and `agorad tx lend ...`.
+func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
+	return &autocliv1.ModuleOptions{
+		Query: &autocliv1.ServiceCommandDescriptor{
+			Service: lendv1.Query_serviceDesc.ServiceName,
+			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+				{RpcMethod: "Params", Use: "params", Short: "Show the money market's parameters"},
+				{
+					RpcMethod: "Market", Use: "market [denom]", Short: "Show a market: configuration, state, utilization, exchange rate",
+					Example:        "agorad query lend market uusdc",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "denom"}},
+				},
+				{RpcMethod: "Markets", Use: "markets", Short: "List the markets"},
+				{
+					RpcMethod: "Position", Use: "position [address]", Short: "An account's collateral and debt per market",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}},
+				},
+			},
+		},
+		Tx: &autocliv1.ServiceCommandDescriptor{
+			Service: lendv1.Msg_serviceDesc.ServiceName,
+			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+				{
+					RpcMethod: "Supply", Use: "supply [amount]", Short: "Supply an asset for lend/{denom} receipts",
+					Example:        "agorad tx lend supply 1000000uusdc --from alice",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "Withdraw", Use: "withdraw [amount]", Short: "Burn free receipts for the asset (amount in the asset or in lend/{denom}; --all)",
+					Example:        "agorad tx lend withdraw 500000uusdc --from alice",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "Collateralize", Use: "collateralize [receipts]", Short: "Use receipts as collateral",
+					Example:        "agorad tx lend collateralize 1000000lend/ubtc --from alice",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "Decollateralize", Use: "decollateralize [receipts]", Short: "Take receipts out of collateral",
+					Example:        "agorad tx lend decollateralize 1000lend/ubtc --from alice",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "SupplyCollateral", Use: "supply-collateral [amount]", Short: "Supply an asset and use the receipts as collateral",
+					Example:        "agorad tx lend supply-collateral 100000ubtc --from alice",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "Borrow", Use: "borrow [amount]", Short: "Borrow an asset against collateral",
+					Example:        "agorad tx lend borrow 1000000uusdc --from alice",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "Repay", Use: "repay [amount]", Short: "Repay debt (--borrower to repay for another account; --all for the exact debt)",
+					Example:        "agorad tx lend repay 1000000uusdc --from alice",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "amount"}},
+				},
+				{RpcMethod: "SetMarket", Skip: true},    // gov only: submit in a proposal
+				{RpcMethod: "UpdateParams", Skip: true}, // gov only: submit in a proposal
+			},
+		},
+	}
+}

@@ -1,0 +1,146 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	sdkmath "cosmossdk.io/math"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/agora-labs/agora/pkg/risk"
+	"github.com/agora-labs/agora/x/lend/types"
+)
+
+type queryServer struct{ k Keeper }
+
+var _ types.QueryServer = queryServer{}
+
+// NewQueryServerImpl returns the Query service. Queries read the stored
+// state: market figures are as of the market's last accrual.
+func NewQueryServerImpl(k Keeper) types.QueryServer { return queryServer{k} }
+
+// Params returns the parameters.
+func (q queryServer) Params(ctx context.Context, _ *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
+	p, err := q.k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryParamsResponse{Params: p}, nil
+}
+
+// MarketInfo describes a market with its derived figures.
+func MarketInfo(m types.Market, s types.MarketState) (types.MarketInfo, error) {
+	borrows, err := s.Borrows()
+	if err != nil {
+		return types.MarketInfo{}, err
+	}
+	total, err := types.TotalUnderlying(s.Cash, borrows, s.Reserves)
+	if err != nil {
+		return types.MarketInfo{}, err
+	}
+	u, err := risk.Utilization(s.Cash, borrows, s.Reserves)
+	if err != nil {
+		return types.MarketInfo{}, err
+	}
+	return types.MarketInfo{
+		Market: m, State: s, TotalBorrows: borrows, Utilization: u,
+		ExchangeRate: types.ExchangeRate(s.ReceiptSupply, total),
+	}, nil
+}
+
+// Market returns one market.
+func (q queryServer) Market(ctx context.Context, req *types.QueryMarketRequest) (*types.QueryMarketResponse, error) {
+	if req == nil || req.Denom == "" {
+		return nil, status.Error(codes.InvalidArgument, "denom is required")
+	}
+	m, err := q.k.GetMarket(ctx, req.Denom)
+	if err != nil {
+		return nil, err
+	}
+	s, err := q.k.MarketStates.Get(ctx, req.Denom)
+	if err != nil {
+		return nil, err
+	}
+	info, err := MarketInfo(m, s)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryMarketResponse{Market: info}, nil
+}
+
+// Markets lists the markets by denom.
+func (q queryServer) Markets(ctx context.Context, req *types.QueryMarketsRequest) (*types.QueryMarketsResponse, error) {
+	var pg *query.PageRequest
+	if req != nil {
+		pg = req.Pagination
+	}
+	infos, page, err := query.CollectionPaginate(ctx, q.k.Markets, pg,
+		func(denom string, m types.Market) (types.MarketInfo, error) {
+			s, err := q.k.MarketStates.Get(ctx, denom)
+			if err != nil {
+				return types.MarketInfo{}, err
+			}
+			return MarketInfo(m, s)
+		})
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryMarketsResponse{Markets: infos, Pagination: page}, nil
+}
+
+// Position returns an account's collateral and debt per market (debt at
+// the markets' last accrual).
+func (q queryServer) Position(ctx context.Context, req *types.QueryPositionRequest) (*types.QueryPositionResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	addr, err := sdk.AccAddressFromBech32(req.Address)
+	if err != nil {
+		return nil, status.Errorf(codes.InvalidArgument, "address %q: %s", req.Address, err)
+	}
+	coll, debt, err := q.k.positionDenoms(ctx, addr)
+	if err != nil {
+		return nil, err
+	}
+	entries := map[string]*types.PositionEntry{}
+	var order []string
+	entry := func(d string) *types.PositionEntry {
+		if e, ok := entries[d]; ok {
+			return e
+		}
+		e := &types.PositionEntry{Denom: d, Collateral: sdkmath.ZeroInt(), CollateralUnderlying: sdkmath.ZeroInt(),
+			ScaledDebt: sdkmath.ZeroInt(), Debt: sdkmath.ZeroInt()}
+		entries[d] = e
+		order = append(order, d)
+		return e
+	}
+	for _, d := range append(coll, debt...) {
+		e := entry(d)
+		s, err := q.k.MarketStates.Get(ctx, d)
+		if err != nil {
+			return nil, err
+		}
+		key := collections.Join(addr, d)
+		if e.Collateral, err = getAmount(ctx, q.k.Collateral, key); err != nil {
+			return nil, err
+		}
+		if e.CollateralUnderlying, err = CollateralUnderlying(s, e.Collateral); err != nil {
+			return nil, err
+		}
+		if e.ScaledDebt, err = getAmount(ctx, q.k.ScaledDebt, key); err != nil {
+			return nil, err
+		}
+		if e.Debt, err = risk.DebtFromScaled(e.ScaledDebt, s.BorrowIndex); err != nil {
+			return nil, err
+		}
+	}
+	out := &types.QueryPositionResponse{}
+	for _, d := range order {
+		out.Entries = append(out.Entries, *entries[d])
+	}
+	return out, nil
+}

@@ -1,0 +1,99 @@
+// Package keeper holds x/lend's state and its message, query and genesis
+// handlers. Handlers load state, accrue interest, call the pure rules of
+// x/lend/types and pkg/risk, move coins and store the result.
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/store"
+	sdkmath "cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	"github.com/agora-labs/agora/x/lend/types"
+)
+
+// PositionKey identifies one account's holdings in one market.
+type PositionKey = collections.Pair[sdk.AccAddress, string]
+
+// Keeper is x/lend's keeper (passed by value).
+type Keeper struct {
+	cdc          codec.BinaryCodec
+	storeService store.KVStoreService
+	bank         types.BankKeeper
+	oracle       types.OracleKeeper
+	authority    string
+	moduleAddr   sdk.AccAddress
+
+	Schema       collections.Schema
+	Params       collections.Item[types.Params]
+	Markets      collections.Map[string, types.Market]
+	MarketStates collections.Map[string, types.MarketState]
+	// Collateral holds the receipts (lend/{denom}) each account has
+	// collateralized; the module account holds the coins.
+	Collateral collections.Map[PositionKey, sdkmath.Int]
+	// ScaledDebt is each account's debt in index units.
+	ScaledDebt collections.Map[PositionKey, sdkmath.Int]
+}
+
+// NewKeeper builds the keeper; authority (the gov module account) must be a
+// valid address.
+func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank types.BankKeeper,
+	oracle types.OracleKeeper, authority string,
+) Keeper {
+	if _, err := sdk.AccAddressFromBech32(authority); err != nil {
+		panic("x/lend: invalid authority: " + err.Error())
+	}
+	sb := collections.NewSchemaBuilder(storeService)
+	posCodec := collections.PairKeyCodec(sdk.AccAddressKey, collections.StringKey)
+	k := Keeper{
+		cdc: cdc, storeService: storeService, bank: bank, oracle: oracle, authority: authority,
+		moduleAddr: authtypes.NewModuleAddress(types.ModuleName),
+
+		Params:       collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Markets:      collections.NewMap(sb, types.MarketsKey, "markets", collections.StringKey, codec.CollValue[types.Market](cdc)),
+		MarketStates: collections.NewMap(sb, types.MarketStatesKey, "market_states", collections.StringKey, codec.CollValue[types.MarketState](cdc)),
+		Collateral:   collections.NewMap(sb, types.CollateralKey, "collateral", posCodec, sdk.IntValue),
+		ScaledDebt:   collections.NewMap(sb, types.ScaledDebtKey, "scaled_debt", posCodec, sdk.IntValue),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(err)
+	}
+	k.Schema = schema
+	return k
+}
+
+// Authority is the address allowed to list markets and change parameters.
+func (k Keeper) Authority() string { return k.authority }
+
+// ModuleAddress is the lend module account: it holds every market's cash
+// and every collateralized receipt.
+func (k Keeper) ModuleAddress() sdk.AccAddress { return k.moduleAddr }
+
+// GetParams returns the parameters.
+func (k Keeper) GetParams(ctx context.Context) (types.Params, error) { return k.Params.Get(ctx) }
+
+// getAmount reads a position map, zero when absent.
+func getAmount(ctx context.Context, m collections.Map[PositionKey, sdkmath.Int], key PositionKey) (sdkmath.Int, error) {
+	v, err := m.Get(ctx, key)
+	if err != nil {
+		if isNotFound(err) {
+			return sdkmath.ZeroInt(), nil
+		}
+		return sdkmath.Int{}, err
+	}
+	return v, nil
+}
+
+// setAmount writes a position map, deleting zero entries.
+func setAmount(ctx context.Context, m collections.Map[PositionKey, sdkmath.Int], key PositionKey, v sdkmath.Int) error {
+	if v.IsZero() {
+		return m.Remove(ctx, key)
+	}
+	return m.Set(ctx, key, v)
+}

@@ -1,0 +1,28 @@
+package types
+
+import (
+	"context"
+
+	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+// BankKeeper is what x/lend needs of x/bank: moving coins between accounts
+// and its module account, minting and burning receipts.
+type BankKeeper interface {
+	SendCoinsFromAccountToModule(ctx context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error
+	SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error
+	MintCoins(ctx context.Context, module string, amt sdk.Coins) error
+	BurnCoins(ctx context.Context, module string, amt sdk.Coins) error
+	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+	GetSupply(ctx context.Context, denom string) sdk.Coin
+}
+
+// OracleKeeper is what x/lend needs of x/oracle: the guarded prices of one
+// base unit of a pair's asset. Both fail when the price is missing or stale
+// or the pair's guard cannot be computed.
+type OracleKeeper interface {
+	CollateralPrice(ctx context.Context, pair string) (sdkmath.LegacyDec, error)
+	DebtPrice(ctx context.Context, pair string) (sdkmath.LegacyDec, error)
+}

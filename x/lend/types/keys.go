@@ -1,0 +1,39 @@
+package types
+
+import (
+	"strings"
+
+	"cosmossdk.io/collections"
+)
+
+const (
+	// ModuleName is the module's name, the name of its module account (which
+	// holds every market's cash and every collateralized receipt) and its
+	// store key.
+	ModuleName = "lend"
+	// StoreKey is the key of the module's KV store.
+	StoreKey = ModuleName
+	// ReceiptPrefix starts every receipt denom: lend/{denom}.
+	ReceiptPrefix = ModuleName + "/"
+)
+
+// Store prefixes (see README.md, State). Never renumber.
+var (
+	ParamsKey       = collections.NewPrefix(0) // Item[Params]
+	MarketsKey      = collections.NewPrefix(1) // Map[denom]Market
+	MarketStatesKey = collections.NewPrefix(2) // Map[denom]MarketState
+	CollateralKey   = collections.NewPrefix(3) // Map[(address, denom)]Int: receipts held as collateral
+	ScaledDebtKey   = collections.NewPrefix(4) // Map[(address, denom)]Int: scaled debt
+)
+
+// ReceiptDenom is the receipt token of a market: lend/{denom}.
+func ReceiptDenom(denom string) string { return ReceiptPrefix + denom }
+
+// UnderlyingOf returns the underlying denom of a receipt denom and whether
+// denom is one.
+func UnderlyingOf(denom string) (string, bool) {
+	if !strings.HasPrefix(denom, ReceiptPrefix) || len(denom) == len(ReceiptPrefix) {
+		return "", false
+	}
+	return denom[len(ReceiptPrefix):], true
+}
