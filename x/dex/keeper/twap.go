@@ -326,41 +326,6 @@ func (k Keeper) TwapWindow(ctx context.Context) (time.Duration, error) {
 	return params.TwapWindow, nil
 }
 
-// TWAPByDenoms is the geometric TWAP of baseDenom in quoteDenom over
-// [start, end] in the deepest pool holding both (see TWAPByDenomsDetailed).
-// The geometric mean is the harder one to move with a short price spike,
-// so it is the one other modules (the oracle's guard) get.
-func (k Keeper) TWAPByDenoms(ctx context.Context, baseDenom, quoteDenom string, start, end time.Time) (sdkmath.LegacyDec, error) {
-	_, geometric, _, err := k.TWAPByDenomsDetailed(ctx, baseDenom, quoteDenom, start, end)
-	return geometric, err
-}
-
-// TWAPByDenomsDetailed is TWAP over the deepest pool holding both denoms:
-// the one with the largest reserve of quoteDenom (lowest id on ties). It
-// returns both means and the pool used.
-func (k Keeper) TWAPByDenomsDetailed(ctx context.Context, baseDenom, quoteDenom string, start, end time.Time) (arithmetic, geometric sdkmath.LegacyDec, poolID uint64, err error) {
-	zero := sdkmath.LegacyZeroDec()
-	ids, err := k.poolIDsWithDenom(ctx, baseDenom)
-	if err != nil {
-		return zero, zero, 0, err
-	}
-	best := sdkmath.ZeroInt()
-	for _, id := range ids {
-		p, err := k.GetPool(ctx, id)
-		if err != nil {
-			return zero, zero, 0, err
-		}
-		if j, ok := p.IndexOf(quoteDenom); ok && p.Reserves[j].Amount.GT(best) {
-			best, poolID = p.Reserves[j].Amount, id
-		}
-	}
-	if poolID == 0 {
-		return zero, zero, 0, errorsmod.Wrapf(types.ErrNoRoute, "no pool holds both %s and %s", baseDenom, quoteDenom)
-	}
-	arithmetic, geometric, err = k.TWAP(ctx, poolID, baseDenom, quoteDenom, start, end)
-	return arithmetic, geometric, poolID, err
-}
-
 func toAccumulator(r types.TwapRecord) dexmath.Accumulator {
 	return dexmath.Accumulator{
 		Time: r.Time.UTC(), ArithmeticCumulative: r.ArithmeticCumulative,

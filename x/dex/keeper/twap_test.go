@@ -104,12 +104,6 @@ func TestTWAP(t *testing.T) {
 		t.Fatalf("reverse TWAP %s, want %s", inv, want)
 	}
 
-	// The convenience method picks the pool by denoms.
-	byDenoms, err := k.TWAPByDenoms(c.Ctx(), "uagr", "uusdc", t1, end)
-	if err != nil || !near(byDenoms, p1) {
-		t.Fatalf("TWAPByDenoms = %s, %v; want %s", byDenoms, err, p1)
-	}
-
 	// Not covered / bad windows.
 	_, _, err = k.TWAP(c.Ctx(), id, "uagr", "uusdc", t0.Add(-time.Second), end)
 	requireErr(t, err, types.ErrTwapNotCovered)
