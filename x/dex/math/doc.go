@@ -122,24 +122,23 @@
 //
 //	shares = ⌊S·(√(1 + Δx(1 − f/2)/x) − 1)⌋ = ⌊√(S²·(2P·x + (2P−F)·Δx) / (2P·x))⌋ − S
 //
-// Single-asset exit of a constant-product pool is ExitProportional followed by
-// SwapExactIn of the other asset into the remaining reserves; a leg too small
-// to buy anything stays in the pool.
+// Single-asset exit (both curves) is ExitProportional followed by
+// SwapExactIn / StableSwapExactIn of each other asset's part into the
+// remaining reserves, at the exit fee ExitFee(f) = ⌈2f/(2 − f)⌉ (so that
+// (1 − f/2)(1 − f_exit/2) ≤ 1 − f: a single-asset join followed by a
+// single-asset exit never beats a swap); a leg too small to buy anything
+// stays in the pool.
 //
 // StableSwap joins (any mix of amounts, including a single asset) follow
-// Curve's add_liquidity, with the imbalance fee rate f_imb = f·n/(4(n−1)):
+// Curve's add_liquidity, with the imbalance fee rate f_imb = 0.51·f (Curve
+// uses f·n/(4(n−1)); see imbalanceFee):
 //
 //	D0 = ⌈D*(x)⌉,  D1 = ⌊D*(x + a)⌋,
 //	fee_k = ⌈f_imb·|D1·x_k/D0 − (x_k + a_k)|⌉,  D2 = ⌊D*(x + a − fee)⌋,
 //	shares = ⌊S·(D2 − D0)/D0⌋
 //
-// The fees stay in the pool; they only reduce the shares minted. Single-asset
-// exit follows Curve's calc_withdraw_one_coin:
-//
-//	D0 = ⌈D*(x)⌉,  D1 = ⌈D0·(S − s)/S⌉,  y0 = ⌈y⌉ of asset i at D1,
-//	expected_k = x_k·(D0−D1)/D0 (k ≠ i),  expected_i = |x_i·D1/D0 − y0|,
-//	xr_k = x_k − ⌈f_imb·expected_k⌉,  y1 = ⌈y⌉ of asset i at D1 with xr,
-//	out = xr_i − y1 − 1
+// The fees stay in the pool (but for the protocol's share, taken by the
+// caller); they only reduce the shares minted.
 //
 // # TWAP (twap.go, log2.go)
 //
