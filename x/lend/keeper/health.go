@@ -51,6 +51,7 @@ func (k Keeper) collateralPrice(ctx context.Context, m types.Market) (sdkmath.Le
 	if err != nil {
 		return sdkmath.LegacyDec{}, priceError(m, err)
 	}
+	p = types.BaseUnitPrice(p, m.Decimals, false)
 	if p.IsNil() || !p.IsPositive() {
 		return sdkmath.LegacyDec{}, priceError(m, errorsmod.Wrapf(types.ErrMath, "non-positive price"))
 	}
@@ -62,6 +63,7 @@ func (k Keeper) debtPrice(ctx context.Context, m types.Market) (sdkmath.LegacyDe
 	if err != nil {
 		return sdkmath.LegacyDec{}, priceError(m, err)
 	}
+	p = types.BaseUnitPrice(p, m.Decimals, true)
 	if p.IsNil() || !p.IsPositive() {
 		return sdkmath.LegacyDec{}, priceError(m, errorsmod.Wrapf(types.ErrMath, "non-positive price"))
 	}

@@ -57,6 +57,9 @@ func (m Market) Validate() error {
 	} else if _, isReceipt := UnderlyingOf(m.Denom); isReceipt {
 		add("denom %q is a receipt denom", m.Denom)
 	}
+	if m.Decimals > MaxDecimals {
+		add("decimals %d is not in [0, %d]", m.Decimals, MaxDecimals)
+	}
 	if strings.TrimSpace(m.OraclePair) == "" {
 		add("oracle_pair is empty")
 	}
@@ -138,4 +141,18 @@ func NewMarketState(denom string) MarketState {
 		BorrowIndex: sdkmath.LegacyOneDec(), Reserves: sdkmath.ZeroInt(), ReceiptSupply: sdkmath.ZeroInt(),
 		RateAtTarget: sdkmath.LegacyZeroDec(),
 	}
+}
+
+// MaxDecimals bounds a market's decimals.
+const MaxDecimals = 18
+
+// BaseUnitPrice converts the oracle's price of one whole unit into the
+// price of one base unit: price / 10^decimals, rounded up for debt and
+// down for collateral (in favour of the market).
+func BaseUnitPrice(wholeUnitPrice sdkmath.LegacyDec, decimals uint32, roundUp bool) sdkmath.LegacyDec {
+	scale := sdkmath.LegacyNewDecFromInt(sdkmath.NewIntWithDecimal(1, int(decimals)))
+	if roundUp {
+		return wholeUnitPrice.QuoRoundUp(scale)
+	}
+	return wholeUnitPrice.QuoTruncate(scale)
 }

@@ -29,8 +29,8 @@ const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 // Params are the module-wide governed parameters of the money market. Each
 // market has its own parameters (Market), set with MsgSetMarket.
 type Params struct {
-	// paused stops supply, borrow, withdraw and decollateralize in every
-	// market; repay and adding collateral stay open.
+	// paused stops supply and borrow in every market; repay, withdraw and
+	// collateral changes stay open.
 	Paused bool `protobuf:"varint,1,opt,name=paused,proto3" json:"paused,omitempty"`
 	// max_markets bounds the number of listed markets, in [1, 100].
 	MaxMarkets uint32 `protobuf:"varint,2,opt,name=max_markets,json=maxMarkets,proto3" json:"max_markets,omitempty"`
