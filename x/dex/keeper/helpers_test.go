@@ -132,8 +132,10 @@ func requireErr(t *testing.T, err error, want *errorsmod.Error) {
 		}
 		return
 	}
-	if !errors.Is(err, want) {
-		t.Fatalf("expected %v, got %v", want, err)
+	// Keeper-level errors: the code a tx result would carry.
+	space, code, _ := errorsmod.ABCIInfo(err, false)
+	if space != want.Codespace() || code != want.ABCICode() {
+		t.Fatalf("expected %s/%d (%v), got %s/%d: %v", want.Codespace(), want.ABCICode(), want, space, code, err)
 	}
 }
 
