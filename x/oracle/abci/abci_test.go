@@ -162,6 +162,42 @@ func TestProcessProposalRejectsBadVotes(t *testing.T) {
 	require.Equal(t, reject, f.process(full, [][]byte{txs[0], txs[0]}))
 }
 
+// Finding 5: a proposer must not pad the injected votes with bytes the
+// votes do not need (unknown protobuf fields at either level, extensions on
+// votes that are not COMMIT): ProcessProposal accepts only the bytes
+// PrepareProposal itself produces.
+func TestProcessProposalRejectsPaddedVotes(t *testing.T) {
+	f := setup(t, 10, 10, 10, 10)
+	info := f.commit(extension(t, allPairs), extension(t, allPairs), extension(t, allPairs), nil)
+	canonical := f.prepare(info)[0]
+	require.Equal(t, abcitypes.ResponseProcessProposal_ACCEPT, f.process(info, [][]byte{canonical}))
+	reject := abcitypes.ResponseProcessProposal_REJECT
+
+	// An unknown field (number 99, bytes) appended to InjectedVotes.
+	junk := append([]byte{0x9a, 0x06, 0x04}, []byte("junk")...)
+	require.Equal(t, reject, f.process(info, [][]byte{append(append([]byte{}, canonical...), junk...)}), "padded InjectedVotes")
+
+	// An unknown field inside the encoded extended commit.
+	iv, err := types.DecodeInjectedVotes(canonical)
+	require.NoError(t, err)
+	padded := iv
+	padded.ExtendedCommitInfo = append(append([]byte{}, iv.ExtendedCommitInfo...), junk...)
+	bz, err := types.EncodeInjectedVotes(padded)
+	require.NoError(t, err)
+	require.Equal(t, reject, f.process(info, [][]byte{bz}), "padded extended commit")
+
+	// An extension on the absent validator's vote (signature left empty):
+	// the tally ignores it, but it is junk in the block.
+	withExt := info
+	withExt.Votes = append([]abcitypes.ExtendedVoteInfo(nil), info.Votes...)
+	withExt.Votes[3].VoteExtension = []byte("free storage")
+	iv2, err := oracleabci.BuildInjectedVotes(types.DefaultParams(), withExt)
+	require.NoError(t, err)
+	bz, err = types.EncodeInjectedVotes(iv2)
+	require.NoError(t, err)
+	require.Equal(t, reject, f.process(withExt, [][]byte{bz}), "extension on an absent vote")
+}
+
 func TestProposalsBeforeVoteExtensions(t *testing.T) {
 	f := setup(t, 10)
 	cp := f.ctx.ConsensusParams()
@@ -180,7 +216,7 @@ func (f *fixture) finalize(info abcitypes.ExtendedCommitInfo) sdk.Context {
 	f.t.Helper()
 	txs := f.prepare(info)
 	ctx := f.withLastCommit(info)
-	oracleabci.NewPreBlocker(f.k).PreBlock(ctx, &abcitypes.RequestFinalizeBlock{Height: f.height, Txs: txs})
+	oracleabci.NewPreBlocker(f.k).PreBlock(ctx, &abcitypes.RequestFinalizeBlock{Height: f.height, Txs: txs, ProposerAddress: proposerAddr})
 	return ctx
 }
 
@@ -266,7 +302,7 @@ func TestPreBlockerNeverPanics(t *testing.T) {
 	} {
 		ctx := f.ctx.WithEventManager(sdk.NewEventManager())
 		require.NotPanics(t, func() {
-			oracleabci.NewPreBlocker(f.k).PreBlock(ctx, &abcitypes.RequestFinalizeBlock{Height: f.height, Txs: txs})
+			oracleabci.NewPreBlocker(f.k).PreBlock(ctx, &abcitypes.RequestFinalizeBlock{Height: f.height, Txs: txs, ProposerAddress: proposerAddr})
 		}, name)
 		found := false
 		for _, e := range ctx.EventManager().Events() {
@@ -341,4 +377,74 @@ func TestFirstBlockAboveEnableHeight(t *testing.T) {
 	for _, e := range ctx.EventManager().Events() {
 		require.NotEqual(t, "agora.oracle.v1.EventOracleError", e.Type)
 	}
+}
+
+// Finding 4: CometBFT accepts a last commit that leaves out present
+// precommits while +2/3 signed, and the proposer writes both it and the
+// injected votes, so ProcessProposal cannot tell an omission from an
+// absence. This test pins the residual power: with four equal validators at
+// 58k/59k/61k/62k, omitting the 58k one moves the median from 59k to 61k
+// (still an honest report, and each such block is clamped by
+// max_change_per_block); the omission is reported with the proposer; and
+// with the default threshold (0.67), an omission that leaves less than 67%
+// of the power reporting stops the update instead of moving the price.
+func TestProposerOmissionResidual(t *testing.T) {
+	prices := []string{"58000", "59000", "61000", "62000"}
+	exts := func(t *testing.T, omit int) [][]byte {
+		var out [][]byte
+		for i, p := range prices {
+			if i < omit {
+				out = append(out, nil)
+				continue
+			}
+			out = append(out, extension(t, map[string]string{"BTC/USD": p}))
+		}
+		return out
+	}
+	// The validators sort by address; give the lowest price to vals[0].
+	full := setup(t, 10, 10, 10, 10)
+	full.finalize(full.commit(exts(t, 0)...))
+	p, _ := full.price("BTC/USD")
+	require.Equal(t, dec("59000"), p) // lower weighted median of all four
+
+	one := setup(t, 10, 10, 10, 10)
+	info := one.commit(exts(t, 1)...)
+	require.Equal(t, abcitypes.ResponseProcessProposal_ACCEPT, one.process(info, one.prepare(info)))
+	ctx := one.finalize(info)
+	p, _ = one.price("BTC/USD")
+	require.Equal(t, dec("61000"), p)
+	var absent *types.EventVotesAbsent
+	for _, e := range ctx.EventManager().Events() {
+		if e.Type == "agora.oracle.v1.EventVotesAbsent" {
+			msg, err := sdk.ParseTypedEvent(abcitypes.Event(e))
+			require.NoError(t, err)
+			absent = msg.(*types.EventVotesAbsent)
+		}
+	}
+	require.NotNil(t, absent)
+	require.Equal(t, []string{sdk.ConsAddress(one.vals[0].addr()).String()}, absent.Validators)
+	require.Equal(t, sdk.ConsAddress(proposerAddr).String(), absent.Proposer)
+	require.Equal(t, dec("0.25"), absent.PowerShare)
+
+	// When one validator does not report BTC, omitting another leaves half
+	// the power: below the default threshold, so the price is not set.
+	two := setup(t, 10, 10, 10, 10)
+	e := exts(t, 1)
+	e[1] = extension(t, map[string]string{"ETH/USD": "3000"})
+	ctx = two.finalize(two.commit(e...))
+	_, ok := two.price("BTC/USD")
+	require.False(t, ok, "half the power is below the default threshold")
+	require.True(t, hasEvent(ctx, "agora.oracle.v1.EventPriceNotUpdated"))
+}
+
+// proposerAddr is the proposer of the blocks finalize runs.
+var proposerAddr = []byte("proposer-address-20b")
+
+func hasEvent(ctx sdk.Context, typ string) bool {
+	for _, e := range ctx.EventManager().Events() {
+		if e.Type == typ {
+			return true
+		}
+	}
+	return false
 }

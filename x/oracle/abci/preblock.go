@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/agora-labs/agora/x/oracle/keeper"
+	oraclemath "github.com/agora-labs/agora/x/oracle/math"
 	"github.com/agora-labs/agora/x/oracle/types"
 )
 
@@ -72,6 +73,9 @@ func (p *PreBlocker) apply(ctx sdk.Context, params types.Params, req *abci.Reque
 		if err := p.keeper.RecordMisses(ctx, types.Missed(reports, params)); err != nil {
 			return fmt.Errorf("record misses: %w", err)
 		}
+		if err := emitAbsent(ctx, req.ProposerAddress, info, totalPower); err != nil {
+			return err
+		}
 	case votesExpected(ctx, req.Height):
 		if err := ctx.EventManager().EmitTypedEvent(&types.EventOracleError{
 			Height: ctx.BlockHeight(), Reason: "block carries no injected oracle votes",
@@ -85,4 +89,21 @@ func (p *PreBlocker) apply(ctx sdk.Context, params types.Params, req *abci.Reque
 func (p *PreBlocker) fail(ctx sdk.Context, reason string) {
 	p.keeper.Logger(ctx).Error("oracle: block's votes not applied", "height", ctx.BlockHeight(), "reason", reason)
 	_ = ctx.EventManager().EmitTypedEvent(&types.EventOracleError{Height: ctx.BlockHeight(), Reason: reason})
+}
+
+// emitAbsent emits EventVotesAbsent, naming the proposer, when the votes
+// mark validators of the commit absent or nil.
+func emitAbsent(ctx sdk.Context, proposer []byte, info abci.ExtendedCommitInfo, totalPower int64) error {
+	addrs, power := types.Absent(info)
+	if len(addrs) == 0 {
+		return nil
+	}
+	ev := &types.EventVotesAbsent{
+		Height: ctx.BlockHeight(), Proposer: sdk.ConsAddress(proposer).String(),
+		PowerShare: oraclemath.ReportedShare(power, totalPower),
+	}
+	for _, a := range addrs {
+		ev.Validators = append(ev.Validators, sdk.ConsAddress(a).String())
+	}
+	return ctx.EventManager().EmitTypedEvent(ev)
 }

@@ -1,6 +1,7 @@
 package abci
 
 import (
+	"bytes"
 	"fmt"
 
 	errorsmod "cosmossdk.io/errors"
@@ -128,8 +129,12 @@ func (h *ProposalHandler) ProcessProposalHandler() sdk.ProcessProposalHandler {
 // VerifyInjectedVotes checks the first transaction of a proposal: it
 // decodes as InjectedVotes; its extended commit has valid extension
 // signatures from 2/3 of the power and matches the block's last commit
-// (validators, powers and how each voted); and its total power and
-// aggregate equal what this node computes from the votes.
+// (validators, powers and how each voted); votes that are not COMMIT carry
+// no extension nor extension signature; its total power and aggregate equal
+// what this node computes from the votes; and its bytes are exactly those
+// PrepareProposal would produce from the same votes (no unknown protobuf
+// fields, no non-canonical encoding, no padding), so a proposer cannot fill
+// blocks with free junk.
 func (h *ProposalHandler) VerifyInjectedVotes(ctx sdk.Context, tx []byte) error {
 	iv, err := types.DecodeInjectedVotes(tx)
 	if err != nil {
@@ -150,6 +155,9 @@ func (h *ProposalHandler) VerifyInjectedVotes(ctx sdk.Context, tx []byte) error 
 		if want := lastCommit.Get(i).GetBlockIDFlag(); cmtproto.BlockIDFlag(want) != vote.BlockIdFlag {
 			return errorsmod.Wrapf(types.ErrInvalidInjectedVotes, "vote %d: flag %v, last commit has %v", i, vote.BlockIdFlag, want)
 		}
+		if vote.BlockIdFlag != cmtproto.BlockIDFlagCommit && (len(vote.VoteExtension) > 0 || len(vote.ExtensionSignature) > 0) {
+			return errorsmod.Wrapf(types.ErrInvalidInjectedVotes, "vote %d: %v vote carries an extension", i, vote.BlockIdFlag)
+		}
 	}
 	params, err := h.keeper.Params.Get(ctx)
 	if err != nil {
@@ -162,6 +170,13 @@ func (h *ProposalHandler) VerifyInjectedVotes(ctx sdk.Context, tx []byte) error 
 	if want.TotalPower != iv.TotalPower || !types.AggregatesEqual(want.Aggregates, iv.Aggregates) {
 		return errorsmod.Wrapf(types.ErrForgedAggregate, "got total power %d and %d aggregates, votes give %d and %d",
 			iv.TotalPower, len(iv.Aggregates), want.TotalPower, len(want.Aggregates))
+	}
+	canonical, err := types.EncodeInjectedVotes(want)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(canonical, tx) {
+		return errorsmod.Wrapf(types.ErrInvalidInjectedVotes, "not canonically encoded: %d bytes, the votes encode to %d", len(tx), len(canonical))
 	}
 	return nil
 }

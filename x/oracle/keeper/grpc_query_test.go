@@ -101,7 +101,7 @@ func TestGenesisRejectsFutureHeights(t *testing.T) {
 			requireCode(t, f.k.InitGenesis(f.ctx, *gs), types.ErrInvalidGenesis)
 			got, err := f.k.Params.Get(f.ctx)
 			require.NoError(t, err)
-			require.Equal(t, dec("0.5"), got.VoteThreshold) // nothing written
+			require.Equal(t, types.DefaultVoteThreshold, got.VoteThreshold) // nothing written
 			has, err := f.k.Prices.Has(f.ctx, "BTC/USD")
 			require.NoError(t, err)
 			require.False(t, has)

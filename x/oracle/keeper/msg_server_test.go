@@ -16,14 +16,14 @@ func TestUpdateParamsAuthority(t *testing.T) {
 	f := setup(t)
 	srv := keeper.NewMsgServerImpl(f.k)
 	params := types.DefaultParams()
-	params.VoteThreshold = dec("0.67")
+	params.VoteThreshold = dec("0.8")
 
 	_, err := srv.UpdateParams(f.ctx, types.NewMsgUpdateParams("agora1notgov", params))
 	requireCode(t, err, types.ErrUnauthorized)
 	_, err = srv.UpdateParams(f.ctx, types.NewMsgUpdateParams(authtypes.NewModuleAddress("alice").String(), params))
 	requireCode(t, err, types.ErrUnauthorized)
 	got, _ := f.k.Params.Get(f.ctx)
-	require.Equal(t, dec("0.5"), got.VoteThreshold) // unchanged
+	require.Equal(t, types.DefaultVoteThreshold, got.VoteThreshold) // unchanged
 
 	bad := params
 	bad.MaxPriceAgeBlocks = 0
@@ -33,7 +33,7 @@ func TestUpdateParamsAuthority(t *testing.T) {
 	_, err = srv.UpdateParams(f.ctx, types.NewMsgUpdateParams(authority, params))
 	require.NoError(t, err)
 	got, _ = f.k.Params.Get(f.ctx)
-	require.Equal(t, dec("0.67"), got.VoteThreshold)
+	require.Equal(t, dec("0.8"), got.VoteThreshold)
 }
 
 func TestUpdateParamsPrunesDelistedPairs(t *testing.T) {
@@ -60,12 +60,12 @@ func TestUpdateParamsLookbackFitsDexWindow(t *testing.T) {
 	f := setup(t)
 	f.dex.window = 5 * time.Minute
 	params := types.DefaultParams() // 10-minute lookback
-	params.VoteThreshold = dec("0.67")
+	params.VoteThreshold = dec("0.8")
 	_, err := keeper.NewMsgServerImpl(f.k).UpdateParams(f.ctx, types.NewMsgUpdateParams(authority, params))
 	requireCode(t, err, types.ErrInvalidParams)
 	require.Contains(t, err.Error(), "twap_window")
 	got, _ := f.k.Params.Get(f.ctx)
-	require.Equal(t, dec("0.5"), got.VoteThreshold) // unchanged
+	require.Equal(t, types.DefaultVoteThreshold, got.VoteThreshold) // unchanged
 
 	params.TwapLookbackSeconds = 300
 	_, err = keeper.NewMsgServerImpl(f.k).UpdateParams(f.ctx, types.NewMsgUpdateParams(authority, params))

@@ -11,6 +11,7 @@ import (
 func TestApplyAggregatesThreshold(t *testing.T) {
 	f := setup(t)
 	params, _ := f.k.Params.Get(f.ctx)
+	params.VoteThreshold = dec("0.5")
 
 	// 49 of 100: below the 0.5 threshold, nothing stored.
 	ctx := f.atHeight(100)

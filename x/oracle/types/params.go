@@ -30,6 +30,13 @@ var (
 	// MinVoteThreshold: fewer than a third of the voting power can never set
 	// a price on its own.
 	MinVoteThreshold = sdkmath.LegacyNewDecWithPrec(34, 2)
+	// DefaultVoteThreshold: two thirds of the power must report a pair. A
+	// proposer can leave validators out of the tally (see the README, "What
+	// a proposer can do"), but only as long as the reported share stays at
+	// or above this threshold, so the higher it is the fewer reports it can
+	// drop; a pair then stops updating when more than a third of the power
+	// does not report it.
+	DefaultVoteThreshold = sdkmath.LegacyNewDecWithPrec(67, 2)
 	// MaxSlashFraction caps what a miss window can cost a validator.
 	MaxSlashFraction = sdkmath.LegacyNewDecWithPrec(10, 2)
 	// MaxMaxChangePerBlock keeps a clamped price positive: it can fall at
@@ -48,8 +55,8 @@ func DefaultPairs() []Pair {
 	}
 }
 
-// DefaultParams: the four default pairs, updated when half the voting power
-// reports, stale after 60 blocks, at most 10% move per block, a one-hour
+// DefaultParams: the four default pairs, updated when 67% of the voting
+// power reports, stale after 60 blocks, at most 10% move per block, a one-hour
 // historic median (3600 one-second blocks) sampled every 60 blocks, a
 // one-hour miss window, slashing off, 4 KiB vote extensions and a 10-minute
 // DEX TWAP lookback. No pair has a DEX guard by default: pool ids exist only
@@ -58,7 +65,7 @@ func DefaultPairs() []Pair {
 func DefaultParams() Params {
 	return Params{
 		Pairs:                 DefaultPairs(),
-		VoteThreshold:         sdkmath.LegacyNewDecWithPrec(5, 1),
+		VoteThreshold:         DefaultVoteThreshold,
 		MaxPriceAgeBlocks:     DefaultMaxPriceAgeBlocks,
 		MaxChangePerBlock:     sdkmath.LegacyNewDecWithPrec(1, 1),
 		HistoricWindowBlocks:  3600,

@@ -132,7 +132,7 @@ type Params struct {
 	// pairs is the list of pairs validators report.
 	Pairs []Pair `protobuf:"bytes,1,rep,name=pairs,proto3" json:"pairs"`
 	// vote_threshold is the minimum share of the voting power that must have
-	// reported a pair in a block for the pair to be updated (default 0.5).
+	// reported a pair in a block for the pair to be updated (default 0.67).
 	VoteThreshold cosmossdk_io_math.LegacyDec `protobuf:"bytes,2,opt,name=vote_threshold,json=voteThreshold,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"vote_threshold"`
 	// max_price_age_blocks: a price last updated more than this many blocks
 	// ago is stale.

@@ -121,3 +121,19 @@ func AggregatesEqual(a, b []AggregatePrice) bool {
 			!x.Median.IsNil() && !y.Median.IsNil() && x.Median.Equal(y.Median)
 	})
 }
+
+// Absent returns the validators of an extended commit that did not vote
+// for the block (absent or nil) and their summed power. A proposer may mark
+// present validators absent (CometBFT accepts any last commit with +2/3 of
+// the power), so the pre-blocker reports them with the proposer
+// (EventVotesAbsent).
+func Absent(info abci.ExtendedCommitInfo) (addrs [][]byte, power int64) {
+	for _, vote := range info.Votes {
+		if vote.Validator.Power <= 0 || vote.BlockIdFlag == cmtproto.BlockIDFlagCommit {
+			continue
+		}
+		addrs = append(addrs, vote.Validator.Address)
+		power += vote.Validator.Power
+	}
+	return addrs, power
+}
