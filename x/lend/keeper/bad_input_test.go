@@ -2,6 +2,7 @@ package keeper_test
 
 import (
 	"errors"
+	"math/big"
 	"reflect"
 	"testing"
 
@@ -90,7 +91,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 	split := market("uusdc", "USDC/USD")
 	split.LiquidationThreshold, split.CollateralFactor = dec("0.88"), dec("0.8") // 1.05 × 0.88 = 0.924 > 0.9
 	negative := sdk.Coin{Denom: "uusdc", Amount: sdkmath.NewInt(-5)}
-	huge := sdk.Coin{Denom: "uusdc", Amount: sdkmath.NewIntFromBigInt(new(big256).max())}
+	huge := sdk.Coin{Denom: "uusdc", Amount: sdkmath.NewIntFromBigInt(maxInt())}
 
 	cases := []struct {
 		name   string
@@ -134,7 +135,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 	}
 }
 
-// big256 builds the largest amount an Int holds.
-type big256 struct{}
-
-func (*big256) max() *bigInt { return maxInt() }
+// maxInt is 2^256 − 1, the largest math.Int.
+func maxInt() *big.Int {
+	return new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1))
+}
