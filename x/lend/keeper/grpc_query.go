@@ -2,8 +2,10 @@ package keeper
 
 import (
 	"context"
+	"errors"
 
 	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -46,9 +48,26 @@ func MarketInfo(m types.Market, s types.MarketState) (types.MarketInfo, error) {
 	if err != nil {
 		return types.MarketInfo{}, err
 	}
+	borrowRate, _, err := m.BorrowRate(s, u, 0)
+	if err != nil {
+		return types.MarketInfo{}, err
+	}
+	supplyRate, err := risk.SupplyRate(borrowRate, u, m.ReserveFactor)
+	if err != nil {
+		return types.MarketInfo{}, errorsmod.Wrapf(types.ErrMath, "supply rate: %s", err)
+	}
+	borrowAPY, err := risk.CompoundedRate(borrowRate, risk.SecondsPerYear)
+	if err != nil {
+		return types.MarketInfo{}, errorsmod.Wrapf(types.ErrMath, "borrow APY: %s", err)
+	}
+	supplyAPY, err := risk.CompoundedRate(supplyRate, risk.SecondsPerYear)
+	if err != nil {
+		return types.MarketInfo{}, errorsmod.Wrapf(types.ErrMath, "supply APY: %s", err)
+	}
 	return types.MarketInfo{
 		Market: m, State: s, TotalBorrows: borrows, Utilization: u,
 		ExchangeRate: types.ExchangeRate(s.ReceiptSupply, total),
+		BorrowRate:   borrowRate, SupplyRate: supplyRate, BorrowApy: borrowAPY, SupplyApy: supplyAPY,
 	}, nil
 }
 
@@ -138,9 +157,20 @@ func (q queryServer) Position(ctx context.Context, req *types.QueryPositionReque
 			return nil, err
 		}
 	}
-	out := &types.QueryPositionResponse{}
+	z := sdkmath.LegacyZeroDec()
+	out := &types.QueryPositionResponse{BorrowLimit: z, WeightedCollateral: z, DebtValue: z, HealthFactor: z}
 	for _, d := range order {
 		out.Entries = append(out.Entries, *entries[d])
+	}
+	// Values accrues the markets: the query context is discarded afterwards.
+	v, err := q.k.Values(ctx, addr)
+	switch {
+	case errors.Is(err, types.ErrPriceUnavailable):
+		out.PriceError = err.Error()
+	case err != nil:
+		return nil, err
+	default:
+		out.BorrowLimit, out.WeightedCollateral, out.DebtValue, out.HealthFactor = v.BorrowLimit, v.WeightedCollateral, v.Debt, v.HealthFactor
 	}
 	return out, nil
 }
