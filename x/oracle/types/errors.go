@@ -16,5 +16,15 @@ var (
 	ErrInvalidPair          = errorsmod.Register(ModuleName, 10, "invalid pair name: expected BASE/QUOTE in upper case, e.g. BTC/USD")
 	ErrInvalidGenesis       = errorsmod.Register(ModuleName, 11, "invalid oracle genesis")
 	ErrGuardUnavailable     = errorsmod.Register(ModuleName, 12, "the pair's DEX guard price cannot be computed")
-	ErrInvalidRequest       = errorsmod.Register(ModuleName, 13, "invalid request")
 )
+
+// The injected votes' entry in FinalizeBlock's results (see
+// abci.LabelInjectedVotesResult): code 0 in codespace "oracle" with this log.
+// Code 0 because nothing failed: the bytes were never a user transaction,
+// no fee was taken and the pre-blocker has already applied the votes; a
+// non-zero code would keep every generic client (explorers, CosmJS, our CLI)
+// reporting a failed transaction in every block. Clients recognise the entry
+// by codespace "oracle" with code 0 (no user transaction of the oracle can
+// produce it: the module has no user messages), or by the transaction bytes'
+// prefix agora/oracle/votes/v1:.
+const InjectedVotesLog = "oracle votes injected by the proposer; not a user transaction"
