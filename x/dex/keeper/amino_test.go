@@ -2,6 +2,7 @@ package keeper_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -57,5 +58,53 @@ func TestAminoJSONSigning(t *testing.T) {
 		if !strings.Contains(string(bz), `"type":"`+name+`"`) {
 			t.Fatalf("%T sign bytes lack amino name %s: %s", msg, name, bz)
 		}
+	}
+}
+
+// The params as the CLI prints them (`agorad q dex params -o json` uses
+// the amino JSON encoder, as legacy signing does) can be pasted into a
+// MsgUpdateParams proposal unchanged: every field is present, decimals are
+// decimals, and the proposal's JSON decodes to the same params.
+func TestParamsJSONRoundTrip(t *testing.T) {
+	c := newChain(t)
+	cfg := c.App.TxConfig()
+	params := types.DefaultParams()
+	params.ProtocolFeeShare = sdkmath.LegacyNewDecWithPrec(1, 1)
+	msg := &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: params}
+	b := cfg.NewTxBuilder()
+	if err := b.SetMsgs(msg); err != nil {
+		t.Fatal(err)
+	}
+	priv := c.Accounts["alice"].PrivKey
+	signer := authsigning.SignerData{ChainID: apptest.ChainID, PubKey: priv.PubKey(), Address: c.Address("alice").String()}
+	if err := b.SetSignatures(signingtypes.SignatureV2{PubKey: priv.PubKey(), Data: &signingtypes.SingleSignatureData{SignMode: signingtypes.SignMode_SIGN_MODE_LEGACY_AMINO_JSON}}); err != nil {
+		t.Fatal(err)
+	}
+	bz, err := authsigning.GetSignBytesAdapter(context.Background(), cfg.SignModeHandler(), signingtypes.SignMode_SIGN_MODE_LEGACY_AMINO_JSON, signer, b.GetTx())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Msgs []struct {
+			Value struct {
+				Params json.RawMessage `json:"params"`
+			} `json:"value"`
+		} `json:"msgs"`
+	}
+	if err := json.Unmarshal(bz, &doc); err != nil || len(doc.Msgs) != 1 {
+		t.Fatalf("sign bytes %s: %v", bz, err)
+	}
+	printed := string(doc.Msgs[0].Value.Params)
+	for _, want := range []string{`"fee":"0.003000000000000000"`, `"protocol_fee_share":"0.100000000000000000"`, `"paused":false`, `"max_hops":4`} {
+		if !strings.Contains(printed, want) {
+			t.Fatalf("printed params lack %s: %s", want, printed)
+		}
+	}
+	var back types.Params
+	if err := c.App.AppCodec().UnmarshalJSON(doc.Msgs[0].Value.Params, &back); err != nil {
+		t.Fatalf("pasting %s into a proposal: %v", printed, err)
+	}
+	if back.String() != params.String() {
+		t.Fatalf("round trip changed the params:\n%v\n->\n%v", params, back)
 	}
 }

@@ -142,9 +142,9 @@ func TestBadInputChangesNothing(t *testing.T) {
 		// (fmt.Errorf("%w") used to turn them into "undefined"/1).
 		{name: "update params with bad params", msg: func(c *apptest.Chain) sdk.Msg {
 			p := types.DefaultParams()
-			p.MaxHops, p.TwapWindow = 0, time.Minute
+			p.MaxHops, p.TwapWindowSeconds = 0, 60
 			return &types.MsgUpdateParams{Authority: addr(c, "alice"), Params: p}
-		}, want: types.ErrInvalidParams, contains: "max_hops 0 must be in [1, 8]; twap_window 1m0s"},
+		}, want: types.ErrInvalidParams, contains: "max_hops 0 must be in [1, 8]; twap_window_seconds 60 (1m0s) must be in [3600, 2592000]"},
 		{name: "update params by a non-authority", msg: func(c *apptest.Chain) sdk.Msg {
 			return &types.MsgUpdateParams{Authority: addr(c, "alice"), Params: types.DefaultParams()}
 		}, want: types.ErrUnauthorized, contains: "governance proposal"},

@@ -165,16 +165,16 @@ func TestTwapWindowNotBelowOracleLookback(t *testing.T) {
 	c := newChain(t, apptest.WithGenesis(withOracleLookback(3*3600)))
 	k := dexKeeper(c)
 	params := types.DefaultParams()
-	params.TwapWindow = 2 * time.Hour
+	params.TwapWindowSeconds = 2 * 3600
 	_, err := keeper.NewMsgServerImpl(k).UpdateParams(c.WriteCtx(), &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: params})
 	requireErr(t, err, types.ErrInvalidParams)
 	if err == nil || !strings.Contains(err.Error(), "shorter than the oracle's TWAP lookback 3h0m0s") {
 		t.Fatalf("message: %v", err)
 	}
-	if w, _ := k.TwapWindow(c.Ctx()); w != types.DefaultParams().TwapWindow {
+	if w, _ := k.TwapWindow(c.Ctx()); w != types.DefaultParams().TwapWindow() {
 		t.Fatalf("window changed to %s", w)
 	}
-	params.TwapWindow = 3 * time.Hour
+	params.TwapWindowSeconds = 3 * 3600
 	if _, err := keeper.NewMsgServerImpl(k).UpdateParams(c.WriteCtx(), &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: params}); err != nil {
 		t.Fatal(err)
 	}

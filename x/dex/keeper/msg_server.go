@@ -76,7 +76,7 @@ func (m msgServer) newPool(h handlerCtx, msg *types.MsgCreatePool) (types.Pool, 
 		return types.Pool{}, err
 	}
 	if !h.params.IsFeeTier(msg.SwapFee) {
-		return types.Pool{}, errorsmod.Wrapf(types.ErrInvalidFeeTier, "swap_fee %s is not a fee tier; use one of %v", msg.SwapFee, h.params.FeeTiers)
+		return types.Pool{}, errorsmod.Wrapf(types.ErrInvalidFeeTier, "swap_fee %s is not a fee tier; use one of %v", msg.SwapFee, h.params.FeeList())
 	}
 	if err := h.params.CheckPoolShape(msg.PoolType, len(msg.InitialLiquidity), msg.Amplification); err != nil {
 		return types.Pool{}, err

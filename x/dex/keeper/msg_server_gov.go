@@ -40,7 +40,7 @@ func (m msgServer) UpdateParams(goCtx context.Context, msg *types.MsgUpdateParam
 		return nil, err
 	}
 	ctx := sdk.UnwrapSDKContext(goCtx)
-	if err := m.checkTwapWindow(ctx, msg.Params.TwapWindow); err != nil {
+	if err := m.checkTwapWindow(ctx, msg.Params.TwapWindow()); err != nil {
 		return nil, err
 	}
 	if err := m.Params.Set(ctx, msg.Params); err != nil {
@@ -138,7 +138,7 @@ func (k Keeper) checkTwapWindow(ctx context.Context, window time.Duration) error
 		return err
 	}
 	if window < lookback {
-		return errorsmod.Wrapf(types.ErrInvalidParams, "twap_window %s is shorter than the oracle's TWAP lookback %s; shorten the lookback first", window, lookback)
+		return errorsmod.Wrapf(types.ErrInvalidParams, "twap_window_seconds (%s) is shorter than the oracle's TWAP lookback %s; shorten the lookback first", window, lookback)
 	}
 	return nil
 }

@@ -194,7 +194,7 @@ func (k Keeper) pruneTwap(ctx sdk.Context, now time.Time, limit int) error {
 	if err != nil {
 		return err
 	}
-	cutoff := now.Add(-params.TwapWindow)
+	cutoff := now.Add(-params.TwapWindow())
 	var done []collections.Pair[time.Time, TwapKey]
 	err = k.TwapPruneIndex.Walk(ctx, collections.NewPrefixUntilPairRange[time.Time, TwapKey](cutoff),
 		func(key collections.Pair[time.Time, TwapKey]) (bool, error) {
@@ -323,7 +323,7 @@ func (k Keeper) TwapWindow(ctx context.Context) (time.Duration, error) {
 	if err != nil {
 		return 0, err
 	}
-	return params.TwapWindow, nil
+	return params.TwapWindow(), nil
 }
 
 func toAccumulator(r types.TwapRecord) dexmath.Accumulator {

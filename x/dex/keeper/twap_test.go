@@ -121,7 +121,7 @@ func TestTWAPPruning(t *testing.T) {
 	c := newChain(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
 		var gs types.GenesisState
 		cdc.MustUnmarshalJSON(gen[types.ModuleName], &gs)
-		gs.Params.TwapWindow = time.Hour
+		gs.Params.TwapWindowSeconds = 3600
 		gen[types.ModuleName] = cdc.MustMarshalJSON(&gs)
 	}))
 	k := dexKeeper(c)
@@ -167,8 +167,8 @@ func TestTWAPPruningKeepsPace(t *testing.T) {
 	c := newChain(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
 		var gs types.GenesisState
 		cdc.MustUnmarshalJSON(gen[types.ModuleName], &gs)
-		gs.Params.FeeTiers = tiers
-		gs.Params.TwapWindow = time.Hour
+		gs.Params.FeeTiers = types.FeeTiers(tiers...)
+		gs.Params.TwapWindowSeconds = 3600
 		gen[types.ModuleName] = cdc.MustMarshalJSON(&gs)
 	}))
 	k := dexKeeper(c)

@@ -28,20 +28,20 @@ var (
 // up to 4 assets with 1 ≤ A ≤ 10,000; not paused.
 func DefaultParams() Params {
 	return Params{
-		FeeTiers: []sdkmath.LegacyDec{
+		FeeTiers: FeeTiers(
 			sdkmath.LegacyNewDecWithPrec(1, 4),
 			sdkmath.LegacyNewDecWithPrec(5, 4),
 			sdkmath.LegacyNewDecWithPrec(3, 3),
 			sdkmath.LegacyNewDecWithPrec(1, 2),
-		},
-		ProtocolFeeShare: sdkmath.LegacyZeroDec(),
-		PoolCreationFee:  sdk.NewCoins(sdk.NewCoin("uagr", sdkmath.NewInt(10_000_000))),
-		MaxHops:          4,
-		TwapWindow:       48 * time.Hour,
-		MaxPoolAssets:    dexmath.MaxPoolAssets,
-		MinAmplification: 1,
-		MaxAmplification: 10_000,
-		Paused:           false,
+		),
+		ProtocolFeeShare:  sdkmath.LegacyZeroDec(),
+		PoolCreationFee:   sdk.NewCoins(sdk.NewCoin("uagr", sdkmath.NewInt(10_000_000))),
+		MaxHops:           4,
+		TwapWindowSeconds: uint64(48 * time.Hour / time.Second),
+		MaxPoolAssets:     dexmath.MaxPoolAssets,
+		MinAmplification:  1,
+		MaxAmplification:  10_000,
+		Paused:            false,
 	}
 }
 
@@ -53,13 +53,14 @@ func (p Params) Validate() error {
 	if len(p.FeeTiers) == 0 || len(p.FeeTiers) > MaxFeeTiers {
 		add("need 1 to %d fee tiers, got %d", MaxFeeTiers, len(p.FeeTiers))
 	}
-	for i, f := range p.FeeTiers {
+	for i, t := range p.FeeTiers {
+		f := t.Fee
 		if f.IsNil() || f.IsNegative() || f.GT(MaxSwapFee) {
 			add("fee tier %v must be in [0, %s]", f, MaxSwapFee)
 			continue
 		}
 		for _, g := range p.FeeTiers[:i] {
-			if !g.IsNil() && g.Equal(f) {
+			if !g.Fee.IsNil() && g.Fee.Equal(f) {
 				add("duplicate fee tier %s", f)
 				break
 			}
@@ -74,8 +75,9 @@ func (p Params) Validate() error {
 	if p.MaxHops < 1 || p.MaxHops > MaxHopsLimit {
 		add("max_hops %d must be in [1, %d]", p.MaxHops, MaxHopsLimit)
 	}
-	if p.TwapWindow < MinTwapWindow || p.TwapWindow > MaxTwapWindow {
-		add("twap_window %s must be in [%s, %s]", p.TwapWindow, MinTwapWindow, MaxTwapWindow)
+	if w := p.TwapWindow(); w < MinTwapWindow || w > MaxTwapWindow {
+		add("twap_window_seconds %d (%s) must be in [%d, %d] (%s to %s)", p.TwapWindowSeconds, w,
+			uint64(MinTwapWindow/time.Second), uint64(MaxTwapWindow/time.Second), MinTwapWindow, MaxTwapWindow)
 	}
 	if p.MaxPoolAssets < dexmath.MinPoolAssets || p.MaxPoolAssets > dexmath.MaxPoolAssets {
 		add("max_pool_assets %d must be in [%d, %d]", p.MaxPoolAssets, dexmath.MinPoolAssets, dexmath.MaxPoolAssets)
@@ -111,10 +113,37 @@ func (p Params) IsFeeTier(fee sdkmath.LegacyDec) bool {
 	if fee.IsNil() {
 		return false
 	}
-	for _, f := range p.FeeTiers {
-		if f.Equal(fee) {
+	for _, t := range p.FeeTiers {
+		if !t.Fee.IsNil() && t.Fee.Equal(fee) {
 			return true
 		}
 	}
 	return false
+}
+
+// TwapWindow is twap_window_seconds as a duration (capped, so a huge value
+// cannot overflow).
+func (p Params) TwapWindow() time.Duration {
+	if p.TwapWindowSeconds > uint64(MaxTwapWindow/time.Second)*2 {
+		return 2 * MaxTwapWindow
+	}
+	return time.Duration(p.TwapWindowSeconds) * time.Second
+}
+
+// FeeList is the fee tiers as decimals (for messages).
+func (p Params) FeeList() []sdkmath.LegacyDec {
+	out := make([]sdkmath.LegacyDec, len(p.FeeTiers))
+	for i, t := range p.FeeTiers {
+		out[i] = t.Fee
+	}
+	return out
+}
+
+// FeeTiers builds the fee_tiers parameter from fees.
+func FeeTiers(fees ...sdkmath.LegacyDec) []FeeTier {
+	out := make([]FeeTier, len(fees))
+	for i, f := range fees {
+		out[i] = FeeTier{Fee: f}
+	}
+	return out
 }

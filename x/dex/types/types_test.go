@@ -20,15 +20,15 @@ func TestParamsValidate(t *testing.T) {
 	}
 	for name, edit := range map[string]func(*types.Params){
 		"no tiers":           func(p *types.Params) { p.FeeTiers = nil },
-		"tier above 10%":     func(p *types.Params) { p.FeeTiers = append(p.FeeTiers, sdkmath.LegacyNewDecWithPrec(11, 2)) },
-		"negative tier":      func(p *types.Params) { p.FeeTiers = append(p.FeeTiers, sdkmath.LegacyNewDec(-1)) },
+		"tier above 10%":     func(p *types.Params) { p.FeeTiers = append(p.FeeTiers, types.FeeTier{Fee: sdkmath.LegacyNewDecWithPrec(11, 2)}) },
+		"negative tier":      func(p *types.Params) { p.FeeTiers = append(p.FeeTiers, types.FeeTier{Fee: sdkmath.LegacyNewDec(-1)}) },
 		"duplicate tier":     func(p *types.Params) { p.FeeTiers = append(p.FeeTiers, p.FeeTiers[0]) },
 		"protocol share 60%": func(p *types.Params) { p.ProtocolFeeShare = sdkmath.LegacyNewDecWithPrec(6, 1) },
 		"nil protocol share": func(p *types.Params) { p.ProtocolFeeShare = sdkmath.LegacyDec{} },
 		"zero hops":          func(p *types.Params) { p.MaxHops = 0 },
 		"nine hops":          func(p *types.Params) { p.MaxHops = 9 },
-		"short window":       func(p *types.Params) { p.TwapWindow = time.Minute },
-		"long window":        func(p *types.Params) { p.TwapWindow = 31 * 24 * time.Hour },
+		"short window":       func(p *types.Params) { p.TwapWindowSeconds = 60 },
+		"long window":        func(p *types.Params) { p.TwapWindowSeconds = 31 * 24 * 3600 },
 		"1 asset":            func(p *types.Params) { p.MaxPoolAssets = 1 },
 		"5 assets":           func(p *types.Params) { p.MaxPoolAssets = 5 },
 		"min A 0":            func(p *types.Params) { p.MinAmplification = 0 },
@@ -59,10 +59,10 @@ func requireCode(t *testing.T, name string, err error, want *errorsmod.Error) {
 // Params.Validate reports every problem at once.
 func TestParamsValidateReportsEveryProblem(t *testing.T) {
 	p := types.DefaultParams()
-	p.MaxHops, p.TwapWindow, p.MinAmplification = 0, time.Minute, 0
+	p.MaxHops, p.TwapWindowSeconds, p.MinAmplification = 0, 60, 0
 	err := p.Validate()
 	requireCode(t, "three problems", err, types.ErrInvalidParams)
-	for _, want := range []string{"max_hops", "twap_window", "amplification bounds"} {
+	for _, want := range []string{"max_hops", "twap_window_seconds", "amplification bounds"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v does not mention %s", err, want)
 		}
