@@ -64,6 +64,14 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Example:        "agorad tx lend repay 1000000uusdc --from alice",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "amount"}},
 				},
+				{
+					RpcMethod: "Liquidate", Use: "liquidate [borrower] [repay-denom] [collateral-denom]",
+					Short:   "Repay an unhealthy position's debt for its collateral plus a bonus (--max-repay, --min-collateral-out)",
+					Example: "agorad tx lend liquidate agora1... uusdc ubtc --max-repay 1000000000 --min-collateral-out 0 --from bob",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "borrower"}, {ProtoField: "repay_denom"}, {ProtoField: "collateral_denom"},
+					},
+				},
 				{RpcMethod: "SetMarket", Skip: true},    // gov only: submit in a proposal
 				{RpcMethod: "UpdateParams", Skip: true}, // gov only: submit in a proposal
 			},

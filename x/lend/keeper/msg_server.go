@@ -100,3 +100,16 @@ func (m msgServer) Repay(ctx context.Context, msg *types.MsgRepay) (*types.MsgRe
 	}
 	return &types.MsgRepayResponse{Repaid: repaid}, nil
 }
+
+// Liquidate handles MsgLiquidate.
+func (m msgServer) Liquidate(ctx context.Context, msg *types.MsgLiquidate) (*types.MsgLiquidateResponse, error) {
+	if err := msg.ValidateBasic(); err != nil {
+		return nil, err
+	}
+	res, err := m.Keeper.Liquidate(ctx, sdk.MustAccAddressFromBech32(msg.Liquidator), sdk.MustAccAddressFromBech32(msg.Borrower),
+		msg.RepayDenom, msg.CollateralDenom, msg.MaxRepay, msg.MinCollateralOut)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgLiquidateResponse{Repaid: res.Repaid, Receipts: res.Receipts, CollateralOut: res.CollateralOut}, nil
+}

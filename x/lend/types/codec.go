@@ -17,6 +17,7 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgSupplyCollateral{}, "agora/lend/MsgSupplyCollateral")
 	legacy.RegisterAminoMsg(cdc, &MsgBorrow{}, "agora/lend/MsgBorrow")
 	legacy.RegisterAminoMsg(cdc, &MsgRepay{}, "agora/lend/MsgRepay")
+	legacy.RegisterAminoMsg(cdc, &MsgLiquidate{}, "agora/lend/MsgLiquidate")
 	legacy.RegisterAminoMsg(cdc, &MsgSetMarket{}, "agora/lend/MsgSetMarket")
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "agora/lend/MsgUpdateParams")
 	cdc.RegisterConcrete(&Params{}, "agora/x/lend/Params", nil)
@@ -27,7 +28,7 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 	registry.RegisterImplementations((*sdk.Msg)(nil),
 		&MsgSupply{}, &MsgWithdraw{}, &MsgCollateralize{}, &MsgDecollateralize{}, &MsgSupplyCollateral{},
-		&MsgBorrow{}, &MsgRepay{}, &MsgSetMarket{}, &MsgUpdateParams{},
+		&MsgBorrow{}, &MsgRepay{}, &MsgLiquidate{}, &MsgSetMarket{}, &MsgUpdateParams{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

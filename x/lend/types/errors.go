@@ -28,4 +28,8 @@ var (
 	ErrInvalidGenesis         = errorsmod.Register(ModuleName, 22, "invalid genesis state")
 	ErrTooManyMarkets         = errorsmod.Register(ModuleName, 23, "too many markets")
 	ErrMarketInsolvent        = errorsmod.Register(ModuleName, 24, "market has receipts but no underlying")
+	ErrNotLiquidatable        = errorsmod.Register(ModuleName, 25, "position is healthy and cannot be liquidated")
+	ErrSelfLiquidation        = errorsmod.Register(ModuleName, 26, "an account cannot liquidate itself")
+	ErrMinCollateralOut       = errorsmod.Register(ModuleName, 27, "collateral out is below the minimum")
+	ErrMustNotLeaveDust       = errorsmod.Register(ModuleName, 28, "liquidation would leave dust; repay more or raise max_repay")
 )

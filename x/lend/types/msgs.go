@@ -2,6 +2,7 @@ package types
 
 import (
 	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
@@ -124,4 +125,28 @@ func (m *MsgUpdateParams) ValidateBasic() error {
 		return err
 	}
 	return m.Params.Validate()
+}
+
+// ValidateBasic checks the addresses (not the same account), the denoms
+// (underlying, not receipts) and that max_repay and min_collateral_out are
+// ≥ 0.
+func (m *MsgLiquidate) ValidateBasic() error {
+	if err := validAddress("liquidator", m.Liquidator); err != nil {
+		return err
+	}
+	if err := validAddress("borrower", m.Borrower); err != nil {
+		return err
+	}
+	if m.Liquidator == m.Borrower {
+		return errorsmod.Wrapf(ErrSelfLiquidation, "%s is both liquidator and borrower; repay your debt with MsgRepay instead", m.Borrower)
+	}
+	for _, d := range []string{m.RepayDenom, m.CollateralDenom} {
+		if err := underlyingCoin(sdk.Coin{Denom: d, Amount: sdkmath.OneInt()}, false); err != nil {
+			return err
+		}
+	}
+	if m.MaxRepay.IsNil() || m.MaxRepay.IsNegative() || m.MinCollateralOut.IsNil() || m.MinCollateralOut.IsNegative() {
+		return errorsmod.Wrapf(ErrInvalidAmount, "max_repay and min_collateral_out must be set and ≥ 0 (max_repay 0: no cap)")
+	}
+	return nil
 }
