@@ -19,8 +19,10 @@ func TestParamsValidate(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, edit := range map[string]func(*types.Params){
-		"no tiers":           func(p *types.Params) { p.FeeTiers = nil },
-		"tier above 10%":     func(p *types.Params) { p.FeeTiers = append(p.FeeTiers, types.FeeTier{Fee: sdkmath.LegacyNewDecWithPrec(11, 2)}) },
+		"no tiers": func(p *types.Params) { p.FeeTiers = nil },
+		"tier above 10%": func(p *types.Params) {
+			p.FeeTiers = append(p.FeeTiers, types.FeeTier{Fee: sdkmath.LegacyNewDecWithPrec(11, 2)})
+		},
 		"negative tier":      func(p *types.Params) { p.FeeTiers = append(p.FeeTiers, types.FeeTier{Fee: sdkmath.LegacyNewDec(-1)}) },
 		"duplicate tier":     func(p *types.Params) { p.FeeTiers = append(p.FeeTiers, p.FeeTiers[0]) },
 		"protocol share 60%": func(p *types.Params) { p.ProtocolFeeShare = sdkmath.LegacyNewDecWithPrec(6, 1) },
