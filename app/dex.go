@@ -15,18 +15,14 @@ func transientStoreKeys() map[string]*storetypes.TransientStoreKey {
 	return storetypes.NewTransientStoreKeys(dextypes.TransientStoreKey)
 }
 
-// dexTwapConsumer tells the dex how far back the oracle's TWAP guard reads,
-// so a params update cannot shrink the dex's TWAP window below it. It reads
-// the oracle's params when called: the oracle keeper is built after the dex
-// keeper.
+// dexTwapConsumer tells the dex how far back the oracle's TWAP guard reads
+// (the oracle keeper's MaxTwapLookback), so a params update cannot shrink
+// the dex's TWAP window below it. It holds the app, not the oracle keeper:
+// the oracle keeper is built after the dex keeper.
 type dexTwapConsumer struct{ app *AgoraApp }
 
 var _ dextypes.TwapConsumer = dexTwapConsumer{}
 
 func (c dexTwapConsumer) MaxTwapLookback(ctx context.Context) (time.Duration, error) {
-	params, err := c.app.OracleKeeper.Params.Get(ctx)
-	if err != nil {
-		return 0, err
-	}
-	return params.TwapLookback(), nil
+	return c.app.OracleKeeper.MaxTwapLookback(ctx)
 }
