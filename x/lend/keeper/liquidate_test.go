@@ -83,3 +83,95 @@ func TestLiquidateToTargetHealthFactor(t *testing.T) {
 	pricesWith(t, c, "BTC/USD", "50000")
 	expectCode(t, c, "carol", liq(0), types.ErrNotLiquidatable)
 }
+
+// BTC falls to 30,000 (HF 0.5625, max bonus 5 %): the target cannot be
+// reached, all the collateral is seized for ⌈30,000 / 1.05⌉ ≈ 28,571 USDC,
+// and about 11,429 USDC of debt stays with no collateral (bad debt, to be
+// covered by the deficit stage). The invariants hold throughout.
+func TestLiquidateAllCollateralLeavesBadDebt(t *testing.T) {
+	c := newChain(t)
+	standardMarkets(t, c)
+	alice, bob, carol := addr(c, "alice"), addr(c, "bob"), addr(c, "carol")
+	deliver(t, c, "alice", &types.MsgSupply{Supplier: alice, Amount: coin("100000000000uusdc")})
+	deliver(t, c, "bob", &types.MsgSupplyCollateral{Borrower: bob, Amount: coin("1000000ubtc")})
+	deliver(t, c, "bob", &types.MsgBorrow{Borrower: bob, Amount: coin("40000000000uusdc")})
+	pricesWith(t, c, "BTC/USD", "30000")
+	carolUSDC := balance(c, "carol", "uusdc")
+	mustDeliver(t, c, "carol", &types.MsgLiquidate{Liquidator: carol, Borrower: bob, RepayDenom: "uusdc", CollateralDenom: "ubtc",
+		MaxRepay: sdkmath.ZeroInt(), MinCollateralOut: sdkmath.ZeroInt()})
+	paid := carolUSDC.Sub(balance(c, "carol", "uusdc"))
+	if !paid.Equal(sdkmath.NewInt(28_571_428_572)) { // ⌈1,000,000 × 0.03 / 1.05⌉
+		t.Fatalf("repaid %s", paid)
+	}
+	if has, _ := c.App.LendKeeper.Collateral.Has(c.Ctx(), keyOf(c, "bob", "ubtc")); has {
+		t.Fatal("collateral left")
+	}
+	debt, err := c.App.LendKeeper.Debt(c.Ctx(), c.Address("bob"), "uusdc")
+	if err != nil || debt.LT(sdkmath.NewInt(11_428_000_000)) {
+		t.Fatalf("debt left %s (%v)", debt, err)
+	}
+	// 1 BTC − the protocol's share of the 5 % bonus: ⌈(1e6 − ⌊1e6/1.05⌋) × 0.1⌉ = 4,762 to reserves.
+	if got := balance(c, "carol", "lend/ubtc"); !got.Equal(sdkmath.NewInt(1_000_000 - 4_762)) {
+		t.Fatalf("carol received %s", got)
+	}
+	c.AdvanceBlocks(3)
+}
+
+// max_repay caps the repay below the target: exactly max_repay is taken
+// and the HF improves without reaching 1.
+func TestLiquidateMaxRepay(t *testing.T) {
+	c := newChain(t)
+	standardMarkets(t, c)
+	alice, bob, carol := addr(c, "alice"), addr(c, "bob"), addr(c, "carol")
+	deliver(t, c, "alice", &types.MsgSupply{Supplier: alice, Amount: coin("100000000000uusdc")})
+	deliver(t, c, "bob", &types.MsgSupplyCollateral{Borrower: bob, Amount: coin("1000000ubtc")})
+	deliver(t, c, "bob", &types.MsgBorrow{Borrower: bob, Amount: coin("40000000000uusdc")})
+	pricesWith(t, c, "BTC/USD", "50000")
+	q := keeper.NewQueryServerImpl(c.App.LendKeeper)
+	before, _ := q.Position(c.WriteCtx(), &types.QueryPositionRequest{Address: bob})
+	carolUSDC := balance(c, "carol", "uusdc")
+	mustDeliver(t, c, "carol", &types.MsgLiquidate{Liquidator: carol, Borrower: bob, RepayDenom: "uusdc", CollateralDenom: "ubtc",
+		MaxRepay: sdkmath.NewInt(5_000_000_000), MinCollateralOut: sdkmath.ZeroInt()})
+	if paid := carolUSDC.Sub(balance(c, "carol", "uusdc")); !paid.Equal(sdkmath.NewInt(5_000_000_000)) {
+		t.Fatalf("repaid %s, want max_repay", paid)
+	}
+	pricesWith(t, c, "BTC/USD", "50000")
+	after, _ := q.Position(c.WriteCtx(), &types.QueryPositionRequest{Address: bob})
+	if !after.HealthFactor.GT(before.HealthFactor) || !after.HealthFactor.LT(dec("1")) {
+		t.Fatalf("HF %s → %s", before.HealthFactor, after.HealthFactor)
+	}
+}
+
+// Splitting a liquidation into two pieces (in one tx, so no interest in
+// between) never yields more collateral than the same repay in one piece:
+// the markets are split-proof ((1 + max bonus) × LT ≤ HF for max bonus).
+func TestSplitLiquidationNeverPays(t *testing.T) {
+	run := func(pieces ...int64) (paid, received sdkmath.Int) {
+		c := newChain(t)
+		standardMarkets(t, c)
+		alice, bob, carol := addr(c, "alice"), addr(c, "bob"), addr(c, "carol")
+		deliver(t, c, "alice", &types.MsgSupply{Supplier: alice, Amount: coin("100000000000uusdc")})
+		deliver(t, c, "bob", &types.MsgSupplyCollateral{Borrower: bob, Amount: coin("1000000ubtc")})
+		deliver(t, c, "bob", &types.MsgBorrow{Borrower: bob, Amount: coin("40000000000uusdc")})
+		pricesWith(t, c, "BTC/USD", "50000")
+		usdc := balance(c, "carol", "uusdc")
+		var msgs []sdkMsg
+		for _, p := range pieces {
+			msgs = append(msgs, &types.MsgLiquidate{Liquidator: carol, Borrower: bob, RepayDenom: "uusdc", CollateralDenom: "ubtc",
+				MaxRepay: sdkmath.NewInt(p), MinCollateralOut: sdkmath.ZeroInt()})
+		}
+		if _, err := c.DeliverMsgs("carol", msgs...); err != nil {
+			t.Fatalf("pieces %v: %v", pieces, err)
+		}
+		return usdc.Sub(balance(c, "carol", "uusdc")), balance(c, "carol", "lend/ubtc")
+	}
+	wholePaid, whole := run(10_000_000_000)
+	splitPaid, split := run(5_000_000_000, 5_000_000_000)
+	if !wholePaid.Equal(splitPaid) {
+		t.Fatalf("repaid %s whole vs %s split", wholePaid, splitPaid)
+	}
+	if split.GT(whole) {
+		t.Fatalf("split received %s > whole %s", split, whole)
+	}
+	t.Logf("10,000 USDC repaid: whole %s lend/ubtc, in two pieces %s", whole, split)
+}
