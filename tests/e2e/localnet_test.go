@@ -2,9 +2,11 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,7 +21,7 @@ import (
 // joins late syncs to the same balances.
 func TestLocalnet(t *testing.T) {
 	skipInShortMode(t)
-	net := harness.InitLocalnet(t, 4, 1, harness.Options{VotingPeriod: 12 * time.Second})
+	net := harness.InitLocalnet(t, 4, 1, harness.Options{VotingPeriod: 20 * time.Second})
 	vals := net.Validators()
 	fullNode := net.Nodes[4]
 	net.StartAll(vals...)
@@ -50,13 +52,28 @@ func TestLocalnet(t *testing.T) {
 		untouched["inflation_max"] = "0.990000000000000000"
 
 		passID := submitMintProposal(t, node0, changed, "Narrow inflation bounds")
-		missID := submitMintProposal(t, node0, untouched, "Proposal nobody votes on")
+		// The validators vote at once, each through its own node, before
+		// anything else: the voting period runs from the submission.
+		voteErrs := make([]error, len(vals))
+		var wg sync.WaitGroup
 		for i, v := range vals {
-			res := v.Tx(t, "tx", "gov", "vote", passID, "yes", "--from", devgenesis.ValidatorKeyName(i), "--fees", "5000uagr")
-			if res.Code != 0 {
-				t.Fatalf("%s vote: %s", v.Spec.Moniker, res.RawLog)
+			wg.Add(1)
+			go func(i int, v *harness.Node) {
+				defer wg.Done()
+				res, err := harness.Tx(net.Bin, v.Home(), "tx", "gov", "vote", passID, "yes", "--from", devgenesis.ValidatorKeyName(i), "--fees", "5000uagr")
+				if err == nil && res.Code != 0 {
+					err = fmt.Errorf("code %d: %s", res.Code, res.RawLog)
+				}
+				voteErrs[i] = err
+			}(i, v)
+		}
+		wg.Wait()
+		for i, err := range voteErrs {
+			if err != nil {
+				t.Fatalf("%s vote: %v", vals[i].Spec.Moniker, err)
 			}
 		}
+		missID := submitMintProposal(t, node0, untouched, "Proposal nobody votes on")
 		if status := waitProposalEnd(t, node0, passID); status != "PROPOSAL_STATUS_PASSED" {
 			t.Fatalf("proposal %s ended %s, want passed", passID, status)
 		}

@@ -20,7 +20,7 @@ var shared struct {
 }
 
 // sharedVotingPeriod is the shared devnet's governance voting period.
-const sharedVotingPeriod = 15 * time.Second
+const sharedVotingPeriod = 20 * time.Second
 
 // sharedDevnet starts the shared devnet on first use and returns it as seen
 // by t.

@@ -40,7 +40,7 @@ func StartNode(bin string, n devgenesis.NodeSpec) (*Process, error) {
 		"--grpc.address", n.Ports.GRPCAddr(),
 	)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.SysProcAttr = nodeProcAttr()
 	if err := cmd.Start(); err != nil {
 		logFile.Close()
 		return nil, fmt.Errorf("start %s: %w", n.Moniker, err)
