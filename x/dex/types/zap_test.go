@@ -131,3 +131,44 @@ func TestSingleAssetProtocolFeeLeavesPool(t *testing.T) {
 		}
 	}
 }
+
+// FuzzZapNeverBeatsSwap is TestZapNeverBeatsSwap under `go test -fuzz`:
+// pool type, number of assets, reserves, fee, A and amount come from the
+// fuzzer.
+func FuzzZapNeverBeatsSwap(f *testing.F) {
+	f.Add(int64(1), uint8(1), uint8(3), int64(200_000)) // the 3-asset case that beat Curve's fee
+	f.Add(int64(2), uint8(0), uint8(2), int64(1_000_000))
+	f.Add(int64(3), uint8(1), uint8(2), int64(2_000_000))
+	f.Fuzz(func(t *testing.T, seed int64, stable uint8, n uint8, ppm int64) {
+		r := rand.New(rand.NewSource(seed))
+		typ, assets := types.POOL_TYPE_CONSTANT_PRODUCT, 2
+		if stable%2 == 1 {
+			typ, assets = types.POOL_TYPE_STABLESWAP, 2+int(n)%3
+		}
+		p := randomPool(r, typ, assets)
+		if ppm <= 0 || ppm > 2_000_000 {
+			return
+		}
+		amt := p.Reserves[0].Amount.QuoRaw(1_000_000).MulRaw(ppm)
+		if !amt.IsPositive() {
+			return
+		}
+		in, out := p.Reserves[0].Denom, p.Reserves[assets-1].Denom
+		share := sdkmath.LegacyNewDecWithPrec(2, 1)
+		direct, _, err := p.SwapExactIn(in, out, amt, time.Time{}, share)
+		if err != nil {
+			return
+		}
+		join, err := p.JoinSingleAsset(sdk.NewCoin(in, amt), time.Time{}, share)
+		if err != nil {
+			return
+		}
+		exit, err := join.After.ExitSingleAsset(join.Shares, out, time.Time{}, share)
+		if err != nil {
+			return
+		}
+		if exit.Token.Amount.GT(direct.TokenOut.Amount) {
+			t.Fatalf("%v %s fee %s: zap %s%s -> %s beats the swap's %s", typ, p.Reserves, p.SwapFee, amt, in, exit.Token, direct.TokenOut)
+		}
+	})
+}
