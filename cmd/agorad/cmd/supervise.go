@@ -133,6 +133,7 @@ func (s *supervisor) restart(i int) {
 	}
 	if err := s.start(i, spec); err != nil {
 		fmt.Fprintf(s.out, "%s not restarted: %v\n", spec.Moniker, err)
+		s.restarts[i] = maxRestarts + 1
 		return
 	}
 	fmt.Fprintf(s.out, "%s restarted (pid %d); it catches up with the others from its last block.\n", spec.Moniker, s.procs[i].Pid())
