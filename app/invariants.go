@@ -26,6 +26,9 @@ func (app *AgoraApp) Invariants() []Invariant {
 		{Name: "staking/bonded-pool", Check: app.bondedPoolInvariant},
 		{Name: "dex/module-balance", Check: app.DexKeeper.ModuleBalanceInvariant},
 		{Name: "dex/share-supply", Check: app.DexKeeper.ShareSupplyInvariant},
+		{Name: "lend/module-balance", Check: app.LendKeeper.ModuleBalanceInvariant},
+		{Name: "lend/scaled-debt", Check: app.LendKeeper.ScaledDebtInvariant},
+		{Name: "lend/receipt-backing", Check: app.LendKeeper.ReceiptBackingInvariant},
 	}
 }
 
