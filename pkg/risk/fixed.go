@@ -131,8 +131,3 @@ func toInt(name string, v *big.Int) (sdkmath.Int, error) {
 	}
 	return sdkmath.NewIntFromBigInt(v), nil
 }
-
-// decConst parses a decimal constant at init time (a programming error panics).
-func decConst(s string) *big.Int {
-	return sdkmath.LegacyMustNewDecFromStr(s).BigInt()
-}

@@ -3,7 +3,6 @@ package keeper_test
 import (
 	"errors"
 	"testing"
-	"time"
 
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
@@ -20,7 +19,6 @@ import (
 
 var (
 	feeTier = sdkmath.LegacyNewDecWithPrec(3, 3) // 0.30%
-	noTime  time.Time
 )
 
 func coins(s string) sdk.Coins {

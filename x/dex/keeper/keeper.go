@@ -64,6 +64,9 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, transie
 	}
 	sb := collections.NewSchemaBuilder(storeService)
 	tsb := collections.NewSchemaBuilderFromAccessor(transientService.OpenTransientStore)
+	// collections v1.3 has no time key codec; sdk.TimeKey is the SDK's own
+	// (deprecated only in favour of one collections does not ship yet).
+	//lint:ignore SA1019 no replacement in the collections version we use
 	twapKeyCodec := collections.TripleKeyCodec(collections.Uint64Key, collections.StringKey, sdk.TimeKey)
 	k := Keeper{
 		cdc:          cdc,
@@ -83,6 +86,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, transie
 		RampingPools: collections.NewKeySet(sb, types.RampingPoolsKey, "ramping_pools", collections.Uint64Key),
 		TwapRecords:  collections.NewMap(sb, types.TwapRecordsKey, "twap_records", twapKeyCodec, codec.CollValue[types.TwapRecord](cdc)),
 		TwapPruneIndex: collections.NewKeySet(sb, types.TwapPruneIndexKey, "twap_prune_index",
+			//lint:ignore SA1019 see twapKeyCodec
 			collections.PairKeyCodec(sdk.TimeKey, twapKeyCodec)),
 	}
 	schema, err := sb.Build()
