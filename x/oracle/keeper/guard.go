@@ -87,7 +87,7 @@ func (k Keeper) guardUnavailable(ctx context.Context, pair types.Pair, cause err
 }
 
 // MaxTwapLookback is the governed twap_lookback_seconds: x/dex refuses to
-// shrink its twap_window below it, so the guard's records are never pruned
+// shrink its twap_window_seconds below it, so the guard's records are never pruned
 // while the oracle still needs them.
 func (k Keeper) MaxTwapLookback(ctx context.Context) (time.Duration, error) {
 	params, err := k.Params.Get(ctx)
@@ -98,7 +98,7 @@ func (k Keeper) MaxTwapLookback(ctx context.Context) (time.Duration, error) {
 }
 
 // checkLookbackFitsWindow refuses params whose twap_lookback_seconds is
-// longer than x/dex's twap_window: such a TWAP could never be covered.
+// longer than x/dex's twap_window_seconds: such a TWAP could never be covered.
 func (k Keeper) checkLookbackFitsWindow(ctx context.Context, params types.Params) error {
 	window, err := k.dex.TwapWindow(ctx)
 	if err != nil {
@@ -106,7 +106,7 @@ func (k Keeper) checkLookbackFitsWindow(ctx context.Context, params types.Params
 	}
 	if lookback := params.TwapLookback(); lookback > window {
 		return errorsmod.Wrapf(types.ErrInvalidParams,
-			"twap_lookback_seconds %s is longer than x/dex's twap_window %s", lookback, window)
+			"twap_lookback_seconds %s is longer than x/dex's twap_window_seconds %s", lookback, window)
 	}
 	return nil
 }

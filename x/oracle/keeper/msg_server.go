@@ -19,7 +19,7 @@ func NewMsgServerImpl(k Keeper) types.MsgServer { return msgServer{k: k} }
 
 // UpdateParams replaces the params. Only the authority (gov) may; the new
 // params must validate, and twap_lookback_seconds must fit in x/dex's
-// twap_window. Prices, samples and medians of pairs that are no longer
+// twap_window_seconds. Prices, samples and medians of pairs that are no longer
 // listed are deleted.
 func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
 	if err := msg.ValidateBasic(); err != nil {

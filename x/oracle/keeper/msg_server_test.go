@@ -53,7 +53,7 @@ func TestUpdateParamsPrunesDelistedPairs(t *testing.T) {
 	require.True(t, has)
 }
 
-// twap_lookback_seconds may not exceed x/dex's twap_window (records older
+// twap_lookback_seconds may not exceed x/dex's twap_window_seconds (records older
 // than the window are pruned, so such a guard could never be computed);
 // MaxTwapLookback reports the governed lookback to x/dex.
 func TestUpdateParamsLookbackFitsDexWindow(t *testing.T) {
@@ -63,7 +63,7 @@ func TestUpdateParamsLookbackFitsDexWindow(t *testing.T) {
 	params.VoteThreshold = dec("0.8")
 	_, err := keeper.NewMsgServerImpl(f.k).UpdateParams(f.ctx, types.NewMsgUpdateParams(authority, params))
 	requireCode(t, err, types.ErrInvalidParams)
-	require.Contains(t, err.Error(), "twap_window")
+	require.Contains(t, err.Error(), "twap_window_seconds")
 	got, _ := f.k.Params.Get(f.ctx)
 	require.Equal(t, types.DefaultVoteThreshold, got.VoteThreshold) // unchanged
 
