@@ -15,6 +15,7 @@ import (
 
 	"github.com/agora-labs/agora/app/devgenesis"
 	"github.com/agora-labs/agora/cmd/agorad/network"
+	"github.com/agora-labs/agora/pkg/nodeproc"
 )
 
 const (
@@ -159,7 +160,7 @@ func runNetwork(ctx context.Context, out io.Writer, spec network.Spec, reset, in
 	// One write, so that whoever reads the output sees the banner whole.
 	var b bytes.Buffer
 	for _, p := range sup.procs {
-		fmt.Fprintf(&b, "%s runs as pid %d (also in %s).\n", p.Spec.Moniker, p.Pid(), network.PidPath(p.Spec.Home))
+		fmt.Fprintf(&b, "%s runs as pid %d (also in %s).\n", p.Spec.Moniker, p.Pid(), nodeproc.PidPath(p.Spec.Home))
 	}
 	banner(&b, spec, heights)
 	if _, err := out.Write(b.Bytes()); err != nil {
@@ -182,7 +183,7 @@ func checkPorts(spec network.Spec, moveFlag string) error {
 // signal meanwhile aborts the wait.
 // Each node that answers must be ours (chain id and node id), not another
 // process's on the same port.
-func waitForFirstBlocks(ctx context.Context, spec network.Spec, procs []*network.Process, signals <-chan os.Signal) ([]int64, error) {
+func waitForFirstBlocks(ctx context.Context, spec network.Spec, procs []*nodeproc.Process, signals <-chan os.Signal) ([]int64, error) {
 	waitCtx, cancel := context.WithTimeout(ctx, 120*time.Second)
 	defer cancel()
 	type result struct {
@@ -193,7 +194,7 @@ func waitForFirstBlocks(ctx context.Context, spec network.Spec, procs []*network
 	go func() {
 		heights := make([]int64, len(procs))
 		for i, p := range procs {
-			st, err := network.WaitForHeight(waitCtx, p.Spec.Ports.RPCURL(), 1, p)
+			st, err := nodeproc.WaitForHeight(waitCtx, p.Spec.Ports.RPCURL(), 1, p)
 			if err != nil {
 				if cause := p.LastLogError(); cause != "" && p.Exited() {
 					err = fmt.Errorf("%s (log %s)", cause, p.LogPath)

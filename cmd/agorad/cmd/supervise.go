@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/agora-labs/agora/cmd/agorad/network"
+	"github.com/agora-labs/agora/pkg/nodeproc"
 )
 
 // How the devnet and localnet commands treat a node that exits on its own:
@@ -24,7 +25,7 @@ const (
 type supervisor struct {
 	out      io.Writer
 	bin      string
-	procs    []*network.Process
+	procs    []*nodeproc.Process
 	restarts []int
 	exited   chan int
 	due      chan int
@@ -33,7 +34,7 @@ type supervisor struct {
 func newSupervisor(out io.Writer, bin string, n int) *supervisor {
 	return &supervisor{
 		out: out, bin: bin,
-		procs:    make([]*network.Process, n),
+		procs:    make([]*nodeproc.Process, n),
 		restarts: make([]int, n),
 		exited:   make(chan int, n),
 		due:      make(chan int, n),
@@ -42,7 +43,7 @@ func newSupervisor(out io.Writer, bin string, n int) *supervisor {
 
 // start starts node i and watches for its exit.
 func (s *supervisor) start(i int, n network.NodeSpec) error {
-	p, err := network.Start(s.bin, n)
+	p, err := nodeproc.Start(s.bin, n)
 	if err != nil {
 		return err
 	}
@@ -115,7 +116,7 @@ func (s *supervisor) onExit(i int) {
 	name := p.Spec.Moniker
 	if s.restarts[i] > maxRestarts {
 		fmt.Fprintf(s.out, "%s stopped again (%s); not restarting it after %d restarts. The other nodes keep running; start it by hand with: agorad start %s\n",
-			name, why, maxRestarts, strings.Join(network.StartArgs(p.Spec)[1:], " "))
+			name, why, maxRestarts, strings.Join(nodeproc.StartArgs(p.Spec)[1:], " "))
 		return
 	}
 	fmt.Fprintf(s.out, "%s (pid %d) stopped (%s); the other nodes keep running; restarting it in %s (restart %d of %d; log %s)\n",

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/agora-labs/agora/app/devgenesis"
+	"github.com/agora-labs/agora/pkg/nodeproc"
 )
 
 // freePort returns a port that was free on 127.0.0.1 a moment ago.
@@ -60,11 +61,11 @@ func TestCheckIdentity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ours := Status{Network: spec.ChainID, NodeID: res.Nodes[0].NodeID}
+	ours := nodeproc.Status{Network: spec.ChainID, NodeID: res.Nodes[0].NodeID}
 	if err := CheckIdentity(ours, spec.ChainID, spec.Nodes[0]); err != nil {
 		t.Fatalf("our own node refused: %v", err)
 	}
-	for name, st := range map[string]Status{
+	for name, st := range map[string]nodeproc.Status{
 		"another chain":   {Network: "other-chain-1", NodeID: res.Nodes[0].NodeID},
 		"another node id": {Network: spec.ChainID, NodeID: "0123456789abcdef0123456789abcdef01234567"},
 	} {

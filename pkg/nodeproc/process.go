@@ -1,4 +1,8 @@
-package network
+// Package nodeproc runs `agorad start` processes on loopback: start with the
+// node's listen addresses as flags, pid file, clean stop, kill, and the
+// node's /status. `agorad devnet`/`localnet` and the end-to-end harness both
+// use it.
+package nodeproc
 
 import (
 	"context"
@@ -12,11 +16,13 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/agora-labs/agora/app/devgenesis"
 )
 
 // Process is a running `agorad start` of one node.
 type Process struct {
-	Spec    NodeSpec
+	Spec    devgenesis.NodeSpec
 	LogPath string
 	// Started is when the process was started.
 	Started   time.Time
@@ -29,7 +35,7 @@ type Process struct {
 // StartArgs are the arguments of `agorad start` for a node. The listen
 // addresses are passed as flags so they always match the spec, whatever
 // the config files say.
-func StartArgs(n NodeSpec) []string {
+func StartArgs(n devgenesis.NodeSpec) []string {
 	return []string{
 		"start", "--home", n.Home,
 		"--rpc.laddr", n.Ports.RPCAddr(),
@@ -42,7 +48,7 @@ func StartArgs(n NodeSpec) []string {
 
 // Start runs `bin start` for the node, appending its output to
 // <home>/agorad.log.
-func Start(bin string, n NodeSpec) (*Process, error) {
+func Start(bin string, n devgenesis.NodeSpec) (*Process, error) {
 	logPath := filepath.Join(n.Home, "agorad.log")
 	logFile, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
