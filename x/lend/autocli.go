@@ -24,6 +24,36 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod: "Position", Use: "position [address]", Short: "An account's collateral and debt per market",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}},
 				},
+				{
+					RpcMethod: "SimulateSupply", Use: "simulate-supply [address] [amount]", Short: "Position after supplying an asset",
+					Example:        "agorad query lend simulate-supply $(agorad keys show alice -a) 1000000uusdc",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}, {ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "SimulateWithdraw", Use: "simulate-withdraw [address] [amount]", Short: "Position after withdrawing (amount in the asset or lend/{denom}; --all)",
+					Example:        "agorad query lend simulate-withdraw $(agorad keys show alice -a) 500000uusdc",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}, {ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "SimulateCollateralize", Use: "simulate-collateralize [address] [amount]", Short: "Position after using receipts (lend/{denom}) or a supplied asset as collateral",
+					Example:        "agorad query lend simulate-collateralize $(agorad keys show alice -a) 1000000ubtc",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}, {ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "SimulateDecollateralize", Use: "simulate-decollateralize [address] [amount]", Short: "Position after taking receipts out of collateral",
+					Example:        "agorad query lend simulate-decollateralize $(agorad keys show alice -a) 1000lend/ubtc",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}, {ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "SimulateBorrow", Use: "simulate-borrow [address] [amount]", Short: "Position after borrowing: health factor, borrow limit, liquidation prices — or the error the tx would fail with",
+					Example:        "agorad query lend simulate-borrow $(agorad keys show alice -a) 1000000000uusdc",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}, {ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "SimulateRepay", Use: "simulate-repay [address] [amount]", Short: "Position after repaying own debt (--all: the whole debt)",
+					Example:        "agorad query lend simulate-repay $(agorad keys show alice -a) 1000000uusdc",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}, {ProtoField: "amount"}},
+				},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
