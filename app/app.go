@@ -258,9 +258,10 @@ func NewAgoraApp(
 	app.oracleModule = oracle.NewAppModule(appCodec, app.OracleKeeper)
 
 	// The money market holds cash and collateral in its module account
-	// (bank) and values positions at the oracle's guarded prices.
+	// (bank), values positions at the oracle's guarded prices and sells
+	// seized collateral on the exchange (protocol liquidation).
 	app.LendKeeper = lendkeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[lendtypes.StoreKey]), app.BankKeeper, app.OracleKeeper, authority)
+		appCodec, runtime.NewKVStoreService(keys[lendtypes.StoreKey]), app.BankKeeper, app.OracleKeeper, app.DexKeeper, authority)
 
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -290,7 +291,7 @@ func NewAgoraApp(
 	app.ModuleManager.SetOrderBeginBlockers(
 		minttypes.ModuleName, distrtypes.ModuleName, slashingtypes.ModuleName, evidencetypes.ModuleName,
 		stakingtypes.ModuleName)
-	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName)
+	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName)
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,

@@ -27,6 +27,7 @@ var (
 	_ module.HasServices         = AppModule{}
 	_ module.HasConsensusVersion = AppModule{}
 	_ appmodule.AppModule        = AppModule{}
+	_ appmodule.HasEndBlocker    = AppModule{}
 )
 
 // AppModule is x/lend as a module of the app.
@@ -48,6 +49,10 @@ func (AppModule) IsOnePerModuleType() {}
 
 // IsAppModule marks this as a module (appmodule.AppModule).
 func (AppModule) IsAppModule() {}
+
+// EndBlock runs the protocol liquidation and settles bad debt (see
+// keeper.EndBlock).
+func (am AppModule) EndBlock(ctx context.Context) error { return am.keeper.EndBlock(ctx) }
 
 // ConsensusVersion is the state layout version.
 func (AppModule) ConsensusVersion() uint64 { return ConsensusVersion }

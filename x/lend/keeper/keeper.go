@@ -7,6 +7,7 @@ import (
 	"context"
 
 	"cosmossdk.io/collections"
+	collcodec "cosmossdk.io/collections/codec"
 	"cosmossdk.io/core/store"
 	sdkmath "cosmossdk.io/math"
 
@@ -26,6 +27,7 @@ type Keeper struct {
 	storeService store.KVStoreService
 	bank         types.BankKeeper
 	oracle       types.OracleKeeper
+	dex          types.DexKeeper
 	authority    string
 	moduleAddr   sdk.AccAddress
 
@@ -38,12 +40,15 @@ type Keeper struct {
 	Collateral collections.Map[PositionKey, sdkmath.Int]
 	// ScaledDebt is each account's debt in index units.
 	ScaledDebt collections.Map[PositionKey, sdkmath.Int]
+	// LiquidationCursor is the last debt entry EndBlock examined; the next
+	// block's scan starts after it (absent: from the start).
+	LiquidationCursor collections.Item[PositionKey]
 }
 
 // NewKeeper builds the keeper; authority (the gov module account) must be a
-// valid address.
+// valid address. dex sells seized collateral in protocol liquidations.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank types.BankKeeper,
-	oracle types.OracleKeeper, authority string,
+	oracle types.OracleKeeper, dex types.DexKeeper, authority string,
 ) Keeper {
 	if _, err := sdk.AccAddressFromBech32(authority); err != nil {
 		panic("x/lend: invalid authority: " + err.Error())
@@ -51,7 +56,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank ty
 	sb := collections.NewSchemaBuilder(storeService)
 	posCodec := collections.PairKeyCodec(sdk.AccAddressKey, collections.StringKey)
 	k := Keeper{
-		cdc: cdc, storeService: storeService, bank: bank, oracle: oracle, authority: authority,
+		cdc: cdc, storeService: storeService, bank: bank, oracle: oracle, dex: dex, authority: authority,
 		moduleAddr: authtypes.NewModuleAddress(types.ModuleName),
 
 		Params:       collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
@@ -59,6 +64,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank ty
 		MarketStates: collections.NewMap(sb, types.MarketStatesKey, "market_states", collections.StringKey, codec.CollValue[types.MarketState](cdc)),
 		Collateral:   collections.NewMap(sb, types.CollateralKey, "collateral", posCodec, sdk.IntValue),
 		ScaledDebt:   collections.NewMap(sb, types.ScaledDebtKey, "scaled_debt", posCodec, sdk.IntValue),
+		LiquidationCursor: collections.NewItem(sb, types.LiquidationCursorKey, "liquidation_cursor",
+			collcodec.KeyToValueCodec(posCodec)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

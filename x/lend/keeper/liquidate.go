@@ -43,8 +43,8 @@ func mapRiskError(err error) error {
 // the repay market's min_debt_value, capped by maxRepay (0: none). The
 // protocol's share of the bonus is burned from the seized receipts and
 // added to the collateral market's reserves (the exchange rate does not
-// fall). A position left with debt and no collateral keeps its debt: bad
-// debt accounting is a later stage.
+// fall). A position left with debt and no collateral is settled as bad
+// debt at once (SettleBadDebt).
 func (k Keeper) Liquidate(ctx context.Context, liquidator, borrower sdk.AccAddress, repayDenom, collDenom string,
 	maxRepay, minCollateralOut sdkmath.Int,
 ) (LiquidationResult, error) {
@@ -174,12 +174,16 @@ func (k Keeper) Liquidate(ctx context.Context, liquidator, borrower sdk.AccAddre
 			}
 		}
 		res = LiquidationResult{Repaid: repaid, Receipts: receipts, CollateralOut: liq.ToLiquidator}
-		return ctx.EventManager().EmitTypedEvent(&types.EventLiquidate{
+		if err := ctx.EventManager().EmitTypedEvent(&types.EventLiquidate{
 			Liquidator: liquidator.String(), Borrower: borrower.String(), Repaid: repaid,
 			Seized: sdk.NewCoin(collDenom, liq.Seize), ToLiquidator: sdk.NewCoin(collDenom, liq.ToLiquidator),
 			ToProtocol: sdk.NewCoin(collDenom, liq.ToProtocol), Receipts: receipts, Bonus: bonus,
 			HealthFactorBefore: v.HealthFactor, HealthFactorAfter: liq.HealthFactorAfter, Limit: liq.Limit.String(),
-		})
+		}); err != nil {
+			return err
+		}
+		// Debt left with no collateral is bad debt: written off at once.
+		return k.SettleBadDebt(ctx, borrower)
 	})
 	return res, err
 }

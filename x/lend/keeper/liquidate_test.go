@@ -86,8 +86,8 @@ func TestLiquidateToTargetHealthFactor(t *testing.T) {
 
 // BTC falls to 30,000 (HF 0.5625, max bonus 5 %): the target cannot be
 // reached, all the collateral is seized for ⌈30,000 / 1.05⌉ ≈ 28,571 USDC,
-// and about 11,429 USDC of debt stays with no collateral (bad debt, to be
-// covered by the deficit stage). The invariants hold throughout.
+// and about 11,429 USDC of debt is left with no collateral: it is written
+// off at once as the market's deficit. The invariants hold throughout.
 func TestLiquidateAllCollateralLeavesBadDebt(t *testing.T) {
 	c := newChain(t)
 	standardMarkets(t, c)
@@ -106,9 +106,14 @@ func TestLiquidateAllCollateralLeavesBadDebt(t *testing.T) {
 	if has, _ := c.App.LendKeeper.Collateral.Has(c.Ctx(), keyOf(c, "bob", "ubtc")); has {
 		t.Fatal("collateral left")
 	}
-	debt, err := c.App.LendKeeper.Debt(c.Ctx(), c.Address("bob"), "uusdc")
-	if err != nil || debt.LT(sdkmath.NewInt(11_428_000_000)) {
-		t.Fatalf("debt left %s (%v)", debt, err)
+	// The debt left with no collateral was written off at once as the
+	// market's deficit (reserves first, the rest socialised).
+	if has, _ := c.App.LendKeeper.ScaledDebt.Has(c.Ctx(), keyOf(c, "bob", "uusdc")); has {
+		t.Fatal("bad debt left on the position")
+	}
+	if s := marketState(t, c, "uusdc"); s.TotalDeficit.LT(sdkmath.NewInt(11_428_000_000)) ||
+		!s.TotalDeficit.Equal(s.DeficitCoveredByReserves.Add(s.DeficitSocialised)) {
+		t.Fatalf("deficit %s = %s + %s", s.TotalDeficit, s.DeficitCoveredByReserves, s.DeficitSocialised)
 	}
 	// 1 BTC − the protocol's share of the 5 % bonus: ⌈(1e6 − ⌊1e6/1.05⌋) × 0.1⌉ = 4,762 to reserves.
 	if got := balance(c, "carol", "lend/ubtc"); !got.Equal(sdkmath.NewInt(1_000_000 - 4_762)) {

@@ -32,4 +32,6 @@ var (
 	ErrSelfLiquidation        = errorsmod.Register(ModuleName, 26, "an account cannot liquidate itself")
 	ErrMinCollateralOut       = errorsmod.Register(ModuleName, 27, "collateral out is below the minimum")
 	ErrMustNotLeaveDust       = errorsmod.Register(ModuleName, 28, "liquidation would leave dust; repay more or raise max_repay")
+	ErrNoRoute                = errorsmod.Register(ModuleName, 29, "no dex route sells the seized collateral for the debt asset")
+	ErrSaleBelowFloor         = errorsmod.Register(ModuleName, 30, "the dex cannot buy the seized collateral at the floor price")
 )

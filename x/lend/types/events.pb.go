@@ -620,6 +620,232 @@ func (m *EventLiquidate) GetLimit() string {
 	return ""
 }
 
+// EventProtocolLiquidation: EndBlock liquidated a position itself: it seized
+// collateral, sold it on the dex and repaid debt; what the sale brought
+// above the debt repaid (the bonus) went to the repay market's reserves.
+type EventProtocolLiquidation struct {
+	Borrower string     `protobuf:"bytes,1,opt,name=borrower,proto3" json:"borrower,omitempty"`
+	Repaid   types.Coin `protobuf:"bytes,2,opt,name=repaid,proto3" json:"repaid"`
+	// seized is the collateral taken (underlying) and sold.
+	Seized types.Coin `protobuf:"bytes,3,opt,name=seized,proto3" json:"seized"`
+	// sold_for is what the dex paid; min_out its floor.
+	SoldFor    types.Coin `protobuf:"bytes,4,opt,name=sold_for,json=soldFor,proto3" json:"sold_for"`
+	MinOut     types.Coin `protobuf:"bytes,5,opt,name=min_out,json=minOut,proto3" json:"min_out"`
+	ToReserves types.Coin `protobuf:"bytes,6,opt,name=to_reserves,json=toReserves,proto3" json:"to_reserves"`
+	// route lists the dex pools, e.g. "1,4".
+	Route              string                      `protobuf:"bytes,7,opt,name=route,proto3" json:"route,omitempty"`
+	HealthFactorBefore cosmossdk_io_math.LegacyDec `protobuf:"bytes,8,opt,name=health_factor_before,json=healthFactorBefore,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"health_factor_before"`
+}
+
+func (m *EventProtocolLiquidation) Reset()         { *m = EventProtocolLiquidation{} }
+func (m *EventProtocolLiquidation) String() string { return proto.CompactTextString(m) }
+func (*EventProtocolLiquidation) ProtoMessage()    {}
+func (*EventProtocolLiquidation) Descriptor() ([]byte, []int) {
+	return fileDescriptor_5ba30ce990aecfae, []int{10}
+}
+func (m *EventProtocolLiquidation) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventProtocolLiquidation) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventProtocolLiquidation.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventProtocolLiquidation) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventProtocolLiquidation.Merge(m, src)
+}
+func (m *EventProtocolLiquidation) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventProtocolLiquidation) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventProtocolLiquidation.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventProtocolLiquidation proto.InternalMessageInfo
+
+func (m *EventProtocolLiquidation) GetBorrower() string {
+	if m != nil {
+		return m.Borrower
+	}
+	return ""
+}
+
+func (m *EventProtocolLiquidation) GetRepaid() types.Coin {
+	if m != nil {
+		return m.Repaid
+	}
+	return types.Coin{}
+}
+
+func (m *EventProtocolLiquidation) GetSeized() types.Coin {
+	if m != nil {
+		return m.Seized
+	}
+	return types.Coin{}
+}
+
+func (m *EventProtocolLiquidation) GetSoldFor() types.Coin {
+	if m != nil {
+		return m.SoldFor
+	}
+	return types.Coin{}
+}
+
+func (m *EventProtocolLiquidation) GetMinOut() types.Coin {
+	if m != nil {
+		return m.MinOut
+	}
+	return types.Coin{}
+}
+
+func (m *EventProtocolLiquidation) GetToReserves() types.Coin {
+	if m != nil {
+		return m.ToReserves
+	}
+	return types.Coin{}
+}
+
+func (m *EventProtocolLiquidation) GetRoute() string {
+	if m != nil {
+		return m.Route
+	}
+	return ""
+}
+
+// EventProtocolLiquidationSkipped: a position below HF 1 (or whose HF could
+// not be computed) was left for a later block; reason says why (price
+// unavailable, no route, pool too thin for the floor, market short of cash,
+// an error).
+type EventProtocolLiquidationSkipped struct {
+	Borrower string `protobuf:"bytes,1,opt,name=borrower,proto3" json:"borrower,omitempty"`
+	Reason   string `protobuf:"bytes,2,opt,name=reason,proto3" json:"reason,omitempty"`
+}
+
+func (m *EventProtocolLiquidationSkipped) Reset()         { *m = EventProtocolLiquidationSkipped{} }
+func (m *EventProtocolLiquidationSkipped) String() string { return proto.CompactTextString(m) }
+func (*EventProtocolLiquidationSkipped) ProtoMessage()    {}
+func (*EventProtocolLiquidationSkipped) Descriptor() ([]byte, []int) {
+	return fileDescriptor_5ba30ce990aecfae, []int{11}
+}
+func (m *EventProtocolLiquidationSkipped) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventProtocolLiquidationSkipped) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventProtocolLiquidationSkipped.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventProtocolLiquidationSkipped) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventProtocolLiquidationSkipped.Merge(m, src)
+}
+func (m *EventProtocolLiquidationSkipped) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventProtocolLiquidationSkipped) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventProtocolLiquidationSkipped.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventProtocolLiquidationSkipped proto.InternalMessageInfo
+
+func (m *EventProtocolLiquidationSkipped) GetBorrower() string {
+	if m != nil {
+		return m.Borrower
+	}
+	return ""
+}
+
+func (m *EventProtocolLiquidationSkipped) GetReason() string {
+	if m != nil {
+		return m.Reason
+	}
+	return ""
+}
+
+// EventDeficit: debt left on a position with no collateral was written off;
+// covered_by_reserves came out of the market's reserves and socialised was
+// taken from its suppliers (the exchange rate fell).
+type EventDeficit struct {
+	Borrower          string     `protobuf:"bytes,1,opt,name=borrower,proto3" json:"borrower,omitempty"`
+	Deficit           types.Coin `protobuf:"bytes,2,opt,name=deficit,proto3" json:"deficit"`
+	CoveredByReserves types.Coin `protobuf:"bytes,3,opt,name=covered_by_reserves,json=coveredByReserves,proto3" json:"covered_by_reserves"`
+	Socialised        types.Coin `protobuf:"bytes,4,opt,name=socialised,proto3" json:"socialised"`
+}
+
+func (m *EventDeficit) Reset()         { *m = EventDeficit{} }
+func (m *EventDeficit) String() string { return proto.CompactTextString(m) }
+func (*EventDeficit) ProtoMessage()    {}
+func (*EventDeficit) Descriptor() ([]byte, []int) {
+	return fileDescriptor_5ba30ce990aecfae, []int{12}
+}
+func (m *EventDeficit) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventDeficit) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventDeficit.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventDeficit) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventDeficit.Merge(m, src)
+}
+func (m *EventDeficit) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventDeficit) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventDeficit.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventDeficit proto.InternalMessageInfo
+
+func (m *EventDeficit) GetBorrower() string {
+	if m != nil {
+		return m.Borrower
+	}
+	return ""
+}
+
+func (m *EventDeficit) GetDeficit() types.Coin {
+	if m != nil {
+		return m.Deficit
+	}
+	return types.Coin{}
+}
+
+func (m *EventDeficit) GetCoveredByReserves() types.Coin {
+	if m != nil {
+		return m.CoveredByReserves
+	}
+	return types.Coin{}
+}
+
+func (m *EventDeficit) GetSocialised() types.Coin {
+	if m != nil {
+		return m.Socialised
+	}
+	return types.Coin{}
+}
+
 func init() {
 	proto.RegisterType((*EventMarketSet)(nil), "agora.lend.v1.EventMarketSet")
 	proto.RegisterType((*EventInterestAccrued)(nil), "agora.lend.v1.EventInterestAccrued")
@@ -631,61 +857,75 @@ func init() {
 	proto.RegisterType((*EventRepay)(nil), "agora.lend.v1.EventRepay")
 	proto.RegisterType((*EventParamsUpdated)(nil), "agora.lend.v1.EventParamsUpdated")
 	proto.RegisterType((*EventLiquidate)(nil), "agora.lend.v1.EventLiquidate")
+	proto.RegisterType((*EventProtocolLiquidation)(nil), "agora.lend.v1.EventProtocolLiquidation")
+	proto.RegisterType((*EventProtocolLiquidationSkipped)(nil), "agora.lend.v1.EventProtocolLiquidationSkipped")
+	proto.RegisterType((*EventDeficit)(nil), "agora.lend.v1.EventDeficit")
 }
 
 func init() { proto.RegisterFile("agora/lend/v1/events.proto", fileDescriptor_5ba30ce990aecfae) }
 
 var fileDescriptor_5ba30ce990aecfae = []byte{
-	// 780 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xcc, 0x56, 0x41, 0x6b, 0x23, 0x37,
-	0x14, 0xf6, 0xc4, 0xb1, 0xe3, 0xc8, 0x49, 0xa1, 0xaa, 0x53, 0x26, 0x2e, 0x4c, 0x82, 0x4f, 0x81,
-	0x92, 0x19, 0x9c, 0x1c, 0x7a, 0xe8, 0xa5, 0x71, 0xdc, 0x06, 0x83, 0x0b, 0x61, 0xd2, 0x52, 0x28,
-	0x14, 0xa3, 0x99, 0x79, 0xb1, 0x45, 0x66, 0x46, 0x53, 0x49, 0x76, 0xe2, 0xfc, 0x81, 0x5e, 0xfb,
-	0x0f, 0x4a, 0x4f, 0x85, 0x9e, 0x7b, 0xee, 0x39, 0xc7, 0xd0, 0x53, 0xd9, 0x43, 0x58, 0x92, 0x3f,
-	0xb2, 0x8c, 0x24, 0x3b, 0xf6, 0x2e, 0xbb, 0x6b, 0xfb, 0xb0, 0xec, 0x6d, 0x9e, 0xf4, 0xbe, 0xef,
-	0x7d, 0x9f, 0xdf, 0x93, 0x64, 0x54, 0x27, 0x7d, 0xc6, 0x89, 0x17, 0x43, 0x1a, 0x79, 0xa3, 0xa6,
-	0x07, 0x23, 0x48, 0xa5, 0x70, 0x33, 0xce, 0x24, 0xc3, 0xdb, 0x6a, 0xcf, 0xcd, 0xf7, 0xdc, 0x51,
-	0xb3, 0xfe, 0x5a, 0x6a, 0x42, 0xf8, 0x15, 0x48, 0x9d, 0x5a, 0x77, 0x42, 0x26, 0x12, 0x26, 0xbc,
-	0x80, 0x08, 0xf0, 0x46, 0xcd, 0x00, 0x24, 0x69, 0x7a, 0x21, 0xa3, 0xa9, 0xd9, 0xdf, 0xd5, 0xfb,
-	0x3d, 0x15, 0x79, 0x3a, 0x30, 0x5b, 0xb5, 0x3e, 0xeb, 0x33, 0xbd, 0x9e, 0x7f, 0xe9, 0xd5, 0xc6,
-	0x2f, 0xe8, 0x93, 0x6f, 0x73, 0x2d, 0xdf, 0xab, 0x2a, 0x17, 0x20, 0xf1, 0x31, 0x2a, 0xeb, 0x92,
-	0xb6, 0xb5, 0x6f, 0x1d, 0x54, 0x8f, 0x76, 0xdc, 0x39, 0x79, 0xae, 0xce, 0x6c, 0xad, 0xdf, 0x3d,
-	0xec, 0x15, 0x7c, 0x93, 0x8a, 0x3f, 0x47, 0xe5, 0x98, 0x0a, 0x09, 0x91, 0xbd, 0xb6, 0x6f, 0x1d,
-	0x54, 0x7c, 0x13, 0x35, 0x7e, 0x2b, 0xa2, 0x9a, 0xe2, 0xef, 0xa4, 0x12, 0x38, 0x08, 0x79, 0x12,
-	0x86, 0x7c, 0x08, 0x11, 0xae, 0xa1, 0x52, 0x04, 0x29, 0x4b, 0x54, 0x91, 0x4d, 0x5f, 0x07, 0xd8,
-	0x46, 0x1b, 0x02, 0x42, 0x96, 0x46, 0x42, 0xf1, 0x14, 0xfd, 0x49, 0x88, 0x7d, 0x54, 0x0d, 0x18,
-	0xe7, 0xec, 0xba, 0xc7, 0x89, 0x04, 0xbb, 0x98, 0xa3, 0x5a, 0xcd, 0x5c, 0xc3, 0x8b, 0x87, 0xbd,
-	0x2f, 0xb4, 0x51, 0x11, 0x5d, 0xb9, 0x94, 0x79, 0x09, 0x91, 0x03, 0xb7, 0x0b, 0x7d, 0x12, 0x8e,
-	0xdb, 0x10, 0xfe, 0xf7, 0xcf, 0x21, 0x32, 0xbf, 0x43, 0x1b, 0x42, 0x1f, 0x69, 0x16, 0x9f, 0x48,
-	0xc0, 0x3f, 0xa0, 0x2d, 0xc3, 0x49, 0xd3, 0x08, 0x6e, 0xec, 0xf5, 0x55, 0x49, 0x8d, 0xb4, 0x4e,
-	0xce, 0x82, 0xcf, 0x50, 0x85, 0x1a, 0xb3, 0x76, 0x49, 0x31, 0x7e, 0x69, 0x18, 0x77, 0xde, 0x64,
-	0xec, 0xa4, 0x72, 0x86, 0xab, 0x93, 0x4a, 0x7f, 0x0a, 0xc6, 0x5d, 0x54, 0x95, 0xac, 0xc7, 0x41,
-	0x00, 0x1f, 0x81, 0xb0, 0xcb, 0xcb, 0x73, 0x21, 0xc9, 0x7c, 0x03, 0x6f, 0xfc, 0x61, 0xa1, 0xaa,
-	0xea, 0xc4, 0xc5, 0x30, 0xcb, 0xe2, 0x31, 0xae, 0xa3, 0x8a, 0xc8, 0xbf, 0x28, 0x70, 0xd3, 0x83,
-	0x69, 0x8c, 0xbf, 0x42, 0x65, 0x92, 0xb0, 0x61, 0x2a, 0x55, 0x17, 0xaa, 0x47, 0xbb, 0xae, 0x21,
-	0xcd, 0xc7, 0xce, 0x35, 0x63, 0xe7, 0x9e, 0x32, 0x9a, 0x4e, 0xc6, 0x40, 0xa7, 0xe3, 0xaf, 0x51,
-	0x85, 0x43, 0x08, 0x34, 0x93, 0x42, 0xb5, 0x68, 0x01, 0xe8, 0x14, 0xd0, 0xf8, 0xd3, 0x42, 0xdb,
-	0x4a, 0xe1, 0x4f, 0x54, 0x0e, 0x22, 0x4e, 0xae, 0x3f, 0x42, 0x8d, 0x09, 0xc2, 0x4a, 0xe2, 0x29,
-	0x8b, 0x63, 0x22, 0x81, 0x93, 0x98, 0xde, 0x42, 0xae, 0x53, 0x4f, 0xc0, 0xb3, 0xce, 0x49, 0x3c,
-	0x57, 0x6e, 0x6d, 0xd9, 0x72, 0xcc, 0x9c, 0x9e, 0x36, 0x84, 0x1f, 0xa6, 0xe0, 0x5f, 0x93, 0x29,
-	0x69, 0x29, 0xba, 0x77, 0x16, 0x5a, 0xb9, 0x03, 0xa7, 0xa8, 0x2c, 0x42, 0x12, 0x43, 0x64, 0x8e,
-	0xf1, 0x52, 0x33, 0x6d, 0xa0, 0x8d, 0x7f, 0x2d, 0x84, 0x94, 0x52, 0x1f, 0x32, 0x32, 0xce, 0x2f,
-	0x20, 0x01, 0x69, 0x34, 0x95, 0x69, 0xa2, 0x39, 0x03, 0x6b, 0x6f, 0x35, 0x50, 0x5c, 0xd5, 0xc0,
-	0xfa, 0xea, 0x06, 0x6a, 0x66, 0x94, 0xce, 0x09, 0x27, 0x89, 0xf8, 0x31, 0x8b, 0x48, 0x7e, 0x61,
-	0xfe, 0x5d, 0x32, 0x17, 0x72, 0x97, 0xfe, 0x3a, 0xa4, 0xf9, 0x1a, 0x76, 0x10, 0x8a, 0x4d, 0xc0,
-	0x26, 0xf6, 0x66, 0x56, 0xde, 0x67, 0x91, 0x43, 0x46, 0x68, 0xb4, 0xb0, 0x45, 0x9d, 0x9e, 0x03,
-	0x05, 0xd0, 0x5b, 0x63, 0x71, 0x11, 0xa0, 0x4e, 0xc7, 0x6d, 0xb4, 0x2d, 0x59, 0x6f, 0x46, 0x70,
-	0x69, 0x31, 0xfc, 0x96, 0x64, 0xdd, 0x67, 0x4f, 0xdf, 0xa8, 0xbb, 0x4f, 0x3d, 0x51, 0x21, 0x8b,
-	0xd5, 0xdd, 0xb7, 0x00, 0x07, 0x92, 0xec, 0xdc, 0x40, 0xe6, 0x8e, 0xc1, 0xc6, 0x92, 0xc7, 0x00,
-	0x9f, 0xa1, 0x52, 0xc0, 0xd2, 0xa1, 0xb0, 0x2b, 0xab, 0x3e, 0x09, 0x1a, 0x8f, 0x43, 0x54, 0x1b,
-	0x00, 0x89, 0xe5, 0xa0, 0x77, 0x49, 0x42, 0xc9, 0x78, 0x2f, 0x80, 0x4b, 0xc6, 0xc1, 0xde, 0x5c,
-	0x95, 0x17, 0x6b, 0xba, 0xef, 0x14, 0x5b, 0x4b, 0x91, 0x61, 0x82, 0x3e, 0x9b, 0x2f, 0x42, 0x2e,
-	0x25, 0x70, 0x1b, 0xad, 0x5a, 0xe3, 0xd3, 0xd9, 0x1a, 0x27, 0x39, 0x57, 0xfe, 0x5c, 0xc7, 0x34,
-	0xa1, 0xd2, 0xae, 0xea, 0xe7, 0x5a, 0x05, 0xad, 0xd6, 0xdd, 0xa3, 0x63, 0xdd, 0x3f, 0x3a, 0xd6,
-	0xcb, 0x47, 0xc7, 0xfa, 0xfd, 0xc9, 0x29, 0xdc, 0x3f, 0x39, 0x85, 0xff, 0x9f, 0x9c, 0xc2, 0xcf,
-	0x07, 0x7d, 0x2a, 0x07, 0xc3, 0xc0, 0x0d, 0x59, 0xe2, 0xa9, 0xbf, 0x0f, 0x87, 0x31, 0x09, 0x84,
-	0xfe, 0xf4, 0x6e, 0xf4, 0x7f, 0x1b, 0x39, 0xce, 0x40, 0x04, 0x65, 0xd5, 0xe4, 0xe3, 0x57, 0x01,
-	0x00, 0x00, 0xff, 0xff, 0x53, 0x7c, 0x55, 0xe5, 0x21, 0x09, 0x00, 0x00,
+	// 952 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xcc, 0x57, 0xcf, 0x6b, 0x1b, 0xc7,
+	0x17, 0xf7, 0x5a, 0xd6, 0x0f, 0x3f, 0xd9, 0x5f, 0xc8, 0x44, 0x09, 0x1b, 0x7f, 0x41, 0x0e, 0x3a,
+	0x19, 0x4a, 0x76, 0x51, 0x72, 0xe8, 0xaf, 0x43, 0x1b, 0xd9, 0x4d, 0x30, 0xb8, 0x24, 0xac, 0x1b,
+	0x0a, 0x85, 0x22, 0x46, 0xbb, 0x4f, 0xd2, 0xe0, 0xdd, 0x9d, 0xed, 0xcc, 0xac, 0x12, 0xe5, 0x1f,
+	0xe8, 0xb5, 0xff, 0x41, 0xe9, 0xa9, 0xd0, 0x73, 0xcf, 0x3d, 0xe7, 0x18, 0x7a, 0x2a, 0x2d, 0x84,
+	0x62, 0xff, 0x11, 0xbd, 0x96, 0x9d, 0x19, 0xc9, 0x52, 0x8b, 0x9d, 0x95, 0x28, 0xa5, 0xb7, 0x7d,
+	0x3b, 0xef, 0xf3, 0x79, 0xef, 0xed, 0xfb, 0xcc, 0x7b, 0x12, 0xec, 0xd1, 0x11, 0x17, 0xd4, 0x8f,
+	0x31, 0x8d, 0xfc, 0x49, 0xd7, 0xc7, 0x09, 0xa6, 0x4a, 0x7a, 0x99, 0xe0, 0x8a, 0x93, 0x5d, 0x7d,
+	0xe6, 0x15, 0x67, 0xde, 0xa4, 0xbb, 0xf7, 0x17, 0xd7, 0x84, 0x8a, 0x33, 0x54, 0xc6, 0x75, 0xaf,
+	0x1d, 0x72, 0x99, 0x70, 0xe9, 0x0f, 0xa8, 0x44, 0x7f, 0xd2, 0x1d, 0xa0, 0xa2, 0x5d, 0x3f, 0xe4,
+	0x2c, 0xb5, 0xe7, 0x77, 0xcc, 0x79, 0x5f, 0x5b, 0xbe, 0x31, 0xec, 0x51, 0x6b, 0xc4, 0x47, 0xdc,
+	0xbc, 0x2f, 0x9e, 0xcc, 0xdb, 0xce, 0x97, 0xf0, 0xbf, 0x4f, 0x8a, 0x5c, 0x3e, 0xd5, 0x51, 0x4e,
+	0x51, 0x91, 0x07, 0x50, 0x33, 0x21, 0x5d, 0xe7, 0xae, 0x73, 0xd0, 0xbc, 0x7f, 0xcb, 0x5b, 0x4a,
+	0xcf, 0x33, 0x9e, 0xbd, 0xad, 0x57, 0x6f, 0xf6, 0x37, 0x02, 0xeb, 0x4a, 0x6e, 0x43, 0x2d, 0x66,
+	0x52, 0x61, 0xe4, 0x6e, 0xde, 0x75, 0x0e, 0x1a, 0x81, 0xb5, 0x3a, 0x5f, 0x57, 0xa0, 0xa5, 0xf9,
+	0x8f, 0x53, 0x85, 0x02, 0xa5, 0x7a, 0x18, 0x86, 0x22, 0xc7, 0x88, 0xb4, 0xa0, 0x1a, 0x61, 0xca,
+	0x13, 0x1d, 0x64, 0x3b, 0x30, 0x06, 0x71, 0xa1, 0x2e, 0x31, 0xe4, 0x69, 0x24, 0x35, 0x4f, 0x25,
+	0x98, 0x99, 0x24, 0x80, 0xe6, 0x80, 0x0b, 0xc1, 0x9f, 0xf7, 0x05, 0x55, 0xe8, 0x56, 0x0a, 0x54,
+	0xaf, 0x5b, 0xe4, 0xf0, 0xeb, 0x9b, 0xfd, 0xff, 0x9b, 0x42, 0x65, 0x74, 0xe6, 0x31, 0xee, 0x27,
+	0x54, 0x8d, 0xbd, 0x13, 0x1c, 0xd1, 0x70, 0x7a, 0x84, 0xe1, 0xcf, 0x3f, 0xde, 0x03, 0xfb, 0x1d,
+	0x8e, 0x30, 0x0c, 0xc0, 0xb0, 0x04, 0x54, 0x21, 0xf9, 0x0c, 0x76, 0x2c, 0x27, 0x4b, 0x23, 0x7c,
+	0xe1, 0x6e, 0xad, 0x4b, 0x6a, 0x53, 0x3b, 0x2e, 0x58, 0xc8, 0x63, 0x68, 0x30, 0x5b, 0xac, 0x5b,
+	0xd5, 0x8c, 0xef, 0x58, 0xc6, 0x5b, 0x7f, 0x67, 0x3c, 0x4e, 0xd5, 0x02, 0xd7, 0x71, 0xaa, 0x82,
+	0x39, 0x98, 0x9c, 0x40, 0x53, 0xf1, 0xbe, 0x40, 0x89, 0x62, 0x82, 0xd2, 0xad, 0xad, 0xce, 0x05,
+	0x8a, 0x07, 0x16, 0xde, 0xf9, 0xd6, 0x81, 0xa6, 0xee, 0xc4, 0x69, 0x9e, 0x65, 0xf1, 0x94, 0xec,
+	0x41, 0x43, 0x16, 0x4f, 0x0c, 0x85, 0xed, 0xc1, 0xdc, 0x26, 0xef, 0x42, 0x8d, 0x26, 0x3c, 0x4f,
+	0x95, 0xee, 0x42, 0xf3, 0xfe, 0x1d, 0xcf, 0x92, 0x16, 0xb2, 0xf3, 0xac, 0xec, 0xbc, 0x43, 0xce,
+	0xd2, 0x99, 0x0c, 0x8c, 0x3b, 0xf9, 0x10, 0x1a, 0x02, 0x43, 0x64, 0x99, 0x92, 0xba, 0x45, 0x25,
+	0xa0, 0x73, 0x40, 0xe7, 0x3b, 0x07, 0x76, 0x75, 0x86, 0x9f, 0x33, 0x35, 0x8e, 0x04, 0x7d, 0xfe,
+	0x1f, 0xcc, 0x31, 0x01, 0xa2, 0x53, 0x3c, 0xe4, 0x71, 0x4c, 0x15, 0x0a, 0x1a, 0xb3, 0x97, 0x58,
+	0xe4, 0x69, 0x14, 0x70, 0x99, 0xe7, 0xcc, 0x5e, 0x0a, 0xb7, 0xb9, 0x6a, 0x38, 0x6e, 0x6f, 0xcf,
+	0x11, 0x86, 0xff, 0x4e, 0xc0, 0xef, 0x67, 0x2a, 0xe9, 0x69, 0xba, 0x6b, 0x03, 0xad, 0xdd, 0x81,
+	0x43, 0xa8, 0xc9, 0x90, 0xc6, 0x18, 0xd9, 0x6b, 0xbc, 0x92, 0xa6, 0x2d, 0xb4, 0xf3, 0x93, 0x03,
+	0xa0, 0x33, 0x0d, 0x30, 0xa3, 0xd3, 0x62, 0x00, 0x49, 0x4c, 0xa3, 0x79, 0x9a, 0xd6, 0x5a, 0x2a,
+	0x60, 0xf3, 0xca, 0x02, 0x2a, 0xeb, 0x16, 0xb0, 0xb5, 0x7e, 0x01, 0x2d, 0x2b, 0xa5, 0xa7, 0x54,
+	0xd0, 0x44, 0x3e, 0xcb, 0x22, 0x5a, 0x0c, 0xcc, 0x1f, 0xaa, 0x76, 0x20, 0x9f, 0xb0, 0xaf, 0x72,
+	0x56, 0xbc, 0x23, 0x6d, 0x80, 0xd8, 0x1a, 0x7c, 0x56, 0xde, 0xc2, 0x9b, 0xb7, 0x95, 0x28, 0x30,
+	0xa3, 0x2c, 0x2a, 0x5d, 0xa2, 0x71, 0x2f, 0x80, 0x12, 0xd9, 0x4b, 0x5b, 0x62, 0x19, 0xa0, 0x71,
+	0x27, 0x47, 0xb0, 0xab, 0x78, 0x7f, 0x21, 0xe1, 0x6a, 0x39, 0xfc, 0x8e, 0xe2, 0x27, 0x97, 0x35,
+	0x7d, 0xac, 0x67, 0x9f, 0x5e, 0x51, 0x21, 0x8f, 0xf5, 0xec, 0x2b, 0xc1, 0x01, 0x8a, 0x3f, 0xb5,
+	0x90, 0xa5, 0x6b, 0x50, 0x5f, 0xf1, 0x1a, 0x90, 0xc7, 0x50, 0x1d, 0xf0, 0x34, 0x97, 0x6e, 0x63,
+	0xdd, 0x95, 0x60, 0xf0, 0x24, 0x84, 0xd6, 0x18, 0x69, 0xac, 0xc6, 0xfd, 0x21, 0x0d, 0x15, 0x17,
+	0xfd, 0x01, 0x0e, 0xb9, 0x40, 0x77, 0x7b, 0x5d, 0x5e, 0x62, 0xe8, 0x1e, 0x69, 0xb6, 0x9e, 0x26,
+	0x23, 0x14, 0x6e, 0x2e, 0x07, 0xa1, 0x43, 0x85, 0xc2, 0x85, 0x75, 0x63, 0xdc, 0x58, 0x8c, 0xf1,
+	0xb0, 0xe0, 0x2a, 0xd6, 0x75, 0xcc, 0x12, 0xa6, 0xdc, 0xa6, 0x59, 0xd7, 0xda, 0xe8, 0xfc, 0x56,
+	0x01, 0xd7, 0x68, 0xd8, 0x7e, 0xf5, 0x59, 0x07, 0x19, 0x4f, 0xdf, 0x36, 0x3a, 0xac, 0x2c, 0x37,
+	0xd7, 0x95, 0x65, 0x65, 0x35, 0x59, 0x7e, 0x00, 0x0d, 0xc9, 0xe3, 0xa8, 0x3f, 0xe4, 0xa2, 0xac,
+	0xa2, 0xeb, 0x05, 0xe0, 0x11, 0x17, 0xe4, 0x3d, 0xa8, 0x27, 0x2c, 0xed, 0xf3, 0x5c, 0x95, 0x15,
+	0x73, 0x2d, 0x61, 0xe9, 0x93, 0x5c, 0x59, 0x19, 0x2f, 0xad, 0xf0, 0x72, 0x32, 0x9e, 0xad, 0xed,
+	0xe2, 0xc3, 0x0b, 0x9e, 0x2b, 0xd4, 0x1a, 0xde, 0x0e, 0x8c, 0x71, 0xa5, 0xac, 0x1a, 0xff, 0xa0,
+	0xac, 0x3a, 0xcf, 0x60, 0xff, 0xaa, 0xe6, 0x9e, 0x9e, 0xb1, 0x2c, 0xc3, 0xe8, 0xda, 0x1e, 0xdf,
+	0x2e, 0x7a, 0x4c, 0x25, 0x4f, 0xed, 0x50, 0xb2, 0x56, 0xe7, 0x0f, 0x07, 0x76, 0xec, 0x52, 0x1b,
+	0xb2, 0x90, 0xa9, 0x6b, 0x49, 0xde, 0x87, 0x7a, 0x64, 0xdc, 0xca, 0x2a, 0x65, 0xe6, 0x4f, 0x9e,
+	0xc0, 0xcd, 0x90, 0x4f, 0x50, 0x60, 0xd4, 0x1f, 0x4c, 0x2f, 0x7b, 0x50, 0x52, 0x37, 0x37, 0x2c,
+	0xb6, 0x37, 0x9d, 0xb7, 0xe2, 0x23, 0x00, 0xc9, 0x43, 0x46, 0x63, 0x26, 0xcb, 0x8f, 0xc5, 0x05,
+	0x48, 0xaf, 0xf7, 0xea, 0xbc, 0xed, 0xbc, 0x3e, 0x6f, 0x3b, 0xbf, 0x9f, 0xb7, 0x9d, 0x6f, 0x2e,
+	0xda, 0x1b, 0xaf, 0x2f, 0xda, 0x1b, 0xbf, 0x5c, 0xb4, 0x37, 0xbe, 0x38, 0x18, 0x31, 0x35, 0xce,
+	0x07, 0x5e, 0xc8, 0x13, 0x5f, 0xff, 0xda, 0xbe, 0x17, 0xd3, 0x81, 0x34, 0x8f, 0xfe, 0x0b, 0xf3,
+	0x57, 0x40, 0x4d, 0x33, 0x94, 0x83, 0x9a, 0x9e, 0x89, 0x0f, 0xfe, 0x0c, 0x00, 0x00, 0xff, 0xff,
+	0xd4, 0x75, 0xfd, 0xa4, 0x50, 0x0c, 0x00, 0x00,
 }
 
 func (m *EventMarketSet) Marshal() (dAtA []byte, err error) {
@@ -1240,6 +1480,200 @@ func (m *EventLiquidate) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *EventProtocolLiquidation) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventProtocolLiquidation) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventProtocolLiquidation) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.HealthFactorBefore.Size()
+		i -= size
+		if _, err := m.HealthFactorBefore.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x42
+	if len(m.Route) > 0 {
+		i -= len(m.Route)
+		copy(dAtA[i:], m.Route)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Route)))
+		i--
+		dAtA[i] = 0x3a
+	}
+	{
+		size, err := m.ToReserves.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x32
+	{
+		size, err := m.MinOut.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	{
+		size, err := m.SoldFor.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size, err := m.Seized.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	{
+		size, err := m.Repaid.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Borrower) > 0 {
+		i -= len(m.Borrower)
+		copy(dAtA[i:], m.Borrower)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Borrower)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventProtocolLiquidationSkipped) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventProtocolLiquidationSkipped) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventProtocolLiquidationSkipped) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Reason) > 0 {
+		i -= len(m.Reason)
+		copy(dAtA[i:], m.Reason)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Reason)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Borrower) > 0 {
+		i -= len(m.Borrower)
+		copy(dAtA[i:], m.Borrower)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Borrower)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventDeficit) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventDeficit) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventDeficit) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Socialised.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size, err := m.CoveredByReserves.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	{
+		size, err := m.Deficit.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Borrower) > 0 {
+		i -= len(m.Borrower)
+		copy(dAtA[i:], m.Borrower)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Borrower)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintEvents(dAtA []byte, offset int, v uint64) int {
 	offset -= sovEvents(v)
 	base := offset
@@ -1434,6 +1868,71 @@ func (m *EventLiquidate) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
+	return n
+}
+
+func (m *EventProtocolLiquidation) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Borrower)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Repaid.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.Seized.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.SoldFor.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.MinOut.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.ToReserves.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = len(m.Route)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.HealthFactorBefore.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventProtocolLiquidationSkipped) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Borrower)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Reason)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventDeficit) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Borrower)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Deficit.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.CoveredByReserves.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.Socialised.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	return n
 }
 
@@ -3080,6 +3579,614 @@ func (m *EventLiquidate) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			m.Limit = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventProtocolLiquidation) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventProtocolLiquidation: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventProtocolLiquidation: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Borrower", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Borrower = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Repaid", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Repaid.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Seized", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Seized.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SoldFor", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.SoldFor.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MinOut", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.MinOut.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ToReserves", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.ToReserves.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Route", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Route = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field HealthFactorBefore", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.HealthFactorBefore.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventProtocolLiquidationSkipped) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventProtocolLiquidationSkipped: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventProtocolLiquidationSkipped: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Borrower", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Borrower = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reason", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Reason = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventDeficit) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventDeficit: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventDeficit: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Borrower", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Borrower = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Deficit", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Deficit.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CoveredByReserves", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.CoveredByReserves.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Socialised", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Socialised.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex

@@ -6,6 +6,8 @@ import (
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	dextypes "github.com/agora-labs/agora/x/dex/types"
 )
 
 // BankKeeper is what x/lend needs of x/bank: moving coins between accounts
@@ -25,4 +27,13 @@ type BankKeeper interface {
 type OracleKeeper interface {
 	CollateralPrice(ctx context.Context, pair string) (sdkmath.LegacyDec, error)
 	DebtPrice(ctx context.Context, pair string) (sdkmath.LegacyDec, error)
+}
+
+// DexKeeper is what x/lend needs of x/dex: selling seized collateral in a
+// protocol liquidation, with the lend module account as sender and
+// recipient. SwapExactIn fails (and moves nothing) when the route pays less
+// than minOut.
+type DexKeeper interface {
+	BestRoute(ctx context.Context, tokenIn sdk.Coin, denomOut string) (dextypes.RouteResult, []dextypes.Hop, error)
+	SwapExactIn(ctx context.Context, sender sdk.AccAddress, route []dextypes.Hop, tokenIn sdk.Coin, minOut sdkmath.Int) (dextypes.RouteResult, error)
 }

@@ -24,6 +24,9 @@ var (
 	MarketStatesKey = collections.NewPrefix(2) // Map[denom]MarketState
 	CollateralKey   = collections.NewPrefix(3) // Map[(address, denom)]Int: receipts held as collateral
 	ScaledDebtKey   = collections.NewPrefix(4) // Map[(address, denom)]Int: scaled debt
+	// LiquidationCursorKey: Item[(address, denom)], the last debt entry the
+	// protocol liquidation scan examined.
+	LiquidationCursorKey = collections.NewPrefix(5)
 )
 
 // ReceiptDenom is the receipt token of a market: lend/{denom}.

@@ -140,6 +140,7 @@ func NewMarketState(denom string) MarketState {
 		Denom: denom, Cash: sdkmath.ZeroInt(), ScaledBorrows: sdkmath.ZeroInt(),
 		BorrowIndex: sdkmath.LegacyOneDec(), Reserves: sdkmath.ZeroInt(), ReceiptSupply: sdkmath.ZeroInt(),
 		RateAtTarget: sdkmath.LegacyZeroDec(),
+		TotalDeficit: sdkmath.ZeroInt(), DeficitCoveredByReserves: sdkmath.ZeroInt(), DeficitSocialised: sdkmath.ZeroInt(),
 	}
 }
 

@@ -14,14 +14,28 @@ import (
 const (
 	DefaultMaxMarkets = 20
 	MaxMarketsLimit   = 100
+
+	DefaultMaxProtocolLiquidationsPerBlock = 10
+	MaxProtocolLiquidationsPerBlockLimit   = 100
+	DefaultProtocolLiquidationScanPerBlock = 200
+	MaxProtocolLiquidationScanPerBlock     = 10_000
 )
 
-// DefaultParams: not paused, up to 20 markets, liquidations restore HF 1.05.
+// MaxProtocolLiquidationSlippage bounds protocol_liquidation_max_slippage.
+func MaxProtocolLiquidationSlippage() sdkmath.LegacyDec { return sdkmath.LegacyNewDecWithPrec(5, 1) }
+
+// DefaultParams: not paused, up to 20 markets, liquidations restore HF 1.05;
+// the protocol liquidates up to 10 positions per block (examining 200 debt
+// entries) and sells collateral at no less than 95 % of its oracle value.
 func DefaultParams() Params {
 	return Params{
 		Paused:             false,
 		MaxMarkets:         DefaultMaxMarkets,
 		TargetHealthFactor: sdkmath.LegacyNewDecWithPrec(105, 2),
+
+		MaxProtocolLiquidationsPerBlock: DefaultMaxProtocolLiquidationsPerBlock,
+		ProtocolLiquidationMaxSlippage:  sdkmath.LegacyNewDecWithPrec(5, 2),
+		ProtocolLiquidationScanPerBlock: DefaultProtocolLiquidationScanPerBlock,
 	}
 }
 
@@ -35,6 +49,19 @@ func (p Params) Validate() error {
 		p.TargetHealthFactor.GT(risk.MaxTargetHealthFactor()) {
 		problems = append(problems, fmt.Sprintf("target_health_factor %s is not in [1, %s]",
 			decString(p.TargetHealthFactor), risk.MaxTargetHealthFactor()))
+	}
+	if p.MaxProtocolLiquidationsPerBlock > MaxProtocolLiquidationsPerBlockLimit {
+		problems = append(problems, fmt.Sprintf("max_protocol_liquidations_per_block %d is not in [0, %d]",
+			p.MaxProtocolLiquidationsPerBlock, MaxProtocolLiquidationsPerBlockLimit))
+	}
+	if p.ProtocolLiquidationMaxSlippage.IsNil() || p.ProtocolLiquidationMaxSlippage.IsNegative() ||
+		p.ProtocolLiquidationMaxSlippage.GT(MaxProtocolLiquidationSlippage()) {
+		problems = append(problems, fmt.Sprintf("protocol_liquidation_max_slippage %s is not in [0, %s]",
+			decString(p.ProtocolLiquidationMaxSlippage), MaxProtocolLiquidationSlippage()))
+	}
+	if p.ProtocolLiquidationScanPerBlock < 1 || p.ProtocolLiquidationScanPerBlock > MaxProtocolLiquidationScanPerBlock {
+		problems = append(problems, fmt.Sprintf("protocol_liquidation_scan_per_block %d is not in [1, %d]",
+			p.ProtocolLiquidationScanPerBlock, MaxProtocolLiquidationScanPerBlock))
 	}
 	if len(problems) > 0 {
 		return errorsmod.Wrap(ErrInvalidParams, strings.Join(problems, "; "))
