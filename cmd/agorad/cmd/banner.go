@@ -45,12 +45,17 @@ Exchange: pools 1 AGR/USDC, 2 BTC/USDC, 3 ETH/USDC (0.30%% fee). Price a swap, t
   agorad q dex simulate-exact-in 1000000uusdc --route-pool-ids 1 --route-denoms-out uagr %s
   agorad tx dex swap-exact-in 1000000uusdc 990000 --route '{"pool_id":1,"denom_out":"uagr"}' --from alice --fees 10000uagr %s -y
 
+Money market: markets uusdc, uagr, ubtc, ueth (supplied at genesis). Post 1 BTC as collateral, borrow 30,000 USDC:
+  agorad tx lend supply-collateral 1000000ubtc --from bob --fees 10000uagr --gas 400000 %s -y
+  agorad q lend simulate-borrow %s 30000000000uusdc %s
+  agorad tx lend borrow 30000000000uusdc --from bob --fees 10000uagr --gas 400000 %s -y
+
 Oracle prices come from %s: edit it and within a few blocks
   agorad q oracle prices %s
 shows the new prices (one pair: agorad q oracle price BTC USD %s).
 
 Ctrl-C stops the node; "agorad devnet" resumes it; "agorad devnet --reset" starts over.
-`, bob, h, bob, h, h, h, h, h, devgenesis.PricesPath(home), h, h)
+`, bob, h, bob, h, h, h, h, h, h, bob, h, h, devgenesis.PricesPath(home), h, h)
 }
 
 func localnetBanner(w io.Writer, spec network.Spec, heights []int64) {
