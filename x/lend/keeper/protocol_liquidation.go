@@ -118,7 +118,15 @@ func (k Keeper) ProtocolLiquidate(ctx sdk.Context, params types.Params, borrower
 		return errorsmod.Wrapf(types.ErrSaleBelowFloor, "selling %s for at least %s: %s", seized, minOut, err)
 	}
 	out := sold.TokenOut.Amount
-	repay := sdkmath.MinInt(out, debt.amount)
+	// Repay what the liquidation was sized for (less if the sale brought
+	// less); the rest of the proceeds is the bonus, kept in reserves. When
+	// this sale takes the position's last collateral, every unit of the
+	// proceeds repays debt first (a bonus kept while debt is written off
+	// would only move the loss from reserves to suppliers).
+	repay := sdkmath.MinInt(out, liq.Repay)
+	if liq.Seize.Equal(coll.amount) && len(collDenoms) == 1 {
+		repay = sdkmath.MinInt(out, debt.amount)
+	}
 	if err := k.retireDebt(ctx, borrower, debt.market.Denom, repay, debt.amount); err != nil {
 		return err
 	}
