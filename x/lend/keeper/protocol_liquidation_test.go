@@ -172,7 +172,7 @@ func TestProtocolLiquidationDeficitCoveredThenSocialised(t *testing.T) {
 	index := after.BorrowIndex
 	retired := sdkmath.LegacyNewDecFromInt(sold).Quo(index).TruncateInt()
 	deficit := sdkmath.LegacyNewDecFromInt(before.ScaledBorrows.Sub(retired)).Mul(index).Ceil().TruncateInt() // bob is the only borrower
-	accruedReserves := after.Reserves.Add(after.DeficitCoveredByReserves) // reserves just before the write-off
+	accruedReserves := after.Reserves.Add(after.DeficitCoveredByReserves)                                     // reserves just before the write-off
 	if !after.TotalDeficit.Equal(deficit) {
 		t.Fatalf("deficit %s, want %s (sold %s)", after.TotalDeficit, deficit, sold)
 	}
