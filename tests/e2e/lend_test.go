@@ -7,6 +7,7 @@ import (
 
 	sdkmath "cosmossdk.io/math"
 
+	"github.com/agora-labs/agora/app/devgenesis"
 	"github.com/agora-labs/agora/tests/e2e/harness"
 )
 
@@ -142,4 +143,105 @@ func TestLend(t *testing.T) {
 func decIs(got, want string) bool {
 	g, err := sdkmath.LegacyNewDecFromStr(got)
 	return err == nil && g.Equal(sdkmath.LegacyMustNewDecFromStr(want))
+}
+
+// TestLendProtocolLiquidation crashes the BTC price on the shared devnet
+// (its prices.json) under a position borrowing 30,000 USDC against 1 BTC
+// and waits until the module itself liquidates it in EndBlock, with no
+// liquidator: the debt falls and the health factor is back above 1. The
+// prices are restored afterwards.
+func TestLendProtocolLiquidation(t *testing.T) {
+	skipInShortMode(t)
+	d := sharedDevnet(t)
+	bin, home := d.Bin, d.Home
+	txFlags := []string{"--fees", "10000uagr", "--gas", "400000"}
+	tx := func(args ...string) {
+		t.Helper()
+		res, err := harness.Tx(bin, home, append(args, txFlags...)...)
+		if err != nil || res.Code != 0 {
+			t.Fatalf("%s: %v %+v", strings.Join(args, " "), err, res)
+		}
+	}
+	name := "lend-e2e-liquidated"
+	if _, err := d.CLI("keys", "add", name); err != nil {
+		t.Fatal(err)
+	}
+	out, err := d.CLI("keys", "show", name, "-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	user := strings.TrimSpace(out)
+	tx("tx", "bank", "send", "alice", user, "1000000ubtc,1000000uagr", "--from", "alice")
+	waitOracle(t, bin, home, 60*time.Second, "BTC/USD at 60000", func(p map[string]oraclePrice) bool {
+		return priceIs(p["BTC/USD"], "60000") && !p["BTC/USD"].Stale && priceIs(p["USDC/USD"], "1") && !p["USDC/USD"].Stale
+	})
+	tx("tx", "lend", "supply-collateral", "1000000ubtc", "--from", name)
+	tx("tx", "lend", "borrow", "30000000000uusdc", "--from", name)
+
+	type position struct {
+		Entries []struct {
+			Denom      string `json:"denom"`
+			Collateral string `json:"collateral"`
+			Debt       string `json:"debt"`
+		} `json:"entries"`
+		HealthFactor string `json:"health_factor"`
+		PriceError   string `json:"price_error"`
+	}
+	query := func() (debt, collateral sdkmath.Int, hf sdkmath.LegacyDec) {
+		t.Helper()
+		var p position
+		if err := harness.QueryJSON(bin, home, &p, "q", "lend", "position", user); err != nil {
+			t.Fatal(err)
+		}
+		debt, collateral = sdkmath.ZeroInt(), sdkmath.ZeroInt()
+		for _, e := range p.Entries {
+			if a, ok := sdkmath.NewIntFromString(e.Debt); ok && e.Denom == "uusdc" {
+				debt = a
+			}
+			if a, ok := sdkmath.NewIntFromString(e.Collateral); ok && e.Denom == "ubtc" {
+				collateral = a
+			}
+		}
+		hf, err := sdkmath.LegacyNewDecFromStr(p.HealthFactor)
+		if err != nil {
+			hf = sdkmath.LegacyZeroDec()
+		}
+		return debt, collateral, hf
+	}
+	debt0, coll0, hf0 := query()
+	if debt0.LT(sdkmath.NewInt(30_000_000_000)) || !coll0.Equal(sdkmath.NewInt(1_000_000)) || !hf0.GT(sdkmath.LegacyOneDec()) {
+		t.Fatalf("before the crash: debt %s collateral %s HF %s", debt0, coll0, hf0)
+	}
+
+	// BTC at 35,000: HF = 35,000 × 0.75 / 30,000 = 0.875 < 1.
+	crashed := map[string]string{}
+	for k, v := range devgenesis.StartingPrices {
+		crashed[k] = v
+	}
+	crashed["BTC/USD"] = "35000"
+	t.Cleanup(func() {
+		writePrices(t, home, devgenesis.StartingPrices)
+		waitOracle(t, bin, home, 60*time.Second, "BTC/USD back at 60000", func(p map[string]oraclePrice) bool {
+			return priceIs(p["BTC/USD"], "60000")
+		})
+	})
+	writePrices(t, home, crashed)
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		debt, coll, hf := query()
+		if debt.LT(debt0) {
+			// The protocol liquidates toward the target HF 1.05 (params
+			// target_health_factor): part of the collateral is sold, part
+			// of the debt repaid, and the position is healthy again.
+			if !coll.LT(coll0) || !coll.IsPositive() || hf.LT(sdkmath.LegacyOneDec()) || hf.GT(sdkmath.LegacyMustNewDecFromStr("1.1")) {
+				t.Fatalf("after the protocol liquidation: debt %s collateral %s HF %s", debt, coll, hf)
+			}
+			t.Logf("liquidated by the protocol: debt %s → %s uusdc, collateral %s → %s lend/ubtc, HF %s", debt0, debt, coll0, coll, hf)
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("not liquidated within 90s: debt %s collateral %s HF %s; prices %+v", debt, coll, hf, oraclePrices(t, bin, home))
+		}
+		time.Sleep(time.Second)
+	}
 }
