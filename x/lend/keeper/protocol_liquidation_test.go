@@ -261,19 +261,25 @@ func TestProtocolLiquidationLeavesPositionWhenPoolTooThin(t *testing.T) {
 	}
 }
 
-// With max_protocol_liquidations_per_block = 1, two positions below HF 1
-// are liquidated one per block, the riskiest (bob, HF ≈ 0.94) first.
+// With max_protocol_liquidations_per_block = 0 the protocol liquidates
+// nothing; with 1, two positions below HF 1 are liquidated one per block,
+// the riskiest (bob, HF ≈ 0.94) first.
 func TestProtocolLiquidationPerBlockCap(t *testing.T) {
 	c := newChain(t)
 	standardMarkets(t, c)
 	createPool(t, c, "50000000ubtc,2500000000000uusdc")
-	setParams(t, c, func(p *types.Params) { p.MaxProtocolLiquidationsPerBlock = 1 })
+	setParams(t, c, func(p *types.Params) { p.MaxProtocolLiquidationsPerBlock = 0 })
 	deliver(t, c, "alice", &types.MsgSupply{Supplier: addr(c, "alice"), Amount: coin("100000000000uusdc")})
 	borrowAgainstBTC(t, c, "carol", "38000000000uusdc")
 	borrowAgainstBTC(t, c, "bob", "40000000000uusdc")
 
 	crashTo(t, c, "50000")
 	full := sdkmath.NewInt(1_000_000)
+	if !collateralOf(c, "bob").Equal(full) || !collateralOf(c, "carol").Equal(full) {
+		t.Fatal("liquidated with the protocol liquidation off")
+	}
+	pricesWith(t, c, "BTC/USD", "50000")
+	setParams(t, c, func(p *types.Params) { p.MaxProtocolLiquidationsPerBlock = 1 }) // its block liquidates
 	if collateralOf(c, "bob").Equal(full) || !collateralOf(c, "carol").Equal(full) {
 		t.Fatalf("first block: bob %s, carol %s", collateralOf(c, "bob"), collateralOf(c, "carol"))
 	}
@@ -304,4 +310,41 @@ func skippedFor(ctx sdk.Context, borrower, want string) bool {
 		}
 	}
 	return false
+}
+
+// With protocol_liquidation_scan_per_block = 1, EndBlock examines one debt
+// entry per block from its cursor: the two positions below HF 1 are
+// liquidated in two successive blocks, and the cursor starts over at the
+// end.
+func TestProtocolLiquidationScanCursor(t *testing.T) {
+	c := newChain(t)
+	standardMarkets(t, c)
+	createPool(t, c, "50000000ubtc,2500000000000uusdc")
+	setParams(t, c, func(p *types.Params) { p.ProtocolLiquidationScanPerBlock = 1 })
+	deliver(t, c, "alice", &types.MsgSupply{Supplier: addr(c, "alice"), Amount: coin("100000000000uusdc")})
+	borrowAgainstBTC(t, c, "carol", "38000000000uusdc")
+	borrowAgainstBTC(t, c, "bob", "40000000000uusdc")
+
+	full := sdkmath.NewInt(1_000_000)
+	liquidated := func() int {
+		n := 0
+		for _, name := range []string{"bob", "carol"} {
+			if !collateralOf(c, name).Equal(full) {
+				n++
+			}
+		}
+		return n
+	}
+	crashTo(t, c, "50000")
+	if n := liquidated(); n > 1 {
+		t.Fatalf("%d positions liquidated in one block examining one entry", n)
+	}
+	crashTo(t, c, "50000")
+	crashTo(t, c, "50000")
+	// Three blocks of one entry each (the two debts were entered in the
+	// blocks before the crash, the cursor was somewhere among them): after
+	// three blocks both were examined while below HF 1.
+	if n := liquidated(); n != 2 {
+		t.Fatalf("%d positions liquidated after three blocks", n)
+	}
 }
