@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -110,6 +112,28 @@ func TestLend(t *testing.T) {
 	expect("uusdc", 30_010_000_000)
 	if got := bal("uagr"); res.Height != "0" && !got.Equal(agr.SubRaw(fee)) || res.Height == "0" && !got.Equal(agr) {
 		t.Fatalf("uagr %s → %s (height %s)", agr, got, res.Height)
+	}
+
+	// The same refusal before signing: the simulate query fails with the
+	// module's error, through the CLI and through REST.
+	if _, err := d.CLI("q", "lend", "simulate-borrow", user, "20000000000uusdc"); err == nil || !strings.Contains(err.Error(), "the most you can borrow now is") {
+		t.Fatalf("simulate-borrow over the limit: %v", err)
+	}
+	rest := func(path string) (int, string) {
+		t.Helper()
+		resp, err := http.Get(d.Ports.APIURL() + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	if code, body := rest("/agora/lend/v1/simulate/borrow?address=" + user + "&amount=20000000000uusdc"); code == http.StatusOK || !strings.Contains(body, "the most you can borrow now is") {
+		t.Fatalf("REST simulate borrow over the limit: %d %s", code, body)
+	}
+	if code, body := rest("/agora/lend/v1/simulate/repay?address=" + user + "&amount=1000000uusdc"); code != http.StatusOK || !strings.Contains(body, "health_factor") {
+		t.Fatalf("REST simulate repay: %d %s", code, body)
 	}
 
 	// Repay everything (the debt plus a few seconds of interest), take the
