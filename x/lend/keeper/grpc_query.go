@@ -111,8 +111,8 @@ func (q queryServer) Markets(ctx context.Context, req *types.QueryMarketsRequest
 	return &types.QueryMarketsResponse{Markets: infos, Pagination: page}, nil
 }
 
-// Position returns an account's collateral and debt per market (debt at
-// the markets' last accrual).
+// Position returns an account's collateral and debt per market, with
+// interest accrued to the current block (as the health factor is).
 func (q queryServer) Position(ctx context.Context, req *types.QueryPositionRequest) (*types.QueryPositionResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
@@ -139,7 +139,9 @@ func (q queryServer) Position(ctx context.Context, req *types.QueryPositionReque
 	}
 	for _, d := range append(coll, debt...) {
 		e := entry(d)
-		s, err := q.k.MarketStates.Get(ctx, d)
+		// Accrued to this block, like the values below (the query
+		// context is discarded, so nothing is written).
+		_, s, err := q.k.AccruedMarket(ctx, d)
 		if err != nil {
 			return nil, err
 		}

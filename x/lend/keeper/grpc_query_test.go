@@ -64,6 +64,13 @@ func TestQueries(t *testing.T) {
 	if err != nil || pos.PriceError == "" || !pos.HealthFactor.IsZero() || len(pos.Entries) != 2 {
 		t.Fatalf("stale: %v %q %s", err, pos.PriceError, pos.HealthFactor)
 	}
+	// Nobody touched the market for 70 blocks: the entry's debt still
+	// includes the interest of those blocks (accrued to now, as the values are).
+	for _, e := range pos.Entries {
+		if e.Denom == "uusdc" && !e.Debt.GT(sdkmath.NewInt(30_000_000_000)) {
+			t.Fatalf("debt %s after 70 blocks: interest not accrued to now", e.Debt)
+		}
+	}
 	if _, err := q.Position(c.Ctx(), &types.QueryPositionRequest{Address: "nope"}); status.Code(err) != codes.InvalidArgument {
 		t.Fatalf("bad address: %v", err)
 	}
