@@ -28,10 +28,7 @@ var DexSeedPools = []sdk.Coins{
 // LP shares of the initial liquidity (all but the 1000 locked) go to the
 // "validator" account (or the first test account when there is none).
 func SeedDexPools(cdc codec.JSONCodec, gen app.GenesisState, accounts map[string]sdk.AccAddress) error {
-	holder, ok := accounts["validator"]
-	if !ok {
-		holder, ok = accounts[TestAccountNames[0]]
-	}
+	holder, ok := seedHolder(accounts)
 	if !ok {
 		return fmt.Errorf("dex seed: no account to hold the seed pools' LP shares")
 	}
@@ -80,4 +77,14 @@ func addBalance(balances []banktypes.Balance, addr sdk.AccAddress, coins sdk.Coi
 		}
 	}
 	return append(balances, banktypes.Balance{Address: addr.String(), Coins: coins})
+}
+
+// seedHolder is the account that provides the seeds' liquidity: the
+// "validator" account, or the first test account when there is none.
+func seedHolder(accounts map[string]sdk.AccAddress) (sdk.AccAddress, bool) {
+	if holder, ok := accounts["validator"]; ok {
+		return holder, true
+	}
+	holder, ok := accounts[TestAccountNames[0]]
+	return holder, ok
 }

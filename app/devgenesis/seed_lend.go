@@ -63,10 +63,7 @@ func LendSeedMarkets() []lendtypes.Market {
 // holds the receipts lend/{denom}, minted 1:1 (the first supply of a
 // market), so module state, receipts and balances agree.
 func SeedLendMarkets(cdc codec.JSONCodec, gen app.GenesisState, accounts map[string]sdk.AccAddress) error {
-	holder, ok := accounts["validator"]
-	if !ok {
-		holder, ok = accounts[TestAccountNames[0]]
-	}
+	holder, ok := seedHolder(accounts)
 	if !ok {
 		return fmt.Errorf("lend seed: no account to supply the seed markets")
 	}
