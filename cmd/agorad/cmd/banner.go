@@ -9,12 +9,20 @@ import (
 	"github.com/agora-labs/agora/cmd/agorad/network"
 )
 
-func devnetBanner(w io.Writer, spec network.Spec, heights []int64) {
+// devnetBannerWith is the devnet's banner, with the web app's address
+// (none when the web app is off).
+func devnetBannerWith(webURL string) bannerFunc {
+	return func(w io.Writer, spec network.Spec, heights []int64) {
+		devnetBanner(w, spec, heights, webURL)
+	}
+}
+
+func devnetBanner(w io.Writer, spec network.Spec, heights []int64, webURL string) {
 	n := spec.Nodes[0]
 	home := n.Home
 	fmt.Fprintf(w, `
 Agora devnet is running (height %d).
-
+%s
   chain id  %s
   RPC       %s
   REST      %s
@@ -23,7 +31,7 @@ Agora devnet is running (height %d).
   log       %s/agorad.log
 
 Test accounts (keyring-backend "test" in the home above; mnemonics in docs/devnet.md):
-`, heights[0], spec.ChainID, n.Ports.RPCURL(), n.Ports.APIURL(), n.Ports.GRPCAddr(), home, home)
+`, heights[0], webLine(webURL), spec.ChainID, n.Ports.RPCURL(), n.Ports.APIURL(), n.Ports.GRPCAddr(), home, home)
 	names := append([]string{devgenesis.ValidatorKeyName(0)}, devgenesis.TestAccountNames...)
 	for _, name := range names {
 		addr, err := devgenesis.AddressOf(name)
@@ -76,4 +84,12 @@ stake-weighted median: agorad q oracle prices %s
 Logs are <home>/agorad.log. Ctrl-C stops every node; the same command resumes them.
 %s
 `, h, h, h, h, strings.Repeat("-", 60))
+}
+
+// webLine is the banner's first line about the web app.
+func webLine(webURL string) string {
+	if webURL == "" {
+		return "\n  web app   off (--" + flagWebPort + " 0)\n"
+	}
+	return "\n  web app   " + webURL + "   <- open it in a browser: wallet, swap, pools, lend, governance, explorer\n"
 }

@@ -61,7 +61,12 @@ is <home>/agorad.log.`,
 
 			spec := devgenesis.DevnetSpec(home, ports)
 			spec.VotingPeriod = voting
-			return runNetwork(cmd.Context(), cmd.OutOrStdout(), spec, reset, false, "", devnetBanner)
+			webURL, stopWeb, err := startDevnetWeb(cmd, spec, ports)
+			if err != nil {
+				return err
+			}
+			defer stopWeb()
+			return runNetwork(cmd.Context(), cmd.OutOrStdout(), spec, reset, false, "", devnetBannerWith(webURL))
 		},
 	}
 	cmd.Flags().Bool(flagReset, false, "wipe the devnet's home and start a new chain")
@@ -70,6 +75,7 @@ is <home>/agorad.log.`,
 	cmd.Flags().Int(flagGRPCPort, devgenesis.DevnetPorts.GRPC, "gRPC port on 127.0.0.1")
 	cmd.Flags().Int(flagP2PPort, devgenesis.DevnetPorts.P2P, "P2P port on 127.0.0.1")
 	cmd.Flags().Duration(flagVotingPeriod, devgenesis.DefaultVotingPeriod, "governance deposit and voting period (when the chain is created)")
+	cmd.Flags().Int(flagWebPort, DefaultWebPort, "web app port on 127.0.0.1 (0 turns the web app off)")
 	return cmd
 }
 
