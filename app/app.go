@@ -89,6 +89,10 @@ import (
 	"github.com/agora-labs/agora/x/lend"
 	lendkeeper "github.com/agora-labs/agora/x/lend/keeper"
 	lendtypes "github.com/agora-labs/agora/x/lend/types"
+
+	"github.com/agora-labs/agora/x/cdp"
+	cdpkeeper "github.com/agora-labs/agora/x/cdp/keeper"
+	cdptypes "github.com/agora-labs/agora/x/cdp/types"
 )
 
 // DefaultNodeHome is where agorad keeps its data unless --home says otherwise.
@@ -130,6 +134,7 @@ type AgoraApp struct {
 	OracleKeeper    oraclekeeper.Keeper
 	DexKeeper       dexkeeper.Keeper
 	LendKeeper      lendkeeper.Keeper
+	CdpKeeper       cdpkeeper.Keeper
 
 	// The oracle's price feeder (nil unless app.toml enables it) and the
 	// module, whose pre-blocker PreBlocker calls with the block's request.
@@ -263,6 +268,13 @@ func NewAgoraApp(
 	app.LendKeeper = lendkeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[lendtypes.StoreKey]), app.BankKeeper, app.OracleKeeper, app.DexKeeper, authority)
 
+	// AUSD: vault collateral, stability-pool deposits, the surplus and the
+	// PSM's dollars are held by the cdp module account (bank); vaults are
+	// valued at the oracle's collateral price; liquidations sell collateral
+	// on the exchange.
+	app.CdpKeeper = cdpkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[cdptypes.StoreKey]), app.BankKeeper, app.OracleKeeper, app.DexKeeper, authority)
+
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
 		auth.NewAppModule(appCodec, app.AccountKeeper, nil, nil),
@@ -278,6 +290,7 @@ func NewAgoraApp(
 		app.oracleModule,
 		dex.NewAppModule(appCodec, app.DexKeeper),
 		lend.NewAppModule(appCodec, app.LendKeeper),
+		cdp.NewAppModule(appCodec, app.CdpKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
@@ -291,13 +304,14 @@ func NewAgoraApp(
 	app.ModuleManager.SetOrderBeginBlockers(
 		minttypes.ModuleName, distrtypes.ModuleName, slashingtypes.ModuleName, evidencetypes.ModuleName,
 		stakingtypes.ModuleName)
-	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName)
+	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName, cdptypes.ModuleName)
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, upgradetypes.ModuleName,
 		oracletypes.ModuleName, dextypes.ModuleName,
 		lendtypes.ModuleName,
+		cdptypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

@@ -29,6 +29,10 @@ func (app *AgoraApp) Invariants() []Invariant {
 		{Name: "lend/module-balance", Check: app.LendKeeper.ModuleBalanceInvariant},
 		{Name: "lend/scaled-debt", Check: app.LendKeeper.ScaledDebtInvariant},
 		{Name: "lend/receipt-backing", Check: app.LendKeeper.ReceiptBackingInvariant},
+		{Name: "cdp/ausd-supply", Check: app.CdpKeeper.SupplyInvariant},
+		{Name: "cdp/module-balance", Check: app.CdpKeeper.ModuleBalanceInvariant},
+		{Name: "cdp/vault-totals", Check: app.CdpKeeper.VaultTotalsInvariant},
+		{Name: "cdp/pool", Check: app.CdpKeeper.PoolInvariant},
 	}
 }
 

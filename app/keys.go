@@ -19,6 +19,8 @@ import (
 	dextypes "github.com/agora-labs/agora/x/dex/types"
 
 	lendtypes "github.com/agora-labs/agora/x/lend/types"
+
+	cdptypes "github.com/agora-labs/agora/x/cdp/types"
 )
 
 // storeKeys lists every module's persistent store. A module that keeps
@@ -38,6 +40,7 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		oracletypes.StoreKey,
 		dextypes.StoreKey,
 		lendtypes.StoreKey,
+		cdptypes.StoreKey,
 	)
 }
 
@@ -52,6 +55,7 @@ var moduleAccountPermissions = map[string][]string{
 	govtypes.ModuleName:            {authtypes.Burner},
 	dextypes.ModuleName:            {authtypes.Minter, authtypes.Burner},
 	lendtypes.ModuleName:           {authtypes.Minter, authtypes.Burner},
+	cdptypes.ModuleName:            {authtypes.Minter, authtypes.Burner},
 }
 
 // ModuleAccountPermissions returns a copy of the module account permissions.
