@@ -61,6 +61,11 @@ is <home>/agorad.log.`,
 
 			spec := devgenesis.DevnetSpec(home, ports)
 			spec.VotingPeriod = voting
+			// The node's ports first, so that a taken one is reported as
+			// such even when the web app's port is taken too.
+			if err := checkPorts(spec, ""); err != nil {
+				return err
+			}
 			webURL, stopWeb, err := startDevnetWeb(cmd, spec, ports)
 			if err != nil {
 				return err

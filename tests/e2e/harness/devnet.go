@@ -22,6 +22,8 @@ type Devnet struct {
 	Bin   string
 	Home  string
 	Ports devgenesis.Ports
+	// WebPort is where the devnet serves the web app (on 127.0.0.1).
+	WebPort int
 
 	cmd  *exec.Cmd
 	out  *syncBuffer
@@ -59,12 +61,15 @@ func startDevnet(t testing.TB, home string, started func(*Devnet), extra ...stri
 	d := &Devnet{
 		T: t, Bin: Binary(t), Home: home,
 		Ports: devgenesis.Ports{P2P: base, RPC: base + 1, API: base + 2, GRPC: base + 3},
+		// Off the default 8080, so that test devnets never collide.
+		WebPort: base + 5,
 	}
 	args := append([]string{"devnet", "--home", home,
 		"--p2p-port", strconv.Itoa(d.Ports.P2P),
 		"--rpc-port", strconv.Itoa(d.Ports.RPC),
 		"--api-port", strconv.Itoa(d.Ports.API),
 		"--grpc-port", strconv.Itoa(d.Ports.GRPC),
+		"--web-port", strconv.Itoa(d.WebPort),
 	}, extra...)
 	d.out = &syncBuffer{}
 	d.cmd = exec.Command(d.Bin, args...)
@@ -89,6 +94,9 @@ func startDevnet(t testing.TB, home string, started func(*Devnet), extra ...stri
 	}
 	return d
 }
+
+// WebURL is the address of the devnet's web app.
+func (d *Devnet) WebURL() string { return fmt.Sprintf("http://%s:%d", devgenesis.Host, d.WebPort) }
 
 // Output is what the devnet command printed so far.
 func (d *Devnet) Output() string { return d.out.String() }

@@ -1,0 +1,123 @@
+// The shell: navigation, the wallet badge, the page's own transactions,
+// and the screen for the current path.
+import { useState } from "react";
+import { useApp } from "./state";
+import { Link, usePath } from "./router";
+import { shortAddress } from "./lib/format";
+import { describeFailure } from "./lib/errors";
+import { Portfolio } from "./screens/Portfolio";
+import { Swap } from "./screens/Swap";
+import { PoolPage, Pools } from "./screens/Pools";
+import { Prices } from "./screens/Prices";
+import { Lend } from "./screens/Lend";
+import { Gov, ProposalPage } from "./screens/Gov";
+import { AccountPage, BlockPage, Explorer, NetworkPage, TxPage, ValidatorsPage } from "./screens/Explorer";
+import { Connect } from "./screens/Connect";
+
+const NAV = [
+  ["/", "Portfolio"],
+  ["/swap", "Swap"],
+  ["/pools", "Pools"],
+  ["/prices", "Prices"],
+  ["/lend", "Lend"],
+  ["/gov", "Governance"],
+  ["/explorer", "Explorer"],
+] as const;
+
+function route(path: string) {
+  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  switch (parts[0] ?? "") {
+    case "":
+      return <Portfolio />;
+    case "swap":
+      return <Swap />;
+    case "pools":
+      return parts[1] ? <PoolPage id={parts[1]} /> : <Pools />;
+    case "prices":
+      return <Prices />;
+    case "lend":
+      return <Lend />;
+    case "gov":
+      return parts[1] ? <ProposalPage id={parts[1]} /> : <Gov />;
+    case "connect":
+      return <Connect />;
+    case "explorer":
+      switch (parts[1]) {
+        case "block":
+          return <BlockPage height={parts[2]} />;
+        case "tx":
+          return <TxPage hash={parts[2]} />;
+        case "account":
+          return <AccountPage address={parts[2]} />;
+        case "validators":
+          return <ValidatorsPage />;
+        case "network":
+          return <NetworkPage />;
+        default:
+          return <Explorer />;
+      }
+    default:
+      return <p>No such page.</p>;
+  }
+}
+
+function RecentTxs() {
+  const { txs } = useApp();
+  const [open, setOpen] = useState(false);
+  if (txs.length === 0) return null;
+  const pending = txs.filter((t) => t.pending).length;
+  return (
+    <div className="recent">
+      <button onClick={() => setOpen(!open)} aria-expanded={open} data-testid="recent-toggle">
+        {pending ? `${pending} pending` : "Recent"} ({txs.length})
+      </button>
+      {open && (
+        <ul className="plain small" data-testid="recent-txs">
+          {txs.map((t) => (
+            <li key={t.id}>
+              {t.pending ? "⏳" : t.outcome?.ok ? "✓" : "✗"} {t.what}
+              {t.outcome?.hash && (
+                <>
+                  {" "}
+                  <Link to={`/explorer/tx/${t.outcome.hash}`}>tx</Link>
+                </>
+              )}
+              {t.outcome && !t.outcome.ok && <div className="error">{describeFailure(t.outcome.failure!)}</div>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function App() {
+  const { cfg, wallet } = useApp();
+  const path = usePath();
+  const active = (to: string) => (to === "/" ? path === "/" : path.startsWith(to));
+  return (
+    <>
+      <header>
+        <Link to="/" className="brand">
+          Agora
+        </Link>
+        {cfg.devnet && <span className="badge devnet" title="a local development chain">devnet</span>}
+        <nav aria-label="main">
+          {NAV.map(([to, label]) => (
+            <Link key={to} to={to} className={active(to) ? "active" : ""}>
+              {label}
+            </Link>
+          ))}
+        </nav>
+        <Link to="/connect" className="wallet">
+          <span data-testid="wallet-badge">{wallet ? `${wallet.name} · ${shortAddress(wallet.address)}` : "Connect wallet"}</span>
+        </Link>
+        <RecentTxs />
+      </header>
+      <main>{route(path)}</main>
+      <footer className="small muted">
+        {cfg.chain_id} · served by agorad from {cfg.upstream.rpc}
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+// The CosmJS registry: the SDK's messages plus Agora's, generated from
+// proto/ by scripts/protogen.sh (ts-proto).
+import { Registry, type GeneratedType } from "@cosmjs/proto-signing";
+import { defaultRegistryTypes } from "@cosmjs/stargate";
+import * as dex from "../gen/agora/dex/v1/tx";
+import * as lend from "../gen/agora/lend/v1/tx";
+import * as oracle from "../gen/agora/oracle/v1/tx";
+
+function typesOf(pkg: string, mod: Record<string, unknown>): [string, GeneratedType][] {
+  const out: [string, GeneratedType][] = [];
+  for (const [name, v] of Object.entries(mod)) {
+    if (/^Msg\w+$/.test(name) && !name.endsWith("Response") && v && typeof v === "object" && "encode" in v) {
+      out.push([`/${pkg}.${name}`, v as GeneratedType]);
+    }
+  }
+  return out;
+}
+
+export const agoraTypes: [string, GeneratedType][] = [
+  ...typesOf("agora.dex.v1", dex),
+  ...typesOf("agora.lend.v1", lend),
+  ...typesOf("agora.oracle.v1", oracle),
+];
+
+export function agoraRegistry(): Registry {
+  return new Registry([...defaultRegistryTypes, ...agoraTypes]);
+}
