@@ -2,11 +2,9 @@ package keeper
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 
-	"cosmossdk.io/collections"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -14,22 +12,31 @@ import (
 	"github.com/agora-labs/agora/x/lend/types"
 )
 
-// candidate is a position found below HF 1 by the scan.
+// candidate is a position found below HF 1.
 type candidate struct {
 	borrower sdk.AccAddress
 	values   PositionValues
 }
 
-// EndBlock runs the protocol liquidation: it examines up to
-// params.protocol_liquidation_scan_per_block debt entries from a cursor
-// (each borrower once), settles positions with debt and no collateral as
-// bad debt, and liquidates the positions below HF 1 at oracle prices,
-// lowest HF first, at most params.max_protocol_liquidations_per_block. When
-// more positions were liquidatable than the cap, the cursor does not move
-// and the next block examines the same entries again. Each position runs in
-// its own cached context with a recover: a failure or panic discards that
-// position's writes and emits EventProtocolLiquidationSkipped; EndBlock
-// itself never fails because of a position.
+// EndBlock runs the protocol liquidation over the index of positions at
+// risk (README, "Index of positions at risk"):
+//
+//  1. it reads every market's state and prices and starts a rebase for
+//     each market that drifted from its reference point (NeedsRebase);
+//  2. it examines, lowest lower bound first, at most
+//     params.protocol_liquidation_scan_per_block index entries that may
+//     hide a position below HF 1 (ScanAtRisk);
+//  3. it re-keys at most as many entries of the markets being rebased;
+//  4. of the examined positions, it settles those with debt and no
+//     collateral as bad debt, re-keys the healthy ones and liquidates those
+//     below HF 1 at oracle prices, lowest HF first, at most
+//     params.max_protocol_liquidations_per_block (the rest stay in the
+//     index for the next block).
+//
+// Each position runs in its own cached context with a recover: a failure
+// or panic discards that position's writes and emits
+// EventProtocolLiquidationSkipped; EndBlock itself never fails because of
+// a position.
 func (k Keeper) EndBlock(goCtx context.Context) error {
 	ctx := sdk.UnwrapSDKContext(goCtx)
 	params, err := k.Params.Get(ctx)
@@ -39,12 +46,23 @@ func (k Keeper) EndBlock(goCtx context.Context) error {
 	if params.MaxProtocolLiquidationsPerBlock == 0 {
 		return nil
 	}
-	borrowers, next, err := k.scanBorrowers(ctx, int(params.ProtocolLiquidationScanPerBlock))
+	view, err := k.riskView(ctx)
 	if err != nil {
 		return err
 	}
+	if err := k.startRebases(ctx, view); err != nil {
+		return err
+	}
+	budget := int(params.ProtocolLiquidationScanPerBlock)
+	examined, err := k.scanAtRisk(ctx, view, budget)
+	if err != nil {
+		return err
+	}
+	if err := k.rebaseStep(ctx, view, budget); err != nil {
+		return err
+	}
 	var found []candidate
-	for _, b := range borrowers {
+	for _, b := range examined {
 		collDenoms, _, err := k.positionDenoms(ctx, b)
 		if err == nil && len(collDenoms) == 0 {
 			err = k.isolated(ctx, func(ctx sdk.Context) error { return k.SettleBadDebt(ctx, b) })
@@ -68,21 +86,17 @@ func (k Keeper) EndBlock(goCtx context.Context) error {
 		}
 		if !v.Debt.IsNil() && v.Debt.IsPositive() && v.HealthFactor.LT(sdkmath.LegacyOneDec()) {
 			found = append(found, candidate{borrower: b, values: v})
+			continue
+		}
+		// Healthy: enter it again under the current reference points, so a
+		// market's rebase also advances through the positions examined.
+		if err := k.isolated(ctx, func(ctx sdk.Context) error { return k.Reindex(ctx, b) }); err != nil {
+			k.skipped(ctx, b, err)
 		}
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].values.HealthFactor.LT(found[j].values.HealthFactor) })
 	if len(found) > int(params.MaxProtocolLiquidationsPerBlock) {
-		found, next = found[:params.MaxProtocolLiquidationsPerBlock], nil // examine this batch again
-	} else if next == nil {
-		// the scan reached the end: start over next block
-		if err := k.LiquidationCursor.Remove(ctx); err != nil {
-			return err
-		}
-	}
-	if next != nil {
-		if err := k.LiquidationCursor.Set(ctx, *next); err != nil {
-			return err
-		}
+		found = found[:params.MaxProtocolLiquidationsPerBlock] // the others stay in the index: next block
 	}
 	for _, c := range found {
 		err := k.isolated(ctx, func(ctx sdk.Context) error {
@@ -93,42 +107,6 @@ func (k Keeper) EndBlock(goCtx context.Context) error {
 		}
 	}
 	return nil
-}
-
-// scanBorrowers lists the distinct borrowers of up to limit debt entries
-// after the cursor, and the last entry examined (nil when the scan reached
-// the end of the entries).
-func (k Keeper) scanBorrowers(ctx sdk.Context, limit int) ([]sdk.AccAddress, *PositionKey, error) {
-	rng := new(collections.Range[PositionKey])
-	cursor, err := k.LiquidationCursor.Get(ctx)
-	switch {
-	case err == nil:
-		rng = rng.StartExclusive(cursor)
-	case !errors.Is(err, collections.ErrNotFound):
-		return nil, nil, err
-	}
-	var (
-		out  []sdk.AccAddress
-		seen = map[string]bool{}
-		last PositionKey
-		n    int
-	)
-	err = k.ScaledDebt.Walk(ctx, rng, func(key PositionKey, _ sdkmath.Int) (bool, error) {
-		n++
-		last = key
-		if a := key.K1(); !seen[string(a)] {
-			seen[string(a)] = true
-			out = append(out, a)
-		}
-		return n >= limit, nil
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	if n < limit {
-		return out, nil, nil
-	}
-	return out, &last, nil
 }
 
 // isolated runs fn in a cached context, writing its state and events only
@@ -160,10 +138,13 @@ func (k Keeper) probe(ctx sdk.Context, fn func(ctx sdk.Context) error) (err erro
 	return fn(cache)
 }
 
-// skipped reports a position left for a later block.
+// skipped reports a position left for a later block (borrower nil: a
+// whole market's positions).
 func (k Keeper) skipped(ctx sdk.Context, borrower sdk.AccAddress, reason error) {
-	_ = ctx.EventManager().EmitTypedEvent(&types.EventProtocolLiquidationSkipped{
-		Borrower: borrower.String(), Reason: reason.Error(),
-	})
-	ctx.Logger().Info("protocol liquidation skipped", "module", types.ModuleName, "borrower", borrower.String(), "reason", reason.Error())
+	who := ""
+	if borrower != nil {
+		who = borrower.String()
+	}
+	_ = ctx.EventManager().EmitTypedEvent(&types.EventProtocolLiquidationSkipped{Borrower: who, Reason: reason.Error()})
+	ctx.Logger().Info("protocol liquidation skipped", "module", types.ModuleName, "borrower", who, "reason", reason.Error())
 }

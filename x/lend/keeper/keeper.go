@@ -7,7 +7,6 @@ import (
 	"context"
 
 	"cosmossdk.io/collections"
-	collcodec "cosmossdk.io/collections/codec"
 	"cosmossdk.io/core/store"
 	sdkmath "cosmossdk.io/math"
 
@@ -37,12 +36,12 @@ type Keeper struct {
 	MarketStates collections.Map[string, types.MarketState]
 	// Collateral holds the receipts (lend/{denom}) each account has
 	// collateralized; the module account holds the coins.
-	Collateral collections.Map[PositionKey, sdkmath.Int]
+	Collateral PositionMap
 	// ScaledDebt is each account's debt in index units.
-	ScaledDebt collections.Map[PositionKey, sdkmath.Int]
-	// LiquidationCursor is the last debt entry EndBlock examined; the next
-	// block's scan starts after it (absent: from the start).
-	LiquidationCursor collections.Item[PositionKey]
+	ScaledDebt PositionMap
+	// Risk is the index of positions at risk; every write to Collateral or
+	// ScaledDebt re-keys the borrower in it (risk_index.go).
+	Risk RiskIndex
 }
 
 // NewKeeper builds the keeper; authority (the gov module account) must be a
@@ -62,16 +61,16 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank ty
 		Params:       collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Markets:      collections.NewMap(sb, types.MarketsKey, "markets", collections.StringKey, codec.CollValue[types.Market](cdc)),
 		MarketStates: collections.NewMap(sb, types.MarketStatesKey, "market_states", collections.StringKey, codec.CollValue[types.MarketState](cdc)),
-		Collateral:   collections.NewMap(sb, types.CollateralKey, "collateral", posCodec, sdk.IntValue),
-		ScaledDebt:   collections.NewMap(sb, types.ScaledDebtKey, "scaled_debt", posCodec, sdk.IntValue),
-		LiquidationCursor: collections.NewItem(sb, types.LiquidationCursorKey, "liquidation_cursor",
-			collcodec.KeyToValueCodec(posCodec)),
+		Collateral:   PositionMap{Map: collections.NewMap(sb, types.CollateralKey, "collateral", posCodec, sdk.IntValue)},
+		ScaledDebt:   PositionMap{Map: collections.NewMap(sb, types.ScaledDebtKey, "scaled_debt", posCodec, sdk.IntValue)},
+		Risk:         newRiskIndex(sb),
 	}
 	schema, err := sb.Build()
 	if err != nil {
 		panic(err)
 	}
 	k.Schema = schema
+	k.Collateral.onWrite, k.ScaledDebt.onWrite = k.Reindex, k.Reindex
 	return k
 }
 
@@ -85,8 +84,16 @@ func (k Keeper) ModuleAddress() sdk.AccAddress { return k.moduleAddr }
 // GetParams returns the parameters.
 func (k Keeper) GetParams(ctx context.Context) (types.Params, error) { return k.Params.Get(ctx) }
 
+// amountMap is a map of amounts by position (PositionMap or a plain
+// collections.Map).
+type amountMap interface {
+	Get(ctx context.Context, key PositionKey) (sdkmath.Int, error)
+	Set(ctx context.Context, key PositionKey, v sdkmath.Int) error
+	Remove(ctx context.Context, key PositionKey) error
+}
+
 // getAmount reads a position map, zero when absent.
-func getAmount(ctx context.Context, m collections.Map[PositionKey, sdkmath.Int], key PositionKey) (sdkmath.Int, error) {
+func getAmount(ctx context.Context, m amountMap, key PositionKey) (sdkmath.Int, error) {
 	v, err := m.Get(ctx, key)
 	if err != nil {
 		if isNotFound(err) {
@@ -98,7 +105,7 @@ func getAmount(ctx context.Context, m collections.Map[PositionKey, sdkmath.Int],
 }
 
 // setAmount writes a position map, deleting zero entries.
-func setAmount(ctx context.Context, m collections.Map[PositionKey, sdkmath.Int], key PositionKey, v sdkmath.Int) error {
+func setAmount(ctx context.Context, m amountMap, key PositionKey, v sdkmath.Int) error {
 	if v.IsZero() {
 		return m.Remove(ctx, key)
 	}

@@ -100,31 +100,29 @@ func (k Keeper) ProtocolLiquidate(ctx sdk.Context, params types.Params, borrower
 	if err != nil {
 		return mapRiskError(err)
 	}
-	seized := sdk.NewCoin(coll.market.Denom, liq.Seize)
-	if err := k.redeemCollateral(ctx, borrower, coll, liq.Seize); err != nil {
+	sale, err := k.saleSize(ctx, params, coll, debt, liq)
+	if err != nil {
 		return err
 	}
-
-	// Sell at no less than the seized collateral's oracle value in the debt
-	// asset, less the governed slippage, rounded down.
-	floor := coll.price.MulInt(liq.Seize).Mul(sdkmath.LegacyOneDec().Sub(params.ProtocolLiquidationMaxSlippage)).Quo(debt.price).TruncateInt()
-	minOut := sdk.NewCoin(debt.market.Denom, floor)
-	_, route, err := k.dex.BestRoute(ctx, seized, debt.market.Denom)
-	if err != nil {
-		return errorsmod.Wrapf(types.ErrNoRoute, "no dex route sells %s for %s: %s", seized, debt.market.Denom, err)
+	seized := sdk.NewCoin(coll.market.Denom, sale.amount)
+	if err := k.redeemCollateral(ctx, borrower, coll, sale.amount); err != nil {
+		return err
 	}
-	sold, err := k.dex.SwapExactIn(ctx, k.moduleAddr, route, seized, floor)
+	minOut := sdk.NewCoin(debt.market.Denom, sale.floor)
+	sold, err := k.dex.SwapExactIn(ctx, k.moduleAddr, sale.route, seized, sale.floor)
 	if err != nil {
 		return errorsmod.Wrapf(types.ErrSaleBelowFloor, "selling %s for at least %s: %s", seized, minOut, err)
 	}
+	route := sale.route
 	out := sold.TokenOut.Amount
-	// Repay what the liquidation was sized for (less if the sale brought
-	// less); the rest of the proceeds is the bonus, kept in reserves. When
-	// this sale takes the position's last collateral, every unit of the
-	// proceeds repays debt first (a bonus kept while debt is written off
-	// would only move the loss from reserves to suppliers).
-	repay := sdkmath.MinInt(out, liq.Repay)
-	if liq.Seize.Equal(coll.amount) && len(collDenoms) == 1 {
+	// Repay what the liquidation was sized for, in proportion to what was
+	// sold (less if the sale brought less); the rest of the proceeds is the
+	// bonus, kept in reserves. When this sale takes the position's last
+	// collateral, every unit of the proceeds repays debt first (a bonus
+	// kept while debt is written off would only move the loss from reserves
+	// to suppliers).
+	repay := sdkmath.MinInt(out, sale.repay)
+	if sale.amount.Equal(coll.amount) && len(collDenoms) == 1 {
 		repay = sdkmath.MinInt(out, debt.amount)
 	}
 	if err := k.retireDebt(ctx, borrower, debt.market.Denom, repay, debt.amount); err != nil {

@@ -219,7 +219,8 @@ func TestProtocolLiquidationFailsClosedWithoutPrice(t *testing.T) {
 	if err := c.App.LendKeeper.EndBlock(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if !skippedFor(ctx, addr(c, "bob"), "price of ubtc") {
+	// Its positions cannot be valued: one event for the market says why.
+	if !skippedFor(ctx, "", "positions holding ubtc are not examined") || !skippedFor(ctx, "", "price of ubtc") {
 		t.Fatalf("no skip event: %v", ctx.EventManager().Events())
 	}
 	c.NextBlock()
@@ -232,33 +233,115 @@ func TestProtocolLiquidationFailsClosedWithoutPrice(t *testing.T) {
 	}
 }
 
-// A pool too thin to pay the floor (oracle value − 5 %): the position is
-// left and an event says so; once liquidity arrives it is liquidated.
-func TestProtocolLiquidationLeavesPositionWhenPoolTooThin(t *testing.T) {
+// A pool too thin to absorb the sized seize at the floor (oracle value −
+// 5 %): the protocol sells the largest part the pool pays the floor for
+// (≈ 0.0496 BTC of the ≈ 0.355 sized), repays in proportion and keeps the
+// rest of the position; the moved pool then pays no floor (an event says
+// so) until the oracle and a deeper pool meet and the position is
+// liquidated.
+func TestProtocolLiquidationSellsPartOfThinPool(t *testing.T) {
 	c := newChain(t)
 	standardMarkets(t, c)
 	pool := createPool(t, c, "1000000ubtc,50000000000uusdc") // 1 BTC at 50,000
 	deliver(t, c, "alice", &types.MsgSupply{Supplier: addr(c, "alice"), Amount: coin("100000000000uusdc")})
 	borrowAgainstBTC(t, c, "bob", "40000000000uusdc")
+	debtBefore := debtOf(t, c, "bob")
 
 	pricesWith(t, c, "BTC/USD", "50000")
 	ctx := c.WriteCtx().WithEventManager(sdk.NewEventManager())
 	if err := c.App.LendKeeper.EndBlock(ctx); err != nil {
 		t.Fatal(err)
 	}
+	ev := protocolLiquidation(t, ctx)
+	sold := ev.Seized.Amount
+	// Selling s BTC into 1 BTC / 50,000 USDC at 0.3 % fee pays the floor
+	// 47,500·s while 0.997·50,000/(1 + 0.997·s) ≥ 47,500: s ≤ 0.049623 BTC.
+	if sold.LT(sdkmath.NewInt(49_500)) || sold.GT(sdkmath.NewInt(49_623)) {
+		t.Fatalf("sold %s ubtc, want the largest part clearing the floor (≈ 49,623)", sold)
+	}
+	if ev.SoldFor.Amount.LT(ev.MinOut.Amount) || !ev.MinOut.Amount.Equal(sdkmath.NewInt(47_500).Mul(sold)) {
+		t.Fatalf("sold for %s, floor %s", ev.SoldFor, ev.MinOut)
+	}
+	c.NextBlock()
+	if got := collateralOf(c, "bob"); !got.Equal(sdkmath.NewInt(1_000_000).Sub(sold)) {
+		t.Fatalf("collateral %s after selling %s", got, sold)
+	}
+	if !poolReserve(t, c, pool, "ubtc").Equal(sdkmath.NewInt(1_000_000).Add(sold)) {
+		t.Fatal("the pool did not receive exactly the part sold")
+	}
+	if repaid := debtBefore.Sub(debtOf(t, c, "bob")); !repaid.IsPositive() || repaid.GT(ev.SoldFor.Amount) {
+		t.Fatalf("repaid %s of proceeds %s", repaid, ev.SoldFor)
+	}
+
+	// The pool now pays ≈ 45,000: the floor fails for any part.
+	pricesWith(t, c, "BTC/USD", "50000")
+	ctx = c.WriteCtx().WithEventManager(sdk.NewEventManager())
+	if err := c.App.LendKeeper.EndBlock(ctx); err != nil {
+		t.Fatal(err)
+	}
 	if !skippedFor(ctx, addr(c, "bob"), "floor") {
 		t.Fatalf("no skip event: %v", ctx.EventManager().Events())
 	}
-	crashTo(t, c, "50000")
-	if !collateralOf(c, "bob").Equal(sdkmath.NewInt(1_000_000)) || poolReserve(t, c, pool, "ubtc").GT(sdkmath.NewInt(1_000_000)) {
-		t.Fatal("sold below the floor")
-	}
 	deliver(t, c, "alice", &dextypes.MsgJoinPool{Sender: addr(c, "alice"), PoolId: pool,
 		MaxAmountsIn: sdk.NewCoins(coin("30000000ubtc"), coin("1500000000000uusdc")), MinSharesOut: sdkmath.OneInt()})
-	crashTo(t, c, "50000")
-	if collateralOf(c, "bob").Equal(sdkmath.NewInt(1_000_000)) {
+	crashTo(t, c, "45000") // the oracle meets the pool's ≈ 45,400: the floor clears
+	if !collateralOf(c, "bob").LT(sdkmath.NewInt(900_000)) {
 		t.Fatal("not liquidated once the pool was deep enough")
 	}
+}
+
+// A partial sale never leaves dust: with the USDC market's minimum debt
+// raised to 39,000 USD, the part sold is capped so that bob's debt left
+// stays ≥ 39,000 (≈ 0.025 BTC, though the pool would take ≈ 0.049).
+func TestProtocolLiquidationPartialSaleLeavesNoDust(t *testing.T) {
+	c := newChain(t)
+	standardMarkets(t, c)
+	createPool(t, c, "1000000ubtc,50000000000uusdc")
+	deliver(t, c, "alice", &types.MsgSupply{Supplier: addr(c, "alice"), Amount: coin("100000000000uusdc")})
+	borrowAgainstBTC(t, c, "bob", "40000000000uusdc")
+	usdc := market("uusdc", "USDC/USD")
+	usdc.MinDebtValue = dec("39000")
+	setMarket(t, c, usdc)
+
+	pricesWith(t, c, "BTC/USD", "50000")
+	ctx := c.WriteCtx().WithEventManager(sdk.NewEventManager())
+	if err := c.App.LendKeeper.EndBlock(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ev := protocolLiquidation(t, ctx)
+	if ev.Seized.Amount.GT(sdkmath.NewInt(25_000)) || ev.Seized.Amount.LT(sdkmath.NewInt(20_000)) {
+		t.Fatalf("sold %s, want ≈ 25,000 ubtc (capped by the minimum debt)", ev.Seized)
+	}
+	c.NextBlock()
+	if left := debtOf(t, c, "bob"); left.LT(sdkmath.NewInt(39_000_000_000)) {
+		t.Fatalf("debt left %s is below the market minimum", left)
+	}
+}
+
+func debtOf(t *testing.T, c *apptest.Chain, name string) sdkmath.Int {
+	t.Helper()
+	d, err := c.App.LendKeeper.Debt(c.Ctx(), c.Address(name), "uusdc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// protocolLiquidation returns the one EventProtocolLiquidation in ctx.
+func protocolLiquidation(t *testing.T, ctx sdk.Context) *types.EventProtocolLiquidation {
+	t.Helper()
+	for _, e := range ctx.EventManager().ABCIEvents() {
+		if e.Type != "agora.lend.v1.EventProtocolLiquidation" {
+			continue
+		}
+		msg, err := sdk.ParseTypedEvent(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return msg.(*types.EventProtocolLiquidation)
+	}
+	t.Fatalf("no protocol liquidation: %v", ctx.EventManager().Events())
+	return nil
 }
 
 // With max_protocol_liquidations_per_block = 0 the protocol liquidates
@@ -312,11 +395,10 @@ func skippedFor(ctx sdk.Context, borrower, want string) bool {
 	return false
 }
 
-// With protocol_liquidation_scan_per_block = 1, EndBlock examines one debt
-// entry per block from its cursor: the two positions below HF 1 are
-// liquidated in two successive blocks, and the cursor starts over at the
-// end.
-func TestProtocolLiquidationScanCursor(t *testing.T) {
+// With protocol_liquidation_scan_per_block = 1, EndBlock examines one
+// index entry per block, the lowest first: bob (HF ≈ 0.94) is liquidated in
+// the block of the crash, carol (HF ≈ 0.99) in the next.
+func TestProtocolLiquidationScanBudget(t *testing.T) {
 	c := newChain(t)
 	standardMarkets(t, c)
 	createPool(t, c, "50000000ubtc,2500000000000uusdc")
@@ -326,25 +408,12 @@ func TestProtocolLiquidationScanCursor(t *testing.T) {
 	borrowAgainstBTC(t, c, "bob", "40000000000uusdc")
 
 	full := sdkmath.NewInt(1_000_000)
-	liquidated := func() int {
-		n := 0
-		for _, name := range []string{"bob", "carol"} {
-			if !collateralOf(c, name).Equal(full) {
-				n++
-			}
-		}
-		return n
+	crashTo(t, c, "50000")
+	if collateralOf(c, "bob").Equal(full) || !collateralOf(c, "carol").Equal(full) {
+		t.Fatalf("first block: bob %s, carol %s (want bob only)", collateralOf(c, "bob"), collateralOf(c, "carol"))
 	}
 	crashTo(t, c, "50000")
-	if n := liquidated(); n > 1 {
-		t.Fatalf("%d positions liquidated in one block examining one entry", n)
-	}
-	crashTo(t, c, "50000")
-	crashTo(t, c, "50000")
-	// Three blocks of one entry each (the two debts were entered in the
-	// blocks before the crash, the cursor was somewhere among them): after
-	// three blocks both were examined while below HF 1.
-	if n := liquidated(); n != 2 {
-		t.Fatalf("%d positions liquidated after three blocks", n)
+	if collateralOf(c, "carol").Equal(full) {
+		t.Fatal("second block: carol not liquidated")
 	}
 }

@@ -24,9 +24,13 @@ var (
 	MarketStatesKey = collections.NewPrefix(2) // Map[denom]MarketState
 	CollateralKey   = collections.NewPrefix(3) // Map[(address, denom)]Int: receipts held as collateral
 	ScaledDebtKey   = collections.NewPrefix(4) // Map[(address, denom)]Int: scaled debt
-	// LiquidationCursorKey: Item[(address, denom)], the last debt entry the
-	// protocol liquidation scan examined.
-	LiquidationCursorKey = collections.NewPrefix(5)
+	// Prefix 5 held the protocol liquidation scan's cursor (retired: the
+	// index of positions at risk replaced the scan). Never reuse it.
+
+	// The index of positions at risk (keeper/risk_index.go).
+	RiskIndexKey   = collections.NewPrefix(6) // KeySet[(prefix, health key, address)]
+	RiskRecordsKey = collections.NewPrefix(7) // Map[address]RiskRecord (JSON)
+	RiskRefsKey    = collections.NewPrefix(8) // Map[denom]MarketRef (JSON)
 )
 
 // ReceiptDenom is the receipt token of a market: lend/{denom}.
