@@ -8,10 +8,10 @@ LDFLAGS := -X github.com/cosmos/cosmos-sdk/version.Name=agora \
            -X github.com/cosmos/cosmos-sdk/version.Commit=$(COMMIT)
 GO_TEST_FLAGS ?= -count=1 -timeout 30m
 
-.PHONY: help build install test test-unit test-e2e bench devnet localnet proto-gen proto-check lint
+.PHONY: help build install test test-unit test-e2e bench devnet localnet proto-gen proto-check lint web web-check web-test
 
 help:
-	@echo "build install test test-unit test-e2e bench devnet localnet proto-gen proto-check lint"
+	@echo "build install test test-unit test-e2e bench devnet localnet proto-gen proto-check lint web web-check web-test"
 
 build:
 	go build -ldflags '$(LDFLAGS)' -o $(BINDIR)/agorad ./cmd/agorad
@@ -21,7 +21,7 @@ install:
 
 # Every test: unit, in-process integration, and end-to-end tests that run
 # real agorad processes on 127.0.0.1.
-test: lint
+test: lint web-test
 	go test $(GO_TEST_FLAGS) ./...
 
 # Unit and in-process tests only (no agorad processes).
@@ -47,6 +47,21 @@ proto-gen:
 
 proto-check:
 	scripts/protocgen.sh --check
+
+# The web app (web/): `make web` regenerates its TypeScript from proto/ and
+# rebuilds the bundle agorad embeds (commit both); `make web-check` fails
+# when either is stale; `make web-test` runs its unit tests. All need
+# Node.js and `npm ci` in web/ (the Go build does not). The browser tests
+# run in `go test ./tests/e2e -run TestWeb`.
+WEB_NPM = cd web && { [ -d node_modules ] || { echo "web/node_modules missing: run (cd web && npm ci)"; exit 1; }; } &&
+web:
+	$(WEB_NPM) npm run build
+
+web-check:
+	$(WEB_NPM) scripts/check.sh
+
+web-test:
+	$(WEB_NPM) npx vitest run
 
 # go vet, gofmt, staticcheck (pinned, run through the module proxy; findings
 # in generated protobuf code are not ours and are left out, and with them the
