@@ -50,6 +50,28 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}, {ProtoField: "amount"}},
 				},
 				{
+					RpcMethod: "SimulateLiquidate", Use: "simulate-liquidate [borrower] [repay-denom] [collateral-denom]",
+					Short:   "What a liquidation would repay and pay, its bonus and profit, and the position after it (--liquidator, --max-repay)",
+					Example: "agorad query lend simulate-liquidate agora1... uusdc ubtc --liquidator $(agorad keys show bob -a)",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "borrower"}, {ProtoField: "repay_denom"}, {ProtoField: "collateral_denom"},
+					},
+				},
+				{RpcMethod: "LiquidatablePositions", Use: "liquidatable", Short: "Positions below health factor 1 (--limit borrowers examined per page, --page-key)"},
+				{RpcMethod: "Deficits", Use: "deficits", Short: "Every market's deficit history: bad debt written off and what covered it"},
+				{
+					RpcMethod: "MarketDeficits", Use: "market-deficits [denom]", Short: "One market's deficit history",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "denom"}},
+				},
+				{
+					RpcMethod: "Backstop", Use: "backstop [denom]", Short: "A market's backstop: staked receipts, pending cooldowns, share rate, reward APR",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "denom"}},
+				},
+				{
+					RpcMethod: "BackstopStaker", Use: "backstop-staker [address]", Short: "An account's backstop stakes, earnings and cooldowns",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}},
+				},
+				{
 					RpcMethod: "SimulateRepay", Use: "simulate-repay [address] [amount]", Short: "Position after repaying own debt (--all: the whole debt)",
 					Example:        "agorad query lend simulate-repay $(agorad keys show alice -a) 1000000uusdc",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}, {ProtoField: "amount"}},
@@ -101,6 +123,21 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "borrower"}, {ProtoField: "repay_denom"}, {ProtoField: "collateral_denom"},
 					},
+				},
+				{
+					RpcMethod: "BackstopStake", Use: "backstop-stake [receipts]", Short: "Stake lend/{denom} receipts in the market's backstop (covers deficits after reserves; earns a share of reserve income)",
+					Example:        "agorad tx lend backstop-stake 1000000lend/uusdc --from alice",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "BackstopUnstake", Use: "backstop-unstake [receipts]", Short: "Start the cooldown of staked receipts (--all: every active share of the market)",
+					Example:        "agorad tx lend backstop-unstake 500000lend/uusdc --from alice",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "BackstopClaim", Use: "backstop-claim [denom]", Short: "Claim the receipts of every matured backstop cooldown of a market",
+					Example:        "agorad tx lend backstop-claim uusdc --from alice",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "denom"}},
 				},
 				{RpcMethod: "SetMarket", Skip: true},    // gov only: submit in a proposal
 				{RpcMethod: "UpdateParams", Skip: true}, // gov only: submit in a proposal

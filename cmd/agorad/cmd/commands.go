@@ -33,6 +33,7 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.AgoraApp) {
 		DevnetCmd(),
 		LocalnetCmd(),
 		LoadgenCmd(),
+		LiquidatorCmd(),
 		WebCmd(),
 	)
 

@@ -37,7 +37,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			return err
 		}
 	}
-	return nil
+	return k.initBackstopGenesis(ctx, gs)
 }
 
 // ExportGenesis writes the whole state.
@@ -80,6 +80,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		get(key).ScaledDebt = v
 		return false, nil
 	}); err != nil {
+		return nil, err
+	}
+	if err := k.exportBackstopGenesis(ctx, gs); err != nil {
 		return nil, err
 	}
 	return gs, nil

@@ -112,7 +112,8 @@ func (q queryServer) Markets(ctx context.Context, req *types.QueryMarketsRequest
 }
 
 // Position returns an account's collateral and debt per market, with
-// interest accrued to the current block (as the health factor is).
+// interest accrued to the current block (as the health factor is), and a
+// liquidation price per collateral when it owes anything.
 func (q queryServer) Position(ctx context.Context, req *types.QueryPositionRequest) (*types.QueryPositionResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
@@ -173,6 +174,11 @@ func (q queryServer) Position(ctx context.Context, req *types.QueryPositionReque
 		return nil, err
 	default:
 		out.BorrowLimit, out.WeightedCollateral, out.DebtValue, out.HealthFactor = v.BorrowLimit, v.WeightedCollateral, v.Debt, v.HealthFactor
+		if v.Debt.IsPositive() {
+			if out.LiquidationPrices, err = q.k.LiquidationPrices(ctx, addr); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return out, nil
 }

@@ -27,8 +27,7 @@ func (q queryServer) simulate(ctx context.Context, req *types.QuerySimulateReque
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
-	addr, err := sdk.AccAddressFromBech32(req.Address)
-	if err != nil {
+	if _, err := sdk.AccAddressFromBech32(req.Address); err != nil {
 		return nil, status.Errorf(codes.InvalidArgument, "address %q: %s", req.Address, err)
 	}
 	amount, err := sdk.ParseCoinNormalized(req.Amount)
@@ -43,14 +42,7 @@ func (q queryServer) simulate(ctx context.Context, req *types.QuerySimulateReque
 	if err != nil {
 		return nil, err
 	}
-	out := &types.QuerySimulateResponse{Position: *pos}
-	if pos.PriceError != "" {
-		return out, nil
-	}
-	if out.LiquidationPrices, err = q.k.LiquidationPrices(branch, addr); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return &types.QuerySimulateResponse{Position: *pos, LiquidationPrices: pos.LiquidationPrices}, nil
 }
 
 // LiquidationPrices is, per collateral of the account, the oracle price of

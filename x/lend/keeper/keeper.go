@@ -42,7 +42,17 @@ type Keeper struct {
 	// Risk is the index of positions at risk; every write to Collateral or
 	// ScaledDebt re-keys the borrower in it (risk_index.go).
 	Risk RiskIndex
+
+	// BackstopPools, BackstopStakes and BackstopCooldowns are the markets'
+	// backstops (backstop.go); DeficitRecords the deficit history.
+	BackstopPools     collections.Map[string, types.BackstopPool]
+	BackstopStakes    collections.Map[PositionKey, types.BackstopStake]
+	BackstopCooldowns collections.Map[CooldownKey, types.BackstopCooldown]
+	DeficitRecords    collections.Map[collections.Pair[string, uint64], types.DeficitRecord]
 }
+
+// CooldownKey identifies one backstop cooldown: (staker, denom, id).
+type CooldownKey = collections.Triple[sdk.AccAddress, string, uint64]
 
 // NewKeeper builds the keeper; authority (the gov module account) must be a
 // valid address. dex sells seized collateral in protocol liquidations.
@@ -64,6 +74,15 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank ty
 		Collateral:   PositionMap{Map: collections.NewMap(sb, types.CollateralKey, "collateral", posCodec, sdk.IntValue)},
 		ScaledDebt:   PositionMap{Map: collections.NewMap(sb, types.ScaledDebtKey, "scaled_debt", posCodec, sdk.IntValue)},
 		Risk:         newRiskIndex(sb),
+		BackstopPools: collections.NewMap(sb, types.BackstopPoolsKey, "backstop_pools", collections.StringKey,
+			codec.CollValue[types.BackstopPool](cdc)),
+		BackstopStakes: collections.NewMap(sb, types.BackstopStakesKey, "backstop_stakes", posCodec,
+			codec.CollValue[types.BackstopStake](cdc)),
+		BackstopCooldowns: collections.NewMap(sb, types.BackstopCooldownsKey, "backstop_cooldowns",
+			collections.TripleKeyCodec(sdk.AccAddressKey, collections.StringKey, collections.Uint64Key),
+			codec.CollValue[types.BackstopCooldown](cdc)),
+		DeficitRecords: collections.NewMap(sb, types.DeficitRecordsKey, "deficit_records",
+			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key), codec.CollValue[types.DeficitRecord](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -58,6 +58,10 @@ func (k Keeper) AccruedMarket(ctx context.Context, denom string) (types.Market, 
 	if acc.Seconds == 0 {
 		return m, s, nil
 	}
+	// The backstop's share of the reserve income (backstop_flow.go).
+	if err := k.creditBackstopReward(sdkCtx, m, &acc.State, acc.ToReserves); err != nil {
+		return types.Market{}, types.MarketState{}, err
+	}
 	if err := k.MarketStates.Set(ctx, denom, acc.State); err != nil {
 		return types.Market{}, types.MarketState{}, err
 	}

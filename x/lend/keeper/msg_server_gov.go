@@ -27,6 +27,9 @@ func (m msgServer) SetMarket(ctx context.Context, msg *types.MsgSetMarket) (*typ
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
+	if err := m.Keeper.checkOraclePair(ctx, msg.Market); err != nil {
+		return nil, err
+	}
 	if err := atomic(ctx, func(ctx sdk.Context) error { return m.Keeper.SetMarket(ctx, msg.Market) }); err != nil {
 		return nil, err
 	}
@@ -56,4 +59,27 @@ func (m msgServer) UpdateParams(goCtx context.Context, msg *types.MsgUpdateParam
 		return nil, err
 	}
 	return &types.MsgUpdateParamsResponse{}, nil
+}
+
+// checkOraclePair refuses a market whose oracle pair is not listed in
+// x/oracle or prices another denom or another number of decimals: the
+// oracle prices one whole unit and x/lend values base units at price /
+// 10^decimals, so a mismatch would misvalue every position by a power of
+// ten.
+func (k Keeper) checkOraclePair(ctx context.Context, m types.Market) error {
+	pair, ok, err := k.oracle.Pair(ctx, m.OraclePair)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errorsmod.Wrapf(types.ErrOracleMismatch, "market %s: oracle pair %q is not listed in x/oracle's params; list it there first", m.Denom, m.OraclePair)
+	}
+	if pair.Denom != m.Denom {
+		return errorsmod.Wrapf(types.ErrOracleMismatch, "market %s: oracle pair %s prices %s, not %s", m.Denom, m.OraclePair, pair.Denom, m.Denom)
+	}
+	if pair.Decimals != m.Decimals {
+		return errorsmod.Wrapf(types.ErrOracleMismatch, "market %s: decimals %d disagree with oracle pair %s's %d (the oracle prices one whole unit = 10^%d %s); set decimals to %d",
+			m.Denom, m.Decimals, m.OraclePair, pair.Decimals, pair.Decimals, pair.Denom, pair.Decimals)
+	}
+	return nil
 }

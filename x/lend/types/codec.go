@@ -20,6 +20,9 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgLiquidate{}, "agora/lend/MsgLiquidate")
 	legacy.RegisterAminoMsg(cdc, &MsgSetMarket{}, "agora/lend/MsgSetMarket")
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "agora/lend/MsgUpdateParams")
+	legacy.RegisterAminoMsg(cdc, &MsgBackstopStake{}, "agora/lend/MsgBackstopStake")
+	legacy.RegisterAminoMsg(cdc, &MsgBackstopUnstake{}, "agora/lend/MsgBackstopUnstake")
+	legacy.RegisterAminoMsg(cdc, &MsgBackstopClaim{}, "agora/lend/MsgBackstopClaim")
 	cdc.RegisterConcrete(&Params{}, "agora/x/lend/Params", nil)
 }
 
@@ -29,6 +32,7 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 	registry.RegisterImplementations((*sdk.Msg)(nil),
 		&MsgSupply{}, &MsgWithdraw{}, &MsgCollateralize{}, &MsgDecollateralize{}, &MsgSupplyCollateral{},
 		&MsgBorrow{}, &MsgRepay{}, &MsgLiquidate{}, &MsgSetMarket{}, &MsgUpdateParams{},
+		&MsgBackstopStake{}, &MsgBackstopUnstake{}, &MsgBackstopClaim{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

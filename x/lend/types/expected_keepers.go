@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	dextypes "github.com/agora-labs/agora/x/dex/types"
+	oracletypes "github.com/agora-labs/agora/x/oracle/types"
 )
 
 // BankKeeper is what x/lend needs of x/bank: moving coins between accounts
@@ -27,6 +28,9 @@ type BankKeeper interface {
 type OracleKeeper interface {
 	CollateralPrice(ctx context.Context, pair string) (sdkmath.LegacyDec, error)
 	DebtPrice(ctx context.Context, pair string) (sdkmath.LegacyDec, error)
+	// Pair is a listed pair's configuration: MsgSetMarket checks that the
+	// market's denom and decimals agree with it.
+	Pair(ctx context.Context, name string) (oracletypes.Pair, bool, error)
 }
 
 // DexKeeper is what x/lend needs of x/dex: selling seized collateral in a

@@ -5,6 +5,7 @@ package types
 
 import (
 	fmt "fmt"
+	_ "github.com/cosmos/cosmos-proto"
 	_ "github.com/cosmos/cosmos-sdk/types/tx/amino"
 	_ "github.com/cosmos/gogoproto/gogoproto"
 	proto "github.com/cosmos/gogoproto/proto"
@@ -29,8 +30,12 @@ type GenesisState struct {
 	Params  Params   `protobuf:"bytes,1,opt,name=params,proto3" json:"params"`
 	Markets []Market `protobuf:"bytes,2,rep,name=markets,proto3" json:"markets"`
 	// market_states: one per market.
-	MarketStates []MarketState `protobuf:"bytes,3,rep,name=market_states,json=marketStates,proto3" json:"market_states"`
-	Positions    []Position    `protobuf:"bytes,4,rep,name=positions,proto3" json:"positions"`
+	MarketStates      []MarketState             `protobuf:"bytes,3,rep,name=market_states,json=marketStates,proto3" json:"market_states"`
+	Positions         []Position                `protobuf:"bytes,4,rep,name=positions,proto3" json:"positions"`
+	BackstopPools     []BackstopPool            `protobuf:"bytes,5,rep,name=backstop_pools,json=backstopPools,proto3" json:"backstop_pools"`
+	BackstopStakes    []GenesisBackstopStake    `protobuf:"bytes,6,rep,name=backstop_stakes,json=backstopStakes,proto3" json:"backstop_stakes"`
+	BackstopCooldowns []GenesisBackstopCooldown `protobuf:"bytes,7,rep,name=backstop_cooldowns,json=backstopCooldowns,proto3" json:"backstop_cooldowns"`
+	DeficitRecords    []DeficitRecord           `protobuf:"bytes,8,rep,name=deficit_records,json=deficitRecords,proto3" json:"deficit_records"`
 }
 
 func (m *GenesisState) Reset()         { *m = GenesisState{} }
@@ -94,33 +99,200 @@ func (m *GenesisState) GetPositions() []Position {
 	return nil
 }
 
+func (m *GenesisState) GetBackstopPools() []BackstopPool {
+	if m != nil {
+		return m.BackstopPools
+	}
+	return nil
+}
+
+func (m *GenesisState) GetBackstopStakes() []GenesisBackstopStake {
+	if m != nil {
+		return m.BackstopStakes
+	}
+	return nil
+}
+
+func (m *GenesisState) GetBackstopCooldowns() []GenesisBackstopCooldown {
+	if m != nil {
+		return m.BackstopCooldowns
+	}
+	return nil
+}
+
+func (m *GenesisState) GetDeficitRecords() []DeficitRecord {
+	if m != nil {
+		return m.DeficitRecords
+	}
+	return nil
+}
+
+// GenesisBackstopStake is one staker's stake in one market's backstop.
+type GenesisBackstopStake struct {
+	Staker string        `protobuf:"bytes,1,opt,name=staker,proto3" json:"staker,omitempty"`
+	Denom  string        `protobuf:"bytes,2,opt,name=denom,proto3" json:"denom,omitempty"`
+	Stake  BackstopStake `protobuf:"bytes,3,opt,name=stake,proto3" json:"stake"`
+}
+
+func (m *GenesisBackstopStake) Reset()         { *m = GenesisBackstopStake{} }
+func (m *GenesisBackstopStake) String() string { return proto.CompactTextString(m) }
+func (*GenesisBackstopStake) ProtoMessage()    {}
+func (*GenesisBackstopStake) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ad347867a5063679, []int{1}
+}
+func (m *GenesisBackstopStake) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *GenesisBackstopStake) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_GenesisBackstopStake.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *GenesisBackstopStake) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_GenesisBackstopStake.Merge(m, src)
+}
+func (m *GenesisBackstopStake) XXX_Size() int {
+	return m.Size()
+}
+func (m *GenesisBackstopStake) XXX_DiscardUnknown() {
+	xxx_messageInfo_GenesisBackstopStake.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_GenesisBackstopStake proto.InternalMessageInfo
+
+func (m *GenesisBackstopStake) GetStaker() string {
+	if m != nil {
+		return m.Staker
+	}
+	return ""
+}
+
+func (m *GenesisBackstopStake) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *GenesisBackstopStake) GetStake() BackstopStake {
+	if m != nil {
+		return m.Stake
+	}
+	return BackstopStake{}
+}
+
+// GenesisBackstopCooldown is one cooldown of a staker in a market.
+type GenesisBackstopCooldown struct {
+	Staker   string           `protobuf:"bytes,1,opt,name=staker,proto3" json:"staker,omitempty"`
+	Denom    string           `protobuf:"bytes,2,opt,name=denom,proto3" json:"denom,omitempty"`
+	Cooldown BackstopCooldown `protobuf:"bytes,3,opt,name=cooldown,proto3" json:"cooldown"`
+}
+
+func (m *GenesisBackstopCooldown) Reset()         { *m = GenesisBackstopCooldown{} }
+func (m *GenesisBackstopCooldown) String() string { return proto.CompactTextString(m) }
+func (*GenesisBackstopCooldown) ProtoMessage()    {}
+func (*GenesisBackstopCooldown) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ad347867a5063679, []int{2}
+}
+func (m *GenesisBackstopCooldown) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *GenesisBackstopCooldown) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_GenesisBackstopCooldown.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *GenesisBackstopCooldown) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_GenesisBackstopCooldown.Merge(m, src)
+}
+func (m *GenesisBackstopCooldown) XXX_Size() int {
+	return m.Size()
+}
+func (m *GenesisBackstopCooldown) XXX_DiscardUnknown() {
+	xxx_messageInfo_GenesisBackstopCooldown.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_GenesisBackstopCooldown proto.InternalMessageInfo
+
+func (m *GenesisBackstopCooldown) GetStaker() string {
+	if m != nil {
+		return m.Staker
+	}
+	return ""
+}
+
+func (m *GenesisBackstopCooldown) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *GenesisBackstopCooldown) GetCooldown() BackstopCooldown {
+	if m != nil {
+		return m.Cooldown
+	}
+	return BackstopCooldown{}
+}
+
 func init() {
 	proto.RegisterType((*GenesisState)(nil), "agora.lend.v1.GenesisState")
+	proto.RegisterType((*GenesisBackstopStake)(nil), "agora.lend.v1.GenesisBackstopStake")
+	proto.RegisterType((*GenesisBackstopCooldown)(nil), "agora.lend.v1.GenesisBackstopCooldown")
 }
 
 func init() { proto.RegisterFile("agora/lend/v1/genesis.proto", fileDescriptor_ad347867a5063679) }
 
 var fileDescriptor_ad347867a5063679 = []byte{
-	// 295 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe2, 0x92, 0x4e, 0x4c, 0xcf, 0x2f,
-	0x4a, 0xd4, 0xcf, 0x49, 0xcd, 0x4b, 0xd1, 0x2f, 0x33, 0xd4, 0x4f, 0x4f, 0xcd, 0x4b, 0x2d, 0xce,
-	0x2c, 0xd6, 0x2b, 0x28, 0xca, 0x2f, 0xc9, 0x17, 0xe2, 0x05, 0x4b, 0xea, 0x81, 0x24, 0xf5, 0xca,
-	0x0c, 0xa5, 0xa4, 0x50, 0xd5, 0xe6, 0x26, 0x16, 0x65, 0xa7, 0x96, 0x40, 0x94, 0xa2, 0xcb, 0x15,
-	0x24, 0x16, 0x25, 0xe6, 0x42, 0x8d, 0x91, 0x12, 0x4c, 0xcc, 0xcd, 0xcc, 0xcb, 0xd7, 0x07, 0x93,
-	0x50, 0x21, 0x91, 0xf4, 0xfc, 0xf4, 0x7c, 0x30, 0x53, 0x1f, 0xc4, 0x82, 0x88, 0x2a, 0x4d, 0x62,
-	0xe2, 0xe2, 0x71, 0x87, 0xb8, 0x20, 0xb8, 0x24, 0xb1, 0x24, 0x55, 0xc8, 0x82, 0x8b, 0x0d, 0x62,
-	0x92, 0x04, 0xa3, 0x02, 0xa3, 0x06, 0xb7, 0x91, 0xa8, 0x1e, 0x8a, 0x8b, 0xf4, 0x02, 0xc0, 0x92,
-	0x4e, 0x9c, 0x27, 0xee, 0xc9, 0x33, 0xac, 0x78, 0xbe, 0x41, 0x8b, 0x31, 0x08, 0xaa, 0x5e, 0xc8,
-	0x8a, 0x8b, 0x1d, 0xe2, 0xbe, 0x62, 0x09, 0x26, 0x05, 0x66, 0x2c, 0x5a, 0x7d, 0xc1, 0xb2, 0xc8,
-	0x5a, 0x61, 0x1a, 0x84, 0xbc, 0xb8, 0x78, 0x21, 0xcc, 0xf8, 0x62, 0x90, 0x2b, 0x8a, 0x25, 0x98,
-	0xc1, 0x26, 0x48, 0x61, 0x35, 0x01, 0xec, 0x50, 0x64, 0x63, 0x78, 0x72, 0x11, 0xe2, 0xc5, 0x42,
-	0x0e, 0x5c, 0x9c, 0x05, 0xf9, 0xc5, 0x99, 0x25, 0x99, 0xf9, 0x79, 0xc5, 0x12, 0x2c, 0x60, 0x73,
-	0xc4, 0xd1, 0x3d, 0x01, 0x95, 0x47, 0x36, 0x04, 0xa1, 0xc9, 0xc9, 0xe9, 0xc4, 0x23, 0x39, 0xc6,
-	0x0b, 0x8f, 0xe4, 0x18, 0x1f, 0x3c, 0x92, 0x63, 0x9c, 0xf0, 0x58, 0x8e, 0xe1, 0xc2, 0x63, 0x39,
-	0x86, 0x1b, 0x8f, 0xe5, 0x18, 0xa2, 0x34, 0xd2, 0x33, 0x4b, 0x32, 0x4a, 0x93, 0xf4, 0x92, 0xf3,
-	0x73, 0xf5, 0xc1, 0x46, 0xea, 0xe6, 0x24, 0x26, 0x15, 0x43, 0x98, 0xfa, 0x15, 0x90, 0xb8, 0x28,
-	0xa9, 0x2c, 0x48, 0x2d, 0x4e, 0x62, 0x03, 0x87, 0xaf, 0x31, 0x20, 0x00, 0x00, 0xff, 0xff, 0xd8,
-	0x84, 0x2f, 0x67, 0xee, 0x01, 0x00, 0x00,
+	// 544 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x94, 0xc1, 0x6a, 0x13, 0x41,
+	0x18, 0xc7, 0xb3, 0x4d, 0x93, 0x36, 0x63, 0x63, 0xe9, 0x10, 0xe9, 0x98, 0x86, 0x6d, 0x89, 0x20,
+	0x45, 0xe8, 0xae, 0xd5, 0x8b, 0x08, 0x82, 0x46, 0x51, 0x10, 0x0a, 0x21, 0x39, 0x08, 0x5e, 0xe2,
+	0xec, 0xee, 0xb8, 0x2e, 0xc9, 0xee, 0xb7, 0xec, 0x37, 0x56, 0x7d, 0x0b, 0x5f, 0xc0, 0xbb, 0xde,
+	0x3c, 0xf8, 0x10, 0x3d, 0x16, 0x4f, 0x9e, 0x44, 0x92, 0x83, 0x37, 0x9f, 0x41, 0x32, 0x33, 0x49,
+	0x37, 0x71, 0xe3, 0xa9, 0x97, 0x65, 0x66, 0xfe, 0xff, 0xef, 0xb7, 0xff, 0x99, 0x6f, 0x18, 0xb2,
+	0xc7, 0x43, 0xc8, 0xb8, 0x3b, 0x12, 0x49, 0xe0, 0x9e, 0x1e, 0xbb, 0xa1, 0x48, 0x04, 0x46, 0xe8,
+	0xa4, 0x19, 0x48, 0xa0, 0x75, 0x25, 0x3a, 0x53, 0xd1, 0x39, 0x3d, 0x6e, 0xb6, 0x16, 0xbd, 0x1e,
+	0xf7, 0x87, 0x28, 0x21, 0xd5, 0xe6, 0x66, 0x73, 0x51, 0x8d, 0x79, 0x36, 0x14, 0xb2, 0x58, 0x4b,
+	0x79, 0xc6, 0x63, 0xf3, 0x93, 0xe6, 0x0e, 0x8f, 0xa3, 0x04, 0x5c, 0xf5, 0x35, 0x4b, 0xd7, 0x7d,
+	0xc0, 0x18, 0x70, 0xa0, 0x66, 0xae, 0x9e, 0x18, 0xa9, 0x11, 0x42, 0x08, 0x7a, 0x7d, 0x3a, 0xd2,
+	0xab, 0xed, 0x3f, 0xeb, 0x64, 0xeb, 0x99, 0x8e, 0xde, 0x97, 0x5c, 0x0a, 0x7a, 0x8f, 0x54, 0xf5,
+	0x4f, 0x98, 0x75, 0x60, 0x1d, 0x5e, 0xb9, 0x73, 0xcd, 0x59, 0xd8, 0x8a, 0xd3, 0x55, 0x62, 0xa7,
+	0x76, 0xf6, 0x73, 0xbf, 0xf4, 0xf9, 0xf7, 0xd7, 0x5b, 0x56, 0xcf, 0xf8, 0xe9, 0x7d, 0xb2, 0xa1,
+	0xa3, 0x23, 0x5b, 0x3b, 0x28, 0x17, 0x94, 0x9e, 0x28, 0x35, 0x5f, 0x3a, 0x2b, 0xa0, 0xcf, 0x49,
+	0x5d, 0x0f, 0x07, 0x38, 0x4d, 0x81, 0xac, 0xac, 0x08, 0xcd, 0x42, 0x82, 0x0a, 0x9a, 0xc7, 0x6c,
+	0xc5, 0x17, 0xeb, 0x48, 0x1f, 0x92, 0x5a, 0x0a, 0x18, 0xc9, 0x08, 0x12, 0x64, 0xeb, 0x8a, 0xb3,
+	0xbb, 0xbc, 0x09, 0xa3, 0xe7, 0x21, 0x17, 0x45, 0xf4, 0x84, 0x5c, 0x9d, 0xb5, 0x68, 0x90, 0x02,
+	0x8c, 0x90, 0x55, 0x14, 0x66, 0x6f, 0x09, 0xd3, 0x31, 0xa6, 0x2e, 0xc0, 0x28, 0x8f, 0xaa, 0x7b,
+	0x39, 0x01, 0xe9, 0x0b, 0xb2, 0x3d, 0xc7, 0xa1, 0xe4, 0x43, 0x81, 0xac, 0xaa, 0x78, 0x37, 0x96,
+	0x78, 0xa6, 0x11, 0x33, 0x6c, 0x7f, 0xea, 0xcd, 0x73, 0xe7, 0xa9, 0x94, 0x82, 0xf4, 0x15, 0xa1,
+	0x73, 0xb0, 0x0f, 0x30, 0x0a, 0xe0, 0x5d, 0x82, 0x6c, 0x43, 0xb1, 0x6f, 0xfe, 0x9f, 0xfd, 0xd8,
+	0xd8, 0xf3, 0xf8, 0x1d, 0x6f, 0x49, 0x44, 0xda, 0x25, 0xdb, 0x81, 0x78, 0x1d, 0xf9, 0x91, 0x1c,
+	0x64, 0xc2, 0x87, 0x2c, 0x40, 0xb6, 0xa9, 0xf0, 0xad, 0x25, 0xfc, 0x13, 0xed, 0xea, 0x29, 0xd3,
+	0x42, 0xe6, 0x20, 0xaf, 0x60, 0xfb, 0x93, 0x45, 0x1a, 0x45, 0xfb, 0xa4, 0xb7, 0x49, 0x55, 0x1d,
+	0x4e, 0xa6, 0x2e, 0x5e, 0xad, 0xc3, 0xbe, 0x7f, 0x3b, 0x6a, 0x98, 0x1b, 0xfc, 0x28, 0x08, 0x32,
+	0x81, 0xd8, 0x97, 0x59, 0x94, 0x84, 0x3d, 0xe3, 0xa3, 0x0d, 0x52, 0x09, 0x44, 0x02, 0x31, 0x5b,
+	0x9b, 0x16, 0xf4, 0xf4, 0x84, 0x3e, 0x20, 0x15, 0xa5, 0xb3, 0xb2, 0xba, 0xbf, 0xad, 0x15, 0x3d,
+	0xfb, 0xe7, 0x70, 0x75, 0x55, 0xfb, 0x8b, 0x45, 0x76, 0x57, 0x9c, 0xd5, 0xa5, 0x45, 0x7c, 0x4a,
+	0x36, 0x67, 0xed, 0x32, 0x29, 0xf7, 0x57, 0xa4, 0x2c, 0x6a, 0xd3, 0xbc, 0xb6, 0xd3, 0x39, 0x1b,
+	0xdb, 0xd6, 0xf9, 0xd8, 0xb6, 0x7e, 0x8d, 0x6d, 0xeb, 0xe3, 0xc4, 0x2e, 0x9d, 0x4f, 0xec, 0xd2,
+	0x8f, 0x89, 0x5d, 0x7a, 0x79, 0x18, 0x46, 0xf2, 0xcd, 0x5b, 0xcf, 0xf1, 0x21, 0x76, 0x15, 0xf9,
+	0x68, 0xc4, 0x3d, 0xd4, 0x43, 0xf7, 0xbd, 0x7e, 0x4e, 0xe4, 0x87, 0x54, 0xa0, 0x57, 0x55, 0xef,
+	0xc0, 0xdd, 0xbf, 0x01, 0x00, 0x00, 0xff, 0xff, 0xbe, 0x0c, 0xec, 0xd5, 0xcf, 0x04, 0x00, 0x00,
 }
 
 func (m *GenesisState) Marshal() (dAtA []byte, err error) {
@@ -143,6 +315,62 @@ func (m *GenesisState) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if len(m.DeficitRecords) > 0 {
+		for iNdEx := len(m.DeficitRecords) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.DeficitRecords[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x42
+		}
+	}
+	if len(m.BackstopCooldowns) > 0 {
+		for iNdEx := len(m.BackstopCooldowns) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.BackstopCooldowns[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x3a
+		}
+	}
+	if len(m.BackstopStakes) > 0 {
+		for iNdEx := len(m.BackstopStakes) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.BackstopStakes[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x32
+		}
+	}
+	if len(m.BackstopPools) > 0 {
+		for iNdEx := len(m.BackstopPools) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.BackstopPools[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x2a
+		}
+	}
 	if len(m.Positions) > 0 {
 		for iNdEx := len(m.Positions) - 1; iNdEx >= 0; iNdEx-- {
 			{
@@ -198,6 +426,100 @@ func (m *GenesisState) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *GenesisBackstopStake) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *GenesisBackstopStake) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *GenesisBackstopStake) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Stake.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintGenesis(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintGenesis(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Staker) > 0 {
+		i -= len(m.Staker)
+		copy(dAtA[i:], m.Staker)
+		i = encodeVarintGenesis(dAtA, i, uint64(len(m.Staker)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *GenesisBackstopCooldown) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *GenesisBackstopCooldown) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *GenesisBackstopCooldown) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Cooldown.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintGenesis(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintGenesis(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Staker) > 0 {
+		i -= len(m.Staker)
+		copy(dAtA[i:], m.Staker)
+		i = encodeVarintGenesis(dAtA, i, uint64(len(m.Staker)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintGenesis(dAtA []byte, offset int, v uint64) int {
 	offset -= sovGenesis(v)
 	base := offset
@@ -235,6 +557,68 @@ func (m *GenesisState) Size() (n int) {
 			n += 1 + l + sovGenesis(uint64(l))
 		}
 	}
+	if len(m.BackstopPools) > 0 {
+		for _, e := range m.BackstopPools {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if len(m.BackstopStakes) > 0 {
+		for _, e := range m.BackstopStakes {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if len(m.BackstopCooldowns) > 0 {
+		for _, e := range m.BackstopCooldowns {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if len(m.DeficitRecords) > 0 {
+		for _, e := range m.DeficitRecords {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *GenesisBackstopStake) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Staker)
+	if l > 0 {
+		n += 1 + l + sovGenesis(uint64(l))
+	}
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovGenesis(uint64(l))
+	}
+	l = m.Stake.Size()
+	n += 1 + l + sovGenesis(uint64(l))
+	return n
+}
+
+func (m *GenesisBackstopCooldown) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Staker)
+	if l > 0 {
+		n += 1 + l + sovGenesis(uint64(l))
+	}
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovGenesis(uint64(l))
+	}
+	l = m.Cooldown.Size()
+	n += 1 + l + sovGenesis(uint64(l))
 	return n
 }
 
@@ -405,6 +789,436 @@ func (m *GenesisState) Unmarshal(dAtA []byte) error {
 			}
 			m.Positions = append(m.Positions, Position{})
 			if err := m.Positions[len(m.Positions)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BackstopPools", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.BackstopPools = append(m.BackstopPools, BackstopPool{})
+			if err := m.BackstopPools[len(m.BackstopPools)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BackstopStakes", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.BackstopStakes = append(m.BackstopStakes, GenesisBackstopStake{})
+			if err := m.BackstopStakes[len(m.BackstopStakes)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BackstopCooldowns", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.BackstopCooldowns = append(m.BackstopCooldowns, GenesisBackstopCooldown{})
+			if err := m.BackstopCooldowns[len(m.BackstopCooldowns)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DeficitRecords", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DeficitRecords = append(m.DeficitRecords, DeficitRecord{})
+			if err := m.DeficitRecords[len(m.DeficitRecords)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipGenesis(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *GenesisBackstopStake) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowGenesis
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: GenesisBackstopStake: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: GenesisBackstopStake: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Staker", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Staker = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Stake", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Stake.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipGenesis(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *GenesisBackstopCooldown) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowGenesis
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: GenesisBackstopCooldown: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: GenesisBackstopCooldown: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Staker", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Staker = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Cooldown", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Cooldown.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex

@@ -31,6 +31,13 @@ var (
 	RiskIndexKey   = collections.NewPrefix(6) // KeySet[(prefix, health key, address)]
 	RiskRecordsKey = collections.NewPrefix(7) // Map[address]RiskRecord (JSON)
 	RiskRefsKey    = collections.NewPrefix(8) // Map[denom]MarketRef (JSON)
+
+	// Backstop and deficit history (prefixes 20–29; 6–19 are left to the
+	// rest of the module).
+	BackstopPoolsKey     = collections.NewPrefix(20) // Map[denom]BackstopPool
+	BackstopStakesKey    = collections.NewPrefix(21) // Map[(address, denom)]BackstopStake
+	BackstopCooldownsKey = collections.NewPrefix(22) // Map[(address, denom, id)]BackstopCooldown
+	DeficitRecordsKey    = collections.NewPrefix(23) // Map[(denom, sequence)]DeficitRecord
 )
 
 // ReceiptDenom is the receipt token of a market: lend/{denom}.

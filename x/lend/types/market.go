@@ -47,7 +47,8 @@ func (m Market) BonusParams() risk.BonusParams {
 // ((1 + max bonus) × LT ≤ HF for max bonus, which implies the frontier
 // LT × (1 + max bonus) < 1); protocol share in [0, 1]; reserve factor in
 // [0, 1); the selected rate model valid (pkg/risk); caps and the minimum
-// debt value ≥ 0.
+// debt value ≥ 0; backstop_reward_share in [0, 1] (unset: 0) and
+// backstop_cooldown_seconds at most a year.
 func (m Market) Validate() error {
 	var problems []string
 	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
@@ -88,6 +89,12 @@ func (m Market) Validate() error {
 	}
 	if rf := m.ReserveFactor; !rf.IsNil() && !rf.LT(one) {
 		add("reserve_factor %s must be < 1", rf)
+	}
+	if bs := m.BackstopRewardShare; !bs.IsNil() && (bs.IsNegative() || bs.GT(one)) {
+		add("backstop_reward_share %s must be in [0, 1]", bs)
+	}
+	if m.BackstopCooldownSeconds > MaxBackstopCooldownSeconds {
+		add("backstop_cooldown_seconds %d must be at most %d (a year)", m.BackstopCooldownSeconds, MaxBackstopCooldownSeconds)
 	}
 	for name, c := range map[string]sdkmath.Int{"supply_cap": m.SupplyCap, "borrow_cap": m.BorrowCap} {
 		if c.IsNil() || c.IsNegative() {
@@ -141,6 +148,7 @@ func NewMarketState(denom string) MarketState {
 		BorrowIndex: sdkmath.LegacyOneDec(), Reserves: sdkmath.ZeroInt(), ReceiptSupply: sdkmath.ZeroInt(),
 		RateAtTarget: sdkmath.LegacyZeroDec(),
 		TotalDeficit: sdkmath.ZeroInt(), DeficitCoveredByReserves: sdkmath.ZeroInt(), DeficitSocialised: sdkmath.ZeroInt(),
+		DeficitCoveredByBackstop: sdkmath.ZeroInt(),
 	}
 }
 

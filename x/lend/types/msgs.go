@@ -150,3 +150,32 @@ func (m *MsgLiquidate) ValidateBasic() error {
 	}
 	return nil
 }
+
+// ValidateBasic checks the staker and a positive receipt amount.
+func (m *MsgBackstopStake) ValidateBasic() error {
+	if err := validAddress("staker", m.Staker); err != nil {
+		return err
+	}
+	return receiptCoin(m.Amount)
+}
+
+// ValidateBasic checks the staker and the amount: receipts (lend/{denom}),
+// positive unless all (then the denom, receipt or underlying, names the
+// market).
+func (m *MsgBackstopUnstake) ValidateBasic() error {
+	if err := validAddress("staker", m.Staker); err != nil {
+		return err
+	}
+	if m.All {
+		return validCoin(m.Amount, true)
+	}
+	return receiptCoin(m.Amount)
+}
+
+// ValidateBasic checks the staker and the market's (underlying) denom.
+func (m *MsgBackstopClaim) ValidateBasic() error {
+	if err := validAddress("staker", m.Staker); err != nil {
+		return err
+	}
+	return underlyingCoin(sdk.Coin{Denom: m.Denom, Amount: sdkmath.OneInt()}, false)
+}

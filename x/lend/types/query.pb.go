@@ -8,6 +8,7 @@ import (
 	cosmossdk_io_math "cosmossdk.io/math"
 	fmt "fmt"
 	_ "github.com/cosmos/cosmos-proto"
+	types "github.com/cosmos/cosmos-sdk/types"
 	query "github.com/cosmos/cosmos-sdk/types/query"
 	_ "github.com/cosmos/cosmos-sdk/types/tx/amino"
 	_ "github.com/cosmos/gogoproto/gogoproto"
@@ -468,6 +469,10 @@ type QueryPositionResponse struct {
 	// price_error says why the values could not be computed (a price of the
 	// position is missing or stale); empty otherwise.
 	PriceError string `protobuf:"bytes,6,opt,name=price_error,json=priceError,proto3" json:"price_error,omitempty"`
+	// liquidation_prices: per collateral, the price at which the health
+	// factor reaches 1 with every other price fixed (see LiquidationPrice);
+	// empty without debt or when price_error is set.
+	LiquidationPrices []LiquidationPrice `protobuf:"bytes,7,rep,name=liquidation_prices,json=liquidationPrices,proto3" json:"liquidation_prices"`
 }
 
 func (m *QueryPositionResponse) Reset()         { *m = QueryPositionResponse{} }
@@ -515,6 +520,13 @@ func (m *QueryPositionResponse) GetPriceError() string {
 		return m.PriceError
 	}
 	return ""
+}
+
+func (m *QueryPositionResponse) GetLiquidationPrices() []LiquidationPrice {
+	if m != nil {
+		return m.LiquidationPrices
+	}
+	return nil
 }
 
 // QuerySimulateRequest is one action of address: amount is a coin string
@@ -682,6 +694,726 @@ func (m *QuerySimulateResponse) GetLiquidationPrices() []LiquidationPrice {
 	return nil
 }
 
+// QuerySimulateLiquidateRequest is a MsgLiquidate to size: liquidator may
+// be empty (the repay is then assumed available), max_repay "" or "0" is
+// no cap.
+type QuerySimulateLiquidateRequest struct {
+	Liquidator      string `protobuf:"bytes,1,opt,name=liquidator,proto3" json:"liquidator,omitempty"`
+	Borrower        string `protobuf:"bytes,2,opt,name=borrower,proto3" json:"borrower,omitempty"`
+	RepayDenom      string `protobuf:"bytes,3,opt,name=repay_denom,json=repayDenom,proto3" json:"repay_denom,omitempty"`
+	CollateralDenom string `protobuf:"bytes,4,opt,name=collateral_denom,json=collateralDenom,proto3" json:"collateral_denom,omitempty"`
+	MaxRepay        string `protobuf:"bytes,5,opt,name=max_repay,json=maxRepay,proto3" json:"max_repay,omitempty"`
+}
+
+func (m *QuerySimulateLiquidateRequest) Reset()         { *m = QuerySimulateLiquidateRequest{} }
+func (m *QuerySimulateLiquidateRequest) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateLiquidateRequest) ProtoMessage()    {}
+func (*QuerySimulateLiquidateRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba82a3e700921fa2, []int{13}
+}
+func (m *QuerySimulateLiquidateRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateLiquidateRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateLiquidateRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateLiquidateRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateLiquidateRequest.Merge(m, src)
+}
+func (m *QuerySimulateLiquidateRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateLiquidateRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateLiquidateRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateLiquidateRequest proto.InternalMessageInfo
+
+func (m *QuerySimulateLiquidateRequest) GetLiquidator() string {
+	if m != nil {
+		return m.Liquidator
+	}
+	return ""
+}
+
+func (m *QuerySimulateLiquidateRequest) GetBorrower() string {
+	if m != nil {
+		return m.Borrower
+	}
+	return ""
+}
+
+func (m *QuerySimulateLiquidateRequest) GetRepayDenom() string {
+	if m != nil {
+		return m.RepayDenom
+	}
+	return ""
+}
+
+func (m *QuerySimulateLiquidateRequest) GetCollateralDenom() string {
+	if m != nil {
+		return m.CollateralDenom
+	}
+	return ""
+}
+
+func (m *QuerySimulateLiquidateRequest) GetMaxRepay() string {
+	if m != nil {
+		return m.MaxRepay
+	}
+	return ""
+}
+
+// QuerySimulateLiquidateResponse: the repay MsgLiquidate would take, the
+// collateral it would pay (collateral_out of the underlying, as receipts),
+// the Dutch bonus, values at oracle prices (in the oracle's quote) and the
+// borrower's position after it. profit = collateral_out_value −
+// repay_value (the bonus net of the protocol's share).
+type QuerySimulateLiquidateResponse struct {
+	Repay              types.Coin                  `protobuf:"bytes,1,opt,name=repay,proto3" json:"repay"`
+	Receipts           types.Coin                  `protobuf:"bytes,2,opt,name=receipts,proto3" json:"receipts"`
+	CollateralOut      cosmossdk_io_math.Int       `protobuf:"bytes,3,opt,name=collateral_out,json=collateralOut,proto3,customtype=cosmossdk.io/math.Int" json:"collateral_out"`
+	Bonus              cosmossdk_io_math.LegacyDec `protobuf:"bytes,4,opt,name=bonus,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"bonus"`
+	HealthFactorBefore cosmossdk_io_math.LegacyDec `protobuf:"bytes,5,opt,name=health_factor_before,json=healthFactorBefore,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"health_factor_before"`
+	RepayValue         cosmossdk_io_math.LegacyDec `protobuf:"bytes,6,opt,name=repay_value,json=repayValue,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"repay_value"`
+	CollateralOutValue cosmossdk_io_math.LegacyDec `protobuf:"bytes,7,opt,name=collateral_out_value,json=collateralOutValue,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"collateral_out_value"`
+	Profit             cosmossdk_io_math.LegacyDec `protobuf:"bytes,8,opt,name=profit,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"profit"`
+	PositionAfter      QueryPositionResponse       `protobuf:"bytes,9,opt,name=position_after,json=positionAfter,proto3" json:"position_after"`
+}
+
+func (m *QuerySimulateLiquidateResponse) Reset()         { *m = QuerySimulateLiquidateResponse{} }
+func (m *QuerySimulateLiquidateResponse) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateLiquidateResponse) ProtoMessage()    {}
+func (*QuerySimulateLiquidateResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba82a3e700921fa2, []int{14}
+}
+func (m *QuerySimulateLiquidateResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateLiquidateResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateLiquidateResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateLiquidateResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateLiquidateResponse.Merge(m, src)
+}
+func (m *QuerySimulateLiquidateResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateLiquidateResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateLiquidateResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateLiquidateResponse proto.InternalMessageInfo
+
+func (m *QuerySimulateLiquidateResponse) GetRepay() types.Coin {
+	if m != nil {
+		return m.Repay
+	}
+	return types.Coin{}
+}
+
+func (m *QuerySimulateLiquidateResponse) GetReceipts() types.Coin {
+	if m != nil {
+		return m.Receipts
+	}
+	return types.Coin{}
+}
+
+func (m *QuerySimulateLiquidateResponse) GetPositionAfter() QueryPositionResponse {
+	if m != nil {
+		return m.PositionAfter
+	}
+	return QueryPositionResponse{}
+}
+
+type QueryLiquidatablePositionsRequest struct {
+	// pagination.key continues from a previous page's next_key; limit is the
+	// number of borrowers examined (default 100, at most 1000).
+	Pagination *query.PageRequest `protobuf:"bytes,1,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryLiquidatablePositionsRequest) Reset()         { *m = QueryLiquidatablePositionsRequest{} }
+func (m *QueryLiquidatablePositionsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryLiquidatablePositionsRequest) ProtoMessage()    {}
+func (*QueryLiquidatablePositionsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba82a3e700921fa2, []int{15}
+}
+func (m *QueryLiquidatablePositionsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryLiquidatablePositionsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryLiquidatablePositionsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryLiquidatablePositionsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryLiquidatablePositionsRequest.Merge(m, src)
+}
+func (m *QueryLiquidatablePositionsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryLiquidatablePositionsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryLiquidatablePositionsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryLiquidatablePositionsRequest proto.InternalMessageInfo
+
+func (m *QueryLiquidatablePositionsRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// LiquidatablePosition is a borrower with HF < 1 and what it holds.
+type LiquidatablePosition struct {
+	Borrower           string                      `protobuf:"bytes,1,opt,name=borrower,proto3" json:"borrower,omitempty"`
+	HealthFactor       cosmossdk_io_math.LegacyDec `protobuf:"bytes,2,opt,name=health_factor,json=healthFactor,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"health_factor"`
+	DebtValue          cosmossdk_io_math.LegacyDec `protobuf:"bytes,3,opt,name=debt_value,json=debtValue,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"debt_value"`
+	WeightedCollateral cosmossdk_io_math.LegacyDec `protobuf:"bytes,4,opt,name=weighted_collateral,json=weightedCollateral,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"weighted_collateral"`
+	DebtDenoms         []string                    `protobuf:"bytes,5,rep,name=debt_denoms,json=debtDenoms,proto3" json:"debt_denoms,omitempty"`
+	CollateralDenoms   []string                    `protobuf:"bytes,6,rep,name=collateral_denoms,json=collateralDenoms,proto3" json:"collateral_denoms,omitempty"`
+}
+
+func (m *LiquidatablePosition) Reset()         { *m = LiquidatablePosition{} }
+func (m *LiquidatablePosition) String() string { return proto.CompactTextString(m) }
+func (*LiquidatablePosition) ProtoMessage()    {}
+func (*LiquidatablePosition) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba82a3e700921fa2, []int{16}
+}
+func (m *LiquidatablePosition) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *LiquidatablePosition) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_LiquidatablePosition.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *LiquidatablePosition) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_LiquidatablePosition.Merge(m, src)
+}
+func (m *LiquidatablePosition) XXX_Size() int {
+	return m.Size()
+}
+func (m *LiquidatablePosition) XXX_DiscardUnknown() {
+	xxx_messageInfo_LiquidatablePosition.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_LiquidatablePosition proto.InternalMessageInfo
+
+func (m *LiquidatablePosition) GetBorrower() string {
+	if m != nil {
+		return m.Borrower
+	}
+	return ""
+}
+
+func (m *LiquidatablePosition) GetDebtDenoms() []string {
+	if m != nil {
+		return m.DebtDenoms
+	}
+	return nil
+}
+
+func (m *LiquidatablePosition) GetCollateralDenoms() []string {
+	if m != nil {
+		return m.CollateralDenoms
+	}
+	return nil
+}
+
+type QueryLiquidatablePositionsResponse struct {
+	Positions  []LiquidatablePosition `protobuf:"bytes,1,rep,name=positions,proto3" json:"positions"`
+	Pagination *query.PageResponse    `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryLiquidatablePositionsResponse) Reset()         { *m = QueryLiquidatablePositionsResponse{} }
+func (m *QueryLiquidatablePositionsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryLiquidatablePositionsResponse) ProtoMessage()    {}
+func (*QueryLiquidatablePositionsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba82a3e700921fa2, []int{17}
+}
+func (m *QueryLiquidatablePositionsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryLiquidatablePositionsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryLiquidatablePositionsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryLiquidatablePositionsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryLiquidatablePositionsResponse.Merge(m, src)
+}
+func (m *QueryLiquidatablePositionsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryLiquidatablePositionsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryLiquidatablePositionsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryLiquidatablePositionsResponse proto.InternalMessageInfo
+
+func (m *QueryLiquidatablePositionsResponse) GetPositions() []LiquidatablePosition {
+	if m != nil {
+		return m.Positions
+	}
+	return nil
+}
+
+func (m *QueryLiquidatablePositionsResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+type QueryDeficitsRequest struct {
+	Pagination *query.PageRequest `protobuf:"bytes,1,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryDeficitsRequest) Reset()         { *m = QueryDeficitsRequest{} }
+func (m *QueryDeficitsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryDeficitsRequest) ProtoMessage()    {}
+func (*QueryDeficitsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba82a3e700921fa2, []int{18}
+}
+func (m *QueryDeficitsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryDeficitsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryDeficitsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryDeficitsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryDeficitsRequest.Merge(m, src)
+}
+func (m *QueryDeficitsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryDeficitsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryDeficitsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryDeficitsRequest proto.InternalMessageInfo
+
+func (m *QueryDeficitsRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+type QueryMarketDeficitsRequest struct {
+	Denom      string             `protobuf:"bytes,1,opt,name=denom,proto3" json:"denom,omitempty"`
+	Pagination *query.PageRequest `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryMarketDeficitsRequest) Reset()         { *m = QueryMarketDeficitsRequest{} }
+func (m *QueryMarketDeficitsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryMarketDeficitsRequest) ProtoMessage()    {}
+func (*QueryMarketDeficitsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba82a3e700921fa2, []int{19}
+}
+func (m *QueryMarketDeficitsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryMarketDeficitsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryMarketDeficitsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryMarketDeficitsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryMarketDeficitsRequest.Merge(m, src)
+}
+func (m *QueryMarketDeficitsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryMarketDeficitsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryMarketDeficitsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryMarketDeficitsRequest proto.InternalMessageInfo
+
+func (m *QueryMarketDeficitsRequest) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *QueryMarketDeficitsRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+type QueryDeficitsResponse struct {
+	Deficits   []DeficitRecord     `protobuf:"bytes,1,rep,name=deficits,proto3" json:"deficits"`
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryDeficitsResponse) Reset()         { *m = QueryDeficitsResponse{} }
+func (m *QueryDeficitsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryDeficitsResponse) ProtoMessage()    {}
+func (*QueryDeficitsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba82a3e700921fa2, []int{20}
+}
+func (m *QueryDeficitsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryDeficitsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryDeficitsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryDeficitsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryDeficitsResponse.Merge(m, src)
+}
+func (m *QueryDeficitsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryDeficitsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryDeficitsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryDeficitsResponse proto.InternalMessageInfo
+
+func (m *QueryDeficitsResponse) GetDeficits() []DeficitRecord {
+	if m != nil {
+		return m.Deficits
+	}
+	return nil
+}
+
+func (m *QueryDeficitsResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+type QueryBackstopRequest struct {
+	Denom string `protobuf:"bytes,1,opt,name=denom,proto3" json:"denom,omitempty"`
+}
+
+func (m *QueryBackstopRequest) Reset()         { *m = QueryBackstopRequest{} }
+func (m *QueryBackstopRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryBackstopRequest) ProtoMessage()    {}
+func (*QueryBackstopRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba82a3e700921fa2, []int{21}
+}
+func (m *QueryBackstopRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryBackstopRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryBackstopRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryBackstopRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryBackstopRequest.Merge(m, src)
+}
+func (m *QueryBackstopRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryBackstopRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryBackstopRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryBackstopRequest proto.InternalMessageInfo
+
+func (m *QueryBackstopRequest) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+// QueryBackstopResponse: the pool, the receipts' underlying value, the
+// share rate (receipts per share) and reward_apr, the yearly rate paid
+// from reserves at the current borrow rate and size (on top of the
+// receipts' own supply rate).
+type QueryBackstopResponse struct {
+	Pool             BackstopPool                `protobuf:"bytes,1,opt,name=pool,proto3" json:"pool"`
+	StakedUnderlying cosmossdk_io_math.Int       `protobuf:"bytes,2,opt,name=staked_underlying,json=stakedUnderlying,proto3,customtype=cosmossdk.io/math.Int" json:"staked_underlying"`
+	PendingReceipts  cosmossdk_io_math.Int       `protobuf:"bytes,3,opt,name=pending_receipts,json=pendingReceipts,proto3,customtype=cosmossdk.io/math.Int" json:"pending_receipts"`
+	ShareRate        cosmossdk_io_math.LegacyDec `protobuf:"bytes,4,opt,name=share_rate,json=shareRate,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"share_rate"`
+	RewardApr        cosmossdk_io_math.LegacyDec `protobuf:"bytes,5,opt,name=reward_apr,json=rewardApr,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"reward_apr"`
+	CooldownSeconds  uint64                      `protobuf:"varint,6,opt,name=cooldown_seconds,json=cooldownSeconds,proto3" json:"cooldown_seconds,omitempty"`
+	RewardShare      cosmossdk_io_math.LegacyDec `protobuf:"bytes,7,opt,name=reward_share,json=rewardShare,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"reward_share"`
+}
+
+func (m *QueryBackstopResponse) Reset()         { *m = QueryBackstopResponse{} }
+func (m *QueryBackstopResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryBackstopResponse) ProtoMessage()    {}
+func (*QueryBackstopResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba82a3e700921fa2, []int{22}
+}
+func (m *QueryBackstopResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryBackstopResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryBackstopResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryBackstopResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryBackstopResponse.Merge(m, src)
+}
+func (m *QueryBackstopResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryBackstopResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryBackstopResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryBackstopResponse proto.InternalMessageInfo
+
+func (m *QueryBackstopResponse) GetPool() BackstopPool {
+	if m != nil {
+		return m.Pool
+	}
+	return BackstopPool{}
+}
+
+func (m *QueryBackstopResponse) GetCooldownSeconds() uint64 {
+	if m != nil {
+		return m.CooldownSeconds
+	}
+	return 0
+}
+
+type QueryBackstopStakerRequest struct {
+	Address string `protobuf:"bytes,1,opt,name=address,proto3" json:"address,omitempty"`
+}
+
+func (m *QueryBackstopStakerRequest) Reset()         { *m = QueryBackstopStakerRequest{} }
+func (m *QueryBackstopStakerRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryBackstopStakerRequest) ProtoMessage()    {}
+func (*QueryBackstopStakerRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba82a3e700921fa2, []int{23}
+}
+func (m *QueryBackstopStakerRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryBackstopStakerRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryBackstopStakerRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryBackstopStakerRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryBackstopStakerRequest.Merge(m, src)
+}
+func (m *QueryBackstopStakerRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryBackstopStakerRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryBackstopStakerRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryBackstopStakerRequest proto.InternalMessageInfo
+
+func (m *QueryBackstopStakerRequest) GetAddress() string {
+	if m != nil {
+		return m.Address
+	}
+	return ""
+}
+
+// BackstopStakerEntry is an account's stake in one market's backstop:
+// receipts its active shares are worth now, earned = receipts − principal
+// (negative after a deficit), and its cooldowns.
+type BackstopStakerEntry struct {
+	Denom     string                `protobuf:"bytes,1,opt,name=denom,proto3" json:"denom,omitempty"`
+	Stake     BackstopStake         `protobuf:"bytes,2,opt,name=stake,proto3" json:"stake"`
+	Receipts  cosmossdk_io_math.Int `protobuf:"bytes,3,opt,name=receipts,proto3,customtype=cosmossdk.io/math.Int" json:"receipts"`
+	Earned    cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=earned,proto3,customtype=cosmossdk.io/math.Int" json:"earned"`
+	Cooldowns []BackstopCooldown    `protobuf:"bytes,5,rep,name=cooldowns,proto3" json:"cooldowns"`
+	// claimable: receipts of the cooldowns that have matured.
+	Claimable cosmossdk_io_math.Int `protobuf:"bytes,6,opt,name=claimable,proto3,customtype=cosmossdk.io/math.Int" json:"claimable"`
+}
+
+func (m *BackstopStakerEntry) Reset()         { *m = BackstopStakerEntry{} }
+func (m *BackstopStakerEntry) String() string { return proto.CompactTextString(m) }
+func (*BackstopStakerEntry) ProtoMessage()    {}
+func (*BackstopStakerEntry) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba82a3e700921fa2, []int{24}
+}
+func (m *BackstopStakerEntry) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *BackstopStakerEntry) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_BackstopStakerEntry.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *BackstopStakerEntry) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_BackstopStakerEntry.Merge(m, src)
+}
+func (m *BackstopStakerEntry) XXX_Size() int {
+	return m.Size()
+}
+func (m *BackstopStakerEntry) XXX_DiscardUnknown() {
+	xxx_messageInfo_BackstopStakerEntry.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_BackstopStakerEntry proto.InternalMessageInfo
+
+func (m *BackstopStakerEntry) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *BackstopStakerEntry) GetStake() BackstopStake {
+	if m != nil {
+		return m.Stake
+	}
+	return BackstopStake{}
+}
+
+func (m *BackstopStakerEntry) GetCooldowns() []BackstopCooldown {
+	if m != nil {
+		return m.Cooldowns
+	}
+	return nil
+}
+
+type QueryBackstopStakerResponse struct {
+	Entries []BackstopStakerEntry `protobuf:"bytes,1,rep,name=entries,proto3" json:"entries"`
+}
+
+func (m *QueryBackstopStakerResponse) Reset()         { *m = QueryBackstopStakerResponse{} }
+func (m *QueryBackstopStakerResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryBackstopStakerResponse) ProtoMessage()    {}
+func (*QueryBackstopStakerResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba82a3e700921fa2, []int{25}
+}
+func (m *QueryBackstopStakerResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryBackstopStakerResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryBackstopStakerResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryBackstopStakerResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryBackstopStakerResponse.Merge(m, src)
+}
+func (m *QueryBackstopStakerResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryBackstopStakerResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryBackstopStakerResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryBackstopStakerResponse proto.InternalMessageInfo
+
+func (m *QueryBackstopStakerResponse) GetEntries() []BackstopStakerEntry {
+	if m != nil {
+		return m.Entries
+	}
+	return nil
+}
+
 func init() {
 	proto.RegisterType((*QueryParamsRequest)(nil), "agora.lend.v1.QueryParamsRequest")
 	proto.RegisterType((*QueryParamsResponse)(nil), "agora.lend.v1.QueryParamsResponse")
@@ -696,91 +1428,159 @@ func init() {
 	proto.RegisterType((*QuerySimulateRequest)(nil), "agora.lend.v1.QuerySimulateRequest")
 	proto.RegisterType((*LiquidationPrice)(nil), "agora.lend.v1.LiquidationPrice")
 	proto.RegisterType((*QuerySimulateResponse)(nil), "agora.lend.v1.QuerySimulateResponse")
+	proto.RegisterType((*QuerySimulateLiquidateRequest)(nil), "agora.lend.v1.QuerySimulateLiquidateRequest")
+	proto.RegisterType((*QuerySimulateLiquidateResponse)(nil), "agora.lend.v1.QuerySimulateLiquidateResponse")
+	proto.RegisterType((*QueryLiquidatablePositionsRequest)(nil), "agora.lend.v1.QueryLiquidatablePositionsRequest")
+	proto.RegisterType((*LiquidatablePosition)(nil), "agora.lend.v1.LiquidatablePosition")
+	proto.RegisterType((*QueryLiquidatablePositionsResponse)(nil), "agora.lend.v1.QueryLiquidatablePositionsResponse")
+	proto.RegisterType((*QueryDeficitsRequest)(nil), "agora.lend.v1.QueryDeficitsRequest")
+	proto.RegisterType((*QueryMarketDeficitsRequest)(nil), "agora.lend.v1.QueryMarketDeficitsRequest")
+	proto.RegisterType((*QueryDeficitsResponse)(nil), "agora.lend.v1.QueryDeficitsResponse")
+	proto.RegisterType((*QueryBackstopRequest)(nil), "agora.lend.v1.QueryBackstopRequest")
+	proto.RegisterType((*QueryBackstopResponse)(nil), "agora.lend.v1.QueryBackstopResponse")
+	proto.RegisterType((*QueryBackstopStakerRequest)(nil), "agora.lend.v1.QueryBackstopStakerRequest")
+	proto.RegisterType((*BackstopStakerEntry)(nil), "agora.lend.v1.BackstopStakerEntry")
+	proto.RegisterType((*QueryBackstopStakerResponse)(nil), "agora.lend.v1.QueryBackstopStakerResponse")
 }
 
 func init() { proto.RegisterFile("agora/lend/v1/query.proto", fileDescriptor_ba82a3e700921fa2) }
 
 var fileDescriptor_ba82a3e700921fa2 = []byte{
-	// 1261 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xbc, 0x97, 0x4f, 0x6c, 0x1b, 0xc5,
-	0x17, 0xc7, 0xb3, 0x49, 0xed, 0xc4, 0x2f, 0xcd, 0x4f, 0xed, 0xd4, 0x6e, 0xdd, 0xfc, 0x5a, 0x27,
-	0x6c, 0xff, 0x85, 0x48, 0xf1, 0xd2, 0x22, 0x21, 0x24, 0x10, 0x52, 0x4c, 0x5a, 0x54, 0x08, 0x22,
-	0x75, 0x54, 0x4a, 0x41, 0xc8, 0x1a, 0xef, 0x4e, 0xd7, 0xab, 0xae, 0x77, 0xb6, 0xbb, 0xe3, 0xa4,
-	0x6e, 0xd5, 0x03, 0x70, 0xe0, 0x0a, 0x42, 0x9c, 0xb9, 0x72, 0x42, 0x1c, 0x7a, 0xe7, 0xda, 0x63,
-	0x55, 0x2e, 0x88, 0x43, 0x85, 0x1a, 0x24, 0xce, 0x88, 0x03, 0x57, 0x34, 0xf3, 0x66, 0x63, 0xef,
-	0xb2, 0x0e, 0x55, 0x1c, 0xb8, 0x44, 0xd9, 0x9d, 0xf7, 0x3e, 0xef, 0x3b, 0x6f, 0xde, 0x7b, 0xb3,
-	0x86, 0x93, 0xd4, 0xe5, 0x11, 0xb5, 0x7c, 0x16, 0x38, 0xd6, 0xd6, 0x45, 0xeb, 0x4e, 0x8f, 0x45,
-	0xfd, 0x7a, 0x18, 0x71, 0xc1, 0xc9, 0x9c, 0x5a, 0xaa, 0xcb, 0xa5, 0xfa, 0xd6, 0xc5, 0xf9, 0xf9,
-	0xb4, 0x65, 0x97, 0x46, 0xb7, 0x99, 0x40, 0xd3, 0xec, 0x5a, 0x48, 0x23, 0xda, 0x8d, 0xf5, 0xda,
-	0x51, 0xda, 0xf5, 0x02, 0x6e, 0xa9, 0xbf, 0xfa, 0xd5, 0xb2, 0xcd, 0xe3, 0x2e, 0x8f, 0xad, 0x36,
-	0x8d, 0x19, 0x86, 0xb4, 0xb6, 0x2e, 0xb6, 0x99, 0xa0, 0xd2, 0xd5, 0xf5, 0x02, 0x2a, 0x3c, 0x1e,
-	0x68, 0xdb, 0x93, 0x68, 0xdb, 0x52, 0x4f, 0x16, 0x3e, 0xe8, 0xa5, 0xb2, 0xcb, 0x5d, 0x8e, 0xef,
-	0xe5, 0x7f, 0xfa, 0xed, 0x29, 0x97, 0x73, 0xd7, 0x67, 0x16, 0x0d, 0x3d, 0x8b, 0x06, 0x01, 0x17,
-	0x8a, 0xa6, 0x7d, 0xcc, 0x32, 0x90, 0x6b, 0x32, 0xe0, 0x86, 0x92, 0xd8, 0x64, 0x77, 0x7a, 0x2c,
-	0x16, 0xe6, 0x7b, 0x70, 0x2c, 0xf5, 0x36, 0x0e, 0x79, 0x10, 0x33, 0xf2, 0x2a, 0x14, 0x71, 0x2b,
-	0x55, 0x63, 0xd1, 0x58, 0x9a, 0xbd, 0x54, 0xa9, 0xa7, 0x52, 0x52, 0x47, 0xf3, 0x46, 0xe9, 0xd1,
-	0xd3, 0x85, 0x89, 0x6f, 0x7f, 0xfb, 0x7e, 0xd9, 0x68, 0x6a, 0x7b, 0xf3, 0xf7, 0x02, 0xc0, 0xbb,
-	0x2a, 0x43, 0x57, 0x83, 0x5b, 0x5c, 0x82, 0x30, 0x5f, 0x23, 0x40, 0x68, 0x9a, 0x02, 0xa1, 0x3d,
-	0x79, 0x0d, 0x0a, 0xb1, 0xa0, 0x82, 0x55, 0x27, 0x95, 0xe3, 0x7c, 0xae, 0xe3, 0xa6, 0xb4, 0x18,
-	0xf6, 0x46, 0x1f, 0x72, 0x1d, 0xe6, 0x04, 0x17, 0xd4, 0x6f, 0xb5, 0x79, 0x14, 0xf1, 0xed, 0xb8,
-	0x3a, 0xb5, 0x68, 0x2c, 0x95, 0x1a, 0x2f, 0x49, 0xc3, 0x9f, 0x9f, 0x2e, 0x54, 0x30, 0x9b, 0xb1,
-	0x73, 0xbb, 0xee, 0x71, 0xab, 0x4b, 0x45, 0xa7, 0x7e, 0x35, 0x10, 0x4f, 0x1e, 0xae, 0x80, 0x4e,
-	0xf3, 0xd5, 0x40, 0x20, 0xef, 0xb0, 0xc2, 0x34, 0x90, 0x42, 0x3e, 0x80, 0xd9, 0x9e, 0xf0, 0x7c,
-	0xef, 0x9e, 0xca, 0x6c, 0xf5, 0x90, 0x82, 0xbe, 0xa2, 0xa1, 0xff, 0xff, 0x3b, 0x74, 0x9d, 0xb9,
-	0xd4, 0xee, 0xaf, 0x31, 0x7b, 0x08, 0xbd, 0xc6, 0x6c, 0x44, 0x0f, 0xa3, 0xc8, 0x47, 0x30, 0xc7,
-	0xee, 0xda, 0x1d, 0x1a, 0xb8, 0xac, 0x15, 0xc9, 0x5d, 0x17, 0xc6, 0x62, 0x1f, 0x4e, 0x60, 0x4d,
-	0x99, 0x8d, 0x1b, 0x30, 0x8b, 0x79, 0x40, 0x74, 0x71, 0x2c, 0x34, 0x20, 0x2a, 0x01, 0xc7, 0xbd,
-	0x30, 0xf4, 0xfb, 0x08, 0x9e, 0x1e, 0x0f, 0x8c, 0xa8, 0x26, 0x9e, 0x9f, 0x0e, 0xd3, 0xa2, 0x61,
-	0xbf, 0x3a, 0x33, 0x16, 0xb7, 0x84, 0xa4, 0xd5, 0xb0, 0x2f, 0xb1, 0x5a, 0xaf, 0xc4, 0x96, 0xc6,
-	0xc3, 0x22, 0x69, 0x35, 0xec, 0x9b, 0xcb, 0xba, 0xb5, 0xb0, 0x26, 0x75, 0x6b, 0x91, 0x32, 0x14,
-	0x1c, 0x16, 0xf0, 0xae, 0xaa, 0xfc, 0x52, 0x13, 0x1f, 0xcc, 0x4d, 0xdd, 0x70, 0x89, 0xad, 0x6e,
-	0xb8, 0xd7, 0x33, 0x7d, 0x72, 0x32, 0xb7, 0xdc, 0x65, 0x4b, 0xe5, 0xf4, 0x8a, 0xf9, 0x71, 0x0a,
-	0x9a, 0x34, 0x37, 0xb9, 0x02, 0x30, 0x98, 0x2a, 0x1a, 0x7c, 0xbe, 0xae, 0x37, 0x22, 0x47, 0x50,
-	0x1d, 0xa7, 0x9e, 0x1e, 0x41, 0xf5, 0x0d, 0xea, 0x32, 0xed, 0xdb, 0x1c, 0xf2, 0x34, 0xbf, 0x31,
-	0xa0, 0x9c, 0xe6, 0x6b, 0xd5, 0x6f, 0xc0, 0x34, 0x2a, 0x90, 0x73, 0x62, 0xea, 0xb9, 0x65, 0x27,
-	0x4e, 0xe4, 0xad, 0x94, 0x40, 0x6c, 0xf4, 0x0b, 0xff, 0x28, 0x10, 0x83, 0xa7, 0x14, 0xbe, 0xad,
-	0x05, 0x6e, 0xf0, 0xd8, 0x93, 0x2f, 0x92, 0x0c, 0x5c, 0x82, 0x69, 0xea, 0x38, 0x11, 0x8b, 0x71,
-	0x90, 0x95, 0x1a, 0xd5, 0x27, 0x0f, 0x57, 0xca, 0x3a, 0xc0, 0x2a, 0xae, 0x6c, 0x8a, 0xc8, 0x0b,
-	0xdc, 0x66, 0x62, 0x68, 0xfe, 0x39, 0x09, 0x73, 0x09, 0xe7, 0x72, 0x20, 0xa2, 0x7e, 0xfe, 0x49,
-	0x92, 0x0d, 0x00, 0x9b, 0xfb, 0x3e, 0x15, 0x2c, 0xa2, 0xbe, 0x12, 0xbf, 0x9f, 0x01, 0x33, 0xc4,
-	0x20, 0x0c, 0x2a, 0x83, 0xa7, 0x56, 0x2f, 0x70, 0x58, 0xe4, 0xf7, 0xbd, 0xc0, 0xdd, 0xf7, 0xf4,
-	0x2a, 0x0f, 0x70, 0xd7, 0x77, 0x69, 0xe4, 0x1a, 0xcc, 0xc6, 0x36, 0xf5, 0x99, 0xd3, 0x72, 0x58,
-	0x5b, 0xe8, 0x29, 0xb6, 0x0f, 0xe5, 0x08, 0x59, 0x63, 0x6d, 0x41, 0xd6, 0xe0, 0x90, 0x62, 0x15,
-	0xf6, 0xc9, 0x52, 0xde, 0xe6, 0x1f, 0x53, 0x50, 0xc9, 0x1c, 0xa3, 0x2e, 0xb4, 0x55, 0x98, 0x66,
-	0x81, 0x88, 0x3c, 0x96, 0x14, 0xda, 0xa9, 0xec, 0x85, 0x34, 0x7c, 0x60, 0xa9, 0x5a, 0xd3, 0x7e,
-	0xe4, 0x26, 0x1c, 0xd6, 0x23, 0xc5, 0xf7, 0xba, 0x9e, 0xd0, 0x07, 0xb6, 0xef, 0xe1, 0x8d, 0xac,
-	0x75, 0x89, 0x22, 0x2e, 0x1c, 0xdb, 0x66, 0x9e, 0xdb, 0x11, 0xcc, 0x69, 0x0d, 0x95, 0xc4, 0xd4,
-	0x58, 0x11, 0x48, 0x82, 0x7c, 0x73, 0x50, 0x20, 0xd7, 0x01, 0x64, 0xa2, 0x5a, 0x5b, 0xd4, 0xef,
-	0xb1, 0x31, 0xaf, 0x9f, 0x92, 0x24, 0xbd, 0x2f, 0x41, 0xf2, 0xf2, 0xe9, 0x30, 0xea, 0x8b, 0x4e,
-	0xeb, 0x16, 0xb5, 0x05, 0x8f, 0xc6, 0xbd, 0x7c, 0x10, 0x76, 0x45, 0xb1, 0xc8, 0x02, 0xcc, 0x86,
-	0x91, 0x67, 0xb3, 0x16, 0x8b, 0x22, 0x1e, 0xe1, 0xe5, 0xd3, 0x04, 0xf5, 0xea, 0xb2, 0x7c, 0x63,
-	0x0a, 0xdd, 0xbb, 0x9b, 0x5e, 0xb7, 0x27, 0x37, 0x3a, 0x46, 0xef, 0x92, 0xe3, 0x50, 0xa4, 0x5d,
-	0xde, 0x0b, 0xf4, 0xf1, 0x36, 0xf5, 0x13, 0x39, 0x02, 0x53, 0xd4, 0xc7, 0x13, 0x99, 0x69, 0xca,
-	0x7f, 0xcd, 0x2d, 0x38, 0xb2, 0xee, 0xdd, 0xe9, 0x79, 0x8e, 0x1a, 0x20, 0x1b, 0x52, 0xce, 0x88,
-	0x3e, 0x5f, 0x87, 0x82, 0x52, 0x3b, 0x66, 0xc5, 0x20, 0xc4, 0xfc, 0xc1, 0xd0, 0x35, 0x3e, 0xd8,
-	0xae, 0xae, 0xf1, 0x77, 0x60, 0x26, 0xd4, 0x55, 0xac, 0x67, 0xf5, 0xd9, 0x4c, 0x91, 0xe7, 0xf6,
-	0xc6, 0x70, 0xb1, 0xef, 0x02, 0xc8, 0x4d, 0x20, 0xfe, 0x60, 0x7b, 0x2d, 0x15, 0x3b, 0xae, 0x4e,
-	0xaa, 0xde, 0x59, 0xc8, 0x60, 0xb3, 0x79, 0x18, 0x26, 0x1e, 0xf5, 0x33, 0x8b, 0xf1, 0xa5, 0xef,
-	0x00, 0x0a, 0x4a, 0x09, 0x09, 0xa0, 0x88, 0x1f, 0x82, 0xe4, 0x85, 0x5c, 0xa5, 0xc3, 0x5f, 0x9a,
-	0xf3, 0xe6, 0x5e, 0x26, 0xb8, 0x15, 0xf3, 0xf4, 0xa7, 0x3f, 0xfe, 0xfa, 0xd5, 0xe4, 0x09, 0x52,
-	0xb1, 0xf2, 0x3e, 0xab, 0xc9, 0x36, 0x14, 0xf1, 0x42, 0xc9, 0x8f, 0x97, 0xba, 0x7e, 0xf3, 0xe3,
-	0xa5, 0x6f, 0x5d, 0xf3, 0xbc, 0x8a, 0xb7, 0x48, 0x6a, 0x56, 0xde, 0x27, 0x7e, 0x6c, 0xdd, 0x57,
-	0x15, 0xf0, 0x80, 0x44, 0x30, 0xad, 0xaf, 0x3e, 0xb2, 0x07, 0x76, 0x77, 0xab, 0x67, 0xf6, 0xb4,
-	0xd1, 0xb1, 0x6b, 0x2a, 0x76, 0x95, 0x1c, 0xcf, 0x8f, 0x4d, 0x3e, 0x31, 0x60, 0x26, 0x39, 0x6b,
-	0x72, 0x66, 0xef, 0x4a, 0xc0, 0xb0, 0xcf, 0x55, 0x2e, 0xe6, 0xb2, 0x8a, 0x7b, 0x96, 0x98, 0xd9,
-	0x1c, 0x6b, 0xc3, 0xd8, 0xba, 0xaf, 0xbb, 0xe9, 0x01, 0xf9, 0xcc, 0x80, 0xff, 0x25, 0x75, 0xba,
-	0xa9, 0x3e, 0x77, 0xf2, 0x95, 0x64, 0x5a, 0x37, 0x5f, 0x49, 0xb6, 0xe0, 0x47, 0x66, 0x3f, 0xd6,
-	0x86, 0x16, 0x7e, 0x61, 0x91, 0xcf, 0x0d, 0x38, 0x92, 0x38, 0xdf, 0xf0, 0x44, 0xc7, 0x89, 0xe8,
-	0xf6, 0x41, 0xea, 0x58, 0x52, 0x3a, 0x4c, 0xb2, 0x38, 0x4a, 0xc7, 0x76, 0x12, 0xf4, 0x4b, 0x03,
-	0x2a, 0x89, 0xfb, 0x60, 0x2c, 0x7b, 0xf7, 0xd8, 0x41, 0xca, 0x59, 0x51, 0x72, 0x2e, 0x90, 0x73,
-	0xa3, 0xe4, 0xd8, 0xa9, 0xc8, 0x5f, 0x1b, 0x70, 0x22, 0x61, 0xac, 0x31, 0xfb, 0xdf, 0x52, 0x65,
-	0x29, 0x55, 0x2f, 0x92, 0x0b, 0xa3, 0x54, 0x39, 0x99, 0xd8, 0xc3, 0xb5, 0x83, 0xbf, 0x9f, 0xfe,
-	0xd3, 0xda, 0xc1, 0xfb, 0x59, 0x76, 0xd1, 0xdc, 0xc0, 0x39, 0xa4, 0x07, 0x5a, 0xc0, 0xe7, 0x94,
-	0x88, 0x05, 0x72, 0x7a, 0x94, 0x88, 0x48, 0x46, 0x6c, 0x34, 0x1e, 0x3d, 0xab, 0x19, 0x8f, 0x9f,
-	0xd5, 0x8c, 0x5f, 0x9e, 0xd5, 0x8c, 0x2f, 0x76, 0x6a, 0x13, 0x8f, 0x77, 0x6a, 0x13, 0x3f, 0xed,
-	0xd4, 0x26, 0x3e, 0x5c, 0x72, 0x3d, 0xd1, 0xe9, 0xb5, 0xeb, 0x36, 0xef, 0x22, 0x62, 0xc5, 0xa7,
-	0xed, 0x58, 0xd3, 0xee, 0x22, 0x4f, 0xf4, 0x43, 0x16, 0xb7, 0x8b, 0xea, 0x47, 0xfc, 0xcb, 0x7f,
-	0x05, 0x00, 0x00, 0xff, 0xff, 0x10, 0x1c, 0x82, 0xe1, 0xb6, 0x10, 0x00, 0x00,
+	// 2139 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xbc, 0x5a, 0x4d, 0x6c, 0x1b, 0xc7,
+	0x15, 0xf6, 0x5a, 0x22, 0x45, 0x3e, 0x59, 0x8e, 0x34, 0x96, 0x62, 0x5a, 0xb2, 0x29, 0x79, 0x95,
+	0xc4, 0xb6, 0x6a, 0x91, 0xb6, 0x5b, 0x14, 0x41, 0xff, 0x50, 0xc9, 0x8a, 0x13, 0xb7, 0x6a, 0xa2,
+	0x50, 0x70, 0xdc, 0x34, 0x48, 0x89, 0xe1, 0xee, 0x88, 0x5c, 0x68, 0xb9, 0xb3, 0x9e, 0x5d, 0x4a,
+	0xa6, 0x83, 0xa0, 0x68, 0x7b, 0x28, 0xd0, 0x53, 0x8b, 0xb6, 0x97, 0xa6, 0x40, 0xd1, 0x43, 0x81,
+	0x1e, 0x7b, 0x08, 0xd0, 0x43, 0x0f, 0xbd, 0x06, 0x3d, 0x14, 0x41, 0x7a, 0x29, 0x7a, 0x08, 0x0a,
+	0xbb, 0x40, 0xcf, 0x3d, 0xb5, 0xc7, 0x62, 0xfe, 0xc8, 0xdd, 0xf5, 0x2e, 0xa3, 0x70, 0xd9, 0x5c,
+	0x0c, 0xef, 0xcc, 0x7b, 0xdf, 0xfb, 0x66, 0xde, 0x9b, 0xf7, 0xde, 0x0c, 0x05, 0x17, 0x70, 0x9b,
+	0x32, 0x5c, 0x77, 0x89, 0x67, 0xd7, 0x8f, 0x6e, 0xd6, 0x1f, 0xf4, 0x08, 0xeb, 0xd7, 0x7c, 0x46,
+	0x43, 0x8a, 0xe6, 0xc4, 0x54, 0x8d, 0x4f, 0xd5, 0x8e, 0x6e, 0x2e, 0x5f, 0x8c, 0x4b, 0xb6, 0xb0,
+	0x75, 0x18, 0x84, 0xd4, 0x97, 0xc2, 0xcb, 0xcb, 0xf1, 0xd9, 0x2e, 0x66, 0x87, 0x24, 0x4c, 0x9f,
+	0xf3, 0x31, 0xc3, 0xdd, 0x40, 0xcd, 0x2d, 0xe0, 0xae, 0xe3, 0xd1, 0xba, 0xf8, 0x57, 0x0d, 0x6d,
+	0x58, 0x34, 0xe8, 0xd2, 0xa0, 0xde, 0xc2, 0x01, 0x91, 0x84, 0xea, 0x47, 0x37, 0x5b, 0x24, 0xc4,
+	0x5c, 0xb5, 0xed, 0x78, 0x38, 0x74, 0xa8, 0xa7, 0x64, 0xab, 0x51, 0x59, 0x2d, 0x65, 0x51, 0x47,
+	0xcf, 0x5f, 0x90, 0xf3, 0x4d, 0xf1, 0x55, 0x97, 0x1f, 0x6a, 0x6a, 0xb1, 0x4d, 0xdb, 0x54, 0x8e,
+	0xf3, 0xff, 0xa9, 0xd1, 0x8b, 0x6d, 0x4a, 0xdb, 0x2e, 0xa9, 0x63, 0xdf, 0xa9, 0x63, 0xcf, 0xa3,
+	0xa1, 0xb0, 0xa6, 0x74, 0xcc, 0x45, 0x40, 0xaf, 0x73, 0x42, 0x7b, 0x62, 0x09, 0x0d, 0xf2, 0xa0,
+	0x47, 0x82, 0xd0, 0x7c, 0x0d, 0xce, 0xc5, 0x46, 0x03, 0x9f, 0x7a, 0x01, 0x41, 0x2f, 0x42, 0x51,
+	0x2e, 0xb5, 0x62, 0xac, 0x19, 0x57, 0x67, 0x6f, 0x2d, 0xd5, 0x62, 0x1b, 0x5a, 0x93, 0xe2, 0xdb,
+	0xe5, 0x0f, 0x3e, 0x5e, 0x3d, 0xf5, 0xbb, 0x7f, 0xfd, 0x7e, 0xc3, 0x68, 0x28, 0x79, 0xf3, 0xdf,
+	0x05, 0x80, 0x6f, 0x89, 0x1d, 0xbc, 0xeb, 0x1d, 0x50, 0x0e, 0x24, 0xf7, 0x33, 0x03, 0x48, 0x8a,
+	0xc6, 0x80, 0xa4, 0x3c, 0xfa, 0x32, 0x14, 0x82, 0x10, 0x87, 0xa4, 0x72, 0x5a, 0x28, 0x2e, 0xa7,
+	0x2a, 0xee, 0x73, 0x89, 0xa8, 0xb6, 0xd4, 0x41, 0xf7, 0x60, 0x2e, 0xa4, 0x21, 0x76, 0x9b, 0x2d,
+	0xca, 0x18, 0x3d, 0x0e, 0x2a, 0x53, 0x6b, 0xc6, 0xd5, 0xf2, 0xf6, 0x0d, 0x2e, 0xf8, 0xf7, 0x8f,
+	0x57, 0x97, 0xe4, 0x6e, 0x06, 0xf6, 0x61, 0xcd, 0xa1, 0xf5, 0x2e, 0x0e, 0x3b, 0xb5, 0xbb, 0x5e,
+	0xf8, 0xd1, 0xfb, 0x9b, 0xa0, 0xb6, 0xf9, 0xae, 0x17, 0x4a, 0xbc, 0x33, 0x02, 0x66, 0x5b, 0xa2,
+	0xa0, 0x6f, 0xc3, 0x6c, 0x2f, 0x74, 0x5c, 0xe7, 0x91, 0xd8, 0xd9, 0xca, 0xb4, 0x00, 0xfd, 0xa2,
+	0x02, 0x5d, 0x79, 0x1a, 0x74, 0x97, 0xb4, 0xb1, 0xd5, 0xdf, 0x21, 0x56, 0x04, 0x7a, 0x87, 0x58,
+	0x12, 0x3a, 0x0a, 0x85, 0xde, 0x82, 0x39, 0xf2, 0xd0, 0xea, 0x60, 0xaf, 0x4d, 0x9a, 0x8c, 0xaf,
+	0xba, 0x90, 0x0b, 0xfb, 0x8c, 0x06, 0x6b, 0xf0, 0xdd, 0xb8, 0x0f, 0xb3, 0x72, 0x1f, 0x24, 0x74,
+	0x31, 0x17, 0x34, 0x48, 0x28, 0x0d, 0x1c, 0xf4, 0x7c, 0xdf, 0xed, 0x4b, 0xe0, 0x99, 0x7c, 0xc0,
+	0x12, 0xaa, 0x21, 0xfd, 0xa7, 0xcc, 0x34, 0xb1, 0xdf, 0xaf, 0x94, 0x72, 0xe1, 0x96, 0x25, 0xd2,
+	0x96, 0xdf, 0xe7, 0xb0, 0x8a, 0x2f, 0x87, 0x2d, 0xe7, 0x83, 0x95, 0x48, 0x5b, 0x7e, 0xdf, 0xdc,
+	0x50, 0x47, 0x4b, 0xc6, 0xa4, 0x3a, 0x5a, 0x68, 0x11, 0x0a, 0x36, 0xf1, 0x68, 0x57, 0x44, 0x7e,
+	0xb9, 0x21, 0x3f, 0xcc, 0x7d, 0x75, 0xe0, 0xb4, 0xac, 0x3a, 0x70, 0x5f, 0x49, 0x9c, 0x93, 0x0b,
+	0xa9, 0xe1, 0xce, 0x8f, 0x54, 0xca, 0x59, 0x31, 0xdf, 0x8e, 0x81, 0xea, 0xc3, 0x8d, 0xee, 0x00,
+	0x0c, 0xb3, 0x8e, 0x02, 0x7e, 0xa1, 0xa6, 0x16, 0xc2, 0xd3, 0x4e, 0x4d, 0xe6, 0x4c, 0x95, 0x7c,
+	0x6a, 0x7b, 0xb8, 0x4d, 0x94, 0x6e, 0x23, 0xa2, 0x69, 0xfe, 0xda, 0x80, 0xc5, 0x38, 0xbe, 0x62,
+	0xfd, 0x35, 0x98, 0x91, 0x0c, 0x78, 0x9e, 0x98, 0x3a, 0x31, 0x6d, 0xad, 0x84, 0x5e, 0x8e, 0x11,
+	0x94, 0x07, 0xfd, 0xca, 0x27, 0x12, 0x94, 0xc6, 0x63, 0x0c, 0xbf, 0xa1, 0x08, 0xee, 0xd1, 0xc0,
+	0xe1, 0x03, 0x7a, 0x07, 0x6e, 0xc1, 0x0c, 0xb6, 0x6d, 0x46, 0x02, 0x99, 0xc8, 0xca, 0xdb, 0x95,
+	0x8f, 0xde, 0xdf, 0x5c, 0x54, 0x06, 0xb6, 0xe4, 0xcc, 0x7e, 0xc8, 0x1c, 0xaf, 0xdd, 0xd0, 0x82,
+	0xe6, 0x7f, 0x4e, 0xc3, 0x9c, 0xc6, 0x79, 0xc9, 0x0b, 0x59, 0x3f, 0xdd, 0x93, 0x68, 0x0f, 0xc0,
+	0xa2, 0xae, 0x8b, 0x43, 0xc2, 0xb0, 0x2b, 0xc8, 0x8f, 0x93, 0x60, 0x22, 0x18, 0x88, 0xc0, 0xd2,
+	0xf0, 0xab, 0xd9, 0xf3, 0x6c, 0xc2, 0xdc, 0xbe, 0xe3, 0xb5, 0xc7, 0xce, 0x5e, 0x8b, 0x43, 0xb8,
+	0x7b, 0x03, 0x34, 0xf4, 0x3a, 0xcc, 0x06, 0x16, 0x76, 0x89, 0xdd, 0xb4, 0x49, 0x2b, 0x54, 0x59,
+	0x6c, 0x0c, 0xe6, 0x12, 0x64, 0x87, 0xb4, 0x42, 0xb4, 0x03, 0xd3, 0x02, 0xab, 0x30, 0x26, 0x96,
+	0xd0, 0x36, 0xff, 0x32, 0x0d, 0x4b, 0x09, 0x37, 0xaa, 0x40, 0xdb, 0x82, 0x19, 0xe2, 0x85, 0xcc,
+	0x21, 0x3a, 0xd0, 0x2e, 0x26, 0x0b, 0x52, 0xd4, 0x61, 0xb1, 0x58, 0x53, 0x7a, 0xe8, 0x4d, 0x38,
+	0xa3, 0x52, 0x8a, 0xeb, 0x74, 0x9d, 0x50, 0x39, 0x6c, 0xec, 0xe4, 0x2d, 0xb1, 0x76, 0x39, 0x14,
+	0x6a, 0xc3, 0xb9, 0x63, 0xe2, 0xb4, 0x3b, 0x21, 0xb1, 0x9b, 0x91, 0x90, 0x98, 0xca, 0x65, 0x01,
+	0x69, 0xc8, 0xdb, 0xc3, 0x00, 0xb9, 0x07, 0xc0, 0x37, 0xaa, 0x79, 0x84, 0xdd, 0x1e, 0xc9, 0x59,
+	0x7e, 0xca, 0x1c, 0xe9, 0x0d, 0x0e, 0xc4, 0x8b, 0x4f, 0x87, 0x60, 0x37, 0xec, 0x34, 0x0f, 0xb0,
+	0x15, 0x52, 0x96, 0xb7, 0xf8, 0x48, 0xb0, 0x3b, 0x02, 0x0b, 0xad, 0xc2, 0xac, 0xcf, 0x1c, 0x8b,
+	0x34, 0x09, 0x63, 0x94, 0xc9, 0xe2, 0xd3, 0x00, 0x31, 0xf4, 0x12, 0x1f, 0x41, 0x6f, 0x02, 0x72,
+	0x9d, 0x07, 0x3d, 0xc7, 0x16, 0x47, 0xb9, 0x29, 0x66, 0x82, 0xca, 0x8c, 0x70, 0xf3, 0x6a, 0xc2,
+	0xcd, 0xbb, 0x43, 0xc1, 0x3d, 0x2e, 0x17, 0xf5, 0xf4, 0x82, 0x9b, 0x98, 0x0c, 0xcc, 0x50, 0xa5,
+	0x85, 0x7d, 0xa7, 0xdb, 0xe3, 0x7b, 0x98, 0x23, 0x2d, 0xa0, 0x67, 0xa1, 0x88, 0xbb, 0xb4, 0xe7,
+	0xa9, 0xc8, 0x69, 0xa8, 0x2f, 0x34, 0x0f, 0x53, 0xd8, 0x95, 0xce, 0x2e, 0x35, 0xf8, 0x7f, 0xcd,
+	0x23, 0x98, 0x4f, 0xf2, 0xcc, 0x48, 0x21, 0xbb, 0x50, 0x10, 0xcb, 0xcd, 0x19, 0x8c, 0x12, 0xc4,
+	0xfc, 0x93, 0xa1, 0x8e, 0xcf, 0x70, 0xb9, 0xea, 0xf8, 0x7c, 0x13, 0x4a, 0xbe, 0x3a, 0x20, 0xaa,
+	0x0c, 0x3c, 0x97, 0xd8, 0xd8, 0xd4, 0x63, 0x17, 0xdd, 0xdd, 0x01, 0x40, 0x86, 0xbf, 0x4e, 0x4f,
+	0xc2, 0x5f, 0xff, 0x35, 0xe0, 0x52, 0x6c, 0x05, 0x5a, 0x7f, 0xe0, 0xb9, 0x17, 0x01, 0xb4, 0x1a,
+	0x65, 0x9f, 0xe8, 0xbc, 0x88, 0x2c, 0xfa, 0x02, 0x94, 0xe4, 0x99, 0x25, 0x4c, 0x6d, 0x77, 0xb6,
+	0xde, 0x40, 0x92, 0x47, 0x2f, 0x23, 0x3e, 0xee, 0x37, 0xa5, 0xf7, 0xa6, 0x64, 0xf4, 0x8a, 0xa1,
+	0x1d, 0xe1, 0xc2, 0x6b, 0x30, 0x1f, 0xc9, 0xd9, 0x52, 0x4a, 0x1c, 0xcc, 0xc6, 0x33, 0xc3, 0x71,
+	0x29, 0xba, 0x02, 0xe5, 0x2e, 0x7e, 0xd8, 0x14, 0xca, 0xf2, 0x88, 0x35, 0x4a, 0x5d, 0xfc, 0xb0,
+	0xc1, 0xbf, 0xcd, 0x5f, 0x16, 0xa1, 0x9a, 0xb5, 0x74, 0xe5, 0xc5, 0x2f, 0x41, 0x41, 0xea, 0xea,
+	0x16, 0x21, 0x5a, 0x28, 0x75, 0x89, 0xbc, 0x4d, 0x1d, 0x2f, 0xd6, 0x10, 0x0b, 0x15, 0xf4, 0x75,
+	0x28, 0x31, 0x62, 0x11, 0xc7, 0x0f, 0x03, 0x55, 0x67, 0x4f, 0xa6, 0x3e, 0xd0, 0x42, 0xf7, 0xe1,
+	0x6c, 0x64, 0xa1, 0xb4, 0x17, 0x8e, 0x5d, 0x95, 0xe6, 0x86, 0x38, 0xaf, 0xf5, 0x42, 0x7e, 0x08,
+	0x5a, 0xd4, 0xeb, 0x05, 0x39, 0xf3, 0x99, 0x04, 0x41, 0x1d, 0x58, 0x8c, 0xe5, 0xb2, 0x66, 0x8b,
+	0x1c, 0x50, 0x96, 0xb7, 0x9f, 0x46, 0xd1, 0x94, 0xb6, 0x2d, 0x10, 0x79, 0xf3, 0x2b, 0x43, 0x43,
+	0x66, 0xe3, 0x9c, 0x5d, 0xb5, 0x80, 0x92, 0xe9, 0xb8, 0x03, 0x8b, 0xf1, 0x9d, 0x56, 0x16, 0xf2,
+	0xb5, 0xd7, 0x28, 0xb6, 0xeb, 0xd2, 0xd2, 0xab, 0x50, 0xf4, 0x19, 0x3d, 0x70, 0xc2, 0x9c, 0x2d,
+	0xb6, 0x42, 0x41, 0x6f, 0xc0, 0x59, 0x9d, 0x26, 0x9a, 0xf8, 0x20, 0x24, 0x4c, 0xf4, 0xd8, 0x63,
+	0x64, 0x9b, 0x39, 0x0d, 0xb3, 0xc5, 0x51, 0xcc, 0x43, 0xb8, 0x2c, 0x54, 0xf4, 0x99, 0xc0, 0x2d,
+	0x97, 0x68, 0xf5, 0x89, 0x77, 0xbb, 0x7f, 0x98, 0x82, 0xc5, 0x34, 0x43, 0xb1, 0x0c, 0x62, 0x9c,
+	0x38, 0x83, 0x3c, 0x55, 0x5c, 0x4f, 0x4f, 0xb0, 0xb8, 0xc6, 0x1b, 0x82, 0xa9, 0x49, 0x35, 0x04,
+	0x19, 0x0d, 0xcd, 0xf4, 0xc4, 0x1b, 0x9a, 0x55, 0x98, 0x15, 0xfc, 0x45, 0xde, 0x0c, 0x2a, 0x85,
+	0xb5, 0x29, 0x9e, 0x5e, 0xf9, 0x90, 0x48, 0x99, 0x01, 0xfa, 0x1c, 0x2c, 0x24, 0xd3, 0x6b, 0x50,
+	0x29, 0x0a, 0xb1, 0xf9, 0x44, 0x7e, 0x0d, 0xcc, 0x3f, 0x1a, 0x60, 0x8e, 0x8a, 0x13, 0x95, 0x47,
+	0x77, 0xa1, 0xac, 0xc3, 0x4b, 0xb7, 0x93, 0xeb, 0x19, 0x75, 0x2b, 0x0a, 0x10, 0x8d, 0xcf, 0x21,
+	0xc0, 0xe4, 0xee, 0x30, 0xdf, 0x55, 0xcd, 0xca, 0x0e, 0x39, 0x70, 0x2c, 0x67, 0xf2, 0xb7, 0xb8,
+	0x47, 0xb0, 0x1c, 0xb9, 0xc4, 0x25, 0xad, 0xa4, 0x37, 0x28, 0x77, 0x52, 0x16, 0x37, 0x8e, 0xed,
+	0xdf, 0xea, 0xd6, 0x64, 0x68, 0x56, 0x39, 0xe3, 0x36, 0x94, 0x6c, 0x35, 0x96, 0xd1, 0xda, 0x2b,
+	0x95, 0x06, 0xb1, 0x28, 0xb3, 0x63, 0xb5, 0x49, 0x2b, 0x4e, 0xce, 0x07, 0xd7, 0x95, 0x0f, 0xb6,
+	0xd5, 0x0b, 0xe1, 0xe8, 0xbb, 0xfc, 0x9f, 0xf5, 0x7d, 0x65, 0x28, 0x3e, 0x28, 0xd5, 0xd3, 0x3e,
+	0xa5, 0xae, 0xf2, 0xd6, 0x4a, 0x62, 0x45, 0x5a, 0x7c, 0x8f, 0x52, 0x37, 0xba, 0x20, 0xa1, 0x83,
+	0xde, 0x86, 0x85, 0x20, 0xc4, 0x87, 0xc4, 0x8e, 0xde, 0x00, 0xc7, 0xbd, 0x5e, 0xce, 0x4b, 0xa8,
+	0xc8, 0xed, 0xef, 0x2d, 0x98, 0xf7, 0x89, 0x67, 0x3b, 0x5e, 0xbb, 0x39, 0xe8, 0x08, 0xc6, 0xad,
+	0xe4, 0xcf, 0x28, 0xa4, 0x86, 0x6e, 0x12, 0xee, 0x01, 0x04, 0x1d, 0xcc, 0xd4, 0x1b, 0x56, 0xce,
+	0x0b, 0x8a, 0x40, 0xd2, 0xcf, 0x41, 0x8c, 0x1c, 0x63, 0x66, 0x37, 0xb1, 0x9f, 0xf7, 0x76, 0x52,
+	0x96, 0x48, 0x5b, 0x3e, 0x43, 0x37, 0x78, 0xef, 0x46, 0x5d, 0x9b, 0x1e, 0x7b, 0xcd, 0x80, 0x58,
+	0xd4, 0xb3, 0x03, 0x51, 0xc6, 0xa7, 0xb7, 0x0b, 0x6a, 0x7d, 0x7a, 0x7a, 0x5f, 0xce, 0xf2, 0x4b,
+	0xa4, 0x22, 0x22, 0xc8, 0xe5, 0x2c, 0xc9, 0xb3, 0x12, 0x6b, 0x9f, 0x43, 0x99, 0x7b, 0xea, 0x78,
+	0xea, 0xe0, 0xd8, 0xe7, 0x8e, 0x63, 0x79, 0x1e, 0x32, 0x7e, 0x35, 0x05, 0xe7, 0xe2, 0x68, 0xa3,
+	0x9e, 0x33, 0xbe, 0x2a, 0xde, 0x5b, 0x0f, 0xf5, 0x7b, 0xeb, 0xc5, 0x8c, 0x98, 0x15, 0x40, 0xc9,
+	0x17, 0xd7, 0x43, 0x9e, 0x54, 0x4b, 0xb9, 0xc3, 0x69, 0xd8, 0x6c, 0xbe, 0x02, 0x45, 0x82, 0x99,
+	0x47, 0xec, 0xb1, 0x5f, 0x27, 0x94, 0x3e, 0x7a, 0x05, 0xca, 0xda, 0x89, 0xb2, 0xbe, 0x3c, 0x7d,
+	0x49, 0xd1, 0x4b, 0xbb, 0xad, 0xe4, 0x62, 0x89, 0x7e, 0xa0, 0x8c, 0x5e, 0x85, 0xb2, 0xe5, 0x62,
+	0xa7, 0xcb, 0x6b, 0x82, 0xea, 0xf6, 0x3e, 0x3d, 0xad, 0x21, 0x84, 0x79, 0x00, 0x2b, 0xa9, 0x0e,
+	0x57, 0x29, 0xe4, 0xe5, 0xe4, 0x93, 0x87, 0x39, 0xca, 0x23, 0x2c, 0xf3, 0xe1, 0xe3, 0xd6, 0xcf,
+	0x17, 0xa0, 0x20, 0x0c, 0x21, 0x0f, 0x8a, 0xf2, 0xe1, 0x1e, 0x5d, 0x4e, 0x6d, 0xc8, 0xa2, 0xbf,
+	0x0c, 0x2c, 0x9b, 0xa3, 0x44, 0x24, 0x47, 0xf3, 0xd2, 0x0f, 0xfe, 0xfa, 0xcf, 0x9f, 0x9d, 0x3e,
+	0x8f, 0x96, 0xea, 0x69, 0x3f, 0x93, 0xa0, 0x63, 0x28, 0xca, 0x62, 0x93, 0x6e, 0x2f, 0xf6, 0x5c,
+	0x9a, 0x6e, 0x2f, 0xfe, 0x4a, 0x6a, 0xbe, 0x20, 0xec, 0xad, 0xa1, 0x6a, 0x3d, 0xed, 0x27, 0x9b,
+	0xa0, 0xfe, 0x8e, 0x08, 0xe5, 0x77, 0x11, 0x83, 0x19, 0xf5, 0x54, 0x89, 0x46, 0xc0, 0x0e, 0x96,
+	0xba, 0x3e, 0x52, 0x46, 0xd9, 0xae, 0x0a, 0xdb, 0x15, 0xf4, 0x6c, 0xba, 0x6d, 0xf4, 0x7d, 0x03,
+	0x4a, 0x83, 0x56, 0x71, 0x7d, 0x74, 0xc3, 0x2b, 0xcd, 0x9e, 0xa8, 0x2b, 0x36, 0x37, 0x84, 0xdd,
+	0xe7, 0x90, 0x99, 0xdc, 0x63, 0xdd, 0x81, 0xd4, 0xdf, 0x51, 0x07, 0xfe, 0x5d, 0xf4, 0x43, 0x03,
+	0xce, 0xea, 0xfb, 0xe3, 0xbe, 0x78, 0x9e, 0x4e, 0x67, 0x92, 0x78, 0x0f, 0x49, 0x67, 0x92, 0x7c,
+	0x45, 0xc8, 0xdc, 0xfd, 0x40, 0x09, 0xd6, 0xe5, 0x8b, 0x38, 0xfa, 0x91, 0x01, 0xf3, 0x5a, 0xf9,
+	0xbe, 0x13, 0x76, 0x6c, 0x86, 0x8f, 0x27, 0xc9, 0xe3, 0xaa, 0xe0, 0x61, 0xa2, 0xb5, 0x2c, 0x1e,
+	0xc7, 0xda, 0xe8, 0x4f, 0x0d, 0x58, 0xd2, 0xea, 0xc3, 0xae, 0xd3, 0x79, 0x44, 0x26, 0x49, 0x67,
+	0x53, 0xd0, 0xb9, 0x82, 0x9e, 0xcf, 0xa2, 0x63, 0xc5, 0x2c, 0xff, 0xc2, 0x80, 0xf3, 0x1a, 0x63,
+	0x87, 0x58, 0xff, 0x2f, 0x56, 0x75, 0xc1, 0xea, 0x1a, 0xba, 0x92, 0xc5, 0xca, 0x4e, 0xd8, 0x8e,
+	0xc6, 0x8e, 0xfc, 0xbd, 0xeb, 0x33, 0x8d, 0x1d, 0x79, 0x5f, 0xe2, 0xa7, 0x68, 0x6e, 0xa8, 0xec,
+	0xe3, 0x89, 0x06, 0xf0, 0xf3, 0x82, 0xc4, 0x2a, 0xba, 0x94, 0x45, 0x42, 0xbe, 0x95, 0xbc, 0x67,
+	0xc0, 0xc2, 0x53, 0xaf, 0x30, 0xe8, 0xfa, 0x28, 0x13, 0xc9, 0x77, 0xaa, 0xe5, 0xcd, 0x13, 0x4a,
+	0x2b, 0x66, 0xd7, 0x04, 0xb3, 0x75, 0x74, 0x39, 0x8b, 0x99, 0x3b, 0xe0, 0xf1, 0x1b, 0x03, 0x96,
+	0x52, 0xef, 0x37, 0xe8, 0x46, 0x9a, 0xcd, 0x51, 0x57, 0xe6, 0xe5, 0x9b, 0x9f, 0x42, 0x43, 0x31,
+	0x5d, 0x17, 0x4c, 0x2f, 0xa1, 0x95, 0x04, 0x53, 0x37, 0xa2, 0x85, 0x8e, 0xa0, 0xa4, 0x1b, 0xfd,
+	0x74, 0xff, 0x25, 0x6e, 0x1f, 0xe9, 0xfe, 0x4b, 0xde, 0x15, 0xcc, 0x55, 0x61, 0xfb, 0x02, 0x3a,
+	0x9f, 0xb0, 0x3d, 0xb8, 0x07, 0xfc, 0xd8, 0x80, 0xb3, 0xf1, 0xeb, 0x0d, 0xba, 0x96, 0x9d, 0xdb,
+	0xc7, 0x23, 0x71, 0x45, 0x90, 0xb8, 0x8c, 0x56, 0x33, 0x48, 0x0c, 0x8a, 0xd0, 0xf7, 0xa0, 0xa4,
+	0x4b, 0x74, 0xfa, 0x26, 0x24, 0x2e, 0x19, 0xe9, 0xf6, 0x93, 0x57, 0x8b, 0xcc, 0xec, 0xa7, 0xff,
+	0xa8, 0x61, 0x48, 0xe0, 0x3d, 0x03, 0xce, 0xc6, 0x9b, 0x84, 0xf4, 0xdd, 0x48, 0xed, 0x38, 0x97,
+	0x37, 0x4e, 0x22, 0xaa, 0x38, 0xdd, 0x12, 0x9c, 0xae, 0xa3, 0x8d, 0x4c, 0x4e, 0xa2, 0x49, 0x64,
+	0x91, 0x5a, 0xb5, 0xbd, 0xfd, 0xc1, 0xe3, 0xaa, 0xf1, 0xe1, 0xe3, 0xaa, 0xf1, 0x8f, 0xc7, 0x55,
+	0xe3, 0x27, 0x4f, 0xaa, 0xa7, 0x3e, 0x7c, 0x52, 0x3d, 0xf5, 0xb7, 0x27, 0xd5, 0x53, 0xdf, 0xb9,
+	0xda, 0x76, 0xc2, 0x4e, 0xaf, 0x55, 0xb3, 0x68, 0x57, 0xe2, 0x6d, 0xba, 0xb8, 0x15, 0x28, 0xe8,
+	0x87, 0x12, 0x3c, 0xec, 0xfb, 0x24, 0x68, 0x15, 0xc5, 0x9f, 0x36, 0x7c, 0xfe, 0x7f, 0x01, 0x00,
+	0x00, 0xff, 0xff, 0xb2, 0x2a, 0x16, 0x97, 0x0a, 0x22, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -819,6 +1619,20 @@ type QueryClient interface {
 	// SimulateRepay: the position after MsgRepay of the account's own debt
 	// (all = the whole debt).
 	SimulateRepay(ctx context.Context, in *QuerySimulateRequest, opts ...grpc.CallOption) (*QuerySimulateResponse, error)
+	// SimulateLiquidate: what MsgLiquidate would take and pay, and the
+	// borrower's position after it.
+	SimulateLiquidate(ctx context.Context, in *QuerySimulateLiquidateRequest, opts ...grpc.CallOption) (*QuerySimulateLiquidateResponse, error)
+	// LiquidatablePositions lists the borrowers with HF < 1 among a page of
+	// borrowers (pagination.limit borrowers examined per page).
+	LiquidatablePositions(ctx context.Context, in *QueryLiquidatablePositionsRequest, opts ...grpc.CallOption) (*QueryLiquidatablePositionsResponse, error)
+	// Deficits lists every market's deficit records (oldest first per market).
+	Deficits(ctx context.Context, in *QueryDeficitsRequest, opts ...grpc.CallOption) (*QueryDeficitsResponse, error)
+	// MarketDeficits lists one market's deficit records, oldest first.
+	MarketDeficits(ctx context.Context, in *QueryMarketDeficitsRequest, opts ...grpc.CallOption) (*QueryDeficitsResponse, error)
+	// Backstop returns a market's backstop.
+	Backstop(ctx context.Context, in *QueryBackstopRequest, opts ...grpc.CallOption) (*QueryBackstopResponse, error)
+	// BackstopStaker returns an account's backstop stakes and cooldowns.
+	BackstopStaker(ctx context.Context, in *QueryBackstopStakerRequest, opts ...grpc.CallOption) (*QueryBackstopStakerResponse, error)
 }
 
 type queryClient struct {
@@ -919,6 +1733,60 @@ func (c *queryClient) SimulateRepay(ctx context.Context, in *QuerySimulateReques
 	return out, nil
 }
 
+func (c *queryClient) SimulateLiquidate(ctx context.Context, in *QuerySimulateLiquidateRequest, opts ...grpc.CallOption) (*QuerySimulateLiquidateResponse, error) {
+	out := new(QuerySimulateLiquidateResponse)
+	err := c.cc.Invoke(ctx, "/agora.lend.v1.Query/SimulateLiquidate", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) LiquidatablePositions(ctx context.Context, in *QueryLiquidatablePositionsRequest, opts ...grpc.CallOption) (*QueryLiquidatablePositionsResponse, error) {
+	out := new(QueryLiquidatablePositionsResponse)
+	err := c.cc.Invoke(ctx, "/agora.lend.v1.Query/LiquidatablePositions", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) Deficits(ctx context.Context, in *QueryDeficitsRequest, opts ...grpc.CallOption) (*QueryDeficitsResponse, error) {
+	out := new(QueryDeficitsResponse)
+	err := c.cc.Invoke(ctx, "/agora.lend.v1.Query/Deficits", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) MarketDeficits(ctx context.Context, in *QueryMarketDeficitsRequest, opts ...grpc.CallOption) (*QueryDeficitsResponse, error) {
+	out := new(QueryDeficitsResponse)
+	err := c.cc.Invoke(ctx, "/agora.lend.v1.Query/MarketDeficits", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) Backstop(ctx context.Context, in *QueryBackstopRequest, opts ...grpc.CallOption) (*QueryBackstopResponse, error) {
+	out := new(QueryBackstopResponse)
+	err := c.cc.Invoke(ctx, "/agora.lend.v1.Query/Backstop", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) BackstopStaker(ctx context.Context, in *QueryBackstopStakerRequest, opts ...grpc.CallOption) (*QueryBackstopStakerResponse, error) {
+	out := new(QueryBackstopStakerResponse)
+	err := c.cc.Invoke(ctx, "/agora.lend.v1.Query/BackstopStaker", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // QueryServer is the server API for Query service.
 type QueryServer interface {
 	// Params returns the module parameters.
@@ -945,6 +1813,20 @@ type QueryServer interface {
 	// SimulateRepay: the position after MsgRepay of the account's own debt
 	// (all = the whole debt).
 	SimulateRepay(context.Context, *QuerySimulateRequest) (*QuerySimulateResponse, error)
+	// SimulateLiquidate: what MsgLiquidate would take and pay, and the
+	// borrower's position after it.
+	SimulateLiquidate(context.Context, *QuerySimulateLiquidateRequest) (*QuerySimulateLiquidateResponse, error)
+	// LiquidatablePositions lists the borrowers with HF < 1 among a page of
+	// borrowers (pagination.limit borrowers examined per page).
+	LiquidatablePositions(context.Context, *QueryLiquidatablePositionsRequest) (*QueryLiquidatablePositionsResponse, error)
+	// Deficits lists every market's deficit records (oldest first per market).
+	Deficits(context.Context, *QueryDeficitsRequest) (*QueryDeficitsResponse, error)
+	// MarketDeficits lists one market's deficit records, oldest first.
+	MarketDeficits(context.Context, *QueryMarketDeficitsRequest) (*QueryDeficitsResponse, error)
+	// Backstop returns a market's backstop.
+	Backstop(context.Context, *QueryBackstopRequest) (*QueryBackstopResponse, error)
+	// BackstopStaker returns an account's backstop stakes and cooldowns.
+	BackstopStaker(context.Context, *QueryBackstopStakerRequest) (*QueryBackstopStakerResponse, error)
 }
 
 // UnimplementedQueryServer can be embedded to have forward compatible implementations.
@@ -980,6 +1862,24 @@ func (*UnimplementedQueryServer) SimulateBorrow(ctx context.Context, req *QueryS
 }
 func (*UnimplementedQueryServer) SimulateRepay(ctx context.Context, req *QuerySimulateRequest) (*QuerySimulateResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method SimulateRepay not implemented")
+}
+func (*UnimplementedQueryServer) SimulateLiquidate(ctx context.Context, req *QuerySimulateLiquidateRequest) (*QuerySimulateLiquidateResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SimulateLiquidate not implemented")
+}
+func (*UnimplementedQueryServer) LiquidatablePositions(ctx context.Context, req *QueryLiquidatablePositionsRequest) (*QueryLiquidatablePositionsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method LiquidatablePositions not implemented")
+}
+func (*UnimplementedQueryServer) Deficits(ctx context.Context, req *QueryDeficitsRequest) (*QueryDeficitsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Deficits not implemented")
+}
+func (*UnimplementedQueryServer) MarketDeficits(ctx context.Context, req *QueryMarketDeficitsRequest) (*QueryDeficitsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method MarketDeficits not implemented")
+}
+func (*UnimplementedQueryServer) Backstop(ctx context.Context, req *QueryBackstopRequest) (*QueryBackstopResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Backstop not implemented")
+}
+func (*UnimplementedQueryServer) BackstopStaker(ctx context.Context, req *QueryBackstopStakerRequest) (*QueryBackstopStakerResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method BackstopStaker not implemented")
 }
 
 func RegisterQueryServer(s grpc1.Server, srv QueryServer) {
@@ -1166,6 +2066,114 @@ func _Query_SimulateRepay_Handler(srv interface{}, ctx context.Context, dec func
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_SimulateLiquidate_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySimulateLiquidateRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SimulateLiquidate(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.lend.v1.Query/SimulateLiquidate",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SimulateLiquidate(ctx, req.(*QuerySimulateLiquidateRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_LiquidatablePositions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryLiquidatablePositionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).LiquidatablePositions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.lend.v1.Query/LiquidatablePositions",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).LiquidatablePositions(ctx, req.(*QueryLiquidatablePositionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_Deficits_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryDeficitsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Deficits(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.lend.v1.Query/Deficits",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Deficits(ctx, req.(*QueryDeficitsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_MarketDeficits_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryMarketDeficitsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).MarketDeficits(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.lend.v1.Query/MarketDeficits",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).MarketDeficits(ctx, req.(*QueryMarketDeficitsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_Backstop_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryBackstopRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Backstop(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.lend.v1.Query/Backstop",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Backstop(ctx, req.(*QueryBackstopRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_BackstopStaker_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryBackstopStakerRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).BackstopStaker(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.lend.v1.Query/BackstopStaker",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).BackstopStaker(ctx, req.(*QueryBackstopStakerRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Query_serviceDesc = _Query_serviceDesc
 var _Query_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "agora.lend.v1.Query",
@@ -1210,6 +2218,30 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "SimulateRepay",
 			Handler:    _Query_SimulateRepay_Handler,
+		},
+		{
+			MethodName: "SimulateLiquidate",
+			Handler:    _Query_SimulateLiquidate_Handler,
+		},
+		{
+			MethodName: "LiquidatablePositions",
+			Handler:    _Query_LiquidatablePositions_Handler,
+		},
+		{
+			MethodName: "Deficits",
+			Handler:    _Query_Deficits_Handler,
+		},
+		{
+			MethodName: "MarketDeficits",
+			Handler:    _Query_MarketDeficits_Handler,
+		},
+		{
+			MethodName: "Backstop",
+			Handler:    _Query_Backstop_Handler,
+		},
+		{
+			MethodName: "BackstopStaker",
+			Handler:    _Query_BackstopStaker_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -1652,6 +2684,20 @@ func (m *QueryPositionResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if len(m.LiquidationPrices) > 0 {
+		for iNdEx := len(m.LiquidationPrices) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.LiquidationPrices[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x3a
+		}
+	}
 	if len(m.PriceError) > 0 {
 		i -= len(m.PriceError)
 		copy(dAtA[i:], m.PriceError)
@@ -1850,6 +2896,734 @@ func (m *QuerySimulateResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *QuerySimulateLiquidateRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateLiquidateRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateLiquidateRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.MaxRepay) > 0 {
+		i -= len(m.MaxRepay)
+		copy(dAtA[i:], m.MaxRepay)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.MaxRepay)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.CollateralDenom) > 0 {
+		i -= len(m.CollateralDenom)
+		copy(dAtA[i:], m.CollateralDenom)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.CollateralDenom)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.RepayDenom) > 0 {
+		i -= len(m.RepayDenom)
+		copy(dAtA[i:], m.RepayDenom)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.RepayDenom)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Borrower) > 0 {
+		i -= len(m.Borrower)
+		copy(dAtA[i:], m.Borrower)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Borrower)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Liquidator) > 0 {
+		i -= len(m.Liquidator)
+		copy(dAtA[i:], m.Liquidator)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Liquidator)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateLiquidateResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateLiquidateResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateLiquidateResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.PositionAfter.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x4a
+	{
+		size := m.Profit.Size()
+		i -= size
+		if _, err := m.Profit.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x42
+	{
+		size := m.CollateralOutValue.Size()
+		i -= size
+		if _, err := m.CollateralOutValue.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x3a
+	{
+		size := m.RepayValue.Size()
+		i -= size
+		if _, err := m.RepayValue.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x32
+	{
+		size := m.HealthFactorBefore.Size()
+		i -= size
+		if _, err := m.HealthFactorBefore.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	{
+		size := m.Bonus.Size()
+		i -= size
+		if _, err := m.Bonus.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size := m.CollateralOut.Size()
+		i -= size
+		if _, err := m.CollateralOut.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	{
+		size, err := m.Receipts.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	{
+		size, err := m.Repay.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryLiquidatablePositionsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryLiquidatablePositionsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryLiquidatablePositionsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *LiquidatablePosition) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *LiquidatablePosition) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *LiquidatablePosition) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.CollateralDenoms) > 0 {
+		for iNdEx := len(m.CollateralDenoms) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.CollateralDenoms[iNdEx])
+			copy(dAtA[i:], m.CollateralDenoms[iNdEx])
+			i = encodeVarintQuery(dAtA, i, uint64(len(m.CollateralDenoms[iNdEx])))
+			i--
+			dAtA[i] = 0x32
+		}
+	}
+	if len(m.DebtDenoms) > 0 {
+		for iNdEx := len(m.DebtDenoms) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.DebtDenoms[iNdEx])
+			copy(dAtA[i:], m.DebtDenoms[iNdEx])
+			i = encodeVarintQuery(dAtA, i, uint64(len(m.DebtDenoms[iNdEx])))
+			i--
+			dAtA[i] = 0x2a
+		}
+	}
+	{
+		size := m.WeightedCollateral.Size()
+		i -= size
+		if _, err := m.WeightedCollateral.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size := m.DebtValue.Size()
+		i -= size
+		if _, err := m.DebtValue.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	{
+		size := m.HealthFactor.Size()
+		i -= size
+		if _, err := m.HealthFactor.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Borrower) > 0 {
+		i -= len(m.Borrower)
+		copy(dAtA[i:], m.Borrower)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Borrower)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryLiquidatablePositionsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryLiquidatablePositionsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryLiquidatablePositionsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Positions) > 0 {
+		for iNdEx := len(m.Positions) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Positions[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryDeficitsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryDeficitsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryDeficitsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryMarketDeficitsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryMarketDeficitsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryMarketDeficitsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryDeficitsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryDeficitsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryDeficitsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Deficits) > 0 {
+		for iNdEx := len(m.Deficits) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Deficits[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryBackstopRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryBackstopRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryBackstopRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryBackstopResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryBackstopResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryBackstopResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.RewardShare.Size()
+		i -= size
+		if _, err := m.RewardShare.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x3a
+	if m.CooldownSeconds != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.CooldownSeconds))
+		i--
+		dAtA[i] = 0x30
+	}
+	{
+		size := m.RewardApr.Size()
+		i -= size
+		if _, err := m.RewardApr.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	{
+		size := m.ShareRate.Size()
+		i -= size
+		if _, err := m.ShareRate.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size := m.PendingReceipts.Size()
+		i -= size
+		if _, err := m.PendingReceipts.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	{
+		size := m.StakedUnderlying.Size()
+		i -= size
+		if _, err := m.StakedUnderlying.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	{
+		size, err := m.Pool.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryBackstopStakerRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryBackstopStakerRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryBackstopStakerRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Address) > 0 {
+		i -= len(m.Address)
+		copy(dAtA[i:], m.Address)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Address)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *BackstopStakerEntry) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *BackstopStakerEntry) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *BackstopStakerEntry) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Claimable.Size()
+		i -= size
+		if _, err := m.Claimable.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x32
+	if len(m.Cooldowns) > 0 {
+		for iNdEx := len(m.Cooldowns) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Cooldowns[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x2a
+		}
+	}
+	{
+		size := m.Earned.Size()
+		i -= size
+		if _, err := m.Earned.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size := m.Receipts.Size()
+		i -= size
+		if _, err := m.Receipts.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	{
+		size, err := m.Stake.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryBackstopStakerResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryBackstopStakerResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryBackstopStakerResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Entries) > 0 {
+		for iNdEx := len(m.Entries) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Entries[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintQuery(dAtA []byte, offset int, v uint64) int {
 	offset -= sovQuery(v)
 	base := offset
@@ -2022,6 +3796,12 @@ func (m *QueryPositionResponse) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovQuery(uint64(l))
 	}
+	if len(m.LiquidationPrices) > 0 {
+		for _, e := range m.LiquidationPrices {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
 	return n
 }
 
@@ -2070,6 +3850,266 @@ func (m *QuerySimulateResponse) Size() (n int) {
 	n += 1 + l + sovQuery(uint64(l))
 	if len(m.LiquidationPrices) > 0 {
 		for _, e := range m.LiquidationPrices {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *QuerySimulateLiquidateRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Liquidator)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Borrower)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.RepayDenom)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.CollateralDenom)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.MaxRepay)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QuerySimulateLiquidateResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Repay.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Receipts.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.CollateralOut.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Bonus.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.HealthFactorBefore.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.RepayValue.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.CollateralOutValue.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Profit.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.PositionAfter.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryLiquidatablePositionsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *LiquidatablePosition) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Borrower)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = m.HealthFactor.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.DebtValue.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.WeightedCollateral.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if len(m.DebtDenoms) > 0 {
+		for _, s := range m.DebtDenoms {
+			l = len(s)
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if len(m.CollateralDenoms) > 0 {
+		for _, s := range m.CollateralDenoms {
+			l = len(s)
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *QueryLiquidatablePositionsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Positions) > 0 {
+		for _, e := range m.Positions {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryDeficitsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryMarketDeficitsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryDeficitsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Deficits) > 0 {
+		for _, e := range m.Deficits {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryBackstopRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryBackstopResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Pool.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.StakedUnderlying.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.PendingReceipts.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.ShareRate.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.RewardApr.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if m.CooldownSeconds != 0 {
+		n += 1 + sovQuery(uint64(m.CooldownSeconds))
+	}
+	l = m.RewardShare.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryBackstopStakerRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Address)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *BackstopStakerEntry) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = m.Stake.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Receipts.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Earned.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if len(m.Cooldowns) > 0 {
+		for _, e := range m.Cooldowns {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	l = m.Claimable.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryBackstopStakerResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Entries) > 0 {
+		for _, e := range m.Entries {
 			l = e.Size()
 			n += 1 + l + sovQuery(uint64(l))
 		}
@@ -3472,6 +5512,40 @@ func (m *QueryPositionResponse) Unmarshal(dAtA []byte) error {
 			}
 			m.PriceError = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LiquidationPrices", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.LiquidationPrices = append(m.LiquidationPrices, LiquidationPrice{})
+			if err := m.LiquidationPrices[len(m.LiquidationPrices)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipQuery(dAtA[iNdEx:])
@@ -3836,6 +5910,2118 @@ func (m *QuerySimulateResponse) Unmarshal(dAtA []byte) error {
 			}
 			m.LiquidationPrices = append(m.LiquidationPrices, LiquidationPrice{})
 			if err := m.LiquidationPrices[len(m.LiquidationPrices)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateLiquidateRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateLiquidateRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateLiquidateRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Liquidator", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Liquidator = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Borrower", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Borrower = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RepayDenom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.RepayDenom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CollateralDenom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.CollateralDenom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxRepay", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.MaxRepay = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateLiquidateResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateLiquidateResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateLiquidateResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Repay", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Repay.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Receipts", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Receipts.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CollateralOut", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.CollateralOut.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Bonus", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Bonus.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field HealthFactorBefore", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.HealthFactorBefore.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RepayValue", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.RepayValue.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CollateralOutValue", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.CollateralOutValue.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Profit", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Profit.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PositionAfter", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.PositionAfter.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryLiquidatablePositionsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryLiquidatablePositionsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryLiquidatablePositionsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *LiquidatablePosition) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: LiquidatablePosition: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: LiquidatablePosition: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Borrower", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Borrower = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field HealthFactor", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.HealthFactor.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DebtValue", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.DebtValue.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field WeightedCollateral", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.WeightedCollateral.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DebtDenoms", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DebtDenoms = append(m.DebtDenoms, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CollateralDenoms", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.CollateralDenoms = append(m.CollateralDenoms, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryLiquidatablePositionsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryLiquidatablePositionsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryLiquidatablePositionsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Positions", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Positions = append(m.Positions, LiquidatablePosition{})
+			if err := m.Positions[len(m.Positions)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryDeficitsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryDeficitsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryDeficitsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryMarketDeficitsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryMarketDeficitsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryMarketDeficitsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryDeficitsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryDeficitsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryDeficitsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Deficits", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Deficits = append(m.Deficits, DeficitRecord{})
+			if err := m.Deficits[len(m.Deficits)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryBackstopRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryBackstopRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryBackstopRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryBackstopResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryBackstopResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryBackstopResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pool", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Pool.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field StakedUnderlying", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.StakedUnderlying.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PendingReceipts", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.PendingReceipts.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ShareRate", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.ShareRate.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RewardApr", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.RewardApr.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CooldownSeconds", wireType)
+			}
+			m.CooldownSeconds = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CooldownSeconds |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RewardShare", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.RewardShare.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryBackstopStakerRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryBackstopStakerRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryBackstopStakerRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Address", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Address = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *BackstopStakerEntry) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: BackstopStakerEntry: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: BackstopStakerEntry: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Stake", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Stake.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Receipts", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Receipts.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Earned", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Earned.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Cooldowns", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Cooldowns = append(m.Cooldowns, BackstopCooldown{})
+			if err := m.Cooldowns[len(m.Cooldowns)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Claimable", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Claimable.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryBackstopStakerResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryBackstopStakerResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryBackstopStakerResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Entries", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Entries = append(m.Entries, BackstopStakerEntry{})
+			if err := m.Entries[len(m.Entries)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex

@@ -1039,6 +1039,304 @@ func (m *MsgUpdateParamsResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgUpdateParamsResponse proto.InternalMessageInfo
 
+// MsgBackstopStake moves amount (free lend/{denom} receipts) from staker
+// into the market's backstop for shares (⌊amount × shares / staked⌋).
+type MsgBackstopStake struct {
+	Staker string     `protobuf:"bytes,1,opt,name=staker,proto3" json:"staker,omitempty"`
+	Amount types.Coin `protobuf:"bytes,2,opt,name=amount,proto3" json:"amount"`
+}
+
+func (m *MsgBackstopStake) Reset()         { *m = MsgBackstopStake{} }
+func (m *MsgBackstopStake) String() string { return proto.CompactTextString(m) }
+func (*MsgBackstopStake) ProtoMessage()    {}
+func (*MsgBackstopStake) Descriptor() ([]byte, []int) {
+	return fileDescriptor_230b6534936b585a, []int{20}
+}
+func (m *MsgBackstopStake) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgBackstopStake) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgBackstopStake.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgBackstopStake) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgBackstopStake.Merge(m, src)
+}
+func (m *MsgBackstopStake) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgBackstopStake) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgBackstopStake.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgBackstopStake proto.InternalMessageInfo
+
+func (m *MsgBackstopStake) GetStaker() string {
+	if m != nil {
+		return m.Staker
+	}
+	return ""
+}
+
+func (m *MsgBackstopStake) GetAmount() types.Coin {
+	if m != nil {
+		return m.Amount
+	}
+	return types.Coin{}
+}
+
+type MsgBackstopStakeResponse struct {
+	Shares cosmossdk_io_math.Int `protobuf:"bytes,1,opt,name=shares,proto3,customtype=cosmossdk.io/math.Int" json:"shares"`
+}
+
+func (m *MsgBackstopStakeResponse) Reset()         { *m = MsgBackstopStakeResponse{} }
+func (m *MsgBackstopStakeResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgBackstopStakeResponse) ProtoMessage()    {}
+func (*MsgBackstopStakeResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_230b6534936b585a, []int{21}
+}
+func (m *MsgBackstopStakeResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgBackstopStakeResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgBackstopStakeResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgBackstopStakeResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgBackstopStakeResponse.Merge(m, src)
+}
+func (m *MsgBackstopStakeResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgBackstopStakeResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgBackstopStakeResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgBackstopStakeResponse proto.InternalMessageInfo
+
+// MsgBackstopUnstake starts the cooldown of staked receipts worth amount
+// (lend/{denom}; the shares taken are rounded up), or of every active share
+// of amount's market with all = true. The receipts stay in the backstop,
+// covering deficits, until claimed with MsgBackstopClaim after the
+// market's backstop_cooldown_seconds.
+type MsgBackstopUnstake struct {
+	Staker string     `protobuf:"bytes,1,opt,name=staker,proto3" json:"staker,omitempty"`
+	Amount types.Coin `protobuf:"bytes,2,opt,name=amount,proto3" json:"amount"`
+	All    bool       `protobuf:"varint,3,opt,name=all,proto3" json:"all,omitempty"`
+}
+
+func (m *MsgBackstopUnstake) Reset()         { *m = MsgBackstopUnstake{} }
+func (m *MsgBackstopUnstake) String() string { return proto.CompactTextString(m) }
+func (*MsgBackstopUnstake) ProtoMessage()    {}
+func (*MsgBackstopUnstake) Descriptor() ([]byte, []int) {
+	return fileDescriptor_230b6534936b585a, []int{22}
+}
+func (m *MsgBackstopUnstake) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgBackstopUnstake) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgBackstopUnstake.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgBackstopUnstake) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgBackstopUnstake.Merge(m, src)
+}
+func (m *MsgBackstopUnstake) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgBackstopUnstake) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgBackstopUnstake.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgBackstopUnstake proto.InternalMessageInfo
+
+func (m *MsgBackstopUnstake) GetStaker() string {
+	if m != nil {
+		return m.Staker
+	}
+	return ""
+}
+
+func (m *MsgBackstopUnstake) GetAmount() types.Coin {
+	if m != nil {
+		return m.Amount
+	}
+	return types.Coin{}
+}
+
+func (m *MsgBackstopUnstake) GetAll() bool {
+	if m != nil {
+		return m.All
+	}
+	return false
+}
+
+type MsgBackstopUnstakeResponse struct {
+	Cooldown BackstopCooldown `protobuf:"bytes,1,opt,name=cooldown,proto3" json:"cooldown"`
+}
+
+func (m *MsgBackstopUnstakeResponse) Reset()         { *m = MsgBackstopUnstakeResponse{} }
+func (m *MsgBackstopUnstakeResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgBackstopUnstakeResponse) ProtoMessage()    {}
+func (*MsgBackstopUnstakeResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_230b6534936b585a, []int{23}
+}
+func (m *MsgBackstopUnstakeResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgBackstopUnstakeResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgBackstopUnstakeResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgBackstopUnstakeResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgBackstopUnstakeResponse.Merge(m, src)
+}
+func (m *MsgBackstopUnstakeResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgBackstopUnstakeResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgBackstopUnstakeResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgBackstopUnstakeResponse proto.InternalMessageInfo
+
+func (m *MsgBackstopUnstakeResponse) GetCooldown() BackstopCooldown {
+	if m != nil {
+		return m.Cooldown
+	}
+	return BackstopCooldown{}
+}
+
+// MsgBackstopClaim pays staker the receipts of every cooldown in denom's
+// backstop that has matured.
+type MsgBackstopClaim struct {
+	Staker string `protobuf:"bytes,1,opt,name=staker,proto3" json:"staker,omitempty"`
+	Denom  string `protobuf:"bytes,2,opt,name=denom,proto3" json:"denom,omitempty"`
+}
+
+func (m *MsgBackstopClaim) Reset()         { *m = MsgBackstopClaim{} }
+func (m *MsgBackstopClaim) String() string { return proto.CompactTextString(m) }
+func (*MsgBackstopClaim) ProtoMessage()    {}
+func (*MsgBackstopClaim) Descriptor() ([]byte, []int) {
+	return fileDescriptor_230b6534936b585a, []int{24}
+}
+func (m *MsgBackstopClaim) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgBackstopClaim) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgBackstopClaim.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgBackstopClaim) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgBackstopClaim.Merge(m, src)
+}
+func (m *MsgBackstopClaim) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgBackstopClaim) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgBackstopClaim.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgBackstopClaim proto.InternalMessageInfo
+
+func (m *MsgBackstopClaim) GetStaker() string {
+	if m != nil {
+		return m.Staker
+	}
+	return ""
+}
+
+func (m *MsgBackstopClaim) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+type MsgBackstopClaimResponse struct {
+	Receipts types.Coin `protobuf:"bytes,1,opt,name=receipts,proto3" json:"receipts"`
+}
+
+func (m *MsgBackstopClaimResponse) Reset()         { *m = MsgBackstopClaimResponse{} }
+func (m *MsgBackstopClaimResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgBackstopClaimResponse) ProtoMessage()    {}
+func (*MsgBackstopClaimResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_230b6534936b585a, []int{25}
+}
+func (m *MsgBackstopClaimResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgBackstopClaimResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgBackstopClaimResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgBackstopClaimResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgBackstopClaimResponse.Merge(m, src)
+}
+func (m *MsgBackstopClaimResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgBackstopClaimResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgBackstopClaimResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgBackstopClaimResponse proto.InternalMessageInfo
+
+func (m *MsgBackstopClaimResponse) GetReceipts() types.Coin {
+	if m != nil {
+		return m.Receipts
+	}
+	return types.Coin{}
+}
+
 func init() {
 	proto.RegisterType((*MsgSupply)(nil), "agora.lend.v1.MsgSupply")
 	proto.RegisterType((*MsgSupplyResponse)(nil), "agora.lend.v1.MsgSupplyResponse")
@@ -1060,83 +1358,101 @@ func init() {
 	proto.RegisterType((*MsgSetMarketResponse)(nil), "agora.lend.v1.MsgSetMarketResponse")
 	proto.RegisterType((*MsgUpdateParams)(nil), "agora.lend.v1.MsgUpdateParams")
 	proto.RegisterType((*MsgUpdateParamsResponse)(nil), "agora.lend.v1.MsgUpdateParamsResponse")
+	proto.RegisterType((*MsgBackstopStake)(nil), "agora.lend.v1.MsgBackstopStake")
+	proto.RegisterType((*MsgBackstopStakeResponse)(nil), "agora.lend.v1.MsgBackstopStakeResponse")
+	proto.RegisterType((*MsgBackstopUnstake)(nil), "agora.lend.v1.MsgBackstopUnstake")
+	proto.RegisterType((*MsgBackstopUnstakeResponse)(nil), "agora.lend.v1.MsgBackstopUnstakeResponse")
+	proto.RegisterType((*MsgBackstopClaim)(nil), "agora.lend.v1.MsgBackstopClaim")
+	proto.RegisterType((*MsgBackstopClaimResponse)(nil), "agora.lend.v1.MsgBackstopClaimResponse")
 }
 
 func init() { proto.RegisterFile("agora/lend/v1/tx.proto", fileDescriptor_230b6534936b585a) }
 
 var fileDescriptor_230b6534936b585a = []byte{
-	// 1125 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xc4, 0x57, 0xcf, 0x4f, 0xdc, 0x46,
-	0x14, 0xc6, 0xd9, 0xb0, 0x62, 0x1f, 0x21, 0x10, 0x43, 0x60, 0x31, 0xed, 0x42, 0x1d, 0x89, 0x12,
-	0x2a, 0x6c, 0x48, 0xab, 0x2a, 0x42, 0x39, 0x94, 0x0d, 0x97, 0x54, 0xb5, 0x12, 0x2d, 0x4a, 0xa3,
-	0xf6, 0xd0, 0xd5, 0xec, 0x7a, 0x64, 0xac, 0xac, 0x3d, 0xae, 0xc7, 0xcb, 0x8f, 0x9e, 0xaa, 0x1e,
-	0x7b, 0xea, 0x5f, 0xd1, 0xe6, 0xd0, 0x03, 0xaa, 0xd2, 0x43, 0x55, 0xe5, 0x9e, 0x63, 0x94, 0x53,
-	0xd5, 0x43, 0x54, 0xc1, 0x81, 0x63, 0xff, 0x85, 0xca, 0x33, 0xe3, 0xb1, 0xbd, 0x5e, 0xb2, 0xb0,
-	0xa9, 0xc4, 0x65, 0xe5, 0x79, 0xef, 0x7b, 0xcf, 0xef, 0xfb, 0xde, 0xcc, 0xf8, 0x2d, 0xcc, 0x22,
-	0x87, 0x84, 0xc8, 0xec, 0x60, 0xdf, 0x36, 0xf7, 0x36, 0xcc, 0xe8, 0xc0, 0x08, 0x42, 0x12, 0x11,
-	0x75, 0x82, 0xd9, 0x8d, 0xd8, 0x6e, 0xec, 0x6d, 0x68, 0x5a, 0x1e, 0xe6, 0xa1, 0xf0, 0x29, 0x8e,
-	0x38, 0xb4, 0xd7, 0x17, 0xa0, 0x10, 0x79, 0x54, 0xf8, 0x6e, 0x20, 0xcf, 0xf5, 0x89, 0xc9, 0x7e,
-	0x85, 0xa9, 0xd6, 0x26, 0xd4, 0x23, 0xd4, 0x6c, 0x21, 0x8a, 0xcd, 0xbd, 0x8d, 0x16, 0x8e, 0xd0,
-	0x86, 0xd9, 0x26, 0xae, 0x2f, 0xfc, 0x73, 0xc2, 0xef, 0x51, 0x87, 0xbd, 0x8a, 0x3a, 0xc2, 0x31,
-	0xcf, 0x1d, 0x4d, 0xb6, 0x32, 0xf9, 0x42, 0xb8, 0x66, 0x1c, 0xe2, 0x10, 0x6e, 0x8f, 0x9f, 0xb8,
-	0x55, 0xff, 0x45, 0x81, 0x8a, 0x45, 0x9d, 0x9d, 0x6e, 0x10, 0x74, 0x0e, 0xd5, 0x4f, 0x60, 0x8c,
-	0xc6, 0x4f, 0x2e, 0x0e, 0xab, 0xca, 0x92, 0xb2, 0x52, 0xa9, 0x57, 0x5f, 0x3f, 0x5f, 0x9b, 0x11,
-	0x79, 0xb6, 0x6c, 0x3b, 0xc4, 0x94, 0xee, 0x44, 0xa1, 0xeb, 0x3b, 0x0d, 0x89, 0x54, 0xef, 0x41,
-	0x19, 0x79, 0xa4, 0xeb, 0x47, 0xd5, 0x2b, 0x4b, 0xca, 0xca, 0xf8, 0x9d, 0x79, 0x43, 0x04, 0xc4,
-	0xe5, 0x1b, 0xa2, 0x7c, 0xe3, 0x3e, 0x71, 0xfd, 0x7a, 0xe5, 0xe5, 0x9b, 0xc5, 0x91, 0x67, 0xa7,
-	0x47, 0xab, 0x4a, 0x43, 0xc4, 0x6c, 0x2e, 0xff, 0x70, 0x7a, 0xb4, 0x2a, 0x93, 0xfd, 0x78, 0x7a,
-	0xb4, 0x3a, 0x93, 0x11, 0x4b, 0xd6, 0xa6, 0x3f, 0x86, 0x1b, 0x72, 0xd1, 0xc0, 0x34, 0x20, 0x3e,
-	0xc5, 0xea, 0x67, 0x30, 0x16, 0xe2, 0x36, 0x76, 0x83, 0x88, 0xb2, 0x82, 0xcf, 0xfb, 0x72, 0x19,
-	0xa5, 0xbf, 0x50, 0x60, 0xdc, 0xa2, 0xce, 0x13, 0x37, 0xda, 0xb5, 0x43, 0xb4, 0x7f, 0x19, 0x12,
-	0xa8, 0x53, 0x50, 0x42, 0x9d, 0x4e, 0xb5, 0xb4, 0xa4, 0xac, 0x8c, 0x35, 0xe2, 0xc7, 0xcd, 0x95,
-	0x82, 0x28, 0xb3, 0x79, 0x51, 0x92, 0x7a, 0xf5, 0x67, 0x0a, 0x4c, 0x67, 0xd6, 0x52, 0x99, 0x3a,
-	0x54, 0xf6, 0x85, 0xcd, 0xbf, 0x90, 0x34, 0x69, 0x98, 0x6a, 0xc1, 0x64, 0xa2, 0x53, 0xb3, 0xd5,
-	0x0d, 0x7d, 0x6c, 0x5f, 0x88, 0xde, 0xf5, 0x24, 0xb8, 0xce, 0x62, 0xf5, 0xdf, 0x15, 0x98, 0xb2,
-	0xa8, 0x73, 0x9f, 0x74, 0x3a, 0x28, 0xc2, 0x21, 0xea, 0xb8, 0xdf, 0xe1, 0x58, 0xef, 0x16, 0x09,
-	0x43, 0xb2, 0x7f, 0x1e, 0xbd, 0x13, 0xe4, 0x3b, 0x6e, 0xb9, 0x35, 0xa6, 0x6e, 0x92, 0x2c, 0x56,
-	0x77, 0x21, 0xaf, 0x6e, 0xae, 0x44, 0x5d, 0x83, 0x6a, 0xaf, 0x2d, 0x91, 0x59, 0xff, 0x43, 0x01,
-	0xd5, 0xa2, 0xce, 0x36, 0x6e, 0x5f, 0x3a, 0x2b, 0xb3, 0xc0, 0xea, 0xfd, 0x3c, 0xab, 0x9e, 0x22,
-	0xf5, 0xf7, 0x40, 0x2b, 0x5a, 0x25, 0xb3, 0x3f, 0xf9, 0xc6, 0xe2, 0x07, 0x2e, 0x25, 0x7f, 0x29,
-	0xd4, 0xd6, 0x0b, 0xd4, 0x6a, 0xfd, 0xee, 0x88, 0xb4, 0x4a, 0xdd, 0x87, 0x85, 0x3e, 0x66, 0x79,
-	0x3a, 0x1e, 0xc2, 0x54, 0xca, 0xba, 0x89, 0x6c, 0x1b, 0xdb, 0x17, 0x3a, 0x24, 0x93, 0x69, 0xf4,
-	0x56, 0x1c, 0x9c, 0xdc, 0xa3, 0x75, 0x56, 0xe2, 0xa5, 0x68, 0xb4, 0x5c, 0xd0, 0xa8, 0xe7, 0x1e,
-	0xe5, 0xb5, 0xe9, 0xd3, 0xec, 0x1e, 0xe5, 0x0b, 0xd9, 0xec, 0x53, 0x05, 0xc6, 0x2c, 0xea, 0x34,
-	0x70, 0x80, 0x0e, 0xd5, 0x75, 0x28, 0x53, 0xec, 0xdb, 0xe7, 0xa8, 0x5d, 0xe0, 0x72, 0x7c, 0xaf,
-	0x0c, 0xc1, 0xb7, 0x34, 0xfc, 0xa5, 0x79, 0x35, 0xbd, 0x34, 0x6f, 0xc5, 0x0a, 0x88, 0x92, 0x62,
-	0xfe, 0xd3, 0x79, 0xfe, 0x8c, 0x9c, 0xfe, 0x88, 0xdd, 0x41, 0xec, 0x59, 0xee, 0x86, 0x7b, 0x50,
-	0x0e, 0x71, 0x80, 0xdc, 0x8b, 0xed, 0x01, 0x11, 0xa3, 0xff, 0x5c, 0x82, 0x6b, 0x16, 0x75, 0xbe,
-	0x70, 0xbf, 0xed, 0xba, 0x36, 0x8a, 0xb0, 0x7a, 0x17, 0xa0, 0x23, 0x16, 0x64, 0xb0, 0x86, 0x19,
-	0xec, 0x90, 0x3a, 0x2e, 0xc2, 0x78, 0x5c, 0xca, 0x61, 0xd3, 0xc6, 0x3e, 0xf1, 0x98, 0x98, 0x95,
-	0x06, 0x30, 0xd3, 0x76, 0x6c, 0x51, 0x6f, 0xe7, 0x76, 0x3b, 0x47, 0x5d, 0x65, 0xa8, 0xcc, 0x3e,
-	0xe6, 0x50, 0x0b, 0x2a, 0x1e, 0x3a, 0x68, 0xb2, 0xe0, 0xea, 0x28, 0x2b, 0x61, 0x3d, 0xa6, 0xfc,
-	0xf7, 0x9b, 0xc5, 0x9b, 0xbc, 0x0c, 0x6a, 0x3f, 0x35, 0x5c, 0x62, 0x7a, 0x28, 0xda, 0x35, 0x1e,
-	0xf8, 0xd1, 0xeb, 0xe7, 0x6b, 0x20, 0xea, 0x7b, 0xe0, 0x47, 0xe2, 0xeb, 0xea, 0xa1, 0x03, 0xbe,
-	0x95, 0xbe, 0x01, 0xd5, 0x73, 0xfd, 0x66, 0xe6, 0xed, 0xa4, 0x1b, 0x55, 0xcb, 0x43, 0xe6, 0x9d,
-	0xf2, 0x5c, 0x3f, 0x3d, 0xcc, 0x0f, 0xbb, 0xd1, 0xe6, 0x47, 0x71, 0xcb, 0x33, 0x0a, 0xc6, 0x6d,
-	0x9f, 0xcb, 0xb7, 0x5d, 0xf6, 0x45, 0xff, 0x57, 0x81, 0x99, 0xac, 0xe1, 0xff, 0xe9, 0x7f, 0x6e,
-	0x06, 0xb9, 0x32, 0xcc, 0x0c, 0xa2, 0x3e, 0x81, 0xeb, 0x3d, 0x0a, 0x95, 0x86, 0x54, 0x68, 0xa2,
-	0x9d, 0x95, 0x47, 0xff, 0x55, 0x61, 0x5b, 0x73, 0x07, 0x47, 0x16, 0x9b, 0x46, 0xd5, 0x4f, 0xa1,
-	0x82, 0xba, 0xd1, 0x2e, 0x09, 0xdd, 0xe8, 0x70, 0xe0, 0xce, 0x4c, 0xa1, 0xea, 0x5d, 0x28, 0xf3,
-	0x79, 0x56, 0x30, 0xbc, 0x69, 0xe4, 0x66, 0x5f, 0x83, 0xa7, 0xcf, 0xa9, 0xc3, 0xf1, 0x9b, 0xab,
-	0x71, 0x87, 0xd2, 0x4c, 0x7d, 0x1a, 0x24, 0xab, 0xd3, 0x67, 0x59, 0x7f, 0xe4, 0x5a, 0xde, 0x4e,
-	0xbf, 0x29, 0x30, 0x69, 0x51, 0xe7, 0x71, 0x10, 0x77, 0xed, 0x11, 0x9b, 0x9d, 0xdf, 0x85, 0x09,
-	0x9f, 0xbe, 0xcf, 0x60, 0xc2, 0xd3, 0xe7, 0x98, 0x70, 0x3c, 0x9f, 0x1a, 0xf2, 0x4c, 0xb4, 0x3c,
-	0x93, 0x6c, 0x81, 0xfa, 0x3c, 0xcc, 0xf5, 0x98, 0x12, 0x3e, 0x77, 0x5e, 0x94, 0xa1, 0x64, 0x51,
-	0x47, 0xdd, 0x86, 0xb2, 0x18, 0xbc, 0xab, 0xbd, 0x7a, 0x26, 0xdf, 0x2e, 0x6d, 0xe9, 0x2c, 0x8f,
-	0xdc, 0xbd, 0x9f, 0xc3, 0x98, 0x9c, 0x5e, 0xb5, 0x22, 0x3a, 0xf1, 0x69, 0xfa, 0xd9, 0x3e, 0x99,
-	0xeb, 0x2b, 0x98, 0xc8, 0x8f, 0x67, 0x8b, 0xc5, 0xa0, 0x1c, 0x40, 0xfb, 0x70, 0x00, 0x40, 0xa6,
-	0x6e, 0xc2, 0x64, 0xef, 0x94, 0xf4, 0x41, 0x31, 0xb6, 0x07, 0xa2, 0xdd, 0x1e, 0x08, 0x91, 0x2f,
-	0x68, 0xc1, 0x54, 0x61, 0x58, 0xd1, 0xcf, 0x52, 0x2f, 0xc5, 0x68, 0xab, 0x83, 0x31, 0xf2, 0x1d,
-	0xdb, 0x50, 0x16, 0x9f, 0xf8, 0x3e, 0x1d, 0xe3, 0x9e, 0x7e, 0x1d, 0xcb, 0x7f, 0x6d, 0xd5, 0x2d,
-	0x18, 0xe5, 0xd7, 0xe3, 0x5c, 0x11, 0xca, 0x1c, 0xda, 0xe2, 0x19, 0x0e, 0x99, 0xc2, 0x82, 0x4a,
-	0xfa, 0xc1, 0x59, 0x28, 0xa2, 0xa5, 0x53, 0xbb, 0xf5, 0x16, 0x67, 0x36, 0x5d, 0x7a, 0x49, 0xf4,
-	0x49, 0x27, 0x9d, 0xfd, 0xd2, 0x15, 0x0e, 0xac, 0xfa, 0x25, 0x5c, 0xcb, 0x1d, 0xd6, 0x5a, 0x31,
-	0x28, 0xeb, 0xd7, 0x96, 0xdf, 0xee, 0x4f, 0xf2, 0x6a, 0xa3, 0xdf, 0xc7, 0x27, 0xb2, 0x5e, 0x7f,
-	0x79, 0x5c, 0x53, 0x5e, 0x1d, 0xd7, 0x94, 0x7f, 0x8e, 0x6b, 0xca, 0x4f, 0x27, 0xb5, 0x91, 0x57,
-	0x27, 0xb5, 0x91, 0xbf, 0x4e, 0x6a, 0x23, 0x5f, 0xaf, 0x38, 0x6e, 0xb4, 0xdb, 0x6d, 0x19, 0x6d,
-	0xe2, 0x99, 0x2c, 0xe5, 0x5a, 0x07, 0xb5, 0x28, 0x7f, 0x34, 0x0f, 0xf8, 0x41, 0x8d, 0x0e, 0x03,
-	0x4c, 0x5b, 0x65, 0xf6, 0xff, 0xf7, 0xe3, 0xff, 0x02, 0x00, 0x00, 0xff, 0xff, 0x0f, 0x0f, 0x1a,
-	0xa5, 0xdd, 0x0f, 0x00, 0x00,
+	// 1326 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xc4, 0x58, 0xcf, 0x6b, 0xdc, 0xc6,
+	0x17, 0xb7, 0xe2, 0x78, 0xd9, 0x7d, 0xf9, 0x61, 0x47, 0x71, 0xe2, 0x8d, 0x92, 0xec, 0x3a, 0x0a,
+	0xe4, 0xeb, 0x38, 0x78, 0x37, 0xce, 0xb7, 0x94, 0x60, 0x72, 0x68, 0xd6, 0xa6, 0x34, 0xa5, 0x22,
+	0x61, 0x4d, 0x1a, 0x5a, 0x4a, 0x97, 0xd9, 0xd5, 0x20, 0x0b, 0xaf, 0x34, 0x5b, 0x8d, 0x36, 0xb1,
+	0x7b, 0x2a, 0xbd, 0x14, 0x7a, 0xea, 0x5f, 0xd1, 0xe6, 0x50, 0x68, 0x28, 0xe9, 0xa1, 0x94, 0x1e,
+	0x0b, 0x39, 0x86, 0xd0, 0x43, 0xe9, 0x21, 0x94, 0xe4, 0xe0, 0x63, 0xff, 0x85, 0xa2, 0x99, 0xd1,
+	0x48, 0x23, 0x69, 0xfd, 0x63, 0x13, 0xf0, 0x65, 0xd1, 0xbc, 0xf7, 0x79, 0x6f, 0xde, 0xfb, 0xcc,
+	0xd3, 0x9b, 0xa7, 0x85, 0xb3, 0xc8, 0x21, 0x01, 0x6a, 0xf6, 0xb1, 0x6f, 0x37, 0x1f, 0x2e, 0x37,
+	0xc3, 0xad, 0xc6, 0x20, 0x20, 0x21, 0xd1, 0x4f, 0x30, 0x79, 0x23, 0x92, 0x37, 0x1e, 0x2e, 0x1b,
+	0x17, 0x54, 0x58, 0x17, 0xf5, 0x36, 0x69, 0x48, 0x06, 0x1c, 0x6c, 0x18, 0xaa, 0xd6, 0x43, 0xc1,
+	0x26, 0x0e, 0x8b, 0x75, 0x03, 0x14, 0x20, 0x8f, 0x0a, 0xdd, 0x29, 0xe4, 0xb9, 0x3e, 0x69, 0xb2,
+	0x5f, 0x21, 0xaa, 0xf5, 0x08, 0xf5, 0x08, 0x6d, 0x76, 0x11, 0xc5, 0xcd, 0x87, 0xcb, 0x5d, 0x1c,
+	0xa2, 0xe5, 0x66, 0x8f, 0xb8, 0xbe, 0xd0, 0xcf, 0x09, 0xbd, 0x47, 0x1d, 0xb6, 0x15, 0x75, 0x84,
+	0xe2, 0x1c, 0x57, 0x74, 0xd8, 0xaa, 0xc9, 0x17, 0x42, 0x35, 0xeb, 0x10, 0x87, 0x70, 0x79, 0xf4,
+	0xc4, 0xa5, 0xe6, 0x0f, 0x1a, 0x54, 0x2c, 0xea, 0xac, 0x0f, 0x07, 0x83, 0xfe, 0xb6, 0xfe, 0x0e,
+	0x94, 0x69, 0xf4, 0xe4, 0xe2, 0xa0, 0xaa, 0xcd, 0x6b, 0x0b, 0x95, 0x56, 0xf5, 0xc5, 0xd3, 0xa5,
+	0x59, 0xe1, 0xe7, 0xb6, 0x6d, 0x07, 0x98, 0xd2, 0xf5, 0x30, 0x70, 0x7d, 0xa7, 0x2d, 0x91, 0xfa,
+	0x2d, 0x28, 0x21, 0x8f, 0x0c, 0xfd, 0xb0, 0x7a, 0x64, 0x5e, 0x5b, 0x38, 0x76, 0xe3, 0x5c, 0x43,
+	0x18, 0x44, 0xe1, 0x37, 0x44, 0xf8, 0x8d, 0x55, 0xe2, 0xfa, 0xad, 0xca, 0xb3, 0x97, 0xf5, 0x89,
+	0xc7, 0x3b, 0x4f, 0x16, 0xb5, 0xb6, 0xb0, 0x59, 0xb9, 0xf2, 0xf5, 0xce, 0x93, 0x45, 0xe9, 0xec,
+	0xdb, 0x9d, 0x27, 0x8b, 0xb3, 0x29, 0xb2, 0x64, 0x6c, 0xe6, 0x7d, 0x38, 0x25, 0x17, 0x6d, 0x4c,
+	0x07, 0xc4, 0xa7, 0x58, 0x7f, 0x0f, 0xca, 0x01, 0xee, 0x61, 0x77, 0x10, 0x52, 0x16, 0xf0, 0x7e,
+	0x37, 0x97, 0x56, 0xe6, 0xef, 0x1a, 0x1c, 0xb3, 0xa8, 0xf3, 0xc0, 0x0d, 0x37, 0xec, 0x00, 0x3d,
+	0x3a, 0x0c, 0x0a, 0xf4, 0x19, 0x98, 0x44, 0xfd, 0x7e, 0x75, 0x72, 0x5e, 0x5b, 0x28, 0xb7, 0xa3,
+	0xc7, 0x95, 0x85, 0x1c, 0x29, 0x67, 0x55, 0x52, 0xe2, 0x78, 0xcd, 0xc7, 0x1a, 0x9c, 0x4e, 0xad,
+	0x25, 0x33, 0x2d, 0xa8, 0x3c, 0x12, 0x32, 0xff, 0x40, 0xd4, 0x24, 0x66, 0xba, 0x05, 0xd3, 0x31,
+	0x4f, 0x9d, 0xee, 0x30, 0xf0, 0xb1, 0x7d, 0xa0, 0xf4, 0x4e, 0xc6, 0xc6, 0x2d, 0x66, 0x6b, 0xfe,
+	0xa2, 0xc1, 0x8c, 0x45, 0x9d, 0x55, 0xd2, 0xef, 0xa3, 0x10, 0x07, 0xa8, 0xef, 0x7e, 0x89, 0x23,
+	0xbe, 0xbb, 0x24, 0x08, 0xc8, 0xa3, 0xfd, 0xf0, 0x1d, 0x23, 0xdf, 0xb0, 0xe4, 0x96, 0x18, 0xbb,
+	0xb1, 0xb3, 0x88, 0xdd, 0xf3, 0x2a, 0xbb, 0x4a, 0x88, 0xa6, 0x01, 0xd5, 0xac, 0x2c, 0xa6, 0xd9,
+	0xfc, 0x55, 0x03, 0xdd, 0xa2, 0xce, 0x1a, 0xee, 0x1d, 0x7a, 0x56, 0xcd, 0x5c, 0x56, 0x17, 0xd5,
+	0xac, 0x32, 0x41, 0x9a, 0x17, 0xc0, 0xc8, 0x4b, 0x65, 0x66, 0xbf, 0xf1, 0xc2, 0xe2, 0x2f, 0x5c,
+	0x92, 0xfc, 0xa1, 0xa4, 0x76, 0x3d, 0x97, 0x5a, 0xad, 0xa8, 0x47, 0x24, 0x51, 0x9a, 0x3e, 0x9c,
+	0x2f, 0x10, 0xcb, 0xb7, 0xe3, 0x2e, 0xcc, 0x24, 0x59, 0x77, 0x90, 0x6d, 0x63, 0xfb, 0x40, 0x2f,
+	0xc9, 0x74, 0x62, 0x7d, 0x3b, 0x32, 0x8e, 0xfb, 0x68, 0x8b, 0x85, 0x78, 0x28, 0x1c, 0x5d, 0xc9,
+	0x71, 0x94, 0xe9, 0xa3, 0x3c, 0x36, 0xf3, 0x34, 0xeb, 0xa3, 0x7c, 0x21, 0x0f, 0x7b, 0x47, 0x83,
+	0xb2, 0x45, 0x9d, 0x36, 0x1e, 0xa0, 0x6d, 0xfd, 0x3a, 0x94, 0x28, 0xf6, 0xed, 0x7d, 0xc4, 0x2e,
+	0x70, 0x4a, 0xbe, 0x47, 0xc6, 0xc8, 0x77, 0x72, 0xfc, 0xa6, 0x79, 0x34, 0x69, 0x9a, 0x97, 0x23,
+	0x06, 0x44, 0x48, 0x51, 0xfe, 0xa7, 0xd5, 0xfc, 0x59, 0x72, 0xe6, 0x3d, 0xd6, 0x83, 0xd8, 0xb3,
+	0xac, 0x86, 0x5b, 0x50, 0x0a, 0xf0, 0x00, 0xb9, 0x07, 0xab, 0x01, 0x61, 0x63, 0x7e, 0x3f, 0x09,
+	0xc7, 0x2d, 0xea, 0x7c, 0xe4, 0x7e, 0x31, 0x74, 0x6d, 0x14, 0x62, 0xfd, 0x26, 0x40, 0x5f, 0x2c,
+	0xc8, 0xde, 0x1c, 0xa6, 0xb0, 0x63, 0xf2, 0x58, 0x87, 0x63, 0x51, 0x28, 0xdb, 0x1d, 0x1b, 0xfb,
+	0xc4, 0x63, 0x64, 0x56, 0xda, 0xc0, 0x44, 0x6b, 0x91, 0x44, 0xbf, 0xaa, 0x54, 0x3b, 0x47, 0x1d,
+	0x65, 0xa8, 0x54, 0x1d, 0x73, 0xa8, 0x05, 0x15, 0x0f, 0x6d, 0x75, 0x98, 0x71, 0x75, 0x8a, 0x85,
+	0x70, 0x3d, 0x4a, 0xf9, 0xef, 0x97, 0xf5, 0x33, 0x3c, 0x0c, 0x6a, 0x6f, 0x36, 0x5c, 0xd2, 0xf4,
+	0x50, 0xb8, 0xd1, 0xb8, 0xe3, 0x87, 0x2f, 0x9e, 0x2e, 0x81, 0x88, 0xef, 0x8e, 0x1f, 0x8a, 0xdb,
+	0xd5, 0x43, 0x5b, 0xbc, 0x94, 0x3e, 0x07, 0xdd, 0x73, 0xfd, 0x4e, 0x6a, 0x77, 0x32, 0x0c, 0xab,
+	0xa5, 0x31, 0xfd, 0xce, 0x78, 0xae, 0x9f, 0xbc, 0xcc, 0x77, 0x87, 0xe1, 0xca, 0xb5, 0xe8, 0xc8,
+	0x53, 0x0c, 0x46, 0xc7, 0x3e, 0xa7, 0x1e, 0xbb, 0x3c, 0x17, 0xf3, 0x5f, 0x0d, 0x66, 0xd3, 0x82,
+	0xb7, 0x73, 0xfe, 0xca, 0x0c, 0x72, 0x64, 0x9c, 0x19, 0x44, 0x7f, 0x00, 0x27, 0x33, 0x0c, 0x4d,
+	0x8e, 0xc9, 0xd0, 0x89, 0x5e, 0x9a, 0x1e, 0xf3, 0x47, 0x8d, 0x95, 0xe6, 0x3a, 0x0e, 0x2d, 0x36,
+	0x8d, 0xea, 0xef, 0x42, 0x05, 0x0d, 0xc3, 0x0d, 0x12, 0xb8, 0xe1, 0xf6, 0x9e, 0x95, 0x99, 0x40,
+	0xf5, 0x9b, 0x50, 0xe2, 0xf3, 0xac, 0xc8, 0xf0, 0x4c, 0x43, 0x99, 0x8c, 0x1b, 0xdc, 0xbd, 0xc2,
+	0x0e, 0xc7, 0xaf, 0x2c, 0x46, 0x27, 0x94, 0x78, 0x2a, 0x38, 0x20, 0x19, 0x9d, 0x79, 0x96, 0x9d,
+	0x8f, 0x5c, 0xcb, 0xee, 0xf4, 0xb3, 0x06, 0xd3, 0x16, 0x75, 0xee, 0x0f, 0xa2, 0x53, 0xbb, 0xc7,
+	0x66, 0xe7, 0x37, 0xc9, 0x84, 0x4f, 0xdf, 0x23, 0x32, 0xe1, 0xee, 0x95, 0x4c, 0x38, 0x9e, 0x4f,
+	0x0d, 0x6a, 0x26, 0x86, 0x9a, 0x49, 0x3a, 0x40, 0xf3, 0x1c, 0xcc, 0x65, 0x44, 0x32, 0x9f, 0x9f,
+	0xf8, 0x20, 0xd4, 0x12, 0xdf, 0x0f, 0xeb, 0x21, 0xda, 0xc4, 0xac, 0xeb, 0x46, 0x0f, 0xfb, 0xe9,
+	0xba, 0x0c, 0xf7, 0x86, 0xf7, 0xc5, 0x35, 0xde, 0x2d, 0x99, 0xab, 0x82, 0x11, 0x48, 0x09, 0xce,
+	0xb4, 0xd9, 0x08, 0xa4, 0xc8, 0xe4, 0xdb, 0xf3, 0x01, 0x94, 0xe8, 0x06, 0x0a, 0x30, 0x15, 0x81,
+	0x1f, 0xbc, 0x6a, 0x85, 0xbd, 0xf9, 0x07, 0x1f, 0xa6, 0xe2, 0x6d, 0xee, 0xfb, 0xf4, 0x30, 0x98,
+	0x29, 0x18, 0xc7, 0x97, 0x32, 0x5c, 0x5d, 0x2c, 0xe6, 0x4a, 0x04, 0x6c, 0xda, 0x6c, 0xb0, 0xca,
+	0x48, 0x25, 0x5f, 0xef, 0x43, 0xb9, 0x47, 0x48, 0xdf, 0x26, 0x72, 0x30, 0xaf, 0x67, 0x6a, 0x30,
+	0xb6, 0x5c, 0x15, 0x30, 0xa5, 0x6b, 0xc4, 0xb6, 0xe6, 0x37, 0x6a, 0x15, 0xad, 0xf6, 0x91, 0xeb,
+	0x8d, 0xc1, 0xd5, 0x2c, 0x4c, 0xf1, 0x1b, 0x81, 0x5d, 0x38, 0x6d, 0xbe, 0xd8, 0x6f, 0x75, 0xb0,
+	0x4d, 0xcd, 0xcf, 0x94, 0xea, 0x60, 0xb2, 0xb7, 0xf7, 0x85, 0x76, 0xe3, 0xcf, 0x32, 0x4c, 0x5a,
+	0xd4, 0xd1, 0xd7, 0xa0, 0x24, 0x3e, 0x53, 0xab, 0xd9, 0xee, 0x13, 0x4f, 0x7a, 0xc6, 0xfc, 0x28,
+	0x8d, 0x8c, 0xe7, 0x43, 0x28, 0xcb, 0x6f, 0x3d, 0x23, 0x8f, 0x8e, 0x75, 0x86, 0x39, 0x5a, 0x27,
+	0x7d, 0x7d, 0x02, 0x27, 0xd4, 0x8f, 0x99, 0x7a, 0xde, 0x48, 0x01, 0x18, 0xff, 0xdb, 0x03, 0x20,
+	0x5d, 0x77, 0x60, 0x3a, 0xfb, 0x4d, 0x71, 0x29, 0x6f, 0x9b, 0x81, 0x18, 0x57, 0xf7, 0x84, 0xc8,
+	0x0d, 0xba, 0x30, 0x93, 0x1b, 0xed, 0xcd, 0x51, 0xec, 0x25, 0x18, 0x63, 0x71, 0x6f, 0x8c, 0xdc,
+	0x63, 0x0d, 0x4a, 0x62, 0x20, 0x2e, 0x38, 0x31, 0xae, 0x29, 0x3a, 0x31, 0x75, 0x36, 0xd5, 0x6f,
+	0xc3, 0x14, 0x1f, 0x26, 0xe6, 0xf2, 0x50, 0xa6, 0x30, 0xea, 0x23, 0x14, 0xd2, 0x85, 0x05, 0x95,
+	0x64, 0x3c, 0x3b, 0x9f, 0x47, 0x4b, 0xa5, 0x71, 0x79, 0x17, 0x65, 0xda, 0x5d, 0x72, 0xa5, 0x16,
+	0xb8, 0x93, 0xca, 0x22, 0x77, 0xb9, 0xeb, 0x4d, 0xff, 0x18, 0x8e, 0x2b, 0x57, 0x5b, 0x2d, 0x6f,
+	0x94, 0xd6, 0x1b, 0x57, 0x76, 0xd7, 0xa7, 0xcb, 0x53, 0xbd, 0x62, 0x0a, 0x78, 0x52, 0x00, 0x45,
+	0xe5, 0x59, 0xdc, 0xf3, 0x3b, 0x30, 0x9d, 0xed, 0xd2, 0x97, 0x46, 0xdb, 0x0a, 0x48, 0x51, 0x79,
+	0x8e, 0x6a, 0x92, 0xa9, 0xd8, 0x79, 0x63, 0xdb, 0x25, 0x76, 0x06, 0xd8, 0x2d, 0x76, 0xa5, 0x23,
+	0x19, 0x53, 0x5f, 0x45, 0x0d, 0xa6, 0xd5, 0x7a, 0xf6, 0xaa, 0xa6, 0x3d, 0x7f, 0x55, 0xd3, 0xfe,
+	0x79, 0x55, 0xd3, 0xbe, 0x7b, 0x5d, 0x9b, 0x78, 0xfe, 0xba, 0x36, 0xf1, 0xd7, 0xeb, 0xda, 0xc4,
+	0xa7, 0x0b, 0x8e, 0x1b, 0x6e, 0x0c, 0xbb, 0x8d, 0x1e, 0xf1, 0x9a, 0xcc, 0xe7, 0x52, 0x1f, 0x75,
+	0x29, 0x7f, 0x6c, 0x6e, 0xf1, 0x1e, 0x18, 0x6e, 0x0f, 0x30, 0xed, 0x96, 0xd8, 0x9f, 0x68, 0xff,
+	0xff, 0x2f, 0x00, 0x00, 0xff, 0xff, 0x93, 0x96, 0x8d, 0x7d, 0x40, 0x14, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -1172,6 +1488,12 @@ type MsgClient interface {
 	SetMarket(ctx context.Context, in *MsgSetMarket, opts ...grpc.CallOption) (*MsgSetMarketResponse, error)
 	// UpdateParams replaces the module parameters (gov authority only).
 	UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error)
+	// BackstopStake stakes free lend/{denom} receipts in the market's backstop.
+	BackstopStake(ctx context.Context, in *MsgBackstopStake, opts ...grpc.CallOption) (*MsgBackstopStakeResponse, error)
+	// BackstopUnstake starts the cooldown of staked receipts.
+	BackstopUnstake(ctx context.Context, in *MsgBackstopUnstake, opts ...grpc.CallOption) (*MsgBackstopUnstakeResponse, error)
+	// BackstopClaim returns the receipts of every matured cooldown.
+	BackstopClaim(ctx context.Context, in *MsgBackstopClaim, opts ...grpc.CallOption) (*MsgBackstopClaimResponse, error)
 }
 
 type msgClient struct {
@@ -1272,6 +1594,33 @@ func (c *msgClient) UpdateParams(ctx context.Context, in *MsgUpdateParams, opts 
 	return out, nil
 }
 
+func (c *msgClient) BackstopStake(ctx context.Context, in *MsgBackstopStake, opts ...grpc.CallOption) (*MsgBackstopStakeResponse, error) {
+	out := new(MsgBackstopStakeResponse)
+	err := c.cc.Invoke(ctx, "/agora.lend.v1.Msg/BackstopStake", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) BackstopUnstake(ctx context.Context, in *MsgBackstopUnstake, opts ...grpc.CallOption) (*MsgBackstopUnstakeResponse, error) {
+	out := new(MsgBackstopUnstakeResponse)
+	err := c.cc.Invoke(ctx, "/agora.lend.v1.Msg/BackstopUnstake", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) BackstopClaim(ctx context.Context, in *MsgBackstopClaim, opts ...grpc.CallOption) (*MsgBackstopClaimResponse, error) {
+	out := new(MsgBackstopClaimResponse)
+	err := c.cc.Invoke(ctx, "/agora.lend.v1.Msg/BackstopClaim", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MsgServer is the server API for Msg service.
 type MsgServer interface {
 	// Supply deposits underlying for lend/{denom} receipts.
@@ -1295,6 +1644,12 @@ type MsgServer interface {
 	SetMarket(context.Context, *MsgSetMarket) (*MsgSetMarketResponse, error)
 	// UpdateParams replaces the module parameters (gov authority only).
 	UpdateParams(context.Context, *MsgUpdateParams) (*MsgUpdateParamsResponse, error)
+	// BackstopStake stakes free lend/{denom} receipts in the market's backstop.
+	BackstopStake(context.Context, *MsgBackstopStake) (*MsgBackstopStakeResponse, error)
+	// BackstopUnstake starts the cooldown of staked receipts.
+	BackstopUnstake(context.Context, *MsgBackstopUnstake) (*MsgBackstopUnstakeResponse, error)
+	// BackstopClaim returns the receipts of every matured cooldown.
+	BackstopClaim(context.Context, *MsgBackstopClaim) (*MsgBackstopClaimResponse, error)
 }
 
 // UnimplementedMsgServer can be embedded to have forward compatible implementations.
@@ -1330,6 +1685,15 @@ func (*UnimplementedMsgServer) SetMarket(ctx context.Context, req *MsgSetMarket)
 }
 func (*UnimplementedMsgServer) UpdateParams(ctx context.Context, req *MsgUpdateParams) (*MsgUpdateParamsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method UpdateParams not implemented")
+}
+func (*UnimplementedMsgServer) BackstopStake(ctx context.Context, req *MsgBackstopStake) (*MsgBackstopStakeResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method BackstopStake not implemented")
+}
+func (*UnimplementedMsgServer) BackstopUnstake(ctx context.Context, req *MsgBackstopUnstake) (*MsgBackstopUnstakeResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method BackstopUnstake not implemented")
+}
+func (*UnimplementedMsgServer) BackstopClaim(ctx context.Context, req *MsgBackstopClaim) (*MsgBackstopClaimResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method BackstopClaim not implemented")
 }
 
 func RegisterMsgServer(s grpc1.Server, srv MsgServer) {
@@ -1516,6 +1880,60 @@ func _Msg_UpdateParams_Handler(srv interface{}, ctx context.Context, dec func(in
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_BackstopStake_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgBackstopStake)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).BackstopStake(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.lend.v1.Msg/BackstopStake",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).BackstopStake(ctx, req.(*MsgBackstopStake))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_BackstopUnstake_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgBackstopUnstake)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).BackstopUnstake(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.lend.v1.Msg/BackstopUnstake",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).BackstopUnstake(ctx, req.(*MsgBackstopUnstake))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_BackstopClaim_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgBackstopClaim)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).BackstopClaim(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.lend.v1.Msg/BackstopClaim",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).BackstopClaim(ctx, req.(*MsgBackstopClaim))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Msg_serviceDesc = _Msg_serviceDesc
 var _Msg_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "agora.lend.v1.Msg",
@@ -1560,6 +1978,18 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "UpdateParams",
 			Handler:    _Msg_UpdateParams_Handler,
+		},
+		{
+			MethodName: "BackstopStake",
+			Handler:    _Msg_BackstopStake_Handler,
+		},
+		{
+			MethodName: "BackstopUnstake",
+			Handler:    _Msg_BackstopUnstake_Handler,
+		},
+		{
+			MethodName: "BackstopClaim",
+			Handler:    _Msg_BackstopClaim_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -2334,6 +2764,232 @@ func (m *MsgUpdateParamsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error)
 	return len(dAtA) - i, nil
 }
 
+func (m *MsgBackstopStake) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgBackstopStake) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgBackstopStake) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Amount.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Staker) > 0 {
+		i -= len(m.Staker)
+		copy(dAtA[i:], m.Staker)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Staker)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgBackstopStakeResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgBackstopStakeResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgBackstopStakeResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Shares.Size()
+		i -= size
+		if _, err := m.Shares.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgBackstopUnstake) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgBackstopUnstake) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgBackstopUnstake) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.All {
+		i--
+		if m.All {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x18
+	}
+	{
+		size, err := m.Amount.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Staker) > 0 {
+		i -= len(m.Staker)
+		copy(dAtA[i:], m.Staker)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Staker)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgBackstopUnstakeResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgBackstopUnstakeResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgBackstopUnstakeResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Cooldown.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgBackstopClaim) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgBackstopClaim) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgBackstopClaim) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Staker) > 0 {
+		i -= len(m.Staker)
+		copy(dAtA[i:], m.Staker)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Staker)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgBackstopClaimResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgBackstopClaimResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgBackstopClaimResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Receipts.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintTx(dAtA []byte, offset int, v uint64) int {
 	offset -= sovTx(v)
 	base := offset
@@ -2622,6 +3278,89 @@ func (m *MsgUpdateParamsResponse) Size() (n int) {
 	}
 	var l int
 	_ = l
+	return n
+}
+
+func (m *MsgBackstopStake) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Staker)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgBackstopStakeResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Shares.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgBackstopUnstake) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Staker)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTx(uint64(l))
+	if m.All {
+		n += 2
+	}
+	return n
+}
+
+func (m *MsgBackstopUnstakeResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Cooldown.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgBackstopClaim) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Staker)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgBackstopClaimResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Receipts.Size()
+	n += 1 + l + sovTx(uint64(l))
 	return n
 }
 
@@ -4728,6 +5467,620 @@ func (m *MsgUpdateParamsResponse) Unmarshal(dAtA []byte) error {
 			return fmt.Errorf("proto: MsgUpdateParamsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
 		}
 		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgBackstopStake) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgBackstopStake: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgBackstopStake: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Staker", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Staker = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgBackstopStakeResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgBackstopStakeResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgBackstopStakeResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Shares", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Shares.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgBackstopUnstake) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgBackstopUnstake: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgBackstopUnstake: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Staker", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Staker = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field All", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.All = bool(v != 0)
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgBackstopUnstakeResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgBackstopUnstakeResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgBackstopUnstakeResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Cooldown", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Cooldown.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgBackstopClaim) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgBackstopClaim: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgBackstopClaim: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Staker", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Staker = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgBackstopClaimResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgBackstopClaimResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgBackstopClaimResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Receipts", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Receipts.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])

@@ -1,0 +1,180 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	sdkmath "cosmossdk.io/math"
+
+	"github.com/agora-labs/agora/app/devgenesis"
+	"github.com/agora-labs/agora/tests/e2e/harness"
+)
+
+// TestLendLiquidatorBot: a borrower near its limit (1 BTC, 40,000 USDC at
+// LTV 0.7), BTC falls to 50,000 through the devnet's prices.json (HF
+// 0.9375), and `agorad liquidator --once` with a funded key liquidates it:
+// the position is healthy again and the key holds collateral worth more
+// than it repaid. The protocol's own EndBlock liquidation would race the
+// bot, so a governance proposal turns it off
+// (max_protocol_liquidations_per_block = 0) for the test and another
+// restores the params afterwards; prices are restored too.
+func TestLendLiquidatorBot(t *testing.T) {
+	skipInShortMode(t)
+	d := sharedDevnet(t)
+	bin, home := d.Bin, d.Home
+	txFlags := []string{"--fees", "10000uagr", "--gas", "400000"}
+	tx := func(args ...string) {
+		t.Helper()
+		res, err := harness.Tx(bin, home, append(args, txFlags...)...)
+		if err != nil || res.Code != 0 {
+			t.Fatalf("%s: %v %+v", strings.Join(args, " "), err, res)
+		}
+	}
+	newKey := func(name string) string {
+		t.Helper()
+		if _, err := d.CLI("keys", "add", name); err != nil {
+			t.Fatal(err)
+		}
+		out, err := d.CLI("keys", "show", name, "-a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(out)
+	}
+	balance := func(addr, denom string) sdkmath.Int {
+		t.Helper()
+		amt, err := harness.Balance(bin, home, addr, denom)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return amt
+	}
+
+	// Turn the protocol liquidation off for the test (and back on after).
+	before := queryParams(t, d, "lend")
+	setLendParams := func(p map[string]any, title string) {
+		t.Helper()
+		id, err := submitParamsProposal(t, d, "/agora.lend.v1.MsgUpdateParams", p, title)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res, err := harness.Tx(bin, home, "tx", "gov", "vote", id, "yes", "--from", "validator", "--fees", "5000uagr"); err != nil || res.Code != 0 {
+			t.Fatalf("vote: %v %+v", err, res)
+		}
+		if status, reason := waitProposalOutcome(t, d, id); status != "PROPOSAL_STATUS_PASSED" {
+			t.Fatalf("proposal %q: %s %s", title, status, reason)
+		}
+	}
+	off := map[string]any{}
+	for k, v := range before {
+		off[k] = v
+	}
+	off["max_protocol_liquidations_per_block"] = 0
+	setLendParams(off, "Liquidator bot test: protocol liquidation off")
+	t.Cleanup(func() { setLendParams(before, "Liquidator bot test: params restored") })
+
+	borrower, bot := newKey("lend-e2e-bot-borrower"), newKey("lend-e2e-bot")
+	tx("tx", "bank", "send", "alice", borrower, "1000000ubtc,1000000uagr", "--from", "alice")
+	tx("tx", "bank", "send", "alice", bot, "30000000000uusdc,1000000uagr", "--from", "alice")
+	waitOracle(t, bin, home, 60*time.Second, "BTC/USD at 60000", func(p map[string]oraclePrice) bool {
+		return priceIs(p["BTC/USD"], "60000") && !p["BTC/USD"].Stale && priceIs(p["USDC/USD"], "1") && !p["USDC/USD"].Stale
+	})
+	tx("tx", "lend", "supply-collateral", "1000000ubtc", "--from", "lend-e2e-bot-borrower")
+	tx("tx", "lend", "borrow", "40000000000uusdc", "--from", "lend-e2e-bot-borrower")
+
+	type position struct {
+		HealthFactor      string `json:"health_factor"`
+		LiquidationPrices []struct {
+			Denom string `json:"denom"`
+			Price string `json:"price"`
+		} `json:"liquidation_prices"`
+	}
+	hf := func() (sdkmath.LegacyDec, position) {
+		t.Helper()
+		var p position
+		if err := harness.QueryJSON(bin, home, &p, "q", "lend", "position", borrower); err != nil {
+			t.Fatal(err)
+		}
+		h, err := sdkmath.LegacyNewDecFromStr(p.HealthFactor)
+		if err != nil {
+			t.Fatalf("health factor %q: %v", p.HealthFactor, err)
+		}
+		return h, p
+	}
+	// The position query shows where it would be liquidated: 40,000 / 0.75 ≈ 53,334 per BTC.
+	if h, p := hf(); !h.GT(sdkmath.LegacyOneDec()) || len(p.LiquidationPrices) != 1 ||
+		!strings.HasPrefix(p.LiquidationPrices[0].Price, "5333") {
+		t.Fatalf("before the crash: HF %s, liquidation prices %+v", h, p.LiquidationPrices)
+	}
+
+	crashed := map[string]string{}
+	for k, v := range devgenesis.StartingPrices {
+		crashed[k] = v
+	}
+	crashed["BTC/USD"] = "50000"
+	t.Cleanup(func() {
+		writePrices(t, home, devgenesis.StartingPrices)
+		waitOracle(t, bin, home, 60*time.Second, "BTC/USD back at 60000", func(p map[string]oraclePrice) bool {
+			return priceIs(p["BTC/USD"], "60000")
+		})
+	})
+	writePrices(t, home, crashed)
+	waitOracle(t, bin, home, 60*time.Second, "BTC/USD at 50000", func(p map[string]oraclePrice) bool {
+		return priceIs(p["BTC/USD"], "50000") && !p["BTC/USD"].Stale && !p["USDC/USD"].Stale
+	})
+	if h, _ := hf(); !h.LT(sdkmath.LegacyOneDec()) {
+		t.Fatalf("after the crash HF %s, want < 1", h)
+	}
+	// The query the bot uses lists it.
+	var liq struct {
+		Positions []struct {
+			Borrower string `json:"borrower"`
+		} `json:"positions"`
+	}
+	if err := harness.QueryJSON(bin, home, &liq, "q", "lend", "liquidatable"); err != nil {
+		t.Fatal(err)
+	}
+	listed := false
+	for _, p := range liq.Positions {
+		listed = listed || p.Borrower == borrower
+	}
+	if !listed {
+		t.Fatalf("%s not in the liquidatable positions %+v", borrower, liq.Positions)
+	}
+
+	usdc0 := balance(bot, "uusdc")
+	out, err := d.CLI("liquidator", "--once", "--from", "lend-e2e-bot", "--fees", "15000uagr", "--gas", "600000")
+	t.Logf("agorad liquidator --once:\n%s", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "liquidated borrower="+borrower) {
+		t.Fatalf("the bot did not log the liquidation of %s", borrower)
+	}
+	h, _ := hf()
+	if h.LT(sdkmath.LegacyOneDec()) {
+		t.Fatalf("after the bot: HF %s, want ≥ 1", h)
+	}
+	repaid := usdc0.Sub(balance(bot, "uusdc"))
+	receipts := balance(bot, "lend/ubtc")
+	if !repaid.IsPositive() || !receipts.IsPositive() {
+		t.Fatalf("bot repaid %s uusdc for %s lend/ubtc", repaid, receipts)
+	}
+	var m struct {
+		Market struct {
+			ExchangeRate string `json:"exchange_rate"`
+		} `json:"market"`
+	}
+	if err := harness.QueryJSON(bin, home, &m, "q", "lend", "market", "ubtc"); err != nil {
+		t.Fatal(err)
+	}
+	rate := sdkmath.LegacyMustNewDecFromStr(m.Market.ExchangeRate)
+	// Worth at 50,000 USD per BTC (0.05 per ubtc) vs 1 USD per 1e6 uusdc.
+	worth := rate.MulInt(receipts).Mul(sdkmath.LegacyMustNewDecFromStr("0.05"))
+	paid := sdkmath.LegacyNewDecFromInt(repaid).QuoInt64(1_000_000)
+	if !worth.GT(paid) {
+		t.Fatalf("the bot received collateral worth %s USD for %s USD repaid", worth, paid)
+	}
+	t.Logf("bot repaid %s uusdc for %s lend/ubtc worth %s USD; borrower HF %s", repaid, receipts, worth, h)
+}

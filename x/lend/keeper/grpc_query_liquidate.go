@@ -1,0 +1,189 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	"github.com/agora-labs/agora/pkg/risk"
+	"github.com/agora-labs/agora/x/lend/types"
+)
+
+// simulatedLiquidator stands in for an absent liquidator in
+// SimulateLiquidate: it is funded with the borrower's whole debt in a
+// branch of the query's state that is never written.
+var simulatedLiquidator = authtypes.NewModuleAddress(types.ModuleName + "/simulated-liquidator")
+
+// Liquidatable-positions page sizes (borrowers examined per page).
+const (
+	defaultLiquidatableLimit = 100
+	maxLiquidatableLimit     = 1000
+)
+
+// SimulateLiquidate runs MsgLiquidate in a discarded branch and returns
+// what it would repay and pay, the bonus, their values and the profit at
+// oracle prices, and the borrower's position after it — or the registered
+// error the transaction would fail with.
+func (q queryServer) SimulateLiquidate(ctx context.Context, req *types.QuerySimulateLiquidateRequest) (*types.QuerySimulateLiquidateResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	borrower, err := sdk.AccAddressFromBech32(req.Borrower)
+	if err != nil {
+		return nil, status.Errorf(codes.InvalidArgument, "borrower %q: %s", req.Borrower, err)
+	}
+	if req.RepayDenom == "" || req.CollateralDenom == "" {
+		return nil, status.Error(codes.InvalidArgument, "repay_denom and collateral_denom are required")
+	}
+	maxRepay := sdkmath.ZeroInt()
+	if req.MaxRepay != "" {
+		var ok bool
+		if maxRepay, ok = sdkmath.NewIntFromString(req.MaxRepay); !ok || maxRepay.IsNegative() {
+			return nil, status.Errorf(codes.InvalidArgument, "max_repay %q must be an integer ≥ 0 (0: no cap)", req.MaxRepay)
+		}
+	}
+	branch, _ := sdk.UnwrapSDKContext(ctx).CacheContext()
+	k := q.k
+	liquidator := simulatedLiquidator
+	if req.Liquidator != "" {
+		if liquidator, err = sdk.AccAddressFromBech32(req.Liquidator); err != nil {
+			return nil, status.Errorf(codes.InvalidArgument, "liquidator %q: %s", req.Liquidator, err)
+		}
+	} else if err := k.fundSimulatedLiquidator(branch, borrower, req.RepayDenom); err != nil {
+		return nil, err
+	}
+	before, err := k.Values(branch, borrower)
+	if err != nil {
+		return nil, err
+	}
+	res, err := k.Liquidate(branch, liquidator, borrower, req.RepayDenom, req.CollateralDenom, maxRepay, sdkmath.ZeroInt())
+	if err != nil {
+		return nil, err
+	}
+	repayMarket, err := k.GetMarket(branch, req.RepayDenom)
+	if err != nil {
+		return nil, err
+	}
+	collMarket, err := k.GetMarket(branch, req.CollateralDenom)
+	if err != nil {
+		return nil, err
+	}
+	bonus, err := risk.DutchBonus(collMarket.BonusParams(), before.HealthFactor)
+	if err != nil {
+		return nil, mapRiskError(err)
+	}
+	dp, err := k.debtPrice(branch, repayMarket)
+	if err != nil {
+		return nil, err
+	}
+	cp, err := k.collateralPrice(branch, collMarket)
+	if err != nil {
+		return nil, err
+	}
+	repayValue := dp.MulInt(res.Repaid.Amount)
+	outValue := cp.MulInt(res.CollateralOut)
+	pos, err := q.Position(branch, &types.QueryPositionRequest{Address: req.Borrower})
+	if err != nil {
+		return nil, err
+	}
+	return &types.QuerySimulateLiquidateResponse{
+		Repay: res.Repaid, Receipts: res.Receipts, CollateralOut: res.CollateralOut, Bonus: bonus,
+		HealthFactorBefore: before.HealthFactor, RepayValue: repayValue, CollateralOutValue: outValue,
+		Profit: outValue.Sub(repayValue), PositionAfter: *pos,
+	}, nil
+}
+
+// fundSimulatedLiquidator mints the borrower's debt in denom to the
+// simulated liquidator (only ever in a discarded branch).
+func (k Keeper) fundSimulatedLiquidator(ctx sdk.Context, borrower sdk.AccAddress, denom string) error {
+	debt, err := k.Debt(ctx, borrower, denom)
+	if err != nil {
+		return err
+	}
+	if !debt.IsPositive() {
+		return errorsmod.Wrapf(types.ErrNoDebt, "%s owes no %s", borrower, denom)
+	}
+	funds := sdk.NewCoins(sdk.NewCoin(denom, debt))
+	if err := k.bank.MintCoins(ctx, types.ModuleName, funds); err != nil {
+		return err
+	}
+	return k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, simulatedLiquidator, funds)
+}
+
+// LiquidatablePositions examines up to pagination.limit borrowers (in
+// address order, from pagination.key) and returns those with HF < 1 at
+// oracle prices. A borrower whose prices are unavailable is skipped (it
+// cannot be liquidated until they are). next_key continues the walk.
+func (q queryServer) LiquidatablePositions(ctx context.Context, req *types.QueryLiquidatablePositionsRequest) (*types.QueryLiquidatablePositionsResponse, error) {
+	limit := uint64(defaultLiquidatableLimit)
+	var start sdk.AccAddress
+	if req != nil && req.Pagination != nil {
+		if req.Pagination.Offset != 0 {
+			return nil, status.Error(codes.InvalidArgument, "offset pagination is not supported: use pagination.key")
+		}
+		if req.Pagination.Limit > 0 {
+			limit = min(req.Pagination.Limit, maxLiquidatableLimit)
+		}
+		start = req.Pagination.Key
+	}
+	rng := new(collections.Range[PositionKey])
+	if len(start) > 0 {
+		rng = rng.StartInclusive(collections.Join(start, ""))
+	}
+	out := &types.QueryLiquidatablePositionsResponse{Pagination: &query.PageResponse{}}
+	var last sdk.AccAddress
+	var seen uint64
+	err := q.k.ScaledDebt.Walk(ctx, rng, func(key PositionKey, _ sdkmath.Int) (bool, error) {
+		addr := key.K1()
+		if last != nil && addr.Equals(last) {
+			return false, nil
+		}
+		if seen == limit {
+			out.Pagination.NextKey = addr
+			return true, nil
+		}
+		seen++
+		last = addr
+		pos, ok, err := q.k.liquidatable(ctx, addr)
+		if err != nil || !ok {
+			return false, err
+		}
+		out.Positions = append(out.Positions, pos)
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// liquidatable values a borrower and reports it when its HF is below 1.
+func (k Keeper) liquidatable(ctx context.Context, addr sdk.AccAddress) (types.LiquidatablePosition, bool, error) {
+	v, err := k.Values(ctx, addr)
+	if errors.Is(err, types.ErrPriceUnavailable) {
+		return types.LiquidatablePosition{}, false, nil
+	}
+	if err != nil {
+		return types.LiquidatablePosition{}, false, err
+	}
+	if !v.Debt.IsPositive() || v.HealthFactor.GTE(sdkmath.LegacyOneDec()) {
+		return types.LiquidatablePosition{}, false, nil
+	}
+	coll, debt, err := k.positionDenoms(ctx, addr)
+	if err != nil {
+		return types.LiquidatablePosition{}, false, err
+	}
+	return types.LiquidatablePosition{
+		Borrower: addr.String(), HealthFactor: v.HealthFactor, DebtValue: v.Debt, WeightedCollateral: v.WeightedCollateral,
+		DebtDenoms: debt, CollateralDenoms: coll,
+	}, true, nil
+}
