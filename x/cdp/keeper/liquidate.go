@@ -59,7 +59,11 @@ func (k Keeper) liquidate(ctx sdk.Context, liquidator sdk.AccAddress, id uint64)
 	if liquidator == nil {
 		rewardShare = sdkmath.LegacyZeroDec()
 	}
-	plan, err := types.PlanLiquidation(debt, v.Collateral, price, ct.Decimals, ct.LiquidationPenalty, rewardShare, pool.TotalDeposits)
+	poolDeposits := pool.TotalDeposits
+	if !types.PoolUsable(poolDeposits) {
+		poolDeposits = sdkmath.ZeroInt()
+	}
+	plan, err := types.PlanLiquidation(debt, v.Collateral, price, ct.Decimals, ct.LiquidationPenalty, rewardShare, poolDeposits)
 	if err != nil {
 		return sdk.Coin{}, err
 	}

@@ -56,7 +56,7 @@ func (k Keeper) poolGain(ctx context.Context, denom string, amt sdkmath.Int) (sd
 	if err != nil {
 		return sdkmath.Int{}, err
 	}
-	if !pool.TotalDeposits.IsPositive() {
+	if !types.PoolUsable(pool.TotalDeposits) {
 		return sdkmath.ZeroInt(), nil
 	}
 	return amt, k.offsetPool(ctx, denom, sdkmath.ZeroInt(), amt)

@@ -27,6 +27,16 @@ import (
 // Every rounding is against the depositors, so Σ compounded deposits ≤ T and
 // Σ gains ≤ what the pool received (the pool never owes more than it holds).
 
+// MinPoolDeposits is the least the pool must hold to absorb a liquidation
+// or take a yield: 1 AUSD. Below it the pool is treated as empty, so a gain
+// is never spread over rounding dust (Liquity's pool can be left with a few
+// wei after a near-total offset; deposits two scales back would then miss
+// gains that are theirs).
+var minPoolDeposits = sdkmath.NewInt(1_000_000)
+
+// PoolUsable reports whether the pool's deposits reach MinPoolDeposits.
+func PoolUsable(total sdkmath.Int) bool { return total.GTE(minPoolDeposits) }
+
 // ScaleFactor is 10^9, the precision P is kept at between scale changes.
 var scaleFactor = big.NewInt(1_000_000_000)
 
