@@ -13,8 +13,6 @@ import (
 
 func sdkTime(seconds int64) time.Duration { return time.Duration(seconds) * time.Second }
 
-func (k Keeper) books(ctx context.Context) (types.Books, error) { return k.Books.Get(ctx) }
-
 func (k Keeper) updateBooks(ctx context.Context, fn func(b *types.Books)) error {
 	b, err := k.Books.Get(ctx)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/store"
+	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -148,7 +149,7 @@ func (k Keeper) take(ctx context.Context, from sdk.AccAddress, denom string, amt
 		return nil
 	}
 	if have := k.bank.GetBalance(ctx, from, denom).Amount; have.LT(amt) {
-		return types.ErrInsufficientFunds.Wrapf("%s holds %s%s, needs %s%s", from, have, denom, amt, denom)
+		return errorsmod.Wrapf(types.ErrInsufficientFunds, "%s holds %s%s, needs %s%s", from, have, denom, amt, denom)
 	}
 	return k.bank.SendCoinsFromAccountToModule(ctx, from, types.ModuleName, sdk.NewCoins(sdk.NewCoin(denom, amt)))
 }

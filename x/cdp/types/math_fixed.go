@@ -46,13 +46,6 @@ func divCeil(a, b *big.Int) *big.Int {
 	return q
 }
 
-func minBig(a, b *big.Int) *big.Int {
-	if a.Cmp(b) <= 0 {
-		return a
-	}
-	return b
-}
-
 // toInt converts, failing with ErrMath beyond 256 bits.
 func toInt(v *big.Int) (sdkmath.Int, error) {
 	if v.BitLen() > 256 {

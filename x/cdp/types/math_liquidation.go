@@ -1,6 +1,7 @@
 package types
 
 import (
+	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 )
 
@@ -24,7 +25,7 @@ func PlanLiquidation(debt, coll sdkmath.Int, price sdkmath.LegacyDec, decimals u
 	penalty, rewardShare sdkmath.LegacyDec, poolDeposits sdkmath.Int,
 ) (LiquidationPlan, error) {
 	if !debt.IsPositive() || coll.IsNegative() || poolDeposits.IsNegative() || !price.IsPositive() {
-		return LiquidationPlan{}, ErrMath.Wrapf("liquidation of debt %s collateral %s at %s", debt, coll, price)
+		return LiquidationPlan{}, errorsmod.Wrapf(ErrMath, "liquidation of debt %s collateral %s at %s", debt, coll, price)
 	}
 	// ⌈d × (1 + p)⌉ uausd
 	owedRaw := divCeil(mulBig(bigOf(debt), rawOf(sdkmath.LegacyOneDec().Add(penalty))), decUnit)

@@ -1,6 +1,7 @@
 package types
 
 import (
+	errorsmod "cosmossdk.io/errors"
 	"math/big"
 
 	sdkmath "cosmossdk.io/math"
@@ -62,7 +63,7 @@ type PoolOffset struct {
 func OffsetPool(p sdkmath.LegacyDec, scale, epoch uint64, total, d, g sdkmath.Int) (PoolOffset, error) {
 	t := bigOf(total)
 	if t.Sign() <= 0 || d.IsNegative() || d.GT(total) || g.IsNegative() {
-		return PoolOffset{}, ErrMath.Wrapf("pool offset of debt %s gain %s over deposits %s", d, g, total)
+		return PoolOffset{}, errorsmod.Wrapf(ErrMath, "pool offset of debt %s gain %s over deposits %s", d, g, total)
 	}
 	pRaw := rawOf(p)
 	// S gain ×10^18: ⌊g × raw(P) × 10^18 / T⌋ (raw 10^18-scaled again)
@@ -107,7 +108,7 @@ func CompoundedDeposit(d0 sdkmath.Int, p0 sdkmath.LegacyDec, scale0, epoch0 uint
 	}
 	p0Raw := rawOf(p0)
 	if p0Raw.Sign() <= 0 {
-		return sdkmath.Int{}, ErrMath.Wrap("deposit snapshot P is not positive")
+		return sdkmath.Int{}, errorsmod.Wrap(ErrMath, "deposit snapshot P is not positive")
 	}
 	den := p0Raw
 	if scale != scale0 {
@@ -122,7 +123,7 @@ func CompoundedDeposit(d0 sdkmath.Int, p0 sdkmath.LegacyDec, scale0, epoch0 uint
 func DepositGain(d0 sdkmath.Int, p0, s0, sAt, sNext sdkmath.LegacyDec) (sdkmath.Int, error) {
 	p0Raw := rawOf(p0)
 	if p0Raw.Sign() <= 0 {
-		return sdkmath.Int{}, ErrMath.Wrap("deposit snapshot P is not positive")
+		return sdkmath.Int{}, errorsmod.Wrap(ErrMath, "deposit snapshot P is not positive")
 	}
 	// raw S values are S × 10^18 × 10^18; gain = d₀ × ΔS_raw / (P₀_raw × 10^18)
 	first := new(big.Int).Sub(rawOf(sAt), rawOf(s0))

@@ -1,6 +1,7 @@
 package types
 
 import (
+	errorsmod "cosmossdk.io/errors"
 	"math/big"
 
 	sdkmath "cosmossdk.io/math"
@@ -29,7 +30,7 @@ import (
 func Redistribute(k, b sdkmath.LegacyDec, x, y, c sdkmath.Int) (sdkmath.LegacyDec, sdkmath.LegacyDec, error) {
 	cb := bigOf(c)
 	if cb.Sign() <= 0 {
-		return sdkmath.LegacyDec{}, sdkmath.LegacyDec{}, ErrMath.Wrap("redistribution over no collateral")
+		return sdkmath.LegacyDec{}, sdkmath.LegacyDec{}, errorsmod.Wrap(ErrMath, "redistribution over no collateral")
 	}
 	kRaw := rawOf(k)
 	// raw(K') = ⌊raw(K) × (c + x) / c⌋
@@ -48,12 +49,12 @@ func Redistribute(k, b sdkmath.LegacyDec, x, y, c sdkmath.Int) (sdkmath.LegacyDe
 func PendingShare(c sdkmath.Int, k0, b0, k, b sdkmath.LegacyDec) (coll, debt sdkmath.Int, err error) {
 	k0Raw := rawOf(k0)
 	if k0Raw.Sign() <= 0 {
-		return sdkmath.Int{}, sdkmath.Int{}, ErrMath.Wrap("vault snapshot K is not positive")
+		return sdkmath.Int{}, sdkmath.Int{}, errorsmod.Wrap(ErrMath, "vault snapshot K is not positive")
 	}
 	dk := new(big.Int).Sub(rawOf(k), k0Raw)
 	db := new(big.Int).Sub(rawOf(b), rawOf(b0))
 	if dk.Sign() < 0 || db.Sign() < 0 {
-		return sdkmath.Int{}, sdkmath.Int{}, ErrMath.Wrap("redistribution accumulators went backwards")
+		return sdkmath.Int{}, sdkmath.Int{}, errorsmod.Wrap(ErrMath, "redistribution accumulators went backwards")
 	}
 	if coll, err = toInt(divFloor(mulBig(bigOf(c), dk), k0Raw)); err != nil {
 		return

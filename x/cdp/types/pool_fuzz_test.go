@@ -81,14 +81,6 @@ func (m *poolModel) settle(t *testing.T, i int, delta sdkmath.Int) {
 
 func rat(i sdkmath.Int) *big.Rat { return new(big.Rat).SetInt(i.BigInt()) }
 
-func (m *poolModel) exactTotal() *big.Rat {
-	t := new(big.Rat)
-	for _, v := range m.exactDep {
-		t.Add(t, v)
-	}
-	return t
-}
-
 func (m *poolModel) liquidate(t *testing.T, d, g sdkmath.Int) {
 	T := rat(m.total) // the pool's total, rounding dust included, shares the loss
 	off, err := types.OffsetPool(m.p, m.scale, m.epoch, m.total, d, g)
