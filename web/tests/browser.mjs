@@ -178,7 +178,8 @@ try {
   await goto(`/gov/${id}`);
   const tally = page.getByTestId("tally");
   await tally.waitFor();
-  check((await page.getByTestId("proposal-messages").innerText()).includes(`set dex params`), "the proposal's message in words");
+  // The proposal's message in words, against the params in force.
+  await page.getByTestId("proposal-messages").getByText(`set dex max hops to ${Number(hops) + 1} (now ${hops})`).waitFor();
   const votedBefore = BigInt(await tally.getAttribute("data-voted"));
   // The validator votes no: the proposal must not pass and change the
   // params under the other tests sharing this devnet.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { msgWords } from "./words";
+import { msgWords, paramChangeWords } from "./words";
 import { describeFailure, plainError, failureFromError } from "./errors";
 import { denomTable } from "./format";
 
@@ -43,5 +43,17 @@ describe("errors in plain words", () => {
     const f = failureFromError(new Error("Broadcasting transaction failed with code 5 (codespace: sdk). Log: insufficient funds"));
     expect(f).toEqual({ codespace: "sdk", code: 5, message: "Broadcasting transaction failed with code 5 (codespace: sdk). Log: insufficient funds" });
     expect(describeFailure(f)).toBe("the chain refused it (code 5): insufficient funds");
+  });
+});
+
+describe("parameter changes against the params in force", () => {
+  const msg = { "@type": "/agora.dex.v1.MsgUpdateParams", authority: "x", params: { max_hops: 3, paused: false, protocol_fee_share: "0.100000000000000000" } };
+  it("names only what changes, with the value now", () => {
+    expect(paramChangeWords(msg, { max_hops: 4, paused: false, protocol_fee_share: "0.100000000000000000" })).toBe("set dex max hops to 3 (now 4)");
+    expect(paramChangeWords(msg, { max_hops: 3, paused: false, protocol_fee_share: "0.000000000000000000" })).toBe("set dex protocol fee share to 0.1 (now 0)");
+  });
+  it("says when nothing changes, and lists all without the current params", () => {
+    expect(paramChangeWords(msg, { max_hops: 3, paused: false, protocol_fee_share: "0.100000000000000000" })).toBe("re-set dex params unchanged");
+    expect(paramChangeWords(msg)).toBe("set dex params: max hops 3, paused false, protocol fee share 0.1");
   });
 });

@@ -37,6 +37,27 @@ export function paramWords(params: Record<string, unknown>): string {
     .join(", ");
 }
 
+function paramValue(v: unknown): string {
+  if (typeof v === "string") return /^-?\d+\.\d+$/.test(v) ? formatDec(v, 6) : v;
+  return typeof v === "object" ? JSON.stringify(v) : String(v);
+}
+
+/**
+ * paramChangeWords says what a MsgUpdateParams changes against the params
+ * in force: "set dex max hops to 3 (now 4)"; every param when the current
+ * ones are unknown; "re-set … unchanged" when nothing differs.
+ */
+export function paramChangeWords(msg: JsonMsg, current?: Record<string, unknown>): string {
+  const mod = moduleOf(msg["@type"]);
+  const next = (msg as Record<string, unknown>).params as Record<string, unknown> | undefined;
+  if (!next) return `set ${mod} params`;
+  if (!current) return `set ${mod} params: ${paramWords(next)}`;
+  const changes = Object.entries(next)
+    .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(current[k]))
+    .map(([k, v]) => `${k.replace(/_/g, " ")} to ${paramValue(v)} (now ${current[k] === undefined ? "unset" : paramValue(current[k])})`);
+  return changes.length ? `set ${mod} ${changes.join(", ")}` : `re-set ${mod} params unchanged`;
+}
+
 /** msgWords says in one line what a message does. */
 export function msgWords(msg: JsonMsg, t: DenomTable): string {
   const m = msg as Record<string, unknown>;

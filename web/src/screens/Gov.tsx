@@ -6,7 +6,7 @@ import { useApp, useQuery } from "../state";
 import { rest, type Coin } from "../lib/api";
 import { formatCoin, parseUnits, decimalsOf } from "../lib/format";
 import { decToAtomics } from "../lib/dec";
-import { msgWords, type JsonMsg } from "../lib/words";
+import { msgWords, paramChangeWords, type JsonMsg } from "../lib/words";
 import { Bar, Card, ErrorLine, NeedWallet, TxResult } from "../components/common";
 import { Link } from "../router";
 import type { TxOutcome } from "../lib/wallet";
@@ -88,7 +88,11 @@ export function Gov() {
               </Link>{" "}
               <span className={`badge ${p.status.includes("PASSED") ? "fresh" : p.status.includes("VOTING") ? "" : "stale"}`}>{STATUS[p.status] ?? p.status}</span>{" "}
               {p.status.includes("VOTING") && <span className="muted small">{timeLeft(p.voting_end_time)}</span>}
-              <div className="small">{p.messages.map((m) => msgWords(m, denoms)).join("; ")}</div>
+              <ul className="small">
+                {p.messages.map((m, i) => (
+                  <MessageLine key={i} msg={m} />
+                ))}
+              </ul>
             </li>
           ))}
         </ul>
@@ -139,7 +143,7 @@ export function ProposalPage({ id }: { id: string }) {
             <h3>What it does</h3>
             <ol data-testid="proposal-messages">
               {p.messages.map((m, i) => (
-                <li key={i}>{msgWords(m, denoms)}</li>
+                <MessageLine key={i} msg={m} />
               ))}
             </ol>
             <p className="small">Deposit: {p.total_deposit.map((c) => formatCoin(c, denoms)).join(" + ") || "none"}</p>
@@ -182,12 +186,20 @@ export function ProposalPage({ id }: { id: string }) {
                 </li>
               ))}
             </ul>
-            <p className="small muted">Validators that have not voted inherit their delegators' stake only if they vote.</p>
+            <p className="small muted">A delegator who does not vote counts with their validator's vote.</p>
           </Card>
         </>
       )}
     </div>
   );
+}
+
+/** MessageLine is a proposal's message in words; a params change is compared with the params in force. */
+function MessageLine({ msg }: { msg: JsonMsg }) {
+  const { denoms } = useApp();
+  const m = /^\/agora\.(\w+)\.v1\.MsgUpdateParams$/.exec(msg["@type"]);
+  const current = useQuery(m ? () => rest<{ params: Record<string, unknown> }>(`/agora/${m[1]}/v1/params`).then((r) => r.params) : null, [msg["@type"]]);
+  return <li>{m ? paramChangeWords(msg, current.data) : msgWords(msg, denoms)}</li>;
 }
 
 const MODULES = {
