@@ -93,6 +93,7 @@ func (gs GenesisState) Validate() error {
 			add("market %q: positions' scaled debt %s differs from scaled_borrows %s", d, sum, s.ScaledBorrows)
 		}
 	}
+	problems = append(problems, gs.backstopGenesisProblems(markets)...)
 	if len(problems) > 0 {
 		return errorsmod.Wrap(ErrInvalidGenesis, strings.Join(problems, "; "))
 	}
