@@ -32,7 +32,12 @@ var startingPrices = map[string]string{"BTC/USD": "60000", "ETH/USD": "3000", "A
 // every block.
 func newChain(t *testing.T) *apptest.Chain {
 	t.Helper()
-	var opts []apptest.Option
+	return newChainOpts(t)
+}
+
+// newChainOpts is newChain with more apptest options.
+func newChainOpts(t testing.TB, opts ...apptest.Option) *apptest.Chain {
+	t.Helper()
 	var c *apptest.Chain // bound after New: the invariants read c.App
 	for _, inv := range []string{"lend/module-balance", "lend/scaled-debt", "lend/receipt-backing"} {
 		name := inv
