@@ -50,10 +50,11 @@ proto-check:
 
 # The web app (web/): `make web` regenerates its TypeScript from proto/ and
 # rebuilds the bundle agorad embeds (commit both); `make web-check` fails
-# when either is stale; `make web-test` runs its unit tests. All need
-# Node.js and `npm ci` in web/ (the Go build does not). The browser tests
+# when either is stale; `make web-test` runs its unit tests. They need
+# Node.js (20.19+) and install web/node_modules from the lockfile when it is
+# missing; the Go build needs neither. The browser tests (Debian's chromium)
 # run in `go test ./tests/e2e -run TestWeb`.
-WEB_NPM = cd web && { [ -d node_modules ] || { echo "web/node_modules missing: run (cd web && npm ci)"; exit 1; }; } &&
+WEB_NPM = cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund; } &&
 web:
 	$(WEB_NPM) npm run build
 

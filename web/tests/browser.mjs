@@ -43,7 +43,10 @@ const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
 page.setDefaultTimeout(30000);
 const consoleErrors = [];
 page.on("pageerror", (e) => consoleErrors.push(String(e)));
-const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+const shot = async (name) => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+};
 const goto = (path) => page.goto(base + path);
 const okTx = async () => {
   const ok = page.getByTestId("tx-ok").or(page.getByTestId("tx-failed"));
@@ -72,12 +75,26 @@ try {
   await page.getByTestId("send-submit").click();
   await okTx();
   check((await balance(bob, "uagr")) - bobBefore === 1500000n, "bob received 1.5 AGR");
-  await shot("portfolio");
+
+  step("a refused send shows why, and moves nothing");
+  const carolAgr = await balance(carol, "uagr");
+  await page.getByTestId("send-amount").fill("5000000");
+  await page.getByTestId("send-submit").click();
+  const failed = page.getByTestId("tx-failed");
+  await failed.waitFor();
+  check(/insufficient funds/.test(await failed.innerText()), "the bank's message: " + (await failed.innerText()));
+  check((await balance(carol, "uagr")) === carolAgr, "nothing moved");
 
   step("swap: the balance moves by the quoted amount");
   await goto("/swap");
   await page.getByTestId("swap-denom-in").selectOption("uusdc");
   await page.getByTestId("swap-denom-out").selectOption("ueth");
+  await page.getByTestId("swap-amount").fill("250");
+  // More ETH than the pool holds: the dex's own refusal, before signing.
+  await page.locator('input[type="radio"]').nth(1).check();
+  await page.getByTestId("swap-amount").fill("100000000");
+  await page.getByRole("alert").filter({ hasText: "dex would refuse it" }).waitFor();
+  await page.locator('input[type="radio"]').nth(0).check();
   await page.getByTestId("swap-amount").fill("250");
   const quoteOut = page.getByTestId("quote-out");
   await quoteOut.waitFor();
@@ -123,11 +140,13 @@ try {
   check(joined > 0n && joined >= (previewShares * 99n) / 100n && joined <= previewShares + 1n, `shares minted ${joined} near the preview ${previewShares}`);
   await goto("/pools/3");
   await page.getByTestId("my-shares").filter({ hasText: String(sharesBefore + joined) }).waitFor();
-  await page.getByTestId("exit-shares").fill(String(joined));
+  // Remove half: the rest shows in the portfolio.
+  const half = joined / 2n;
+  await page.getByTestId("exit-shares").fill(String(half));
   await page.getByTestId("exit-preview").waitFor();
   await page.getByTestId("exit-submit").click();
   await okTx();
-  check((await lp()) === sharesBefore, "shares burned");
+  check((await lp()) === sharesBefore + joined - half, "shares burned");
 
   step("prices");
   await goto("/prices");
@@ -160,6 +179,12 @@ try {
   await okTx();
   const after = await api(`/agora/lend/v1/positions/${carol}`);
   check(Math.abs(Number(after.health_factor) - hf) / hf < 0.01, `the position's HF ${after.health_factor} is the preview's ${hf}`);
+
+  step("portfolio: balances, the LP position, the lending position");
+  await goto("/");
+  await page.getByTestId("portfolio-hf").waitFor();
+  await page.getByText("Pool 3").waitFor();
+  await shot("portfolio");
 
   step("governance: propose from current params, vote, the tally moves");
   await goto("/connect");

@@ -50,3 +50,9 @@ export async function balances(address: string): Promise<Coin[]> {
   const r = await rest<{ balances: Coin[] }>(`/cosmos/bank/v1beta1/balances/${address}`, { "pagination.limit": "200" });
   return r.balances;
 }
+
+/** refusalText is what a form shows when the chain's preview query refuses the action: the module and its message. */
+export function refusalText(e: unknown): string {
+  if (e instanceof QueryError && e.codespace) return `${e.codespace} would refuse it (code ${e.code}): ${e.message}`;
+  return e instanceof Error ? e.message : String(e);
+}

@@ -5,6 +5,7 @@ const WRAPPERS = [
   /^failed to execute message; message index: \d+: /,
   /^Broadcasting transaction failed with code \d+ \(codespace: [a-z]+\)\. Log: /,
   /^Query failed with \(\d+\): /,
+  /^Error: /,
   /^rpc error: code = \w+ desc = /,
 ];
 
@@ -36,6 +37,10 @@ export function plainError(log: string): string {
 
 /** describeFailure is the line a user sees: "dex refused it (code 7): swap output … below min_out …". */
 export function describeFailure(f: TxFailure): string {
+  if (!f.code && !f.codespace) {
+    // The simulation refused it (CosmJS keeps only the log): nothing was signed.
+    return `the chain refused it before signing: ${plainError(f.message)}`;
+  }
   const who = f.codespace && f.codespace !== "sdk" ? `${f.codespace} refused it` : "the chain refused it";
   return `${who} (code ${f.code}): ${plainError(f.message)}`;
 }
@@ -43,7 +48,9 @@ export function describeFailure(f: TxFailure): string {
 /** failureFromError reads codespace and code out of an error CosmJS or a query threw. */
 export function failureFromError(e: unknown): TxFailure {
   const text = e instanceof Error ? e.message : String(e);
-  const cs = /codespace:? (\w+)/.exec(text);
-  const code = /(?:with code|code) (\d+)/.exec(text);
+  // "Broadcasting transaction failed with code 5 (codespace: sdk)" — a
+  // simulation failure ("Query failed with (6): …") carries neither.
+  const cs = /\(codespace:? (\w+)\)/.exec(text);
+  const code = /with code (\d+)/.exec(text);
   return { codespace: cs ? cs[1] : "", code: code ? Number(code[1]) : 0, message: text };
 }

@@ -39,6 +39,15 @@ describe("errors in plain words", () => {
     expect(describeFailure({ codespace: "dex", code: 7, message: "failed to execute message; message index: 0: pool 9 not found" }))
       .toBe("dex refused it (code 7): pool 9 not found");
   });
+  it("says a simulation refusal was never signed, with the module's message", () => {
+    // As CosmJS 0.39 reports a refused simulation against agorad.
+    const e = new Error(
+      "Query failed with (6): rpc error: code = Unknown desc = failed to execute message; message index: 0: swap output 996999uagr is below min_out 999999999uagr (short by 999003000uagr): output is below the minimum [/tmp/agora-build/x/dex/types/route.go:94] with gas used: '48037': unknown request",
+    );
+    expect(describeFailure(failureFromError(e))).toBe(
+      "the chain refused it before signing: swap output 996999uagr is below min_out 999999999uagr (short by 999003000uagr): output is below the minimum",
+    );
+  });
   it("reads codespace and code out of a CosmJS error", () => {
     const f = failureFromError(new Error("Broadcasting transaction failed with code 5 (codespace: sdk). Log: insufficient funds"));
     expect(f).toEqual({ codespace: "sdk", code: 5, message: "Broadcasting transaction failed with code 5 (codespace: sdk). Log: insufficient funds" });

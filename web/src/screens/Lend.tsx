@@ -2,12 +2,11 @@
 // factor, and every action previewed by the lend simulate queries.
 import { useEffect, useState } from "react";
 import { useApp, useQuery } from "../state";
-import { rest, type Coin } from "../lib/api";
+import { refusalText, rest, type Coin } from "../lib/api";
 import { decimalsOf, formatCoin, formatDec, formatPercent, formatUsd, parseUnits, symbolOf } from "../lib/format";
 import { Card, CoinText, DenomSelect, ErrorLine, NeedWallet, TxResult } from "../components/common";
 import { formatHF, type LendPosition } from "./Portfolio";
 import type { TxOutcome } from "../lib/wallet";
-import { QueryError } from "../lib/api";
 
 interface MarketView {
   market: { denom: string; oracle_pair: string; collateral_factor: string; liquidation_threshold: string; paused: boolean; borrow_enabled: boolean; collateral_enabled: boolean };
@@ -143,7 +142,7 @@ function LendActions({ address, markets }: { address: string; markets: string[] 
     const t = setTimeout(() => {
       rest<typeof preview>(`/agora/lend/v1/simulate/${action}`, { address, amount: (base || "0") + coinDenom, all: canAll && all ? "true" : undefined })
         .then((r) => live && setPreview(r))
-        .catch((e) => live && setPreviewError(e instanceof QueryError && e.codespace ? `${e.codespace} would refuse it (code ${e.code}): ${e.message}` : String(e.message)));
+        .catch((e) => live && setPreviewError(refusalText(e)));
     }, 250);
     return () => {
       live = false;

@@ -7,7 +7,7 @@ import { decimalsOf, formatCoin, formatPercent, parseUnits, symbolOf } from "../
 import { maxAfterSlippage, minAfterSlippage } from "../lib/dec";
 import { Card, DenomSelect, ErrorLine, NeedWallet, TxResult } from "../components/common";
 import { eventAttr, type TxOutcome } from "../lib/wallet";
-import { balances, type Coin } from "../lib/api";
+import { balances, refusalText, type Coin } from "../lib/api";
 
 export function Swap() {
   const { denoms, wallet, send } = useApp();
@@ -44,7 +44,7 @@ export function Swap() {
         mode === "in"
           ? quoteExactIn({ denom: denomIn, amount: base }, denomOut, byId)
           : quoteExactOut(denomIn, { denom: denomOut, amount: base }, "1" + "0".repeat(decimalsOf(denomIn, denoms)), byId);
-      q.then((r) => live && setQuote(r)).catch((e) => live && setQuoteError(e.message));
+      q.then((r) => live && setQuote(r)).catch((e) => live && setQuoteError(refusalText(e)));
     }, 250);
     return () => {
       live = false;
