@@ -29,6 +29,7 @@ func (app *AgoraApp) Invariants() []Invariant {
 		{Name: "lend/module-balance", Check: app.LendKeeper.ModuleBalanceInvariant},
 		{Name: "lend/scaled-debt", Check: app.LendKeeper.ScaledDebtInvariant},
 		{Name: "lend/receipt-backing", Check: app.LendKeeper.ReceiptBackingInvariant},
+		{Name: "lend/backstop", Check: app.LendKeeper.BackstopInvariant},
 		{Name: "cdp/ausd-supply", Check: app.CdpKeeper.SupplyInvariant},
 		{Name: "cdp/module-balance", Check: app.CdpKeeper.ModuleBalanceInvariant},
 		{Name: "cdp/vault-totals", Check: app.CdpKeeper.VaultTotalsInvariant},

@@ -18,7 +18,8 @@ import (
 // than it repaid. The protocol's own EndBlock liquidation would race the
 // bot, so a governance proposal turns it off
 // (max_protocol_liquidations_per_block = 0) for the test and another
-// restores the params afterwards; prices are restored too.
+// restores the params afterwards; prices are restored too. A second fall
+// is liquidated with --sell: the collateral is sold on the dex at a profit.
 func TestLendLiquidatorBot(t *testing.T) {
 	skipInShortMode(t)
 	d := sharedDevnet(t)
@@ -177,4 +178,37 @@ func TestLendLiquidatorBot(t *testing.T) {
 		t.Fatalf("the bot received collateral worth %s USD for %s USD repaid", worth, paid)
 	}
 	t.Logf("bot repaid %s uusdc for %s lend/ubtc worth %s USD; borrower HF %s", repaid, receipts, worth, h)
+
+	// BTC falls on to 45,000 (HF ≈ 0.95 again): with --sell the bot also
+	// withdraws the collateral it receives and sells it on the dex for
+	// USDC, at least its oracle value less 5 %: it ends with more USDC
+	// than it had and no new receipts.
+	crashed["BTC/USD"] = "45000"
+	writePrices(t, home, crashed)
+	waitOracle(t, bin, home, 60*time.Second, "BTC/USD at 45000", func(p map[string]oraclePrice) bool {
+		return priceIs(p["BTC/USD"], "45000") && !p["BTC/USD"].Stale && !p["USDC/USD"].Stale
+	})
+	if h, _ := hf(); !h.LT(sdkmath.LegacyOneDec()) {
+		t.Fatalf("after the second fall HF %s, want < 1", h)
+	}
+	usdc1 := balance(bot, "uusdc")
+	out, err = d.CLI("liquidator", "--once", "--sell", "--from", "lend-e2e-bot", "--fees", "15000uagr", "--gas", "600000")
+	t.Logf("agorad liquidator --once --sell:\n%s", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "liquidated borrower="+borrower) || !strings.Contains(out, "sold ") {
+		t.Fatal("the bot did not log a liquidation and a sale")
+	}
+	if h, _ := hf(); h.LT(sdkmath.LegacyOneDec()) {
+		t.Fatalf("after the bot with --sell: HF %s", h)
+	}
+	if got := balance(bot, "lend/ubtc"); !got.Equal(receipts) {
+		t.Fatalf("the bot kept receipts: %s lend/ubtc, had %s", got, receipts)
+	}
+	if gain := balance(bot, "uusdc").Sub(usdc1); !gain.IsPositive() {
+		t.Fatalf("liquidating and selling lost %s uusdc", gain.Neg())
+	} else {
+		t.Logf("liquidate and sell: +%s uusdc", gain)
+	}
 }

@@ -23,6 +23,29 @@ func backstopMarkets(t *testing.T, c *apptest.Chain) {
 	setMarket(t, c, usdc)
 }
 
+// backstopChain is newChain with the backstop invariant asserted after
+// every block too.
+func backstopChain(t *testing.T) *apptest.Chain {
+	t.Helper()
+	var c *apptest.Chain
+	c = apptest.New(t, apptest.WithInvariant("lend/backstop", func(ctx sdk.Context) error {
+		if c == nil {
+			return nil
+		}
+		for _, name := range []string{"lend/module-balance", "lend/scaled-debt", "lend/receipt-backing", "lend/backstop"} {
+			for _, i := range c.App.LendKeeper.Invariants() {
+				if i.Name == name {
+					if err := i.Check(ctx); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	}))
+	return c
+}
+
 func pool(t *testing.T, c *apptest.Chain, denom string) types.BackstopPool {
 	t.Helper()
 	p, err := c.App.LendKeeper.BackstopPool(c.Ctx(), denom)
@@ -50,7 +73,7 @@ func stakerEntry(t *testing.T, c *apptest.Chain, name, denom string) types.Backs
 // Stake, unstake into a cooldown, claim only once it has matured: the
 // receipts come back exactly, shares and pool figures move as specified.
 func TestBackstopStakeUnstakeClaim(t *testing.T) {
-	c := newChain(t)
+	c := backstopChain(t)
 	backstopMarkets(t, c)
 	alice := addr(c, "alice")
 	deliver(t, c, "alice", &types.MsgSupply{Supplier: alice, Amount: coin("10000000000uusdc")})
@@ -107,7 +130,7 @@ func TestBackstopStakeUnstakeClaim(t *testing.T) {
 
 // Bad backstop input: a registered error and no state change.
 func TestBackstopBadInput(t *testing.T) {
-	c := newChain(t)
+	c := backstopChain(t)
 	backstopMarkets(t, c)
 	alice, bob := addr(c, "alice"), addr(c, "bob")
 	deliver(t, c, "alice", &types.MsgSupply{Supplier: alice, Amount: coin("10000000000uusdc")})
@@ -140,7 +163,7 @@ func TestBackstopBadInput(t *testing.T) {
 // nothing (the exchange rate does not fall) and stakers lose the deficit
 // less the reserves. The deficit history records it.
 func TestBackstopCoversDeficitBeforeSuppliers(t *testing.T) {
-	c := newChain(t)
+	c := backstopChain(t)
 	backstopMarkets(t, c)
 	alice, bob, carol := addr(c, "alice"), addr(c, "bob"), addr(c, "carol")
 	deliver(t, c, "alice", &types.MsgSupply{Supplier: alice, Amount: coin("100000000000uusdc")})
@@ -208,7 +231,7 @@ func TestBackstopCoversDeficitBeforeSuppliers(t *testing.T) {
 // A deficit larger than reserves + backstop burns the whole backstop
 // (its epoch ends: old shares are worth nothing) and socialises the rest.
 func TestBackstopWipedThenSocialised(t *testing.T) {
-	c := newChain(t)
+	c := backstopChain(t)
 	backstopMarkets(t, c)
 	alice, bob, carol := addr(c, "alice"), addr(c, "bob"), addr(c, "carol")
 	deliver(t, c, "alice", &types.MsgSupply{Supplier: alice, Amount: coin("100000000000uusdc")})
@@ -244,7 +267,7 @@ func TestBackstopWipedThenSocialised(t *testing.T) {
 // pool: each share is worth more, reserves grow less, and the suppliers'
 // exchange rate never falls.
 func TestBackstopEarnsReserveIncome(t *testing.T) {
-	c := newChain(t)
+	c := backstopChain(t)
 	backstopMarkets(t, c)
 	alice, bob, carol := addr(c, "alice"), addr(c, "bob"), addr(c, "carol")
 	deliver(t, c, "alice", &types.MsgSupply{Supplier: alice, Amount: coin("100000000000uusdc")})
@@ -289,7 +312,7 @@ func exchangeRate(t *testing.T, c *apptest.Chain, denom string) sdkmath.LegacyDe
 // The backstops and the deficit history go through genesis: exported,
 // valid, imported identically; a bad entry is refused.
 func TestBackstopGenesisRoundTrip(t *testing.T) {
-	c := newChain(t)
+	c := backstopChain(t)
 	backstopMarkets(t, c)
 	alice, bob, carol := addr(c, "alice"), addr(c, "bob"), addr(c, "carol")
 	deliver(t, c, "alice", &types.MsgSupply{Supplier: alice, Amount: coin("100000000000uusdc")})
@@ -335,6 +358,35 @@ func TestBackstopGenesisRoundTrip(t *testing.T) {
 		edit(bad)
 		if err := bad.Validate(); !types.ErrInvalidGenesis.Is(err) {
 			t.Fatalf("%s accepted: %v", name, err)
+		}
+	}
+}
+
+// The backstop invariant detects a pool that claims more receipts than the
+// module holds, and shares that do not add up.
+func TestBackstopInvariantDetectsCorruption(t *testing.T) {
+	c := newChain(t)
+	backstopMarkets(t, c)
+	alice := addr(c, "alice")
+	deliver(t, c, "alice", &types.MsgSupply{Supplier: alice, Amount: coin("10000000000uusdc")})
+	deliver(t, c, "alice", &types.MsgBackstopStake{Staker: alice, Amount: coin("1000000000lend/uusdc")})
+	k := c.App.LendKeeper
+	if err := k.BackstopInvariant(c.Ctx()); err != nil {
+		t.Fatal(err)
+	}
+	for name, edit := range map[string]func(p *types.BackstopPool){
+		"receipts": func(p *types.BackstopPool) { p.StakedReceipts = p.StakedReceipts.AddRaw(1) },
+		"shares":   func(p *types.BackstopPool) { p.TotalShares = p.TotalShares.AddRaw(1) },
+		"pending":  func(p *types.BackstopPool) { p.PendingShares = p.TotalShares.AddRaw(1) },
+	} {
+		ctx, _ := c.Ctx().CacheContext()
+		p := pool(t, c, "uusdc")
+		edit(&p)
+		if err := k.BackstopPools.Set(ctx, "uusdc", p); err != nil {
+			t.Fatal(err)
+		}
+		if err := k.BackstopInvariant(ctx); err == nil {
+			t.Fatalf("%s: corruption not detected", name)
 		}
 	}
 }

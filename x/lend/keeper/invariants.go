@@ -28,6 +28,7 @@ func (k Keeper) Invariants() []Invariant {
 		{Name: "lend/module-balance", Check: k.ModuleBalanceInvariant},
 		{Name: "lend/scaled-debt", Check: k.ScaledDebtInvariant},
 		{Name: "lend/receipt-backing", Check: k.ReceiptBackingInvariant},
+		{Name: "lend/backstop", Check: k.BackstopInvariant},
 	}
 }
 
