@@ -58,12 +58,18 @@ Money market: markets uusdc, uagr, ubtc, ueth (supplied at genesis). Post 1 BTC 
   agorad q lend simulate-borrow %s 30000000000uusdc %s
   agorad tx lend borrow 30000000000uusdc --from bob --fees 10000uagr --gas 400000 %s -y
 
+AUSD: vaults of uagr (150%%), ubtc and ueth (130%%), a stability pool, a PSM for USDC, an AUSD/USDC stableswap pool.
+Open a vault with 1 ETH and mint 2,000 AUSD (simulate first), then swap USDC for AUSD:
+  agorad q cdp simulate-open-vault %s 1000000ueth 2000000000 %s
+  agorad tx cdp open-vault 1000000ueth 2000000000 --from bob --fees 15000uagr --gas 600000 %s -y
+  agorad tx cdp psm-swap-in 1000000000 --from bob --fees 15000uagr --gas 600000 %s -y
+
 Oracle prices come from %s: edit it and within a few blocks
   agorad q oracle prices %s
 shows the new prices (one pair: agorad q oracle price BTC USD %s).
 
 Ctrl-C stops the node; "agorad devnet" resumes it; "agorad devnet --reset" starts over.
-`, bob, h, bob, h, h, h, h, h, h, bob, h, h, devgenesis.PricesPath(home), h, h)
+`, bob, h, bob, h, h, h, h, h, h, bob, h, h, bob, h, h, h, devgenesis.PricesPath(home), h, h)
 }
 
 func localnetBanner(w io.Writer, spec network.Spec, heights []int64) {

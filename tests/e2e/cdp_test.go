@@ -1,0 +1,175 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	sdkmath "cosmossdk.io/math"
+
+	"github.com/agora-labs/agora/app/devgenesis"
+	"github.com/agora-labs/agora/tests/e2e/harness"
+)
+
+// TestCdp drives AUSD on the shared devnet through the CLI: a new account
+// simulates and opens an ETH vault minting 2,000 AUSD; another swaps USDC
+// for AUSD through the PSM and deposits into the stability pool (seeded at
+// genesis); ETH crashes in the devnet's prices.json and the module
+// liquidates the vault in EndBlock with no bot; the depositor's ETH gains
+// are claimable; the PSM pays USDC back for AUSD. ETH's price is restored
+// afterwards (the lend tests crash BTC only).
+func TestCdp(t *testing.T) {
+	skipInShortMode(t)
+	d := sharedDevnet(t)
+	bin, home := d.Bin, d.Home
+	txFlags := []string{"--fees", "15000uagr", "--gas", "600000"}
+	tx := func(args ...string) harness.TxResult {
+		t.Helper()
+		res, err := harness.Tx(bin, home, append(args, txFlags...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Code != 0 {
+			t.Fatalf("%s failed: code %d: %s", strings.Join(args, " "), res.Code, res.RawLog)
+		}
+		return res
+	}
+	newKey := func(name string) string {
+		t.Helper()
+		if _, err := d.CLI("keys", "add", name); err != nil {
+			t.Fatal(err)
+		}
+		out, err := d.CLI("keys", "show", name, "-a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(out)
+	}
+	bal := func(addr, denom string) sdkmath.Int {
+		t.Helper()
+		amt, err := harness.Balance(bin, home, addr, denom)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return amt
+	}
+	owner, saver := newKey("cdp-e2e-owner"), newKey("cdp-e2e-saver")
+	tx("tx", "bank", "send", "alice", owner, "1000000ueth,1000000uagr", "--from", "alice")
+	tx("tx", "bank", "send", "alice", saver, "5000000000uusdc,1000000uagr", "--from", "alice")
+
+	waitOracle(t, bin, home, 60*time.Second, "ETH/USD at 3000", func(p map[string]oraclePrice) bool {
+		return priceIs(p["ETH/USD"], "3000") && !p["ETH/USD"].Stale
+	})
+
+	// Before signing: 1 ETH at 3,000 against 2,000 AUSD is a ratio of 1.5,
+	// liquidated at 2,600 (MCR 130 %).
+	var sim struct {
+		Vault struct {
+			CollateralRatio  string `json:"collateral_ratio"`
+			LiquidationPrice string `json:"liquidation_price"`
+		} `json:"vault"`
+	}
+	if err := harness.QueryJSON(bin, home, &sim, "q", "cdp", "simulate-open-vault", owner, "1000000ueth", "2000000000"); err != nil {
+		t.Fatal(err)
+	}
+	// (the debt is ⌈n × rate⌉ with the fee accrued since genesis: a unit
+	// above 2,000 AUSD)
+	if !decIn(sim.Vault.CollateralRatio, "1.4999", "1.5") || !decIn(sim.Vault.LiquidationPrice, "2600", "2600.01") {
+		t.Fatalf("simulate-open-vault: %+v", sim)
+	}
+	// over the ratio: refused with the module's message before signing
+	if _, err := d.CLI("q", "cdp", "simulate-open-vault", owner, "1000000ueth", "2500000000"); err == nil || !strings.Contains(err.Error(), "below the minimum") {
+		t.Fatalf("simulate over the ratio: %v", err)
+	}
+	tx("tx", "cdp", "open-vault", "1000000ueth", "2000000000", "--from", "cdp-e2e-owner")
+	if got := bal(owner, "uausd"); !got.Equal(sdkmath.NewInt(2_000_000_000)) {
+		t.Fatalf("owner holds %s uausd after minting 2,000 AUSD", got)
+	}
+	var vaults struct {
+		Vaults []struct {
+			Vault struct {
+				ID string `json:"id"`
+			} `json:"vault"`
+		} `json:"vaults"`
+	}
+	if err := harness.QueryJSON(bin, home, &vaults, "q", "cdp", "vaults-by-owner", owner); err != nil || len(vaults.Vaults) != 1 {
+		t.Fatalf("vaults-by-owner: %v %+v", err, vaults)
+	}
+	id := vaults.Vaults[0].Vault.ID
+
+	// PSM in: 5,000 USDC → 4,995 AUSD (0.1 % fee); 3,000 AUSD into the pool.
+	tx("tx", "cdp", "psm-swap-in", "5000000000", "--from", "cdp-e2e-saver")
+	if got := bal(saver, "uausd"); !got.Equal(sdkmath.NewInt(4_995_000_000)) {
+		t.Fatalf("saver holds %s uausd after the PSM, want 4,995 AUSD", got)
+	}
+	tx("tx", "cdp", "pool-deposit", "3000000000", "--from", "cdp-e2e-saver")
+
+	// ETH at 2,500: ratio 1.25 < 1.3; the module liquidates in EndBlock.
+	crashed := map[string]string{}
+	for k, v := range devgenesis.StartingPrices {
+		crashed[k] = v
+	}
+	crashed["ETH/USD"] = "2500"
+	t.Cleanup(func() {
+		writePrices(t, home, devgenesis.StartingPrices)
+		waitOracle(t, bin, home, 60*time.Second, "ETH/USD back at 3000", func(p map[string]oraclePrice) bool {
+			return priceIs(p["ETH/USD"], "3000")
+		})
+	})
+	ethBefore := bal(owner, "ueth")
+	writePrices(t, home, crashed)
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		if _, err := d.CLI("q", "cdp", "vault", id); err != nil && strings.Contains(err.Error(), "no vault") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("vault %s not liquidated within 90s; prices %+v", id, oraclePrices(t, bin, home))
+		}
+		time.Sleep(time.Second)
+	}
+	// the owner keeps what is beyond debt × 1.1: about 0.12 ETH
+	back := bal(owner, "ueth").Sub(ethBefore)
+	if back.LT(sdkmath.NewInt(110_000)) || back.GT(sdkmath.NewInt(120_000)) {
+		t.Fatalf("owner got %s ueth back, want ≈ 0.12 ETH", back)
+	}
+
+	// The saver's share of the seized ETH is claimable.
+	var dep struct {
+		Deposit string `json:"deposit"`
+		Gains   []struct {
+			Denom  string `json:"denom"`
+			Amount string `json:"amount"`
+		} `json:"gains"`
+	}
+	if err := harness.QueryJSON(bin, home, &dep, "q", "cdp", "pool-deposit", saver); err != nil {
+		t.Fatal(err)
+	}
+	gain := sdkmath.ZeroInt()
+	for _, g := range dep.Gains {
+		if g.Denom == "ueth" {
+			gain, _ = sdkmath.NewIntFromString(g.Amount)
+		}
+	}
+	if !gain.IsPositive() {
+		t.Fatalf("no ETH gains after the liquidation: %+v", dep)
+	}
+	eth := bal(saver, "ueth")
+	tx("tx", "cdp", "claim-gains", "--from", "cdp-e2e-saver")
+	if got := bal(saver, "ueth").Sub(eth); got.LT(gain) {
+		t.Fatalf("claimed %s ueth, the query showed %s", got, gain)
+	}
+
+	// PSM out: 1,000 AUSD → 999 USDC.
+	usdc := bal(saver, "uusdc")
+	tx("tx", "cdp", "psm-swap-out", "1000000000", "--from", "cdp-e2e-saver")
+	if got := bal(saver, "uusdc").Sub(usdc); !got.Equal(sdkmath.NewInt(999_000_000)) {
+		t.Fatalf("PSM out paid %s uusdc for 1,000 AUSD, want 999 USDC", got)
+	}
+}
+
+// decIn reports whether a LegacyDec string lies in [lo, hi].
+func decIn(got, lo, hi string) bool {
+	g, err := sdkmath.LegacyNewDecFromStr(got)
+	return err == nil && g.GTE(sdkmath.LegacyMustNewDecFromStr(lo)) && g.LTE(sdkmath.LegacyMustNewDecFromStr(hi))
+}
