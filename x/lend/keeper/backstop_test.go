@@ -3,6 +3,8 @@ package keeper_test
 import (
 	"testing"
 
+	abci "github.com/cometbft/cometbft/abci/types"
+
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
@@ -78,7 +80,14 @@ func TestBackstopStakeUnstakeClaim(t *testing.T) {
 	alice := addr(c, "alice")
 	deliver(t, c, "alice", &types.MsgSupply{Supplier: alice, Amount: coin("10000000000uusdc")})
 	free := balance(c, "alice", "lend/uusdc")
-	deliver(t, c, "alice", &types.MsgBackstopStake{Staker: alice, Amount: coin("4000000000lend/uusdc")})
+	freshPrices(t, c)
+	res, err := c.DeliverMsgs("alice", &types.MsgBackstopStake{Staker: alice, Amount: coin("4000000000lend/uusdc")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasEvent(res.Events, "agora.lend.v1.EventBackstopStake", "shares", `"4000000000"`) {
+		t.Fatalf("no stake event: %v", res.Events)
+	}
 	if got := balance(c, "alice", "lend/uusdc"); !got.Equal(free.Sub(sdkmath.NewInt(4_000_000_000))) {
 		t.Fatalf("free receipts %s", got)
 	}
@@ -92,7 +101,10 @@ func TestBackstopStakeUnstakeClaim(t *testing.T) {
 	}
 
 	// Unstake 1,000 USDC of receipts: a cooldown of 60 s; the receipts stay staked.
-	deliver(t, c, "alice", &types.MsgBackstopUnstake{Staker: alice, Amount: coin("1000000000lend/uusdc")})
+	res, err = c.DeliverMsgs("alice", &types.MsgBackstopUnstake{Staker: alice, Amount: coin("1000000000lend/uusdc")})
+	if err != nil || !hasEvent(res.Events, "agora.lend.v1.EventBackstopUnstake", "shares", `"1000000000"`) {
+		t.Fatalf("unstake: %v %v", err, res)
+	}
 	p = pool(t, c, "uusdc")
 	if !p.PendingShares.Equal(sdkmath.NewInt(1_000_000_000)) || !p.StakedReceipts.Equal(sdkmath.NewInt(4_000_000_000)) {
 		t.Fatalf("pool after unstake %+v", p)
@@ -110,7 +122,10 @@ func TestBackstopStakeUnstakeClaim(t *testing.T) {
 		t.Fatalf("claimable %s", got)
 	}
 	before := balance(c, "alice", "lend/uusdc")
-	deliver(t, c, "alice", &types.MsgBackstopClaim{Staker: alice, Denom: "uusdc"})
+	res, err = c.DeliverMsgs("alice", &types.MsgBackstopClaim{Staker: alice, Denom: "uusdc"})
+	if err != nil || !hasEvent(res.Events, "agora.lend.v1.EventBackstopClaim", "receipts", `{"denom":"lend/uusdc","amount":"1000000000"}`) {
+		t.Fatalf("claim: %v %v", err, res)
+	}
 	if got := balance(c, "alice", "lend/uusdc").Sub(before); !got.Equal(sdkmath.NewInt(1_000_000_000)) {
 		t.Fatalf("claimed %s", got)
 	}
@@ -176,10 +191,17 @@ func TestBackstopCoversDeficitBeforeSuppliers(t *testing.T) {
 	stakedBefore := pool(t, c, "uusdc").StakedReceipts
 
 	pricesWith(t, c, "BTC/USD", "30000")
-	mustDeliver(t, c, "carol", &types.MsgLiquidate{Liquidator: carol, Borrower: bob, RepayDenom: "uusdc", CollateralDenom: "ubtc",
+	txRes, err := c.DeliverMsgs("carol", &types.MsgLiquidate{Liquidator: carol, Borrower: bob, RepayDenom: "uusdc", CollateralDenom: "ubtc",
 		MaxRepay: sdkmath.ZeroInt(), MinCollateralOut: sdkmath.ZeroInt()})
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	s := marketState(t, c, "uusdc")
+	covered := `{"denom":"uusdc","amount":"` + s.DeficitCoveredByBackstop.String() + `"}`
+	if !hasEvent(txRes.Events, "agora.lend.v1.EventDeficit", "covered_by_backstop", covered) {
+		t.Fatalf("no deficit event saying the backstop covered %s: %v", covered, txRes.Events)
+	}
 	if s.TotalDeficit.LT(sdkmath.NewInt(11_428_000_000)) || !s.DeficitSocialised.IsZero() ||
 		!s.TotalDeficit.Equal(s.DeficitCoveredByReserves.Add(s.DeficitCoveredByBackstop)) || !s.DeficitCoveredByBackstop.IsPositive() {
 		t.Fatalf("deficit %s = reserves %s + backstop %s + socialised %s", s.TotalDeficit, s.DeficitCoveredByReserves, s.DeficitCoveredByBackstop, s.DeficitSocialised)
@@ -389,4 +411,20 @@ func TestBackstopInvariantDetectsCorruption(t *testing.T) {
 			t.Fatalf("%s: corruption not detected", name)
 		}
 	}
+}
+
+// hasEvent reports whether events hold a typed event with attribute key
+// = value (JSON, as typed events encode them).
+func hasEvent(events []abci.Event, typ, key, value string) bool {
+	for _, e := range events {
+		if e.Type != typ {
+			continue
+		}
+		for _, a := range e.Attributes {
+			if a.Key == key && a.Value == value {
+				return true
+			}
+		}
+	}
+	return false
 }
