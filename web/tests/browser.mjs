@@ -214,6 +214,7 @@ try {
     const el = document.querySelector('[data-testid="tally"]');
     return el && BigInt(el.getAttribute("data-voted")) > BigInt(before);
   }, String(votedBefore));
+  await page.getByTestId("validator-votes").getByText("no", { exact: true }).waitFor();
   await shot("proposal");
   await goto("/gov");
   await page.getByTestId("proposals").waitFor();
@@ -226,6 +227,7 @@ try {
   await shot("explorer");
   await goto("/explorer/validators");
   await page.getByTestId("validators").locator("tbody tr").first().waitFor();
+  await page.getByTestId("uptime").filter({ hasText: /^\d+\.\d\d%$/ }).first().waitFor();
   await shot("validators");
 
   step("phone width");

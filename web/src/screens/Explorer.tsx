@@ -8,6 +8,7 @@ import { subscribeBlocks, type BlockHead } from "../lib/blocks";
 import { formatCoin, formatPercent, shortAddress } from "../lib/format";
 import { msgWords, type JsonMsg } from "../lib/words";
 import { describeFailure } from "../lib/errors";
+import { consAddressOf } from "../lib/addresses";
 import { Card, ErrorLine } from "../components/common";
 import { Link, navigate } from "../router";
 
@@ -238,11 +239,24 @@ interface Validator {
   jailed: boolean;
   status: string;
   commission: { commission_rates: { rate: string } };
+  consensus_pubkey?: { key: string };
 }
 
 export function ValidatorsPage() {
-  const { denoms } = useApp();
+  const { denoms, cfg } = useApp();
   const vals = useQuery(() => rest<{ validators: Validator[] }>("/cosmos/staking/v1beta1/validators").then((r) => r.validators), []);
+  const signing = useQuery(async () => {
+    const [infos, params] = await Promise.all([
+      rest<{ info: { address: string; missed_blocks_counter: string }[] }>("/cosmos/slashing/v1beta1/signing_infos"),
+      rest<{ params: { signed_blocks_window: string } }>("/cosmos/slashing/v1beta1/params"),
+    ]);
+    return { infos: infos.info, window: Number(params.params.signed_blocks_window) };
+  }, []);
+  const uptime = (v: Validator): string => {
+    if (!signing.data || !v.consensus_pubkey?.key) return "—";
+    const info = signing.data.infos.find((i) => i.address === consAddressOf(v.consensus_pubkey!.key, cfg.bech32_prefix));
+    return info ? formatPercent(1 - Number(info.missed_blocks_counter) / signing.data.window) : "—";
+  };
   const misses = useQuery(() => rest<{ miss_counters?: { validator: string; misses: string }[] }>("/agora/oracle/v1/miss_counters").then((r) => r.miss_counters ?? []), []);
   const total = (vals.data ?? []).reduce((s, v) => s + Number(v.tokens), 0) || 1;
   return (
@@ -257,6 +271,7 @@ export function ValidatorsPage() {
               <th className="num">Stake</th>
               <th className="num">Power</th>
               <th className="num">Commission</th>
+              <th className="num">Uptime</th>
               <th className="num">Oracle misses</th>
               <th>Status</th>
             </tr>
@@ -268,6 +283,7 @@ export function ValidatorsPage() {
                 <td className="num">{formatCoin({ denom: "uagr", amount: v.tokens }, denoms, 0)}</td>
                 <td className="num">{formatPercent(Number(v.tokens) / total)}</td>
                 <td className="num">{formatPercent(v.commission.commission_rates.rate)}</td>
+                <td className="num" data-testid="uptime">{uptime(v)}</td>
                 <td className="num">{misses.data?.find((m) => m.validator === v.operator_address)?.misses ?? "0"}</td>
                 <td>{v.jailed ? "jailed" : v.status.replace("BOND_STATUS_", "").toLowerCase()}</td>
               </tr>

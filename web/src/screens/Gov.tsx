@@ -14,6 +14,7 @@ import { Params as DexParams } from "../gen/agora/dex/v1/params";
 import { Params as LendParams } from "../gen/agora/lend/v1/params";
 import { Params as OracleParams } from "../gen/agora/oracle/v1/params";
 import { agoraRegistry } from "../lib/registry";
+import { accountOfOperator } from "../lib/addresses";
 
 interface Proposal {
   id: string;
@@ -107,7 +108,7 @@ export function ProposalPage({ id }: { id: string }) {
   const facts = useGovFacts();
   const prop = useQuery(() => rest<{ proposal: Proposal }>(`/cosmos/gov/v1/proposals/${id}`).then((r) => r.proposal), [id], 4000);
   const tally = useQuery(() => rest<{ tally: Tally }>(`/cosmos/gov/v1/proposals/${id}/tally`).then((r) => r.tally), [id], 3000);
-  const votes = useQuery(() => rest<{ votes: { voter: string; options: { option: string; weight: string }[] }[] }>(`/cosmos/gov/v1/proposals/${id}/votes`).then((r) => r.votes), [id], 4000);
+  const votes = useQuery(() => rest<{ votes: { voter: string; options: VoteOption[] }[] }>(`/cosmos/gov/v1/proposals/${id}/votes`).then((r) => r.votes), [id], 4000);
   const [outcome, setOutcome] = useState<TxOutcome>();
   const [deposit, setDeposit] = useState("");
   const [error, setError] = useState("");
@@ -146,7 +147,7 @@ export function ProposalPage({ id }: { id: string }) {
                 <MessageLine key={i} msg={m} />
               ))}
             </ol>
-            <p className="small">Deposit: {p.total_deposit.map((c) => formatCoin(c, denoms)).join(" + ") || "none"}</p>
+            <DepositProgress deposit={p.total_deposit} inDepositPeriod={p.status.includes("DEPOSIT")} />
           </Card>
           <Card title="Tally">{tally.data && <TallyBars t={tally.data} {...facts} />}</Card>
           <Card title="Vote">
@@ -179,10 +180,12 @@ export function ProposalPage({ id }: { id: string }) {
             </NeedWallet>
           </Card>
           <Card title="Votes">
+            <ValidatorVotes votes={votes.data ?? []} />
+            <h3>Everyone who voted</h3>
             <ul className="plain small">
               {(votes.data ?? []).map((v) => (
                 <li key={v.voter}>
-                  <Link to={`/explorer/account/${v.voter}`}>{v.voter}</Link>: {v.options.map((o) => o.option.replace("VOTE_OPTION_", "").toLowerCase()).join(", ")}
+                  <Link to={`/explorer/account/${v.voter}`}>{v.voter}</Link>: {voteText(v.options)}
                 </li>
               ))}
             </ul>
@@ -191,6 +194,60 @@ export function ProposalPage({ id }: { id: string }) {
         </>
       )}
     </div>
+  );
+}
+
+type VoteOption = { option: string; weight: string };
+
+function voteText(options: VoteOption[]): string {
+  return options.map((o) => o.option.replace("VOTE_OPTION_", "").replace(/_/g, " ").toLowerCase() + (Number(o.weight) < 1 ? ` ${(Number(o.weight) * 100).toFixed(0)}%` : "")).join(", ");
+}
+
+/** ValidatorVotes lists every bonded validator with its vote, or that it has not voted. */
+function ValidatorVotes({ votes }: { votes: { voter: string; options: VoteOption[] }[] }) {
+  const { cfg } = useApp();
+  const vals = useQuery(
+    () => rest<{ validators: { operator_address: string; description: { moniker: string }; tokens: string }[] }>("/cosmos/staking/v1beta1/validators", { status: "BOND_STATUS_BONDED" }).then((r) => r.validators),
+    [],
+  );
+  return (
+    <table data-testid="validator-votes">
+      <thead>
+        <tr>
+          <th>Validator</th>
+          <th>Vote</th>
+        </tr>
+      </thead>
+      <tbody>
+        {(vals.data ?? []).map((v) => {
+          const account = accountOfOperator(v.operator_address, cfg.bech32_prefix);
+          const vote = votes.find((x) => x.voter === account);
+          return (
+            <tr key={v.operator_address}>
+              <td>{v.description.moniker || v.operator_address}</td>
+              <td>{vote ? voteText(vote.options) : <span className="muted">has not voted</span>}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** DepositProgress shows the deposit against the minimum that opens the vote. */
+function DepositProgress({ deposit, inDepositPeriod }: { deposit: Coin[]; inDepositPeriod: boolean }) {
+  const { denoms, cfg } = useApp();
+  const params = useQuery(() => rest<{ params: { min_deposit: Coin[] } }>("/cosmos/gov/v1/params/deposit").then((r) => r.params), []);
+  const min = params.data?.min_deposit.find((c) => c.denom === cfg.fee_denom);
+  const have = deposit.find((c) => c.denom === cfg.fee_denom)?.amount ?? "0";
+  return (
+    <>
+      <p className="small">
+        Deposit: {deposit.map((c) => formatCoin(c, denoms)).join(" + ") || "none"}
+        {min && ` of the ${formatCoin(min, denoms)} that opens the vote`}
+      </p>
+      {inDepositPeriod && min && <Bar fraction={Number(have) / Number(min.amount)} label={`${((Number(have) / Number(min.amount)) * 100).toFixed(0)}% of the minimum deposit`} kind="quorum" />}
+    </>
   );
 }
 

@@ -66,6 +66,15 @@ export interface Params {
   psmCeiling: string;
   /** max_collateral_types bounds the listed collateral types, in [1, 50]. */
   maxCollateralTypes: number;
+  /** redemption_fee_floor is the least redemption fee, in [0, 0.1]. */
+  redemptionFeeFloor: string;
+  /**
+   * redemption_half_life_seconds: the redemption base rate halves over it,
+   * in [60, 30 days].
+   */
+  redemptionHalfLifeSeconds: string;
+  /** redemption_max_vaults bounds the vaults one redemption touches, in [1, 1000]. */
+  redemptionMaxVaults: number;
 }
 
 function createBaseParams(): Params {
@@ -83,6 +92,9 @@ function createBaseParams(): Params {
     psmFeeOut: "",
     psmCeiling: "",
     maxCollateralTypes: 0,
+    redemptionFeeFloor: "",
+    redemptionHalfLifeSeconds: "0",
+    redemptionMaxVaults: 0,
   };
 }
 
@@ -126,6 +138,15 @@ export const Params: MessageFns<Params> = {
     }
     if (message.maxCollateralTypes !== 0) {
       writer.uint32(104).uint32(message.maxCollateralTypes);
+    }
+    if (message.redemptionFeeFloor !== "") {
+      writer.uint32(114).string(message.redemptionFeeFloor);
+    }
+    if (message.redemptionHalfLifeSeconds !== "0") {
+      writer.uint32(120).uint64(message.redemptionHalfLifeSeconds);
+    }
+    if (message.redemptionMaxVaults !== 0) {
+      writer.uint32(128).uint32(message.redemptionMaxVaults);
     }
     return writer;
   },
@@ -247,6 +268,30 @@ export const Params: MessageFns<Params> = {
             message.maxCollateralTypes = reader.uint32();
             continue;
           }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.redemptionFeeFloor = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              break;
+            }
+
+            message.redemptionHalfLifeSeconds = reader.uint64().toString();
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              break;
+            }
+
+            message.redemptionMaxVaults = reader.uint32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -322,6 +367,21 @@ export const Params: MessageFns<Params> = {
         : isSet(object.max_collateral_types)
         ? globalThis.Number(object.max_collateral_types)
         : 0,
+      redemptionFeeFloor: isSet(object.redemptionFeeFloor)
+        ? globalThis.String(object.redemptionFeeFloor)
+        : isSet(object.redemption_fee_floor)
+        ? globalThis.String(object.redemption_fee_floor)
+        : "",
+      redemptionHalfLifeSeconds: isSet(object.redemptionHalfLifeSeconds)
+        ? globalThis.String(object.redemptionHalfLifeSeconds)
+        : isSet(object.redemption_half_life_seconds)
+        ? globalThis.String(object.redemption_half_life_seconds)
+        : "0",
+      redemptionMaxVaults: isSet(object.redemptionMaxVaults)
+        ? globalThis.Number(object.redemptionMaxVaults)
+        : isSet(object.redemption_max_vaults)
+        ? globalThis.Number(object.redemption_max_vaults)
+        : 0,
     };
   },
 
@@ -366,6 +426,15 @@ export const Params: MessageFns<Params> = {
     if (message.maxCollateralTypes !== 0) {
       obj.maxCollateralTypes = Math.round(message.maxCollateralTypes);
     }
+    if (message.redemptionFeeFloor !== "") {
+      obj.redemptionFeeFloor = message.redemptionFeeFloor;
+    }
+    if (message.redemptionHalfLifeSeconds !== "0") {
+      obj.redemptionHalfLifeSeconds = message.redemptionHalfLifeSeconds;
+    }
+    if (message.redemptionMaxVaults !== 0) {
+      obj.redemptionMaxVaults = Math.round(message.redemptionMaxVaults);
+    }
     return obj;
   },
 
@@ -387,6 +456,9 @@ export const Params: MessageFns<Params> = {
     message.psmFeeOut = object.psmFeeOut ?? "";
     message.psmCeiling = object.psmCeiling ?? "";
     message.maxCollateralTypes = object.maxCollateralTypes ?? 0;
+    message.redemptionFeeFloor = object.redemptionFeeFloor ?? "";
+    message.redemptionHalfLifeSeconds = object.redemptionHalfLifeSeconds ?? "0";
+    message.redemptionMaxVaults = object.redemptionMaxVaults ?? 0;
     return message;
   },
 };

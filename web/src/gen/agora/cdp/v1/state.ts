@@ -138,6 +138,12 @@ export interface Books {
    * was covered.
    */
   surplusCollateral: Coin[];
+  /**
+   * redemption_base_rate (Liquity's baseRate) as of last_redemption: it
+   * rises with each redemption and halves every redemption half-life.
+   */
+  redemptionBaseRate: string;
+  lastRedemption: Timestamp | undefined;
 }
 
 function createBaseCollateralType(): CollateralType {
@@ -1182,7 +1188,14 @@ export const PoolDeposit: MessageFns<PoolDeposit> = {
 };
 
 function createBaseBooks(): Books {
-  return { surplus: "", systemDebt: "", psmReserve: "", surplusCollateral: [] };
+  return {
+    surplus: "",
+    systemDebt: "",
+    psmReserve: "",
+    surplusCollateral: [],
+    redemptionBaseRate: "",
+    lastRedemption: undefined,
+  };
 }
 
 export const Books: MessageFns<Books> = {
@@ -1198,6 +1211,12 @@ export const Books: MessageFns<Books> = {
     }
     for (const v of message.surplusCollateral) {
       Coin.encode(v!, writer.uint32(42).fork()).join();
+    }
+    if (message.redemptionBaseRate !== "") {
+      writer.uint32(50).string(message.redemptionBaseRate);
+    }
+    if (message.lastRedemption !== undefined) {
+      Timestamp.encode(message.lastRedemption, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -1247,6 +1266,22 @@ export const Books: MessageFns<Books> = {
             message.surplusCollateral.push(Coin.decode(reader, reader.uint32()));
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.redemptionBaseRate = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.lastRedemption = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1277,6 +1312,16 @@ export const Books: MessageFns<Books> = {
         : globalThis.Array.isArray(object?.surplus_collateral)
         ? object.surplus_collateral.map((e: any) => Coin.fromJSON(e))
         : [],
+      redemptionBaseRate: isSet(object.redemptionBaseRate)
+        ? globalThis.String(object.redemptionBaseRate)
+        : isSet(object.redemption_base_rate)
+        ? globalThis.String(object.redemption_base_rate)
+        : "",
+      lastRedemption: isSet(object.lastRedemption)
+        ? fromJsonTimestamp(object.lastRedemption)
+        : isSet(object.last_redemption)
+        ? fromJsonTimestamp(object.last_redemption)
+        : undefined,
     };
   },
 
@@ -1294,6 +1339,12 @@ export const Books: MessageFns<Books> = {
     if (message.surplusCollateral?.length) {
       obj.surplusCollateral = message.surplusCollateral.map((e) => Coin.toJSON(e));
     }
+    if (message.redemptionBaseRate !== "") {
+      obj.redemptionBaseRate = message.redemptionBaseRate;
+    }
+    if (message.lastRedemption !== undefined) {
+      obj.lastRedemption = fromTimestamp(message.lastRedemption).toISOString();
+    }
     return obj;
   },
 
@@ -1306,6 +1357,10 @@ export const Books: MessageFns<Books> = {
     message.systemDebt = object.systemDebt ?? "";
     message.psmReserve = object.psmReserve ?? "";
     message.surplusCollateral = object.surplusCollateral?.map((e) => Coin.fromPartial(e)) || [];
+    message.redemptionBaseRate = object.redemptionBaseRate ?? "";
+    message.lastRedemption = (object.lastRedemption !== undefined && object.lastRedemption !== null)
+      ? Timestamp.fromPartial(object.lastRedemption)
+      : undefined;
     return message;
   },
 };

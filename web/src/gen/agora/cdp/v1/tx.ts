@@ -166,6 +166,24 @@ export interface MsgPsmSwapOutResponse {
   fee: Coin | undefined;
 }
 
+/**
+ * MsgRedeem burns up to amount uausd of the sender for collateral_type's
+ * collateral at the oracle price, from the safe vaults with the lowest
+ * collateral ratio first; refused when the fee rate would exceed max_fee.
+ */
+export interface MsgRedeem {
+  sender: string;
+  amount: string;
+  collateralType: string;
+  maxFee: string;
+}
+
+export interface MsgRedeemResponse {
+  redeemed: string;
+  collateral: Coin | undefined;
+  fee: Coin | undefined;
+}
+
 /** MsgSetCollateralType lists or updates a collateral type. */
 export interface MsgSetCollateralType {
   authority: string;
@@ -2321,6 +2339,234 @@ export const MsgPsmSwapOutResponse: MessageFns<MsgPsmSwapOutResponse> = {
   fromPartial(object: DeepPartial<MsgPsmSwapOutResponse>): MsgPsmSwapOutResponse {
     const message = createBaseMsgPsmSwapOutResponse();
     message.out = (object.out !== undefined && object.out !== null) ? Coin.fromPartial(object.out) : undefined;
+    message.fee = (object.fee !== undefined && object.fee !== null) ? Coin.fromPartial(object.fee) : undefined;
+    return message;
+  },
+};
+
+function createBaseMsgRedeem(): MsgRedeem {
+  return { sender: "", amount: "", collateralType: "", maxFee: "" };
+}
+
+export const MsgRedeem: MessageFns<MsgRedeem> = {
+  encode(message: MsgRedeem, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sender !== "") {
+      writer.uint32(10).string(message.sender);
+    }
+    if (message.amount !== "") {
+      writer.uint32(18).string(message.amount);
+    }
+    if (message.collateralType !== "") {
+      writer.uint32(26).string(message.collateralType);
+    }
+    if (message.maxFee !== "") {
+      writer.uint32(34).string(message.maxFee);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgRedeem {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgRedeem();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.sender = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.amount = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.collateralType = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.maxFee = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgRedeem {
+    return {
+      sender: isSet(object.sender) ? globalThis.String(object.sender) : "",
+      amount: isSet(object.amount) ? globalThis.String(object.amount) : "",
+      collateralType: isSet(object.collateralType)
+        ? globalThis.String(object.collateralType)
+        : isSet(object.collateral_type)
+        ? globalThis.String(object.collateral_type)
+        : "",
+      maxFee: isSet(object.maxFee)
+        ? globalThis.String(object.maxFee)
+        : isSet(object.max_fee)
+        ? globalThis.String(object.max_fee)
+        : "",
+    };
+  },
+
+  toJSON(message: MsgRedeem): unknown {
+    const obj: any = {};
+    if (message.sender !== "") {
+      obj.sender = message.sender;
+    }
+    if (message.amount !== "") {
+      obj.amount = message.amount;
+    }
+    if (message.collateralType !== "") {
+      obj.collateralType = message.collateralType;
+    }
+    if (message.maxFee !== "") {
+      obj.maxFee = message.maxFee;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgRedeem>): MsgRedeem {
+    return MsgRedeem.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgRedeem>): MsgRedeem {
+    const message = createBaseMsgRedeem();
+    message.sender = object.sender ?? "";
+    message.amount = object.amount ?? "";
+    message.collateralType = object.collateralType ?? "";
+    message.maxFee = object.maxFee ?? "";
+    return message;
+  },
+};
+
+function createBaseMsgRedeemResponse(): MsgRedeemResponse {
+  return { redeemed: "", collateral: undefined, fee: undefined };
+}
+
+export const MsgRedeemResponse: MessageFns<MsgRedeemResponse> = {
+  encode(message: MsgRedeemResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.redeemed !== "") {
+      writer.uint32(10).string(message.redeemed);
+    }
+    if (message.collateral !== undefined) {
+      Coin.encode(message.collateral, writer.uint32(18).fork()).join();
+    }
+    if (message.fee !== undefined) {
+      Coin.encode(message.fee, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgRedeemResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgRedeemResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.redeemed = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.collateral = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.fee = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgRedeemResponse {
+    return {
+      redeemed: isSet(object.redeemed) ? globalThis.String(object.redeemed) : "",
+      collateral: isSet(object.collateral) ? Coin.fromJSON(object.collateral) : undefined,
+      fee: isSet(object.fee) ? Coin.fromJSON(object.fee) : undefined,
+    };
+  },
+
+  toJSON(message: MsgRedeemResponse): unknown {
+    const obj: any = {};
+    if (message.redeemed !== "") {
+      obj.redeemed = message.redeemed;
+    }
+    if (message.collateral !== undefined) {
+      obj.collateral = Coin.toJSON(message.collateral);
+    }
+    if (message.fee !== undefined) {
+      obj.fee = Coin.toJSON(message.fee);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgRedeemResponse>): MsgRedeemResponse {
+    return MsgRedeemResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgRedeemResponse>): MsgRedeemResponse {
+    const message = createBaseMsgRedeemResponse();
+    message.redeemed = object.redeemed ?? "";
+    message.collateral = (object.collateral !== undefined && object.collateral !== null)
+      ? Coin.fromPartial(object.collateral)
+      : undefined;
     message.fee = (object.fee !== undefined && object.fee !== null) ? Coin.fromPartial(object.fee) : undefined;
     return message;
   },
