@@ -78,3 +78,30 @@ export function poolDenoms(list: Pool[]): string[] {
   for (const p of list) for (const r of p.reserves) s.add(r.denom);
   return [...s].sort();
 }
+
+/**
+ * twapWindows splits the `spanSeconds` before `now` into `count` equal
+ * windows, oldest first, as RFC 3339 [start, end] pairs (whole seconds: the
+ * twap query's resolution). The last window's end is "" — the chain's
+ * current block time — since this clock may run ahead of the last block.
+ */
+export function twapWindows(now: Date, count: number, spanSeconds: number): [string, string][] {
+  const end = Math.floor(now.getTime() / 1000);
+  const step = Math.floor(spanSeconds / count);
+  const iso = (s: number) => new Date(s * 1000).toISOString().replace(".000Z", "Z");
+  const out: [string, string][] = [];
+  for (let i = count; i > 0; i--) out.push([iso(end - i * step), i === 1 ? "" : iso(end - (i - 1) * step)]);
+  return out;
+}
+
+/** twapSeries is the arithmetic TWAP of base in quote for each window the pool's records cover (windows before its first record are left out). */
+export async function twapSeries(poolId: string, base: string, quote: string, windows: [string, string][]): Promise<{ end: string; price: number }[]> {
+  const points = await Promise.all(
+    windows.map(([start, end]) =>
+      rest<{ arithmetic_twap: string }>("/agora/dex/v1/twap", { pool_id: poolId, base_denom: base, quote_denom: quote, start_time: start, end_time: end || undefined })
+        .then((r) => ({ end, price: Number(r.arithmetic_twap) }))
+        .catch(() => null),
+    ),
+  );
+  return points.filter((p): p is { end: string; price: number } => p !== null);
+}

@@ -2,7 +2,8 @@
 // liquidity (previewed), and creating a pool.
 import { useState } from "react";
 import { useApp, useQuery } from "../state";
-import { pools, type Pool } from "../lib/dex";
+import { pools, twapSeries, twapWindows, type Pool } from "../lib/dex";
+import { Sparkline } from "../components/Sparkline";
 import { rest, balances, type Coin } from "../lib/api";
 import { decimalsOf, formatCoin, formatDec, formatPercent, formatUsd, parseUnits, symbolOf, usdValue } from "../lib/format";
 import { amountsForShares, depositFor, sharesForDeposit } from "../lib/pool_math";
@@ -97,6 +98,7 @@ export function PoolPage({ id }: { id: string }) {
               )}
             </dl>
           </Card>
+          {p.reserves.length === 2 && <TwapChart pool={p} />}
           <NeedWallet>{wallet && <Liquidity pool={p} address={wallet.address} />}</NeedWallet>
         </>
       )}
@@ -276,6 +278,28 @@ function CreatePool() {
         <ErrorLine error={error} />
         <TxResult outcome={outcome} />
       </NeedWallet>
+    </Card>
+  );
+}
+
+/** TwapChart: the pool's time-weighted price over the last hour, in 12 windows. */
+function TwapChart({ pool }: { pool: Pool }) {
+  const { denoms } = useApp();
+  const [base, quote] = [pool.reserves[0].denom, pool.reserves[1].denom];
+  const series = useQuery(() => twapSeries(pool.id, base, quote, twapWindows(new Date(), 12, 3600)), [pool.id], 60000);
+  const pts = series.data ?? [];
+  return (
+    <Card title={`Price of ${symbolOf(base, denoms)} in ${symbolOf(quote, denoms)} (TWAP, last hour)`}>
+      {pts.length < 2 ? (
+        <p className="muted small">Not enough history yet: the pool's TWAP records cover {pts.length} of the last 12 five-minute windows.</p>
+      ) : (
+        <div data-testid="twap-chart">
+          <Sparkline values={pts.map((x) => x.price)} width={320} height={60} />
+          <p className="small muted">
+            from {formatDec(String(pts[0].price), 6)} to {formatDec(String(pts[pts.length - 1].price), 6)} over {pts.length} windows
+          </p>
+        </div>
+      )}
     </Card>
   );
 }
