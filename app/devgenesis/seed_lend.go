@@ -28,7 +28,8 @@ var LendSeedSupply = sdk.NewCoins(
 
 // LendSeedMarkets are the lend markets every devnet and localnet lists
 // (all assets have 6 decimals; kinked rate models with a zero base rate,
-// so an idle market accrues nothing).
+// so an idle market accrues nothing; backstops pay stakers 20 % of the
+// reserve income, with a 60 s cooldown).
 func LendSeedMarkets() []lendtypes.Market {
 	d := sdkmath.LegacyMustNewDecFromStr
 	stable := lendtypes.KinkedRateModel{Base: d("0"), Slope1: d("0.04"), Slope2: d("0.75"), OptimalUtilization: d("0.8")}
@@ -47,6 +48,9 @@ func LendSeedMarkets() []lendtypes.Market {
 			},
 			SupplyCap: sdkmath.NewInt(supplyCap), BorrowCap: sdkmath.NewInt(borrowCap),
 			CollateralEnabled: true, BorrowEnabled: true, MinDebtValue: d("1"),
+			// Backstop: a fifth of the reserve income to stakers, a
+			// one-minute cooldown (short enough to try on a devnet).
+			BackstopRewardShare: d("0.2"), BackstopCooldownSeconds: 60,
 		}
 	}
 	return []lendtypes.Market{
