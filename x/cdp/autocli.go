@@ -45,6 +45,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Example: "agorad query cdp pool-deposit $(agorad keys show alice -a)", PositionalArgs: pos("depositor"),
 				},
 				{RpcMethod: "Books", Use: "books", Short: "Surplus, system debt, PSM reserve and total debt"},
+				{RpcMethod: "RedemptionFee", Use: "redemption-fee", Short: "The redemption fee rate now (floor + the decayed base rate)"},
 				{
 					RpcMethod: "SimulateOpenVault", Use: "simulate-open-vault [owner] [collateral] [mint]",
 					Short:   "The vault MsgOpenVault would open (ratio, liquidation price, max mintable) — or the error the tx would fail with",
@@ -119,6 +120,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "PsmSwapOut", Use: "psm-swap-out [amount]", Short: "Swap uausd for the PSM's dollar 1:1 less the fee",
 					Example: "agorad tx cdp psm-swap-out 1000000 --from alice", PositionalArgs: pos("amount"),
+				},
+				{
+					RpcMethod: "Redeem", Use: "redeem [amount] [collateral-type] [max-fee]",
+					Short:   "Redeem uausd for $1 of collateral each (less the fee) from the safe vaults with the lowest ratio",
+					Example: "agorad tx cdp redeem 1000000000 ueth 0.02 --from alice", PositionalArgs: pos("amount", "collateral_type", "max_fee"),
 				},
 				{RpcMethod: "SetCollateralType", Skip: true}, // gov only: submit in a proposal
 				{RpcMethod: "UpdateParams", Skip: true},      // gov only: submit in a proposal

@@ -263,3 +263,12 @@ func (q queryServer) Books(ctx context.Context, _ *types.QueryBooksRequest) (*ty
 	}
 	return &types.QueryBooksResponse{Books: b, TotalDebt: total, PsmDenom: params.PsmDenom, PsmCeiling: params.PsmCeiling}, nil
 }
+
+// RedemptionFee returns the redemption fee rate now.
+func (q queryServer) RedemptionFee(ctx context.Context, _ *types.QueryRedemptionFeeRequest) (*types.QueryRedemptionFeeResponse, error) {
+	base, rate, err := q.k.RedemptionFeeNow(sdk.UnwrapSDKContext(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryRedemptionFeeResponse{FeeRate: rate, BaseRate: base}, nil
+}

@@ -168,3 +168,15 @@ func (m msgServer) PsmSwapOut(ctx context.Context, msg *types.MsgPsmSwapOut) (*t
 	}
 	return &types.MsgPsmSwapOutResponse{Out: out, Fee: fee}, nil
 }
+
+// Redeem handles MsgRedeem.
+func (m msgServer) Redeem(ctx context.Context, msg *types.MsgRedeem) (*types.MsgRedeemResponse, error) {
+	if err := msg.ValidateBasic(); err != nil {
+		return nil, err
+	}
+	redeemed, out, fee, err := m.Keeper.Redeem(ctx, addr(msg.Sender), msg.Amount, msg.CollateralType, msg.MaxFee)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgRedeemResponse{Redeemed: redeemed, Collateral: out, Fee: fee}, nil
+}

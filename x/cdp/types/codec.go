@@ -23,6 +23,7 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgClaimGains{}, "agora/cdp/MsgClaimGains")
 	legacy.RegisterAminoMsg(cdc, &MsgPsmSwapIn{}, "agora/cdp/MsgPsmSwapIn")
 	legacy.RegisterAminoMsg(cdc, &MsgPsmSwapOut{}, "agora/cdp/MsgPsmSwapOut")
+	legacy.RegisterAminoMsg(cdc, &MsgRedeem{}, "agora/cdp/MsgRedeem")
 	legacy.RegisterAminoMsg(cdc, &MsgSetCollateralType{}, "agora/cdp/MsgSetCollateralType")
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "agora/cdp/MsgUpdateParams")
 	cdc.RegisterConcrete(&Params{}, "agora/x/cdp/Params", nil)
@@ -34,7 +35,7 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 	registry.RegisterImplementations((*sdk.Msg)(nil),
 		&MsgOpenVault{}, &MsgDeposit{}, &MsgWithdraw{}, &MsgMint{}, &MsgRepay{}, &MsgCloseVault{},
 		&MsgTransferVault{}, &MsgLiquidate{}, &MsgPoolDeposit{}, &MsgPoolWithdraw{}, &MsgClaimGains{},
-		&MsgPsmSwapIn{}, &MsgPsmSwapOut{}, &MsgSetCollateralType{}, &MsgUpdateParams{},
+		&MsgPsmSwapIn{}, &MsgPsmSwapOut{}, &MsgRedeem{}, &MsgSetCollateralType{}, &MsgUpdateParams{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

@@ -90,7 +90,7 @@ func NewCollateralState(denom string, now time.Time) CollateralState {
 
 // NewBooks is an empty set of books.
 func NewBooks() Books {
-	return Books{Surplus: sdkmath.ZeroInt(), SystemDebt: sdkmath.ZeroInt(), PsmReserve: sdkmath.ZeroInt()}
+	return Books{RedemptionBaseRate: sdkmath.LegacyZeroDec(), Surplus: sdkmath.ZeroInt(), SystemDebt: sdkmath.ZeroInt(), PsmReserve: sdkmath.ZeroInt()}
 }
 
 // NewPoolState is an empty stability pool: P = 1, scale 0, epoch 0.

@@ -30,4 +30,6 @@ var (
 	ErrInvalidGenesis        = errorsmod.Register(ModuleName, 24, "invalid genesis state")
 	ErrTooManyTypes          = errorsmod.Register(ModuleName, 25, "too many collateral types")
 	ErrInsufficientFunds     = errorsmod.Register(ModuleName, 26, "insufficient funds")
+	ErrRedemptionFee         = errorsmod.Register(ModuleName, 27, "the redemption fee is above max_fee")
+	ErrNothingToRedeem       = errorsmod.Register(ModuleName, 28, "no safe vault with debt to redeem against")
 )

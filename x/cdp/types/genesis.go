@@ -90,6 +90,9 @@ func (gs GenesisState) Validate() error {
 			break
 		}
 	}
+	if b.RedemptionBaseRate.IsNil() || b.RedemptionBaseRate.IsNegative() || b.RedemptionBaseRate.GT(sdkmath.LegacyOneDec()) {
+		add("books: redemption_base_rate must be in [0, 1]")
+	}
 	if len(problems) > 0 {
 		return errorsmod.Wrap(ErrInvalidGenesis, strings.Join(problems, "; "))
 	}

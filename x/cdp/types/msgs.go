@@ -164,6 +164,24 @@ func (m *MsgPsmSwapOut) ValidateBasic() error {
 	return validAmount("amount", m.Amount, false)
 }
 
+// ValidateBasic checks the sender, a positive amount, the collateral
+// denom and max_fee in [0, 1].
+func (m *MsgRedeem) ValidateBasic() error {
+	if err := validAddress("sender", m.Sender); err != nil {
+		return err
+	}
+	if err := validAmount("amount", m.Amount, false); err != nil {
+		return err
+	}
+	if err := sdk.ValidateDenom(m.CollateralType); err != nil {
+		return errorsmod.Wrapf(ErrUnknownCollateralType, "collateral_type %q: %s", m.CollateralType, err)
+	}
+	if m.MaxFee.IsNil() || m.MaxFee.IsNegative() || m.MaxFee.GT(sdkmath.LegacyOneDec()) {
+		return errorsmod.Wrapf(ErrRedemptionFee, "max_fee %s is not in [0, 1]", decString(m.MaxFee))
+	}
+	return nil
+}
+
 // ValidateBasic checks the authority address and the collateral type's
 // bounds; a stablecoin is refused (it belongs in the PSM).
 func (m *MsgSetCollateralType) ValidateBasic() error {

@@ -14,6 +14,9 @@ import (
 const (
 	MaxLiquidationsPerBlockLimit = 1000
 	MaxCollateralTypesLimit      = 50
+	MinRedemptionHalfLife        = 60
+	MaxRedemptionHalfLife        = 30 * 24 * 3600
+	MaxRedemptionVaultsLimit     = 1000
 )
 
 var (
@@ -25,7 +28,9 @@ var (
 // DefaultParams: not paused, a global ceiling of 100M AUSD, 20 liquidations
 // per block selling at ≥ 95 % of oracle value in lots up to 1M AUSD, a 0.5 %
 // liquidation reward, half the stability fees to the pool, a 1M AUSD surplus
-// buffer, no PSM (psm_denom empty) and up to 20 collateral types.
+// buffer, no PSM (psm_denom empty), up to 20 collateral types, and
+// redemptions at a 0.5 % floor fee whose base rate halves every 12 hours,
+// touching at most 50 vaults each.
 func DefaultParams() Params {
 	return Params{
 		GlobalDebtCeiling:       sdkmath.NewInt(100_000_000_000_000),
@@ -40,6 +45,10 @@ func DefaultParams() Params {
 		PsmFeeOut:               sdkmath.LegacyZeroDec(),
 		PsmCeiling:              sdkmath.ZeroInt(),
 		MaxCollateralTypes:      20,
+
+		RedemptionFeeFloor:        sdkmath.LegacyNewDecWithPrec(5, 3),
+		RedemptionHalfLifeSeconds: 12 * 3600,
+		RedemptionMaxVaults:       50,
 	}
 }
 
@@ -78,6 +87,13 @@ func (p Params) Validate() error {
 	nonNeg("psm_ceiling", p.PsmCeiling)
 	if p.MaxCollateralTypes < 1 || p.MaxCollateralTypes > MaxCollateralTypesLimit {
 		add("max_collateral_types %d is not in [1, %d]", p.MaxCollateralTypes, MaxCollateralTypesLimit)
+	}
+	inRange("redemption_fee_floor", p.RedemptionFeeFloor, maxPsmFee)
+	if p.RedemptionHalfLifeSeconds < MinRedemptionHalfLife || p.RedemptionHalfLifeSeconds > MaxRedemptionHalfLife {
+		add("redemption_half_life_seconds %d is not in [%d, %d]", p.RedemptionHalfLifeSeconds, MinRedemptionHalfLife, MaxRedemptionHalfLife)
+	}
+	if p.RedemptionMaxVaults < 1 || p.RedemptionMaxVaults > MaxRedemptionVaultsLimit {
+		add("redemption_max_vaults %d is not in [1, %d]", p.RedemptionMaxVaults, MaxRedemptionVaultsLimit)
 	}
 	if len(problems) > 0 {
 		return errorsmod.Wrap(ErrInvalidParams, strings.Join(problems, "; "))
