@@ -43,7 +43,7 @@ The devnet's test keys are offered only by "agorad devnet", never here.`,
 			if err != nil {
 				return err
 			}
-			addr, stop, err := listenWeb(s, port)
+			addr, stop, err := listenWeb(s, port, "port")
 			if err != nil {
 				return err
 			}
@@ -78,5 +78,5 @@ func startDevnetWeb(cmd *cobra.Command, spec devgenesis.Spec, ports devgenesis.P
 	if err != nil {
 		return "", nil, err
 	}
-	return listenWeb(s, port)
+	return listenWeb(s, port, flagWebPort+" (0 turns the web app off)")
 }

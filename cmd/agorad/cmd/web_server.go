@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/agora-labs/agora/app"
@@ -227,10 +228,16 @@ func writeJSON(w http.ResponseWriter, v any) {
 // listenWeb binds the web server's port on 127.0.0.1 (so a taken port is
 // reported before anything starts) and serves in the background; the
 // returned function stops it.
-func listenWeb(s *webServer, port int) (addr string, stop func(), err error) {
+//
+// portFlag names the flag that moves the port, for the error a taken port
+// gives (in the devnet's words for its other ports).
+func listenWeb(s *webServer, port int, portFlag string) (addr string, stop func(), err error) {
 	l, err := net.Listen("tcp", net.JoinHostPort(devgenesis.Host, fmt.Sprint(port)))
 	if err != nil {
-		return "", nil, fmt.Errorf("web app port %d: %w (move it with --%s, or 0 to turn the web app off)", port, err, flagWebPort)
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return "", nil, fmt.Errorf("port %d (web app) is in use by another process; move it with --%s", port, portFlag)
+		}
+		return "", nil, fmt.Errorf("web app port %d: %w", port, err)
 	}
 	srv := &http.Server{Handler: s.handler(), ReadHeaderTimeout: 10 * time.Second}
 	go func() {

@@ -2,7 +2,9 @@ package cmd
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -111,5 +113,20 @@ func TestWebServerRefusesBadUpstreams(t *testing.T) {
 		if _, err := newWebServer(u, "http://127.0.0.1:1", "", false); err == nil {
 			t.Errorf("--api %q accepted", u)
 		}
+	}
+}
+
+func TestWebPortTakenIsSaidPlainly(t *testing.T) {
+	held, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	port := held.Addr().(*net.TCPAddr).Port
+	s, _ := newWebServer("http://127.0.0.1:1", "http://127.0.0.1:1", "x", true)
+	_, _, err = listenWeb(s, port, "web-port")
+	want := fmt.Sprintf("port %d (web app) is in use by another process; move it with --web-port", port)
+	if err == nil || err.Error() != want {
+		t.Fatalf("got %v, want %q", err, want)
 	}
 }
