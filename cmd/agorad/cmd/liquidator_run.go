@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/client/tx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
@@ -169,7 +170,8 @@ func (b *liquidatorBot) sellCollateral(ctx context.Context, c liquidationCandida
 }
 
 // send signs msg with the --from key (account number and sequence read
-// from the node; gas simulated unless --gas is set), broadcasts it and
+// from the node; gas simulated, × max(--gas-adjustment, 1.3), unless
+// --gas is given a number), broadcasts it and
 // waits for the committed result; a failed tx is an error with the
 // module's message.
 func (b *liquidatorBot) send(msg sdk.Msg) (*sdk.TxResponse, error) {
@@ -180,7 +182,7 @@ func (b *liquidatorBot) send(msg sdk.Msg) (*sdk.TxResponse, error) {
 	if txf, err = txf.Prepare(b.clientCtx); err != nil {
 		return nil, err
 	}
-	if txf.SimulateAndExecute() || txf.Gas() == 0 {
+	if txf.SimulateAndExecute() || txf.Gas() == 0 || !b.flags.Changed(flags.FlagGas) {
 		if txf.GasAdjustment() < 1.3 {
 			txf = txf.WithGasAdjustment(1.3)
 		}
