@@ -16,7 +16,8 @@ import (
 // for AUSD through the PSM and deposits into the stability pool (seeded at
 // genesis); ETH crashes in the devnet's prices.json and the module
 // liquidates the vault in EndBlock with no bot; the depositor's ETH gains
-// are claimable; the PSM pays USDC back for AUSD. ETH's price is restored
+// are claimable; AUSD is redeemed for ETH from the remaining safe vault; the
+// PSM pays USDC back for AUSD. ETH's price is restored
 // afterwards (the lend tests crash BTC only).
 func TestCdp(t *testing.T) {
 	skipInShortMode(t)
@@ -54,7 +55,7 @@ func TestCdp(t *testing.T) {
 		return amt
 	}
 	owner, saver := newKey("cdp-e2e-owner"), newKey("cdp-e2e-saver")
-	tx("tx", "bank", "send", "alice", owner, "1000000ueth,1000000uagr", "--from", "alice")
+	tx("tx", "bank", "send", "alice", owner, "2000000ueth,1000000uagr", "--from", "alice")
 	tx("tx", "bank", "send", "alice", saver, "5000000000uusdc,1000000uagr", "--from", "alice")
 
 	waitOracle(t, bin, home, 60*time.Second, "ETH/USD at 3000", func(p map[string]oraclePrice) bool {
@@ -96,6 +97,8 @@ func TestCdp(t *testing.T) {
 		t.Fatalf("vaults-by-owner: %v %+v", err, vaults)
 	}
 	id := vaults.Vaults[0].Vault.ID
+	// a second, safe vault (1 ETH against 500 AUSD) to redeem against later
+	tx("tx", "cdp", "open-vault", "1000000ueth", "500000000", "--from", "cdp-e2e-owner")
 
 	// PSM in: 5,000 USDC → 4,995 AUSD (0.1 % fee); 3,000 AUSD into the pool.
 	tx("tx", "cdp", "psm-swap-in", "5000000000", "--from", "cdp-e2e-saver")
@@ -158,6 +161,20 @@ func TestCdp(t *testing.T) {
 	tx("tx", "cdp", "claim-gains", "--from", "cdp-e2e-saver")
 	if got := bal(saver, "ueth").Sub(eth); got.LT(gain) {
 		t.Fatalf("claimed %s ueth, the query showed %s", got, gain)
+	}
+
+	// A redemption: 100 AUSD for $1 of ETH each at 2,500 (0.04 ETH) less the
+	// fee (floor 0.5 % + a base rate of 100 / (2 × supply)), from the safe vault.
+	var fee struct {
+		FeeRate string `json:"fee_rate"`
+	}
+	if err := harness.QueryJSON(bin, home, &fee, "q", "cdp", "redemption-fee"); err != nil || !decIn(fee.FeeRate, "0.005", "0.05") {
+		t.Fatalf("redemption-fee: %v %+v", err, fee)
+	}
+	eth = bal(saver, "ueth")
+	tx("tx", "cdp", "redeem", "100000000", "ueth", "0.05", "--from", "cdp-e2e-saver")
+	if got := bal(saver, "ueth").Sub(eth); got.LT(sdkmath.NewInt(38_000)) || got.GT(sdkmath.NewInt(39_800)) {
+		t.Fatalf("redeemed 100 AUSD for %s ueth, want ≈ 0.04 ETH less the fee", got)
 	}
 
 	// PSM out: 1,000 AUSD → 999 USDC.
