@@ -34,6 +34,7 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.AgoraApp) {
 		LocalnetCmd(),
 		LoadgenCmd(),
 		LiquidatorCmd(),
+		KeeperCmd(),
 		WebCmd(),
 	)
 
