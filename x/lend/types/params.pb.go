@@ -43,9 +43,9 @@ type Params struct {
 	// protocol_liquidation_max_slippage: the protocol sells seized collateral
 	// on the dex for at least oracle value × (1 − max slippage), in [0, 0.5].
 	ProtocolLiquidationMaxSlippage cosmossdk_io_math.LegacyDec `protobuf:"bytes,5,opt,name=protocol_liquidation_max_slippage,json=protocolLiquidationMaxSlippage,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"protocol_liquidation_max_slippage"`
-	// protocol_liquidation_scan_per_block bounds how many debt entries
-	// EndBlock examines per block (a cursor walks all of them in turn), in
-	// [1, 10000].
+	// protocol_liquidation_scan_per_block bounds how many entries of the
+	// index of positions at risk EndBlock examines per block (lowest bound
+	// first), and how many a market's rebase re-keys per block, in [1, 10000].
 	ProtocolLiquidationScanPerBlock uint32 `protobuf:"varint,6,opt,name=protocol_liquidation_scan_per_block,json=protocolLiquidationScanPerBlock,proto3" json:"protocol_liquidation_scan_per_block,omitempty"`
 }
 
