@@ -172,7 +172,9 @@ func (k *cdpKeeperBot) peg(ctx context.Context, p cdptypes.Params, cts []cdptype
 	}
 	me := k.clientCtx.FromAddress.String()
 	deadline := time.Now().Add(5 * time.Minute).UTC()
-	floor := func(q sdkmath.Int) sdkmath.Int { return sdkmath.LegacyMustNewDecFromStr("0.995").MulInt(q).TruncateInt() }
+	floor := func(q sdkmath.Int) sdkmath.Int {
+		return sdkmath.LegacyMustNewDecFromStr("0.995").MulInt(q).TruncateInt()
+	}
 	switch action {
 	case pegBuyAndExit:
 		res, err := k.send(&dextypes.MsgSwapExactIn{Sender: me, Route: buy.Route, TokenIn: sdk.NewCoin(usdc, k.size), MinOut: floor(buy.TokenOut.Amount), Deadline: deadline})
