@@ -10,8 +10,11 @@ import { Swap } from "./screens/Swap";
 import { PoolPage, Pools } from "./screens/Pools";
 import { Prices } from "./screens/Prices";
 import { Lend } from "./screens/Lend";
-import { Gov, ProposalPage } from "./screens/Gov";
-import { AccountPage, BlockPage, Explorer, NetworkPage, TxPage, ValidatorsPage } from "./screens/Explorer";
+import { Gov } from "./screens/gov/Gov";
+import { ProposalPage } from "./screens/gov/ProposalPage";
+import { Explorer } from "./screens/explorer/Explorer";
+import { AccountPage, BlockPage, TxPage } from "./screens/explorer/pages";
+import { NetworkPage, ValidatorsPage } from "./screens/explorer/network";
 import { Connect } from "./screens/Connect";
 
 const NAV = [

@@ -1,0 +1,37 @@
+// Governance: the proposals, and the parameter-change form.
+import { useQuery } from "../../state";
+import { rest } from "../../lib/api";
+import { Card, ErrorLine } from "../../components/common";
+import { Link } from "../../router";
+import { MessageLine, STATUS, timeLeft, type Proposal } from "./shared";
+import { ParamChangeForm } from "./ParamChangeForm";
+
+export function Gov() {
+  const list = useQuery(() => rest<{ proposals: Proposal[] }>("/cosmos/gov/v1/proposals", { "pagination.reverse": "true", "pagination.limit": "50" }).then((r) => r.proposals), [], 5000);
+  return (
+    <div className="screen">
+      <h1>Governance</h1>
+      <ErrorLine error={list.error} />
+      <Card title="Proposals">
+        {(list.data ?? []).length === 0 && <p className="muted">No proposals yet.</p>}
+        <ul className="plain" data-testid="proposals">
+          {(list.data ?? []).map((p) => (
+            <li key={p.id}>
+              <Link to={`/gov/${p.id}`}>
+                #{p.id} {p.title || "(untitled)"}
+              </Link>{" "}
+              <span className={`badge ${p.status.includes("PASSED") ? "fresh" : p.status.includes("VOTING") ? "" : "stale"}`}>{STATUS[p.status] ?? p.status}</span>{" "}
+              {p.status.includes("VOTING") && <span className="muted small">{timeLeft(p.voting_end_time)}</span>}
+              <ul className="small">
+                {p.messages.map((m, i) => (
+                  <MessageLine key={i} msg={m} />
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <ParamChangeForm />
+    </div>
+  );
+}
