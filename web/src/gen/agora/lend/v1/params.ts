@@ -39,9 +39,9 @@ export interface Params {
    */
   protocolLiquidationMaxSlippage: string;
   /**
-   * protocol_liquidation_scan_per_block bounds how many debt entries
-   * EndBlock examines per block (a cursor walks all of them in turn), in
-   * [1, 10000].
+   * protocol_liquidation_scan_per_block bounds how many entries of the
+   * index of positions at risk EndBlock examines per block (lowest bound
+   * first), and how many a market's rebase re-keys per block, in [1, 10000].
    */
   protocolLiquidationScanPerBlock: number;
 }
