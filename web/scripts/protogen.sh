@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generates TypeScript for Agora's transaction messages (proto/agora/*/v1/tx.proto
 # and what they import) with Debian's protoc and ts-proto from node_modules,
-# offline. Usage:
+# offline, without the protos' comments (a doc change does not stale them). Usage:
 #   scripts/protogen.sh [outdir]   (default src/gen)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,5 +22,5 @@ protoc \
 	--plugin=protoc-gen-ts_proto=node_modules/.bin/protoc-gen-ts_proto \
 	-I "$root/proto" -I "$sdk/proto" -I "$gogo" -I "$cosmosproto/proto" -I /usr/include \
 	--ts_proto_out="$out" \
-	--ts_proto_opt=esModuleInterop=true,forceLong=string,outputServices=false,outputClientImpl=false,useDate=false,importSuffix=.js,useExactTypes=false \
+	--ts_proto_opt=comments=false,esModuleInterop=true,forceLong=string,outputServices=false,outputClientImpl=false,useDate=false,importSuffix=.js,useExactTypes=false \
 	"$root"/proto/agora/*/v1/tx.proto

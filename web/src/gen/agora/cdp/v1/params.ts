@@ -11,69 +11,22 @@ export const protobufPackage = "agora.cdp.v1";
 
 export const protobufFileName = "agora/cdp/v1/params.proto";
 
-/**
- * Params are the module-wide governed parameters of AUSD. Each collateral
- * type has its own parameters (CollateralType, MsgSetCollateralType).
- */
 export interface Params {
-  /**
-   * paused stops opening vaults, minting, withdrawing collateral, stability
-   * pool deposits and PSM swaps; repay, deposit, close and pool withdrawals
-   * stay open.
-   */
   paused: boolean;
-  /** global_debt_ceiling bounds the AUSD owed by all vaults together (uausd). */
   globalDebtCeiling: string;
-  /**
-   * max_liquidations_per_block bounds the vaults EndBlock liquidates per
-   * block, in [0, 1000] (0: EndBlock liquidates nothing).
-   */
   maxLiquidationsPerBlock: number;
-  /**
-   * liquidation_max_slippage: collateral sold on the dex must fetch at least
-   * oracle value × (1 − max slippage), in [0, 0.5].
-   */
   liquidationMaxSlippage: string;
-  /**
-   * max_sale_lot bounds the oracle value (in uausd) of collateral one
-   * liquidation sells on the dex; what is left is redistributed.
-   */
   maxSaleLot: string;
-  /**
-   * liquidation_reward is the share of the seized collateral MsgLiquidate's
-   * sender receives (gas compensation), in [0, 0.05].
-   */
   liquidationReward: string;
-  /**
-   * stability_pool_fee_share is the share of stability fees paid to
-   * stability-pool depositors as AUSD, in [0, 1]; the rest is surplus.
-   */
   stabilityPoolFeeShare: string;
-  /**
-   * surplus_buffer is the surplus the module keeps to cover system debt
-   * (uausd).
-   */
   surplusBuffer: string;
-  /** psm_denom is the dollar the PSM swaps 1:1 for AUSD (empty: no PSM). */
   psmDenom: string;
-  /**
-   * psm_fee_in is charged on psm_denom → AUSD, psm_fee_out on AUSD →
-   * psm_denom, each in [0, 0.1].
-   */
   psmFeeIn: string;
   psmFeeOut: string;
-  /** psm_ceiling bounds the psm_denom the PSM holds. */
   psmCeiling: string;
-  /** max_collateral_types bounds the listed collateral types, in [1, 50]. */
   maxCollateralTypes: number;
-  /** redemption_fee_floor is the least redemption fee, in [0, 0.1]. */
   redemptionFeeFloor: string;
-  /**
-   * redemption_half_life_seconds: the redemption base rate halves over it,
-   * in [60, 30 days].
-   */
   redemptionHalfLifeSeconds: string;
-  /** redemption_max_vaults bounds the vaults one redemption touches, in [1, 1000]. */
   redemptionMaxVaults: number;
 }
 

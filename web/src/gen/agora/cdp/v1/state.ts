@@ -13,135 +13,68 @@ export const protobufPackage = "agora.cdp.v1";
 
 export const protobufFileName = "agora/cdp/v1/state.proto";
 
-/** CollateralType is one governed kind of vault collateral. */
 export interface CollateralType {
-  /** denom is the collateral's base denom (e.g. ubtc); never a stablecoin. */
   denom: string;
-  /** oracle_pair prices one whole unit in USD (e.g. BTC/USD). */
   oraclePair: string;
-  /** decimals of denom (one whole unit = 10^decimals base units), in [0, 18]. */
   decimals: number;
-  /** min_collateral_ratio (MCR): a vault below it is liquidated, in (1, 10]. */
   minCollateralRatio: string;
-  /** stability_fee is annual, compounded per second, in [0, 1]. */
   stabilityFee: string;
-  /** debt_ceiling bounds the AUSD owed by the type's vaults (uausd). */
   debtCeiling: string;
-  /** debt_floor: a vault's debt is 0 or at least this (uausd). */
   debtFloor: string;
-  /**
-   * liquidation_penalty p: a liquidation takes collateral worth
-   * debt × (1 + p), in [0, 0.5) and 1 + p ≤ MCR.
-   */
   liquidationPenalty: string;
-  /** paused stops opening vaults and minting against this type. */
   paused: boolean;
 }
 
-/** CollateralState is a collateral type's running state. */
 export interface CollateralState {
   denom: string;
-  /** rate is the accumulator: debt = normalized debt × rate; starts at 1. */
   rate: string;
-  lastAccrual:
-    | Timestamp
-    | undefined;
-  /** normalized_debt is Σ vaults' normalized debt plus pending_debt. */
+  lastAccrual: Timestamp | undefined;
   normalizedDebt: string;
-  /** collateral is Σ vaults' collateral plus pending_collateral. */
   collateral: string;
-  /**
-   * issued is the AUSD the type's debt stands for: ⌈normalized_debt × rate⌉
-   * after every change (see Books).
-   */
   issued: string;
-  /**
-   * l_collateral (K, starts at 1) and l_debt (B, starts at 0) accumulate
-   * redistributions (Liquity's L_ETH, L_LUSDDebt with corrected stakes): a
-   * redistribution of X collateral and Y normalized debt over collateral C
-   * sets K' = K × (1 + X/C) and B' = B + K × Y/C; a vault updated at
-   * (K₀, B₀) with collateral c and normalized debt n has c × K/K₀ collateral
-   * and n + c × (B − B₀)/K₀ normalized debt now.
-   */
   lCollateral: string;
   lDebt: string;
-  /**
-   * pending_collateral and pending_debt: redistributed to the vaults but not
-   * yet applied to them (each vault takes its share when next touched).
-   */
   pendingCollateral: string;
   pendingDebt: string;
 }
 
-/** Vault is one collateralized debt position. */
 export interface Vault {
   id: string;
   owner: string;
-  /** collateral_type is the collateral's denom. */
   collateralType: string;
   collateral: string;
-  /** normalized_debt: debt = ⌈normalized_debt × rate⌉. */
   normalizedDebt: string;
-  /**
-   * the type's l_collateral and l_debt when the vault was last updated
-   * (K₀, B₀).
-   */
   lCollateralSnapshot: string;
   lDebtSnapshot: string;
 }
 
-/** PoolState is the stability pool's product–sum state (Liquity). */
 export interface PoolState {
-  /**
-   * p is the running product: a deposit made when p was p₀ is worth
-   * d₀ × p / p₀ now (same epoch and scale).
-   */
   p: string;
-  /** scale counts the times p was multiplied by 10^9 to keep precision. */
   scale: string;
-  /** epoch counts the times the pool was emptied by a liquidation. */
   epoch: string;
-  /** total_deposits is the AUSD the pool holds for depositors. */
   totalDeposits: string;
-  /** gains are the collateral and AUSD yield held for depositors, unclaimed. */
   gains: Coin[];
 }
 
-/** SumSnapshot is S of one gain denom. */
 export interface SumSnapshot {
   denom: string;
   s: string;
 }
 
-/** PoolDeposit is a depositor's stability-pool deposit as of its last change. */
 export interface PoolDeposit {
   depositor: string;
-  /** initial is the deposit after its last change (d₀). */
   initial: string;
   p: string;
   scale: string;
   epoch: string;
-  /** s: the sums S at (epoch, scale) of every gain denom when it last changed. */
   s: SumSnapshot[];
 }
 
-/** Books are the system's AUSD accounts. */
 export interface Books {
-  /** surplus: AUSD the module holds from fees, penalties and PSM fees. */
   surplus: string;
-  /** system_debt: vault debt written off with nothing to cover it. */
   systemDebt: string;
-  /** psm_reserve: the psm_denom the PSM holds; AUSD minted by the PSM. */
   psmReserve: string;
-  /**
-   * surplus_collateral: collateral left from liquidations once their debt
-   * was covered.
-   */
   surplusCollateral: Coin[];
-  /**
-   * redemption_base_rate (Liquity's baseRate) as of last_redemption: it
-   * rises with each redemption and halves every redemption half-life.
-   */
   redemptionBaseRate: string;
   lastRedemption: Timestamp | undefined;
 }

@@ -14,10 +14,6 @@ export const protobufPackage = "agora.cdp.v1";
 
 export const protobufFileName = "agora/cdp/v1/tx.proto";
 
-/**
- * MsgOpenVault deposits collateral (its denom names the collateral type) and
- * mints mint uausd (0 or at least the debt floor).
- */
 export interface MsgOpenVault {
   owner: string;
   collateral: Coin | undefined;
@@ -28,7 +24,6 @@ export interface MsgOpenVaultResponse {
   vaultId: string;
 }
 
-/** MsgDeposit adds amount of the vault's collateral; anyone may deposit. */
 export interface MsgDeposit {
   sender: string;
   vaultId: string;
@@ -38,7 +33,6 @@ export interface MsgDeposit {
 export interface MsgDepositResponse {
 }
 
-/** MsgWithdraw takes amount of collateral out of the owner's vault. */
 export interface MsgWithdraw {
   owner: string;
   vaultId: string;
@@ -48,7 +42,6 @@ export interface MsgWithdraw {
 export interface MsgWithdrawResponse {
 }
 
-/** MsgMint mints amount uausd against the owner's vault. */
 export interface MsgMint {
   owner: string;
   vaultId: string;
@@ -58,10 +51,6 @@ export interface MsgMint {
 export interface MsgMintResponse {
 }
 
-/**
- * MsgRepay burns up to amount uausd of the sender against the vault's debt;
- * it takes only what the vault owes. all = the whole debt.
- */
 export interface MsgRepay {
   sender: string;
   vaultId: string;
@@ -73,10 +62,6 @@ export interface MsgRepayResponse {
   repaid: string;
 }
 
-/**
- * MsgCloseVault repays the vault's whole debt from the owner's AUSD and
- * returns all its collateral.
- */
 export interface MsgCloseVault {
   owner: string;
   vaultId: string;
@@ -87,7 +72,6 @@ export interface MsgCloseVaultResponse {
   returned: Coin | undefined;
 }
 
-/** MsgTransferVault makes new_owner the vault's owner. */
 export interface MsgTransferVault {
   owner: string;
   vaultId: string;
@@ -97,10 +81,6 @@ export interface MsgTransferVault {
 export interface MsgTransferVaultResponse {
 }
 
-/**
- * MsgLiquidate liquidates a vault below its minimum collateral ratio; the
- * sender receives params.liquidation_reward of the seized collateral.
- */
 export interface MsgLiquidate {
   liquidator: string;
   vaultId: string;
@@ -110,7 +90,6 @@ export interface MsgLiquidateResponse {
   reward: Coin | undefined;
 }
 
-/** MsgPoolDeposit deposits amount uausd into the stability pool. */
 export interface MsgPoolDeposit {
   depositor: string;
   amount: string;
@@ -120,10 +99,6 @@ export interface MsgPoolDepositResponse {
   gains: Coin[];
 }
 
-/**
- * MsgPoolWithdraw withdraws amount uausd (all: the whole deposit) from the
- * stability pool and pays the gains.
- */
 export interface MsgPoolWithdraw {
   depositor: string;
   amount: string;
@@ -135,7 +110,6 @@ export interface MsgPoolWithdrawResponse {
   gains: Coin[];
 }
 
-/** MsgClaimGains pays the depositor's gains. */
 export interface MsgClaimGains {
   depositor: string;
 }
@@ -144,7 +118,6 @@ export interface MsgClaimGainsResponse {
   gains: Coin[];
 }
 
-/** MsgPsmSwapIn gives amount of the PSM's dollar for AUSD less psm_fee_in. */
 export interface MsgPsmSwapIn {
   sender: string;
   amount: string;
@@ -155,7 +128,6 @@ export interface MsgPsmSwapInResponse {
   fee: Coin | undefined;
 }
 
-/** MsgPsmSwapOut gives amount uausd for the PSM's dollar less psm_fee_out. */
 export interface MsgPsmSwapOut {
   sender: string;
   amount: string;
@@ -166,11 +138,6 @@ export interface MsgPsmSwapOutResponse {
   fee: Coin | undefined;
 }
 
-/**
- * MsgRedeem burns up to amount uausd of the sender for collateral_type's
- * collateral at the oracle price, from the safe vaults with the lowest
- * collateral ratio first; refused when the fee rate would exceed max_fee.
- */
 export interface MsgRedeem {
   sender: string;
   amount: string;
@@ -184,7 +151,6 @@ export interface MsgRedeemResponse {
   fee: Coin | undefined;
 }
 
-/** MsgSetCollateralType lists or updates a collateral type. */
 export interface MsgSetCollateralType {
   authority: string;
   collateralType: CollateralType | undefined;
@@ -193,7 +159,6 @@ export interface MsgSetCollateralType {
 export interface MsgSetCollateralTypeResponse {
 }
 
-/** MsgUpdateParams replaces the parameters. */
 export interface MsgUpdateParams {
   authority: string;
   params: Params | undefined;

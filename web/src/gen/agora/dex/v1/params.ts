@@ -12,52 +12,18 @@ export const protobufPackage = "agora.dex.v1";
 
 export const protobufFileName = "agora/dex/v1/params.proto";
 
-/**
- * Params are the governed parameters of the exchange. Only the gov module
- * account changes them (MsgUpdateParams).
- */
 export interface Params {
-  /**
-   * fee_tiers are the swap fees a pool may be created with (e.g. 0.003 for
-   * 0.30%). Each is in [0, 0.1]; no duplicates. A message per tier (field 1,
-   * a repeated decimal string, is retired) so that each prints as a decimal
-   * in amino JSON, which does not support the cosmos.Dec scalar on repeated
-   * fields.
-   */
   feeTiers: FeeTier[];
-  /**
-   * protocol_fee_share is the fraction of every swap fee sent to the
-   * community pool; the rest stays in the pool for its liquidity providers.
-   * In [0, 0.5].
-   */
   protocolFeeShare: string;
-  /** pool_creation_fee is paid by the creator of a pool to the community pool. */
   poolCreationFee: Coin[];
-  /** max_hops is the longest route a swap may take, in [1, 8]. */
   maxHops: number;
-  /**
-   * twap_window_seconds is how long TWAP records are kept, in [3600, 30
-   * days], and not below the oracle's twap_lookback_seconds. (Field 5, a
-   * Duration, is retired: amino JSON printed it as nanoseconds, which a
-   * proposal could not parse back.)
-   */
   twapWindowSeconds: string;
-  /**
-   * max_pool_assets bounds the number of assets of a stableswap pool, in
-   * [2, 4] (constant-product pools always have 2).
-   */
   maxPoolAssets: number;
-  /**
-   * min_amplification and max_amplification bound a stableswap pool's
-   * amplification A, within [1, 1000000].
-   */
   minAmplification: string;
   maxAmplification: string;
-  /** paused stops every pool: no swaps, joins, exits or pool creation. */
   paused: boolean;
 }
 
-/** FeeTier is one governed swap fee. */
 export interface FeeTier {
   fee: string;
 }

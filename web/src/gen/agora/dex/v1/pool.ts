@@ -13,16 +13,9 @@ export const protobufPackage = "agora.dex.v1";
 
 export const protobufFileName = "agora/dex/v1/pool.proto";
 
-/** PoolType is the pricing curve of a pool. */
 export enum PoolType {
-  /** POOL_TYPE_UNSPECIFIED - POOL_TYPE_UNSPECIFIED is invalid. */
   POOL_TYPE_UNSPECIFIED = 0,
-  /** POOL_TYPE_CONSTANT_PRODUCT - POOL_TYPE_CONSTANT_PRODUCT: x·y = k, exactly two assets. */
   POOL_TYPE_CONSTANT_PRODUCT = 1,
-  /**
-   * POOL_TYPE_STABLESWAP - POOL_TYPE_STABLESWAP: Curve's invariant with amplification A, 2 to 4
-   * assets of the same decimals.
-   */
   POOL_TYPE_STABLESWAP = 2,
   UNRECOGNIZED = -1,
 }
@@ -59,11 +52,6 @@ export function poolTypeToJSON(object: PoolType): string {
   }
 }
 
-/**
- * Amplification is a stableswap pool's A, possibly ramping linearly from
- * initial to future between start_time and end_time. Outside a ramp,
- * initial == future.
- */
 export interface Amplification {
   initial: string;
   future: string;
@@ -71,68 +59,33 @@ export interface Amplification {
   endTime: Timestamp | undefined;
 }
 
-/**
- * Pool is a liquidity pool. reserves are the pool's own accounting of what
- * it holds (sorted by denom); the module account's balance is never read to
- * price a trade.
- */
 export interface Pool {
   id: string;
   type: PoolType;
-  /** reserves, sorted by denom, each positive. */
   reserves: Coin[];
-  /** swap_fee is one of the governed fee tiers. */
   swapFee: string;
-  /**
-   * total_shares counts every share of the pool, including the
-   * MinimumLiquidity (1000) locked at creation, which are never minted: the
-   * bank supply of share_denom is total_shares − 1000.
-   */
   totalShares: string;
-  /** share_denom is "dex/pool/{id}". */
   shareDenom: string;
-  /** amplification is set for stableswap pools only. */
-  amplification:
-    | Amplification
-    | undefined;
-  /** paused stops swaps, joins and exits of this pool (gov). */
+  amplification: Amplification | undefined;
   paused: boolean;
-  /** creator is the account that created the pool. */
   creator: string;
 }
 
-/** Hop is one step of a swap route: trade through pool_id into denom_out. */
 export interface Hop {
   poolId: string;
   denomOut: string;
 }
 
-/**
- * TwapRecord holds the cumulative prices of base_denom in quote_denom of a
- * pool at time (see x/dex/README.md, TWAP).
- */
 export interface TwapRecord {
   poolId: string;
   baseDenom: string;
   quoteDenom: string;
-  time:
-    | Timestamp
-    | undefined;
-  /** arithmetic_cumulative is Σ price·seconds up to time. */
+  time: Timestamp | undefined;
   arithmeticCumulative: string;
-  /** geometric_cumulative is Σ log2(price)·seconds up to time. */
   geometricCumulative: string;
-  /** last_spot_price is the spot price in effect from time on. */
   lastSpotPrice: string;
 }
 
-/**
- * SwapHop is what one hop of a swap did: the module's one hop record, in
- * EventSwap, in the simulate queries' responses and in the keeper's
- * RouteResult. fee and protocol_fee are in token_in's denom (protocol_fee
- * is the part of fee sent to the community pool); reserves_after are the
- * pool's reserves after the hop.
- */
 export interface SwapHop {
   poolId: string;
   tokenIn: Coin | undefined;

@@ -15,18 +15,11 @@ export const protobufPackage = "agora.dex.v1";
 
 export const protobufFileName = "agora/dex/v1/tx.proto";
 
-/** MsgCreatePool creates a pool with initial liquidity. */
 export interface MsgCreatePool {
   sender: string;
   poolType: PoolType;
-  /**
-   * initial_liquidity are the assets and amounts of the pool (2 for
-   * constant-product, 2 to max_pool_assets for stableswap).
-   */
   initialLiquidity: Coin[];
-  /** swap_fee must be one of the governed fee tiers. */
   swapFee: string;
-  /** amplification is the stableswap A (0 for constant-product pools). */
   amplification: string;
 }
 
@@ -35,10 +28,6 @@ export interface MsgCreatePoolResponse {
   sharesOut: string;
 }
 
-/**
- * MsgJoinPool deposits at most max_amounts_in (one entry per pool asset) in
- * the pool's ratio and fails unless at least min_shares_out are minted.
- */
 export interface MsgJoinPool {
   sender: string;
   poolId: string;
@@ -51,10 +40,6 @@ export interface MsgJoinPoolResponse {
   amountsIn: Coin[];
 }
 
-/**
- * MsgExitPool burns shares_in for the pool's assets in its ratio and fails
- * unless each asset meets its entry in min_amounts_out (missing = 0).
- */
 export interface MsgExitPool {
   sender: string;
   poolId: string;
@@ -66,7 +51,6 @@ export interface MsgExitPoolResponse {
   amountsOut: Coin[];
 }
 
-/** MsgJoinSingleAsset deposits token_in alone for shares. */
 export interface MsgJoinSingleAsset {
   sender: string;
   poolId: string;
@@ -78,7 +62,6 @@ export interface MsgJoinSingleAssetResponse {
   sharesOut: string;
 }
 
-/** MsgExitSingleAsset burns shares_in for denom_out alone. */
 export interface MsgExitSingleAsset {
   sender: string;
   poolId: string;
@@ -91,11 +74,6 @@ export interface MsgExitSingleAssetResponse {
   tokenOut: Coin | undefined;
 }
 
-/**
- * MsgSwapExactIn sells exactly token_in through route and fails unless the
- * last hop pays at least min_out, or if the block time is after deadline
- * (a zero deadline means none).
- */
 export interface MsgSwapExactIn {
   sender: string;
   route: Hop[];
@@ -108,11 +86,6 @@ export interface MsgSwapExactInResponse {
   tokenOut: Coin | undefined;
 }
 
-/**
- * MsgSwapExactOut buys exactly token_out through route, paying in denom_in,
- * and fails if that costs more than max_in or the block time is after
- * deadline (zero = none).
- */
 export interface MsgSwapExactOut {
   sender: string;
   route: Hop[];
@@ -126,10 +99,6 @@ export interface MsgSwapExactOutResponse {
   tokenIn: Coin | undefined;
 }
 
-/**
- * MsgUpdateParams replaces every parameter; authority must be the gov
- * module account.
- */
 export interface MsgUpdateParams {
   authority: string;
   params: Params | undefined;
@@ -138,10 +107,6 @@ export interface MsgUpdateParams {
 export interface MsgUpdateParamsResponse {
 }
 
-/**
- * MsgSetPoolPaused pauses or resumes one pool; authority must be the gov
- * module account.
- */
 export interface MsgSetPoolPaused {
   authority: string;
   poolId: string;
@@ -151,11 +116,6 @@ export interface MsgSetPoolPaused {
 export interface MsgSetPoolPausedResponse {
 }
 
-/**
- * MsgRampAmplification ramps a stableswap pool's A linearly from its current
- * value (now) to future_amplification at end_time; authority must be the gov
- * module account.
- */
 export interface MsgRampAmplification {
   authority: string;
   poolId: string;

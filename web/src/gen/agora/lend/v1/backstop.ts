@@ -13,65 +13,31 @@ export const protobufPackage = "agora.lend.v1";
 
 export const protobufFileName = "agora/lend/v1/backstop.proto";
 
-/**
- * BackstopPool is one market's backstop: lend/{denom} receipts staked by
- * users, held by the module account, that are burned to cover the market's
- * deficits after its reserves. Stakers hold shares; one share is worth
- * staked_receipts / total_shares receipts, so a deficit burning receipts
- * lowers every share pro rata (those in cooldown too) and rewards minted
- * into the pool raise it.
- */
 export interface BackstopPool {
   denom: string;
-  /** staked_receipts: receipts the pool holds (shares in cooldown included). */
   stakedReceipts: string;
-  /** total_shares: every share of the current epoch, in cooldown or not. */
   totalShares: string;
-  /** pending_shares: the part of total_shares in cooldown. */
   pendingShares: string;
-  /**
-   * epoch starts at 0 and rises when a deficit burns every staked receipt:
-   * shares and cooldowns of an older epoch are worth nothing.
-   */
   epoch: string;
-  /** rewards_paid: underlying moved from reserves into the pool, ever. */
   rewardsPaid: string;
-  /** receipts_burned: receipts burned to cover deficits, ever. */
   receiptsBurned: string;
-  /** next_cooldown_id numbers the pool's cooldowns. */
   nextCooldownId: string;
 }
 
-/**
- * BackstopStake is one staker's active (not cooling) shares in a market's
- * backstop. principal is the receipts staked for them, less the part
- * unstaked (what the earnings are measured against).
- */
 export interface BackstopStake {
   shares: string;
   principal: string;
   epoch: string;
 }
 
-/**
- * BackstopCooldown is one unstake waiting for its cooldown. Its shares
- * stay in the pool (they cover deficits) but earn nothing more: the claim
- * pays min(max_receipts, shares × the share rate at claim).
- */
 export interface BackstopCooldown {
   id: string;
   shares: string;
-  /** max_receipts: the shares' value when unstaked. */
   maxReceipts: string;
   epoch: string;
   claimableAt: Timestamp | undefined;
 }
 
-/**
- * DeficitRecord is one write-off of bad debt in a market and how it was
- * covered: reserves, then the backstop (backstop_receipts_burned receipts
- * worth covered_by_backstop), then socialised to suppliers.
- */
 export interface DeficitRecord {
   denom: string;
   sequence: string;
@@ -85,14 +51,12 @@ export interface DeficitRecord {
   socialised: string;
 }
 
-/** EventBackstopStake: staker moved receipts into a market's backstop. */
 export interface EventBackstopStake {
   staker: string;
   receipts: Coin | undefined;
   shares: string;
 }
 
-/** EventBackstopUnstake: shares started their cooldown. */
 export interface EventBackstopUnstake {
   staker: string;
   cooldownId: string;
@@ -101,30 +65,18 @@ export interface EventBackstopUnstake {
   claimableAt: Timestamp | undefined;
 }
 
-/**
- * EventBackstopClaim: receipts of matured cooldowns went back to staker
- * (zero for cooldowns of a wiped-out epoch).
- */
 export interface EventBackstopClaim {
   staker: string;
   cooldownIds: string[];
   receipts: Coin | undefined;
 }
 
-/**
- * EventBackstopReward: reserve income moved into a market's backstop as
- * receipts minted from reserves.
- */
 export interface EventBackstopReward {
   denom: string;
   amount: Coin | undefined;
   receipts: Coin | undefined;
 }
 
-/**
- * EventBackstopWiped: a deficit burned every receipt of the backstop; its
- * shares (epoch) are worth nothing and a new epoch starts.
- */
 export interface EventBackstopWiped {
   denom: string;
   epoch: string;

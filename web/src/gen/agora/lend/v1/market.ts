@@ -12,13 +12,9 @@ export const protobufPackage = "agora.lend.v1";
 
 export const protobufFileName = "agora/lend/v1/market.proto";
 
-/** RateModelType selects a market's interest-rate model. */
 export enum RateModelType {
-  /** RATE_MODEL_TYPE_UNSPECIFIED - RATE_MODEL_TYPE_UNSPECIFIED is invalid. */
   RATE_MODEL_TYPE_UNSPECIFIED = 0,
-  /** RATE_MODEL_TYPE_KINKED - RATE_MODEL_TYPE_KINKED: base + slope1 below the kink, + slope2 above. */
   RATE_MODEL_TYPE_KINKED = 1,
-  /** RATE_MODEL_TYPE_ADAPTIVE - RATE_MODEL_TYPE_ADAPTIVE: Morpho's AdaptiveCurve around a drifting rate at target. */
   RATE_MODEL_TYPE_ADAPTIVE = 2,
   UNRECOGNIZED = -1,
 }
@@ -55,7 +51,6 @@ export function rateModelTypeToJSON(object: RateModelType): string {
   }
 }
 
-/** KinkedRateModel is pkg/risk's KinkedModel (annual rates). */
 export interface KinkedRateModel {
   base: string;
   slope1: string;
@@ -63,7 +58,6 @@ export interface KinkedRateModel {
   optimalUtilization: string;
 }
 
-/** AdaptiveRateModel is pkg/risk's AdaptiveCurveModel. */
 export interface AdaptiveRateModel {
   targetUtilization: string;
   curveSteepness: string;
@@ -73,137 +67,49 @@ export interface AdaptiveRateModel {
   maxRateAtTarget: string;
 }
 
-/**
- * Market is the governed configuration of one lending market (one
- * underlying denom). Its receipt token is lend/{denom}.
- */
 export interface Market {
-  /** denom is the underlying asset, e.g. uusdc. */
   denom: string;
-  /** oracle_pair is the x/oracle pair that prices one base unit, e.g. USDC/USD. */
   oraclePair: string;
-  /**
-   * collateral_factor is the max LTV: borrowing is allowed while
-   * Σ collateral × LTV ≥ Σ debt. 0 ≤ LTV < liquidation_threshold.
-   */
   collateralFactor: string;
-  /**
-   * liquidation_threshold LT: a position with Σ collateral × LT < Σ debt is
-   * liquidatable. LTV < LT < 1.
-   */
   liquidationThreshold: string;
-  /**
-   * min_liquidation_bonus, max_liquidation_bonus and
-   * health_factor_for_max_bonus are pkg/risk's BonusParams (Dutch bonus);
-   * (1 + max bonus) × LT ≤ health_factor_for_max_bonus (split-proof).
-   */
   minLiquidationBonus: string;
   maxLiquidationBonus: string;
   healthFactorForMaxBonus: string;
-  /**
-   * liquidation_protocol_share is the share of a liquidation bonus that goes
-   * to reserves, in [0, 1].
-   */
   liquidationProtocolShare: string;
-  /** reserve_factor is the share of interest that goes to reserves, in [0, 1). */
   reserveFactor: string;
   rateModelType: RateModelType;
   kinked: KinkedRateModel | undefined;
-  adaptive:
-    | AdaptiveRateModel
-    | undefined;
-  /**
-   * supply_cap bounds cash + borrows − reserves after a supply, in base
-   * units; 0 means no cap.
-   */
+  adaptive: AdaptiveRateModel | undefined;
   supplyCap: string;
-  /** borrow_cap bounds total borrows after a borrow; 0 means no cap. */
   borrowCap: string;
   collateralEnabled: boolean;
   borrowEnabled: boolean;
-  /**
-   * min_debt_value is the smallest debt value (in the oracle's quote) a
-   * position may keep in this market after a borrow or partial repay.
-   */
   minDebtValue: string;
-  /**
-   * paused stops supply and borrow in this market; repay, withdraw and
-   * collateral changes stay open (decollateralize still needs the borrow
-   * limit to hold).
-   */
   paused: boolean;
-  /**
-   * decimals of denom (6 for uusdc), in [0, 18]; must match the oracle
-   * pair's: the oracle prices one whole unit, x/lend values base units at
-   * oracle price / 10^decimals.
-   */
   decimals: number;
-  /**
-   * backstop_reward_share is the share of the market's reserve income
-   * (interest to reserves) paid to its backstop stakers, in [0, 1]; it is
-   * credited as receipts minted from reserves into the backstop pool, so
-   * each backstop share is worth more (0 or unset: none).
-   */
   backstopRewardShare: string;
-  /**
-   * backstop_cooldown_seconds is how long unstaked backstop receipts wait
-   * before they can be claimed, in [0, 31536000] (0: claim at once).
-   * Receipts in cooldown still cover deficits.
-   */
   backstopCooldownSeconds: string;
 }
 
-/**
- * MarketState is the accounting of one market. Borrows are scaled: the debt
- * owed is ⌈scaled_borrows × borrow_index⌉.
- */
 export interface MarketState {
   denom: string;
-  /**
-   * cash is the underlying the module holds for the market (not read from
-   * the bank balance: donations do not count).
-   */
   cash: string;
   scaledBorrows: string;
   borrowIndex: string;
   reserves: string;
-  /** receipt_supply is the amount of lend/{denom} in existence. */
   receiptSupply: string;
-  /** rate_at_target is the adaptive model's state (0: not initialised). */
   rateAtTarget: string;
-  lastAccrual:
-    | Timestamp
-    | undefined;
-  /**
-   * total_deficit is all bad debt ever written off in the market (debt
-   * left on positions with no collateral); deficit_covered_by_reserves and
-   * deficit_socialised split it (socialised: taken from suppliers through
-   * the exchange rate).
-   */
+  lastAccrual: Timestamp | undefined;
   totalDeficit: string;
   deficitCoveredByReserves: string;
   deficitSocialised: string;
-  /**
-   * deficit_covered_by_backstop is the part of total_deficit covered by
-   * burning backstop receipts (their underlying value).
-   */
   deficitCoveredByBackstop: string;
-  /**
-   * deficit_records is how many deficit records the market has ever
-   * written (the next record's sequence number); the history keeps the
-   * last MaxDeficitRecords of them.
-   */
   deficitRecords: string;
 }
 
-/**
- * Position is one account's holdings in one market: collateralized
- * receipts (held by the module) and scaled debt.
- */
 export interface Position {
   address: string;
   denom: string;
-  /** collateral is an amount of lend/{denom} receipts held as collateral. */
   collateral: string;
   scaledDebt: string;
 }

@@ -11,38 +11,12 @@ export const protobufPackage = "agora.lend.v1";
 
 export const protobufFileName = "agora/lend/v1/params.proto";
 
-/**
- * Params are the module-wide governed parameters of the money market. Each
- * market has its own parameters (Market), set with MsgSetMarket.
- */
 export interface Params {
-  /**
-   * paused stops supply and borrow in every market; repay, withdraw and
-   * collateral changes stay open.
-   */
   paused: boolean;
-  /** max_markets bounds the number of listed markets, in [1, 100]. */
   maxMarkets: number;
-  /**
-   * target_health_factor is the health factor a liquidation restores
-   * (used from stage 2, liquidation), in [1, 10].
-   */
   targetHealthFactor: string;
-  /**
-   * max_protocol_liquidations_per_block bounds how many positions the
-   * module liquidates itself in one EndBlock, in [0, 100] (0: off).
-   */
   maxProtocolLiquidationsPerBlock: number;
-  /**
-   * protocol_liquidation_max_slippage: the protocol sells seized collateral
-   * on the dex for at least oracle value × (1 − max slippage), in [0, 0.5].
-   */
   protocolLiquidationMaxSlippage: string;
-  /**
-   * protocol_liquidation_scan_per_block bounds how many entries of the
-   * index of positions at risk EndBlock examines per block (lowest bound
-   * first), and how many a market's rebase re-keys per block, in [1, 10000].
-   */
   protocolLiquidationScanPerBlock: number;
 }
 

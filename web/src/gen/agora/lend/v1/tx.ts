@@ -15,7 +15,6 @@ export const protobufPackage = "agora.lend.v1";
 
 export const protobufFileName = "agora/lend/v1/tx.proto";
 
-/** MsgSupply deposits amount (an underlying denom with a market). */
 export interface MsgSupply {
   supplier: string;
   amount: Coin | undefined;
@@ -25,12 +24,6 @@ export interface MsgSupplyResponse {
   receipts: Coin | undefined;
 }
 
-/**
- * MsgWithdraw burns free receipts for underlying. amount is either the
- * underlying (e.g. 100uusdc: burns the receipts needed, rounded up) or the
- * receipt denom (e.g. 100lend/uusdc: pays their value, rounded down). With
- * all = true, amount's denom names the market and every free receipt is burned.
- */
 export interface MsgWithdraw {
   supplier: string;
   amount: Coin | undefined;
@@ -42,7 +35,6 @@ export interface MsgWithdrawResponse {
   receiptsBurned: Coin | undefined;
 }
 
-/** MsgCollateralize moves amount of receipts (lend/{denom}) into collateral. */
 export interface MsgCollateralize {
   borrower: string;
   amount: Coin | undefined;
@@ -51,10 +43,6 @@ export interface MsgCollateralize {
 export interface MsgCollateralizeResponse {
 }
 
-/**
- * MsgDecollateralize moves amount of collateral receipts back to the
- * borrower; refused if Σ collateral × LTV < Σ debt afterwards.
- */
 export interface MsgDecollateralize {
   borrower: string;
   amount: Coin | undefined;
@@ -63,10 +51,6 @@ export interface MsgDecollateralize {
 export interface MsgDecollateralizeResponse {
 }
 
-/**
- * MsgSupplyCollateral supplies amount (underlying) and collateralizes the
- * receipts minted.
- */
 export interface MsgSupplyCollateral {
   borrower: string;
   amount: Coin | undefined;
@@ -76,7 +60,6 @@ export interface MsgSupplyCollateralResponse {
   collateralAdded: Coin | undefined;
 }
 
-/** MsgBorrow borrows amount (underlying). */
 export interface MsgBorrow {
   borrower: string;
   amount: Coin | undefined;
@@ -85,12 +68,6 @@ export interface MsgBorrow {
 export interface MsgBorrowResponse {
 }
 
-/**
- * MsgRepay repays up to amount of borrower's debt (borrower empty: the
- * sender's own). More than the debt takes only what is owed; all = true
- * repays exactly the debt (amount's denom names the market, its amount is
- * ignored).
- */
 export interface MsgRepay {
   sender: string;
   borrower: string;
@@ -102,14 +79,6 @@ export interface MsgRepayResponse {
   repaid: Coin | undefined;
 }
 
-/**
- * MsgLiquidate repays debt of borrower (HF < 1) in repay_denom and receives
- * collateral of collateral_denom (as lend/{collateral_denom} receipts) worth
- * the repay × (1 + bonus) at oracle prices. The repay is sized to bring the
- * position to the target health factor (pkg/risk SizeLiquidation), capped
- * by max_repay (0: no cap); refused if the liquidator would receive less
- * than min_collateral_out (in the collateral's underlying units).
- */
 export interface MsgLiquidate {
   liquidator: string;
   borrower: string;
@@ -120,21 +89,11 @@ export interface MsgLiquidate {
 }
 
 export interface MsgLiquidateResponse {
-  repaid:
-    | Coin
-    | undefined;
-  /**
-   * receipts is what the liquidator received (lend/{collateral_denom}),
-   * worth collateral_out of the underlying.
-   */
+  repaid: Coin | undefined;
   receipts: Coin | undefined;
   collateralOut: string;
 }
 
-/**
- * MsgSetMarket lists a market or replaces its configuration; authority
- * must be the gov module account.
- */
 export interface MsgSetMarket {
   authority: string;
   market: Market | undefined;
@@ -143,10 +102,6 @@ export interface MsgSetMarket {
 export interface MsgSetMarketResponse {
 }
 
-/**
- * MsgUpdateParams replaces every module parameter; authority must be the
- * gov module account.
- */
 export interface MsgUpdateParams {
   authority: string;
   params: Params | undefined;
@@ -155,10 +110,6 @@ export interface MsgUpdateParams {
 export interface MsgUpdateParamsResponse {
 }
 
-/**
- * MsgBackstopStake moves amount (free lend/{denom} receipts) from staker
- * into the market's backstop for shares (⌊amount × shares / staked⌋).
- */
 export interface MsgBackstopStake {
   staker: string;
   amount: Coin | undefined;
@@ -168,13 +119,6 @@ export interface MsgBackstopStakeResponse {
   shares: string;
 }
 
-/**
- * MsgBackstopUnstake starts the cooldown of staked receipts worth amount
- * (lend/{denom}; the shares taken are rounded up), or of every active share
- * of amount's market with all = true. The receipts stay in the backstop,
- * covering deficits, until claimed with MsgBackstopClaim after the
- * market's backstop_cooldown_seconds.
- */
 export interface MsgBackstopUnstake {
   staker: string;
   amount: Coin | undefined;
@@ -185,10 +129,6 @@ export interface MsgBackstopUnstakeResponse {
   cooldown: BackstopCooldown | undefined;
 }
 
-/**
- * MsgBackstopClaim pays staker the receipts of every cooldown in denom's
- * backstop that has matured.
- */
 export interface MsgBackstopClaim {
   staker: string;
   denom: string;

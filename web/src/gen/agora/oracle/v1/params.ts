@@ -11,93 +11,26 @@ export const protobufPackage = "agora.oracle.v1";
 
 export const protobufFileName = "agora/oracle/v1/params.proto";
 
-/**
- * Pair is one price the validators report: the price of one whole unit of
- * the base asset in the quote asset, e.g. "BTC/USD" = 60000.
- */
 export interface Pair {
-  /** name is "BASE/QUOTE" in upper case, e.g. "BTC/USD". */
   name: string;
-  /** denom is the on-chain base denom the pair prices, e.g. "ubtc". */
   denom: string;
-  /**
-   * decimals is the number of decimals of denom (6 for ubtc: 1 BTC =
-   * 1,000,000 ubtc).
-   */
   decimals: number;
-  /**
-   * dex_guard_pool_id is the x/dex pool whose TWAP of denom in
-   * dex_guard_quote_denom guards this pair's collateral and debt prices.
-   * Zero means the pair has no DEX guard. The pool is chosen by governance
-   * and never by depth, so no transaction can steer the guard to another
-   * pool; when it is set and its TWAP cannot be computed, CollateralPrice
-   * and DebtPrice fail (ErrGuardUnavailable).
-   */
   dexGuardPoolId: string;
-  /**
-   * dex_guard_quote_denom is the x/dex denom standing for the pair's quote
-   * asset in the guard pool (e.g. "uusdc" for USD). Set exactly when
-   * dex_guard_pool_id is set.
-   */
   dexGuardQuoteDenom: string;
-  /**
-   * dex_guard_quote_decimals is the number of decimals of
-   * dex_guard_quote_denom.
-   */
   dexGuardQuoteDecimals: number;
 }
 
-/** Params are the oracle's governed parameters. */
 export interface Params {
-  /** pairs is the list of pairs validators report. */
   pairs: Pair[];
-  /**
-   * vote_threshold is the minimum share of the voting power that must have
-   * reported a pair in a block for the pair to be updated (default 0.67).
-   */
   voteThreshold: string;
-  /**
-   * max_price_age_blocks: a price last updated more than this many blocks
-   * ago is stale.
-   */
   maxPriceAgeBlocks: string;
-  /**
-   * max_change_per_block is the largest relative move of a price in one
-   * block (0.1 = 10%); a larger move is clamped. Zero disables the guard.
-   */
   maxChangePerBlock: string;
-  /** historic_window_blocks is the length of the historic median window. */
   historicWindowBlocks: string;
-  /**
-   * historic_sample_blocks: every this many blocks the current price of each
-   * pair is sampled into the historic window.
-   */
   historicSampleBlocks: string;
-  /**
-   * miss_window_blocks is the length of the window over which misses are
-   * counted; counters reset when a window ends.
-   */
   missWindowBlocks: string;
-  /**
-   * min_valid_per_window: a validator whose share of valid votes in a window
-   * is below this is slashed (when slash_fraction > 0).
-   */
   minValidPerWindow: string;
-  /**
-   * slash_fraction is the share of stake slashed (and the validator jailed)
-   * for too many misses in a window. Zero (the default) turns slashing off.
-   */
   slashFraction: string;
-  /**
-   * max_vote_extension_bytes bounds the size of one validator's vote
-   * extension.
-   */
   maxVoteExtensionBytes: string;
-  /**
-   * twap_lookback_seconds is the DEX guard's TWAP window, ending at the
-   * block time. It must not exceed x/dex's twap_window (records older than
-   * that are pruned), which both modules' params updates check.
-   */
   twapLookbackSeconds: string;
 }
 

@@ -12,11 +12,8 @@ export const protobufPackage = "agora.oracle.v1";
 
 export const protobufFileName = "agora/oracle/v1/tx.proto";
 
-/** MsgUpdateParams replaces every oracle parameter. */
 export interface MsgUpdateParams {
-  /** authority must be the gov module account. */
   authority: string;
-  /** params are the new parameters (all of them). */
   params: Params | undefined;
 }
 

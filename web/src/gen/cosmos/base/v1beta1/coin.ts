@@ -11,40 +11,20 @@ export const protobufPackage = "cosmos.base.v1beta1";
 
 export const protobufFileName = "cosmos/base/v1beta1/coin.proto";
 
-/**
- * Coin defines a token with a denomination and an amount.
- *
- * NOTE: The amount field is an Int which implements the custom method
- * signatures required by gogoproto.
- */
 export interface Coin {
   denom: string;
   amount: string;
 }
 
-/**
- * DecCoin defines a token with a denomination and a decimal amount.
- *
- * NOTE: The amount field is an Dec which implements the custom method
- * signatures required by gogoproto.
- */
 export interface DecCoin {
   denom: string;
   amount: string;
 }
 
-/**
- * IntProto defines a Protobuf wrapper around an Int object.
- * Deprecated: Prefer to use math.Int directly. It supports binary Marshal and Unmarshal.
- */
 export interface IntProto {
   int: string;
 }
 
-/**
- * DecProto defines a Protobuf wrapper around a Dec object.
- * Deprecated: Prefer to use math.LegacyDec directly. It supports binary Marshal and Unmarshal.
- */
 export interface DecProto {
   dec: string;
 }
