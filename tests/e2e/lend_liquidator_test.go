@@ -11,8 +11,8 @@ import (
 	"github.com/agora-labs/agora/tests/e2e/harness"
 )
 
-// TestLendLiquidatorBot: a borrower near its limit (1 BTC, 40,000 USDC at
-// LTV 0.7), BTC falls to 50,000 through the devnet's prices.json (HF
+// TestLendLiquidatorBot: a borrower near its limit (1 BTC, 40,000 AGR at
+// 1 USD, LTV 0.7), BTC falls to 50,000 through the devnet's prices.json (HF
 // 0.9375), and `agorad liquidator --once` with a funded key liquidates it:
 // the position is healthy again and the key holds collateral worth more
 // than it repaid. The protocol's own EndBlock liquidation would race the
@@ -20,6 +20,8 @@ import (
 // (max_protocol_liquidations_per_block = 0) for the test and another
 // restores the params afterwards; prices are restored too. A second fall
 // is liquidated with --sell: the collateral is sold on the dex at a profit.
+// The debt is in AGR, not USDC: TestLend expects the USDC market's borrow
+// index untouched (exact figures), and this borrower keeps a debt.
 func TestLendLiquidatorBot(t *testing.T) {
 	skipInShortMode(t)
 	d := sharedDevnet(t)
@@ -77,12 +79,12 @@ func TestLendLiquidatorBot(t *testing.T) {
 
 	borrower, bot := newKey("lend-e2e-bot-borrower"), newKey("lend-e2e-bot")
 	tx("tx", "bank", "send", "alice", borrower, "1000000ubtc,1000000uagr", "--from", "alice")
-	tx("tx", "bank", "send", "alice", bot, "30000000000uusdc,1000000uagr", "--from", "alice")
+	tx("tx", "bank", "send", "alice", bot, "30001000000uagr", "--from", "alice")
 	waitOracle(t, bin, home, 60*time.Second, "BTC/USD at 60000", func(p map[string]oraclePrice) bool {
-		return priceIs(p["BTC/USD"], "60000") && !p["BTC/USD"].Stale && priceIs(p["USDC/USD"], "1") && !p["USDC/USD"].Stale
+		return priceIs(p["BTC/USD"], "60000") && !p["BTC/USD"].Stale && priceIs(p["AGR/USD"], "1") && !p["AGR/USD"].Stale
 	})
 	tx("tx", "lend", "supply-collateral", "1000000ubtc", "--from", "lend-e2e-bot-borrower")
-	tx("tx", "lend", "borrow", "40000000000uusdc", "--from", "lend-e2e-bot-borrower")
+	tx("tx", "lend", "borrow", "40000000000uagr", "--from", "lend-e2e-bot-borrower")
 
 	type position struct {
 		HealthFactor      string `json:"health_factor"`
@@ -119,10 +121,22 @@ func TestLendLiquidatorBot(t *testing.T) {
 		waitOracle(t, bin, home, 60*time.Second, "BTC/USD back at 60000", func(p map[string]oraclePrice) bool {
 			return priceIs(p["BTC/USD"], "60000")
 		})
+		// Collateral is valued at the lowest of the current price and the
+		// oracle's historic median, which holds the crash for up to a
+		// sample interval (60 blocks): wait until x/lend values BTC at
+		// 60,000 again, so the tests after this one see the devnet as
+		// they expect.
+		deadline := time.Now().Add(150 * time.Second)
+		for !btcValuedAt60000(t, bin, home, borrower) {
+			if time.Now().After(deadline) {
+				t.Fatal("x/lend does not value BTC at 60,000 again within 150 s")
+			}
+			time.Sleep(2 * time.Second)
+		}
 	})
 	writePrices(t, home, crashed)
 	waitOracle(t, bin, home, 60*time.Second, "BTC/USD at 50000", func(p map[string]oraclePrice) bool {
-		return priceIs(p["BTC/USD"], "50000") && !p["BTC/USD"].Stale && !p["USDC/USD"].Stale
+		return priceIs(p["BTC/USD"], "50000") && !p["BTC/USD"].Stale && !p["AGR/USD"].Stale
 	})
 	if h, _ := hf(); !h.LT(sdkmath.LegacyOneDec()) {
 		t.Fatalf("after the crash HF %s, want < 1", h)
@@ -144,7 +158,7 @@ func TestLendLiquidatorBot(t *testing.T) {
 		t.Fatalf("%s not in the liquidatable positions %+v", borrower, liq.Positions)
 	}
 
-	usdc0 := balance(bot, "uusdc")
+	agr0 := balance(bot, "uagr")
 	out, err := d.CLI("liquidator", "--once", "--from", "lend-e2e-bot", "--fees", "15000uagr", "--gas", "600000")
 	t.Logf("agorad liquidator --once:\n%s", out)
 	if err != nil {
@@ -157,10 +171,10 @@ func TestLendLiquidatorBot(t *testing.T) {
 	if h.LT(sdkmath.LegacyOneDec()) {
 		t.Fatalf("after the bot: HF %s, want ≥ 1", h)
 	}
-	repaid := usdc0.Sub(balance(bot, "uusdc"))
+	repaid := agr0.Sub(balance(bot, "uagr")) // and the fee, 15,000 uagr
 	receipts := balance(bot, "lend/ubtc")
 	if !repaid.IsPositive() || !receipts.IsPositive() {
-		t.Fatalf("bot repaid %s uusdc for %s lend/ubtc", repaid, receipts)
+		t.Fatalf("bot repaid %s uagr for %s lend/ubtc", repaid, receipts)
 	}
 	var m struct {
 		Market struct {
@@ -171,27 +185,27 @@ func TestLendLiquidatorBot(t *testing.T) {
 		t.Fatal(err)
 	}
 	rate := sdkmath.LegacyMustNewDecFromStr(m.Market.ExchangeRate)
-	// Worth at 50,000 USD per BTC (0.05 per ubtc) vs 1 USD per 1e6 uusdc.
+	// Worth at 50,000 USD per BTC (0.05 per ubtc) vs 1 USD per 1e6 uagr.
 	worth := rate.MulInt(receipts).Mul(sdkmath.LegacyMustNewDecFromStr("0.05"))
 	paid := sdkmath.LegacyNewDecFromInt(repaid).QuoInt64(1_000_000)
 	if !worth.GT(paid) {
 		t.Fatalf("the bot received collateral worth %s USD for %s USD repaid", worth, paid)
 	}
-	t.Logf("bot repaid %s uusdc for %s lend/ubtc worth %s USD; borrower HF %s", repaid, receipts, worth, h)
+	t.Logf("bot repaid %s uagr for %s lend/ubtc worth %s USD; borrower HF %s", repaid, receipts, worth, h)
 
 	// BTC falls on to 45,000 (HF ≈ 0.95 again): with --sell the bot also
 	// withdraws the collateral it receives and sells it on the dex for
-	// USDC, at least its oracle value less 5 %: it ends with more USDC
-	// than it had and no new receipts.
+	// AGR, at least its oracle value less 5 %: it ends with more AGR than
+	// it had (fees included) and no new receipts.
 	crashed["BTC/USD"] = "45000"
 	writePrices(t, home, crashed)
 	waitOracle(t, bin, home, 60*time.Second, "BTC/USD at 45000", func(p map[string]oraclePrice) bool {
-		return priceIs(p["BTC/USD"], "45000") && !p["BTC/USD"].Stale && !p["USDC/USD"].Stale
+		return priceIs(p["BTC/USD"], "45000") && !p["BTC/USD"].Stale && !p["AGR/USD"].Stale
 	})
 	if h, _ := hf(); !h.LT(sdkmath.LegacyOneDec()) {
 		t.Fatalf("after the second fall HF %s, want < 1", h)
 	}
-	usdc1 := balance(bot, "uusdc")
+	agr1 := balance(bot, "uagr")
 	out, err = d.CLI("liquidator", "--once", "--sell", "--from", "lend-e2e-bot", "--fees", "15000uagr", "--gas", "600000")
 	t.Logf("agorad liquidator --once --sell:\n%s", out)
 	if err != nil {
@@ -206,10 +220,10 @@ func TestLendLiquidatorBot(t *testing.T) {
 	if got := balance(bot, "lend/ubtc"); !got.Equal(receipts) {
 		t.Fatalf("the bot kept receipts: %s lend/ubtc, had %s", got, receipts)
 	}
-	if gain := balance(bot, "uusdc").Sub(usdc1); !gain.IsPositive() {
-		t.Fatalf("liquidating and selling lost %s uusdc", gain.Neg())
+	if gain := balance(bot, "uagr").Sub(agr1); !gain.IsPositive() {
+		t.Fatalf("liquidating and selling lost %s uagr", gain.Neg())
 	} else {
-		t.Logf("liquidate and sell: +%s uusdc", gain)
+		t.Logf("liquidate and sell: +%s uagr", gain)
 	}
 }
 
@@ -306,4 +320,32 @@ func orZeroStr(s string) string {
 		return "0"
 	}
 	return s
+}
+
+// btcValuedAt60000 reports whether x/lend values addr's BTC collateral at
+// 60,000 per BTC: weighted collateral = underlying × 0.06 × LT 0.75 (to
+// the rounding of the last digit).
+func btcValuedAt60000(t *testing.T, bin, home, addr string) bool {
+	t.Helper()
+	var p struct {
+		Entries []struct {
+			Denom                string `json:"denom"`
+			CollateralUnderlying string `json:"collateral_underlying"`
+		} `json:"entries"`
+		WeightedCollateral string `json:"weighted_collateral"`
+	}
+	if err := harness.QueryJSON(bin, home, &p, "q", "lend", "position", addr); err != nil {
+		t.Fatal(err)
+	}
+	weighted, err := sdkmath.LegacyNewDecFromStr(p.WeightedCollateral)
+	if err != nil {
+		return false
+	}
+	for _, e := range p.Entries {
+		if u, ok := sdkmath.NewIntFromString(e.CollateralUnderlying); ok && e.Denom == "ubtc" {
+			want := sdkmath.LegacyMustNewDecFromStr("0.045").MulInt(u)
+			return weighted.GTE(want.Sub(sdkmath.LegacyOneDec()))
+		}
+	}
+	return false
 }
