@@ -4,6 +4,8 @@ import (
 	"sort"
 
 	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
 // liquidationCandidate is one (borrower, repay denom, collateral denom)
@@ -77,4 +79,16 @@ func sellFloor(amount sdkmath.Int, c liquidationCandidate, maxSlippage sdkmath.L
 	repayPerUnit := c.RepayValue.QuoInt(c.Repay)
 	worth := collPerUnit.MulInt(amount).Quo(repayPerUnit)
 	return sdkmath.LegacyOneDec().Sub(maxSlippage).Mul(worth).Ceil().TruncateInt()
+}
+
+// repayBudget is how much of denom the bot may repay from balance: all of
+// it, less txsLeft fees when the fee is paid in the same denom (so the
+// liquidation and, with --sell, the withdraw and the sale can still pay
+// their fees); never negative.
+func repayBudget(balance sdkmath.Int, denom string, fee sdk.Coins, txsLeft int64) sdkmath.Int {
+	keep := fee.AmountOf(denom).MulRaw(txsLeft)
+	if !balance.GT(keep) {
+		return sdkmath.ZeroInt()
+	}
+	return balance.Sub(keep)
 }

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
 func cand(borrower, repay, coll, profit string) liquidationCandidate {
@@ -74,5 +76,26 @@ func TestSellFloor(t *testing.T) {
 	}
 	if got := sellFloor(sdkmath.NewInt(10_000), liquidationCandidate{}, sdkmath.LegacyZeroDec()); !got.IsZero() {
 		t.Fatalf("floor without prices %s", got)
+	}
+}
+
+// The repay budget keeps the fees of the txs left when they are paid in
+// the debt denom.
+func TestRepayBudget(t *testing.T) {
+	fee := sdk.NewCoins(sdk.NewInt64Coin("uagr", 15_000))
+	for _, c := range []struct {
+		balance int64
+		denom   string
+		txs     int64
+		want    int64
+	}{
+		{1_000_000, "uusdc", 3, 1_000_000}, // fee in another denom
+		{1_000_000, "uagr", 1, 985_000},
+		{1_000_000, "uagr", 3, 955_000},
+		{40_000, "uagr", 3, 0}, // not even the fees
+	} {
+		if got := repayBudget(sdkmath.NewInt(c.balance), c.denom, fee, c.txs); !got.Equal(sdkmath.NewInt(c.want)) {
+			t.Errorf("%d%s, %d txs: %s, want %d", c.balance, c.denom, c.txs, got, c.want)
+		}
 	}
 }

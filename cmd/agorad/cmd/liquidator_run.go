@@ -65,12 +65,17 @@ func (b *liquidatorBot) round(ctx context.Context) (int, error) {
 			continue
 		}
 		for _, debt := range p.DebtDenoms {
-			have, err := b.balance(ctx, debt)
+			bal, err := b.balance(ctx, debt)
 			if err != nil {
 				return 0, err
 			}
+			txs := int64(1)
+			if b.sell {
+				txs = 3
+			}
+			have := repayBudget(bal, debt, b.fees(), txs)
 			if !have.IsPositive() {
-				b.logf("skip borrower=%s repay=%s: the key holds no %s (health factor %s)", p.Borrower, debt, debt, p.HealthFactor)
+				b.logf("skip borrower=%s repay=%s: the key holds %s%s, nothing to repay beyond its fees (health factor %s)", p.Borrower, debt, bal, debt, p.HealthFactor)
 				continue
 			}
 			for _, coll := range p.CollateralDenoms {
@@ -98,6 +103,16 @@ func (b *liquidatorBot) round(ctx context.Context) (int, error) {
 		done++
 	}
 	return done, nil
+}
+
+// fees are the --fees of every tx (none when fees come from --gas-prices).
+func (b *liquidatorBot) fees() sdk.Coins {
+	s, _ := b.flags.GetString(flags.FlagFees)
+	fees, err := sdk.ParseCoinsNormalized(s)
+	if err != nil {
+		return nil
+	}
+	return fees
 }
 
 func (b *liquidatorBot) balance(ctx context.Context, denom string) (sdkmath.Int, error) {
