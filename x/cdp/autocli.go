@@ -127,6 +127,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Example: "agorad tx cdp redeem 1000000000 ueth 0.02 --from alice", PositionalArgs: pos("amount", "collateral_type", "max_fee"),
 				},
 				{RpcMethod: "SetCollateralType", Skip: true}, // gov only: submit in a proposal
+				{RpcMethod: "Shutdown", Skip: true},          // gov only: submit in a proposal
 				{RpcMethod: "UpdateParams", Skip: true},      // gov only: submit in a proposal
 			},
 		},

@@ -76,7 +76,7 @@ func (k Keeper) AccruedType(ctx sdk.Context, denom string) (types.CollateralType
 		return ct, st, err
 	}
 	elapsed := int64(ctx.BlockTime().Sub(st.LastAccrual).Seconds())
-	if elapsed <= 0 {
+	if elapsed <= 0 || st.FrozenPrice.IsPositive() { // no fee after the shutdown
 		return ct, st, nil
 	}
 	rate, err := risk.AccrueIndex(st.Rate, ct.StabilityFee, elapsed)
@@ -172,6 +172,9 @@ func (k Keeper) typeDenoms(ctx context.Context) ([]string, error) {
 // price is the oracle's collateral price of one whole unit, failing closed
 // with ErrPriceUnavailable.
 func (k Keeper) price(ctx context.Context, ct types.CollateralType) (sdkmath.LegacyDec, error) {
+	if st, err := k.CollateralStates.Get(ctx, ct.Denom); err == nil && st.FrozenPrice.IsPositive() {
+		return st.FrozenPrice, nil // after the emergency shutdown: the frozen price
+	}
 	p, err := k.oracle.CollateralPrice(ctx, ct.OraclePair)
 	if err != nil {
 		return sdkmath.LegacyDec{}, errorsmod.Wrapf(types.ErrPriceUnavailable,

@@ -25,6 +25,9 @@ func (k Keeper) EndBlock(goCtx context.Context) error {
 		return err
 	}
 	budget := int(params.MaxLiquidationsPerBlock)
+	if down, err := k.IsShutdown(ctx); err != nil || down {
+		budget = 0 // no liquidations after the shutdown
+	}
 	denoms, err := k.typeDenoms(ctx)
 	if err != nil {
 		return err

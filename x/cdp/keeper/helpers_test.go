@@ -60,6 +60,10 @@ func gov(t *testing.T, c *apptest.Chain, msgs ...sdk.Msg) {
 			_, err = ms.SetCollateralType(c.WriteCtx(), m)
 		case *types.MsgUpdateParams:
 			_, err = ms.UpdateParams(c.WriteCtx(), m)
+		case *types.MsgShutdown:
+			_, err = ms.Shutdown(c.WriteCtx(), m)
+		default:
+			t.Fatalf("gov: no case for %T", m)
 		}
 		if err != nil {
 			t.Fatalf("gov %T: %v", m, err)

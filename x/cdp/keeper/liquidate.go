@@ -31,6 +31,9 @@ func (k Keeper) Liquidate(ctx context.Context, liquidator sdk.AccAddress, id uin
 }
 
 func (k Keeper) liquidate(ctx sdk.Context, liquidator sdk.AccAddress, id uint64) (sdk.Coin, error) {
+	if err := k.refuseIfShutdown(ctx, "liquidation"); err != nil {
+		return sdk.Coin{}, err
+	}
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		return sdk.Coin{}, err

@@ -77,3 +77,17 @@ func (m msgServer) UpdateParams(goCtx context.Context, msg *types.MsgUpdateParam
 	}
 	return &types.MsgUpdateParamsResponse{}, nil
 }
+
+// Shutdown handles the emergency shutdown.
+func (m msgServer) Shutdown(ctx context.Context, msg *types.MsgShutdown) (*types.MsgShutdownResponse, error) {
+	if err := m.checkAuthority(msg.Authority); err != nil {
+		return nil, err
+	}
+	if err := msg.ValidateBasic(); err != nil {
+		return nil, err
+	}
+	if err := atomic(ctx, func(ctx sdk.Context) error { return m.Keeper.Shutdown(ctx) }); err != nil {
+		return nil, err
+	}
+	return &types.MsgShutdownResponse{}, nil
+}

@@ -181,6 +181,9 @@ func (k Keeper) PoolDeposit(ctx context.Context, depositor sdk.AccAddress, amoun
 		if params.Paused {
 			return errorsmod.Wrap(types.ErrPaused, "the module is paused: stability pool deposits are refused (withdrawals stay open)")
 		}
+		if err := k.refuseIfShutdown(ctx, "a stability pool deposit"); err != nil {
+			return err
+		}
 		if err := k.take(ctx, depositor, types.StableDenom, amount); err != nil {
 			return err
 		}

@@ -38,6 +38,9 @@ func (k Keeper) PsmSwapIn(ctx context.Context, sender sdk.AccAddress, amount sdk
 		if err != nil {
 			return err
 		}
+		if err := k.refuseIfShutdown(ctx, "minting AUSD in the PSM"); err != nil {
+			return err
+		}
 		b, err := k.Books.Get(ctx)
 		if err != nil {
 			return err

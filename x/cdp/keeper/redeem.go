@@ -49,6 +49,10 @@ func (k Keeper) Redeem(ctx context.Context, sender sdk.AccAddress, amount sdkmat
 		if err != nil {
 			return err
 		}
+		down, err := k.IsShutdown(ctx)
+		if err != nil {
+			return err
+		}
 		price, err := k.price(ctx, ct)
 		if err != nil {
 			return err
@@ -78,11 +82,21 @@ func (k Keeper) Redeem(ctx context.Context, sender sdk.AccAddress, amount sdkmat
 			if err != nil {
 				return err
 			}
-			if !debt.IsPositive() || !types.MeetsRatio(v.Collateral, price, ct.Decimals, debt, ct.MinCollateralRatio) {
+			if !debt.IsPositive() || (!down && !types.MeetsRatio(v.Collateral, price, ct.Decimals, debt, ct.MinCollateralRatio)) {
 				continue
 			}
 			x := sdkmath.MinInt(remaining, debt)
-			if x.LT(debt) && debt.Sub(x).LT(ct.DebtFloor) {
+			if down {
+				// after the shutdown every vault with debt pays, up to its
+				// collateral's worth at the frozen price
+				worth, err := types.CollateralValue(v.Collateral, price, ct.Decimals)
+				if err != nil {
+					return err
+				}
+				if x = sdkmath.MinInt(x, worth); !x.IsPositive() {
+					continue
+				}
+			} else if x.LT(debt) && debt.Sub(x).LT(ct.DebtFloor) {
 				x = debt.Sub(ct.DebtFloor)
 				if !x.IsPositive() {
 					continue
@@ -122,6 +136,9 @@ func (k Keeper) Redeem(ctx context.Context, sender sdk.AccAddress, amount sdkmat
 		}
 		newBase := types.RaisedBaseRate(base, redeemed, supply)
 		rate := types.RedemptionFeeRate(params.RedemptionFeeFloor, newBase)
+		if down { // no fee after the shutdown
+			newBase, rate = base, sdkmath.LegacyZeroDec()
+		}
 		if rate.GT(maxFee) {
 			return errorsmod.Wrapf(types.ErrRedemptionFee, "the fee rate would be %s, above max_fee %s", rate, maxFee)
 		}

@@ -69,6 +69,13 @@ func (k Keeper) checkRisk(ctx sdk.Context, params types.Params, ct types.Collate
 	if err != nil {
 		return err
 	}
+	if st.FrozenPrice.IsPositive() {
+		// after the shutdown: only the collateral beyond the debt leaves
+		if !types.MeetsRatio(v.Collateral, price, ct.Decimals, debt, sdkmath.LegacyOneDec()) {
+			return errorsmod.Wrapf(types.ErrUndercollateralized, "vault %d: after the shutdown only the collateral beyond the debt (%suausd at the frozen price %s) can be withdrawn", v.Id, debt, price)
+		}
+		return nil
+	}
 	if !types.MeetsRatio(v.Collateral, price, ct.Decimals, debt, ct.MinCollateralRatio) {
 		cr, _ := types.CollateralRatio(v.Collateral, price, ct.Decimals, debt)
 		maxDebt, _ := types.MaxDebt(v.Collateral, price, ct.Decimals, ct.MinCollateralRatio)
@@ -79,7 +86,10 @@ func (k Keeper) checkRisk(ctx sdk.Context, params types.Params, ct types.Collate
 	return nil
 }
 
-func (k Keeper) checkOpen(params types.Params, ct types.CollateralType) error {
+func (k Keeper) checkOpen(ctx context.Context, params types.Params, ct types.CollateralType) error {
+	if err := k.refuseIfShutdown(ctx, "new debt"); err != nil {
+		return err
+	}
 	if params.Paused {
 		return errorsmod.Wrap(types.ErrPaused, "the module is paused: opening vaults and minting are refused (repay, deposit and close stay open)")
 	}
@@ -123,7 +133,7 @@ func (k Keeper) OpenVault(ctx context.Context, owner sdk.AccAddress, collateral 
 		if err != nil {
 			return err
 		}
-		if err := k.checkOpen(params, ct); err != nil {
+		if err := k.checkOpen(ctx, params, ct); err != nil {
 			return err
 		}
 		if id, err = k.NextVaultID.Next(ctx); err != nil {
@@ -226,7 +236,7 @@ func (k Keeper) Mint(ctx context.Context, owner sdk.AccAddress, id uint64, amoun
 		if err := checkOwner(*v, owner); err != nil {
 			return amount, err
 		}
-		if err := k.checkOpen(params, ct); err != nil {
+		if err := k.checkOpen(ctx, params, ct); err != nil {
 			return amount, err
 		}
 		if err := k.mintTo(ctx, owner, v, st, amount); err != nil {

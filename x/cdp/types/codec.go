@@ -25,6 +25,7 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgPsmSwapOut{}, "agora/cdp/MsgPsmSwapOut")
 	legacy.RegisterAminoMsg(cdc, &MsgRedeem{}, "agora/cdp/MsgRedeem")
 	legacy.RegisterAminoMsg(cdc, &MsgSetCollateralType{}, "agora/cdp/MsgSetCollateralType")
+	legacy.RegisterAminoMsg(cdc, &MsgShutdown{}, "agora/cdp/MsgShutdown")
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "agora/cdp/MsgUpdateParams")
 	cdc.RegisterConcrete(&Params{}, "agora/x/cdp/Params", nil)
 }
@@ -35,7 +36,7 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 	registry.RegisterImplementations((*sdk.Msg)(nil),
 		&MsgOpenVault{}, &MsgDeposit{}, &MsgWithdraw{}, &MsgMint{}, &MsgRepay{}, &MsgCloseVault{},
 		&MsgTransferVault{}, &MsgLiquidate{}, &MsgPoolDeposit{}, &MsgPoolWithdraw{}, &MsgClaimGains{},
-		&MsgPsmSwapIn{}, &MsgPsmSwapOut{}, &MsgRedeem{}, &MsgSetCollateralType{}, &MsgUpdateParams{},
+		&MsgPsmSwapIn{}, &MsgPsmSwapOut{}, &MsgRedeem{}, &MsgSetCollateralType{}, &MsgShutdown{}, &MsgUpdateParams{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

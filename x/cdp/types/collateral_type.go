@@ -83,7 +83,7 @@ func NewCollateralState(denom string, now time.Time) CollateralState {
 	return CollateralState{
 		Denom: denom, Rate: sdkmath.LegacyOneDec(), LastAccrual: now,
 		NormalizedDebt: sdkmath.ZeroInt(), Collateral: sdkmath.ZeroInt(), Issued: sdkmath.ZeroInt(),
-		LCollateral: sdkmath.LegacyOneDec(), LDebt: sdkmath.LegacyZeroDec(),
+		LCollateral: sdkmath.LegacyOneDec(), LDebt: sdkmath.LegacyZeroDec(), FrozenPrice: sdkmath.LegacyZeroDec(),
 		PendingCollateral: sdkmath.ZeroInt(), PendingDebt: sdkmath.ZeroInt(),
 	}
 }

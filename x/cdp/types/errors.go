@@ -32,4 +32,5 @@ var (
 	ErrInsufficientFunds     = errorsmod.Register(ModuleName, 26, "insufficient funds")
 	ErrRedemptionFee         = errorsmod.Register(ModuleName, 27, "the redemption fee is above max_fee")
 	ErrNothingToRedeem       = errorsmod.Register(ModuleName, 28, "no safe vault with debt to redeem against")
+	ErrShutdown              = errorsmod.Register(ModuleName, 29, "the system is shut down")
 )

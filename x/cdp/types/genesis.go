@@ -49,6 +49,9 @@ func (gs GenesisState) Validate() error {
 			s.LDebt.IsNil() || s.LDebt.IsNegative() {
 			add("state of %q: rate and l_collateral must be ≥ 1, l_debt ≥ 0", s.Denom)
 		}
+		if s.FrozenPrice.IsNil() || s.FrozenPrice.IsNegative() || (gs.Books.Shutdown && !s.FrozenPrice.IsPositive()) {
+			add("state of %q: frozen_price must be ≥ 0 (positive after a shutdown)", s.Denom)
+		}
 		for _, v := range []sdkmath.Int{s.NormalizedDebt, s.Collateral, s.Issued, s.PendingCollateral, s.PendingDebt} {
 			if v.IsNil() || v.IsNegative() {
 				add("state of %q: negative or unset amount", s.Denom)

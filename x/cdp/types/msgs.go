@@ -198,6 +198,9 @@ func (m *MsgSetCollateralType) ValidateBasic() error {
 	return nil
 }
 
+// ValidateBasic checks the authority address.
+func (m *MsgShutdown) ValidateBasic() error { return validAddress("authority", m.Authority) }
+
 // ValidateBasic checks the authority address and the parameters.
 func (m *MsgUpdateParams) ValidateBasic() error {
 	if err := validAddress("authority", m.Authority); err != nil {
