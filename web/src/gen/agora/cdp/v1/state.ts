@@ -36,6 +36,7 @@ export interface CollateralState {
   lDebt: string;
   pendingCollateral: string;
   pendingDebt: string;
+  frozenPrice: string;
 }
 
 export interface Vault {
@@ -77,6 +78,7 @@ export interface Books {
   surplusCollateral: Coin[];
   redemptionBaseRate: string;
   lastRedemption: Timestamp | undefined;
+  shutdown: boolean;
 }
 
 function createBaseCollateralType(): CollateralType {
@@ -322,6 +324,7 @@ function createBaseCollateralState(): CollateralState {
     lDebt: "",
     pendingCollateral: "",
     pendingDebt: "",
+    frozenPrice: "",
   };
 }
 
@@ -356,6 +359,9 @@ export const CollateralState: MessageFns<CollateralState> = {
     }
     if (message.pendingDebt !== "") {
       writer.uint32(82).string(message.pendingDebt);
+    }
+    if (message.frozenPrice !== "") {
+      writer.uint32(98).string(message.frozenPrice);
     }
     return writer;
   },
@@ -453,6 +459,14 @@ export const CollateralState: MessageFns<CollateralState> = {
             message.pendingDebt = reader.string();
             continue;
           }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.frozenPrice = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -501,6 +515,11 @@ export const CollateralState: MessageFns<CollateralState> = {
         : isSet(object.pending_debt)
         ? globalThis.String(object.pending_debt)
         : "",
+      frozenPrice: isSet(object.frozenPrice)
+        ? globalThis.String(object.frozenPrice)
+        : isSet(object.frozen_price)
+        ? globalThis.String(object.frozen_price)
+        : "",
     };
   },
 
@@ -536,6 +555,9 @@ export const CollateralState: MessageFns<CollateralState> = {
     if (message.pendingDebt !== "") {
       obj.pendingDebt = message.pendingDebt;
     }
+    if (message.frozenPrice !== "") {
+      obj.frozenPrice = message.frozenPrice;
+    }
     return obj;
   },
 
@@ -556,6 +578,7 @@ export const CollateralState: MessageFns<CollateralState> = {
     message.lDebt = object.lDebt ?? "";
     message.pendingCollateral = object.pendingCollateral ?? "";
     message.pendingDebt = object.pendingDebt ?? "";
+    message.frozenPrice = object.frozenPrice ?? "";
     return message;
   },
 };
@@ -1128,6 +1151,7 @@ function createBaseBooks(): Books {
     surplusCollateral: [],
     redemptionBaseRate: "",
     lastRedemption: undefined,
+    shutdown: false,
   };
 }
 
@@ -1150,6 +1174,9 @@ export const Books: MessageFns<Books> = {
     }
     if (message.lastRedemption !== undefined) {
       Timestamp.encode(message.lastRedemption, writer.uint32(58).fork()).join();
+    }
+    if (message.shutdown !== false) {
+      writer.uint32(64).bool(message.shutdown);
     }
     return writer;
   },
@@ -1215,6 +1242,14 @@ export const Books: MessageFns<Books> = {
             message.lastRedemption = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.shutdown = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1255,6 +1290,7 @@ export const Books: MessageFns<Books> = {
         : isSet(object.last_redemption)
         ? fromJsonTimestamp(object.last_redemption)
         : undefined,
+      shutdown: isSet(object.shutdown) ? globalThis.Boolean(object.shutdown) : false,
     };
   },
 
@@ -1278,6 +1314,9 @@ export const Books: MessageFns<Books> = {
     if (message.lastRedemption !== undefined) {
       obj.lastRedemption = fromTimestamp(message.lastRedemption).toISOString();
     }
+    if (message.shutdown !== false) {
+      obj.shutdown = message.shutdown;
+    }
     return obj;
   },
 
@@ -1294,6 +1333,7 @@ export const Books: MessageFns<Books> = {
     message.lastRedemption = (object.lastRedemption !== undefined && object.lastRedemption !== null)
       ? Timestamp.fromPartial(object.lastRedemption)
       : undefined;
+    message.shutdown = object.shutdown ?? false;
     return message;
   },
 };

@@ -159,6 +159,13 @@ export interface MsgSetCollateralType {
 export interface MsgSetCollateralTypeResponse {
 }
 
+export interface MsgShutdown {
+  authority: string;
+}
+
+export interface MsgShutdownResponse {
+}
+
 export interface MsgUpdateParams {
   authority: string;
   params: Params | undefined;
@@ -2676,6 +2683,125 @@ export const MsgSetCollateralTypeResponse: MessageFns<MsgSetCollateralTypeRespon
   },
   fromPartial(_: DeepPartial<MsgSetCollateralTypeResponse>): MsgSetCollateralTypeResponse {
     const message = createBaseMsgSetCollateralTypeResponse();
+    return message;
+  },
+};
+
+function createBaseMsgShutdown(): MsgShutdown {
+  return { authority: "" };
+}
+
+export const MsgShutdown: MessageFns<MsgShutdown> = {
+  encode(message: MsgShutdown, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.authority !== "") {
+      writer.uint32(10).string(message.authority);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgShutdown {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgShutdown();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.authority = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgShutdown {
+    return { authority: isSet(object.authority) ? globalThis.String(object.authority) : "" };
+  },
+
+  toJSON(message: MsgShutdown): unknown {
+    const obj: any = {};
+    if (message.authority !== "") {
+      obj.authority = message.authority;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgShutdown>): MsgShutdown {
+    return MsgShutdown.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgShutdown>): MsgShutdown {
+    const message = createBaseMsgShutdown();
+    message.authority = object.authority ?? "";
+    return message;
+  },
+};
+
+function createBaseMsgShutdownResponse(): MsgShutdownResponse {
+  return {};
+}
+
+export const MsgShutdownResponse: MessageFns<MsgShutdownResponse> = {
+  encode(_: MsgShutdownResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgShutdownResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgShutdownResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): MsgShutdownResponse {
+    return {};
+  },
+
+  toJSON(_: MsgShutdownResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgShutdownResponse>): MsgShutdownResponse {
+    return MsgShutdownResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<MsgShutdownResponse>): MsgShutdownResponse {
+    const message = createBaseMsgShutdownResponse();
     return message;
   },
 };
