@@ -10,6 +10,7 @@ import { Swap } from "./screens/Swap";
 import { PoolPage, Pools } from "./screens/Pools";
 import { Prices } from "./screens/Prices";
 import { Lend } from "./screens/Lend";
+import { Ausd } from "./screens/ausd/Ausd";
 import { Gov } from "./screens/gov/Gov";
 import { ProposalPage } from "./screens/gov/ProposalPage";
 import { Explorer } from "./screens/explorer/Explorer";
@@ -23,6 +24,7 @@ const NAV = [
   ["/pools", "Pools"],
   ["/prices", "Prices"],
   ["/lend", "Lend"],
+  ["/ausd", "AUSD"],
   ["/gov", "Governance"],
   ["/explorer", "Explorer"],
 ] as const;
@@ -40,6 +42,8 @@ function route(path: string) {
       return <Prices />;
     case "lend":
       return <Lend />;
+    case "ausd":
+      return <Ausd />;
     case "gov":
       return parts[1] ? <ProposalPage id={parts[1]} /> : <Gov />;
     case "connect":

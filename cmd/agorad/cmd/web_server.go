@@ -62,6 +62,7 @@ var agoraDenoms = []webDenom{
 	{Denom: "ubtc", Symbol: "BTC", Decimals: 6},
 	{Denom: "ueth", Symbol: "ETH", Decimals: 6},
 	{Denom: "uusdc", Symbol: "USDC", Decimals: 6},
+	{Denom: "uausd", Symbol: "AUSD", Decimals: 6},
 }
 
 // webServer serves the embedded bundle, /config.json, and proxies /api to

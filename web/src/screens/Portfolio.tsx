@@ -6,6 +6,8 @@ import { decimalsOf, formatCoin, formatDec, formatUsd, parseUnits, symbolOf, usd
 import { Card, CoinText, DenomSelect, ErrorLine, NeedWallet, TxResult } from "../components/common";
 import type { TxOutcome } from "../lib/wallet";
 import { Link } from "../router";
+import type { VaultInfo } from "./ausd/types";
+import { VaultLine } from "./ausd/VaultView";
 
 interface LpPosition {
   pool_id: string;
@@ -61,6 +63,7 @@ function PortfolioOf({ address }: { address: string }) {
   const bals = useQuery(() => balances(address), [address], 6000);
   const lp = useQuery(() => rest<{ positions: LpPosition[] }>(`/agora/dex/v1/positions/${address}`), [address]);
   const lend = useQuery(() => rest<LendPosition>(`/agora/lend/v1/positions/${address}`), [address]);
+  const vaults = useQuery(() => rest<{ vaults: VaultInfo[] }>(`/agora/cdp/v1/owners/${address}/vaults`).then((r) => r.vaults), [address]);
   const total = (bals.data ?? []).reduce((s, c) => s + (c.denom.startsWith("dex/") ? 0 : (usd(c) ?? 0)), 0);
   return (
     <>
@@ -115,6 +118,18 @@ function PortfolioOf({ address }: { address: string }) {
               ))}
             </ul>
           </>
+        )}
+      </Card>
+      <Card title="Vaults">
+        {vaults.data && vaults.data.length === 0 && <p className="muted">No vault. <Link to="/ausd">Mint AUSD</Link>.</p>}
+        {(vaults.data ?? []).length > 0 && (
+          <ul data-testid="portfolio-vaults">
+            {(vaults.data ?? []).map((v) => (
+              <li key={v.vault.id}>
+                <VaultLine v={v} />
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
       <SendForm address={address} options={(bals.data ?? []).map((c) => c.denom)} />
