@@ -21,8 +21,9 @@ type queryServer struct{ k Keeper }
 
 var _ types.QueryServer = queryServer{}
 
-// NewQueryServerImpl returns the Query service. Queries read the stored
-// state: market figures are as of the market's last accrual.
+// NewQueryServerImpl returns the Query service. Market and position queries
+// show interest accrued to the current block (accrued in the query's
+// context, which is discarded: a query writes nothing).
 func NewQueryServerImpl(k Keeper) types.QueryServer { return queryServer{k} }
 
 // Params returns the parameters.
@@ -76,15 +77,7 @@ func (q queryServer) Market(ctx context.Context, req *types.QueryMarketRequest) 
 	if req == nil || req.Denom == "" {
 		return nil, status.Error(codes.InvalidArgument, "denom is required")
 	}
-	m, err := q.k.GetMarket(ctx, req.Denom)
-	if err != nil {
-		return nil, err
-	}
-	s, err := q.k.MarketStates.Get(ctx, req.Denom)
-	if err != nil {
-		return nil, err
-	}
-	info, err := MarketInfo(m, s)
+	info, err := q.k.marketInfoNow(ctx, req.Denom)
 	if err != nil {
 		return nil, err
 	}
@@ -98,12 +91,8 @@ func (q queryServer) Markets(ctx context.Context, req *types.QueryMarketsRequest
 		pg = req.Pagination
 	}
 	infos, page, err := query.CollectionPaginate(ctx, q.k.Markets, pg,
-		func(denom string, m types.Market) (types.MarketInfo, error) {
-			s, err := q.k.MarketStates.Get(ctx, denom)
-			if err != nil {
-				return types.MarketInfo{}, err
-			}
-			return MarketInfo(m, s)
+		func(denom string, _ types.Market) (types.MarketInfo, error) {
+			return q.k.marketInfoNow(ctx, denom)
 		})
 	if err != nil {
 		return nil, err

@@ -36,6 +36,10 @@ func TestQueries(t *testing.T) {
 	if !info.ExchangeRate.Equal(dec("1")) || !info.TotalBorrows.Equal(sdkmath.NewInt(30_000_000_000)) {
 		t.Fatalf("rate %s borrows %s", info.ExchangeRate, info.TotalBorrows)
 	}
+	// The prices the market values at now: the oracle's, per whole unit.
+	if !info.CollateralPrice.Equal(dec("1")) || !info.DebtPrice.Equal(dec("1")) || info.PriceError != "" {
+		t.Fatalf("prices %s %s %q", info.CollateralPrice, info.DebtPrice, info.PriceError)
+	}
 	all, err := q.Markets(c.Ctx(), &types.QueryMarketsRequest{})
 	if err != nil || len(all.Markets) != 3 {
 		t.Fatalf("markets: %v %d", err, len(all.Markets))
@@ -63,6 +67,23 @@ func TestQueries(t *testing.T) {
 	pos, err = q.Position(c.Ctx(), &types.QueryPositionRequest{Address: bob})
 	if err != nil || pos.PriceError == "" || !pos.HealthFactor.IsZero() || len(pos.Entries) != 2 {
 		t.Fatalf("stale: %v %q %s", err, pos.PriceError, pos.HealthFactor)
+	}
+	// The market query, too, is accrued to now, and says why it has no
+	// prices instead of failing.
+	stale, err := q.Market(c.Ctx(), &types.QueryMarketRequest{Denom: "uusdc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !stale.Market.TotalBorrows.GT(info.TotalBorrows) || stale.Market.State.BorrowIndex.LTE(info.State.BorrowIndex) {
+		t.Fatalf("borrows %s → %s: not accrued to now", info.TotalBorrows, stale.Market.TotalBorrows)
+	}
+	if stale.Market.PriceError == "" || !stale.Market.CollateralPrice.IsZero() || !stale.Market.DebtPrice.IsZero() {
+		t.Fatalf("stale market prices: %q %s %s", stale.Market.PriceError, stale.Market.CollateralPrice, stale.Market.DebtPrice)
+	}
+	// Read from the committed store (c.Ctx() is the check state, which the
+	// queries of this test share).
+	if stored, err := c.App.LendKeeper.MarketStates.Get(c.WriteCtx(), "uusdc"); err != nil || !stored.BorrowIndex.LT(stale.Market.State.BorrowIndex) {
+		t.Fatalf("the query wrote the accrual: stored index %s (%v)", stored.BorrowIndex, err)
 	}
 	// Nobody touched the market for 70 blocks: the entry's debt still
 	// includes the interest of those blocks (accrued to now, as the values are).
