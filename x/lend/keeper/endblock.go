@@ -36,7 +36,9 @@ type candidate struct {
 // Each position runs in its own cached context with a recover: a failure
 // or panic discards that position's writes and emits
 // EventProtocolLiquidationSkipped; EndBlock itself never fails because of
-// a position.
+// a position. A failure for a reason other than a price defers the
+// position (keeper/deferral.go): the scan passes over it, free of charge,
+// until its retry height, so failing positions cannot starve the others.
 func (k Keeper) EndBlock(goCtx context.Context) error {
 	ctx := sdk.UnwrapSDKContext(goCtx)
 	params, err := k.Params.Get(ctx)
@@ -66,9 +68,7 @@ func (k Keeper) EndBlock(goCtx context.Context) error {
 		collDenoms, _, err := k.positionDenoms(ctx, b)
 		if err == nil && len(collDenoms) == 0 {
 			err = k.isolated(ctx, func(ctx sdk.Context) error { return k.SettleBadDebt(ctx, b) })
-			if err != nil {
-				k.skipped(ctx, b, err)
-			}
+			k.settled(ctx, b, err)
 			continue
 		}
 		// Valued in a discarded cache: examining a position writes nothing
@@ -81,7 +81,7 @@ func (k Keeper) EndBlock(goCtx context.Context) error {
 			})
 		}
 		if err != nil {
-			k.skipped(ctx, b, err)
+			k.failed(ctx, b, err)
 			continue
 		}
 		if !v.Debt.IsNil() && v.Debt.IsPositive() && v.HealthFactor.LT(sdkmath.LegacyOneDec()) {
@@ -90,9 +90,7 @@ func (k Keeper) EndBlock(goCtx context.Context) error {
 		}
 		// Healthy: enter it again under the current reference points, so a
 		// market's rebase also advances through the positions examined.
-		if err := k.isolated(ctx, func(ctx sdk.Context) error { return k.Reindex(ctx, b) }); err != nil {
-			k.skipped(ctx, b, err)
-		}
+		k.settled(ctx, b, k.isolated(ctx, func(ctx sdk.Context) error { return k.Reindex(ctx, b) }))
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].values.HealthFactor.LT(found[j].values.HealthFactor) })
 	if len(found) > int(params.MaxProtocolLiquidationsPerBlock) {
@@ -102,11 +100,22 @@ func (k Keeper) EndBlock(goCtx context.Context) error {
 		err := k.isolated(ctx, func(ctx sdk.Context) error {
 			return k.ProtocolLiquidate(ctx, params, c.borrower, c.values)
 		})
-		if err != nil {
-			k.skipped(ctx, c.borrower, err)
-		}
+		k.settled(ctx, c.borrower, err)
 	}
 	return nil
+}
+
+// settled records the outcome of EndBlock's work on a position: a success
+// (liquidated, even in part; settled as bad debt; found healthy) forgets
+// its earlier failures, a failure defers it (failed).
+func (k Keeper) settled(ctx sdk.Context, borrower sdk.AccAddress, err error) {
+	if err != nil {
+		k.failed(ctx, borrower, err)
+		return
+	}
+	if err := k.clearDeferral(ctx, borrower); err != nil {
+		k.skipped(ctx, borrower, err)
+	}
 }
 
 // isolated runs fn in a cached context, writing its state and events only

@@ -3,8 +3,8 @@ package keeper
 import (
 	"context"
 	"errors"
+	"sort"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 	"google.golang.org/grpc/codes"
@@ -23,7 +23,7 @@ import (
 // branch of the query's state that is never written.
 var simulatedLiquidator = authtypes.NewModuleAddress(types.ModuleName + "/simulated-liquidator")
 
-// Liquidatable-positions page sizes (borrowers examined per page).
+// Liquidatable-positions page sizes (index entries examined per page).
 const (
 	defaultLiquidatableLimit = 100
 	maxLiquidatableLimit     = 1000
@@ -119,13 +119,18 @@ func (k Keeper) fundSimulatedLiquidator(ctx sdk.Context, borrower sdk.AccAddress
 	return k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, simulatedLiquidator, funds)
 }
 
-// LiquidatablePositions examines up to pagination.limit borrowers (in
-// address order, from pagination.key) and returns those with HF < 1 at
-// oracle prices. A borrower whose prices are unavailable is skipped (it
-// cannot be liquidated until they are). next_key continues the walk.
+// LiquidatablePositions reads the index of positions at risk: it walks
+// the entries under their thresholds (the positions that may be below HF
+// 1), lowest lower bound first as EndBlock does, examines at most
+// pagination.limit entries (default 100, at most 1000), values each
+// borrower once and returns those with HF < 1 at oracle prices, riskiest
+// first within the page. A borrower whose prices are unavailable is left
+// out (it cannot be liquidated until they are). next_key names the first
+// entry of the next page; pages taken at different heights follow the
+// order of their own height (a position may then appear twice or move).
 func (q queryServer) LiquidatablePositions(ctx context.Context, req *types.QueryLiquidatablePositionsRequest) (*types.QueryLiquidatablePositionsResponse, error) {
 	limit := uint64(defaultLiquidatableLimit)
-	var start sdk.AccAddress
+	var from *scanCursor
 	if req != nil && req.Pagination != nil {
 		if req.Pagination.Offset != 0 {
 			return nil, status.Error(codes.InvalidArgument, "offset pagination is not supported: use pagination.key")
@@ -133,36 +138,52 @@ func (q queryServer) LiquidatablePositions(ctx context.Context, req *types.Query
 		if req.Pagination.Limit > 0 {
 			limit = min(req.Pagination.Limit, maxLiquidatableLimit)
 		}
-		start = req.Pagination.Key
+		if len(req.Pagination.Key) > 0 {
+			var err error
+			if from, err = decodeCursor(req.Pagination.Key); err != nil {
+				return nil, status.Errorf(codes.InvalidArgument, "pagination.key: %s", err)
+			}
+		}
 	}
-	rng := new(collections.Range[PositionKey])
-	if len(start) > 0 {
-		rng = rng.StartInclusive(collections.Join(start, ""))
-	}
-	out := &types.QueryLiquidatablePositionsResponse{Pagination: &query.PageResponse{}}
-	var last sdk.AccAddress
-	var seen uint64
-	err := q.k.ScaledDebt.Walk(ctx, rng, func(key PositionKey, _ sdkmath.Int) (bool, error) {
-		addr := key.K1()
-		if last != nil && addr.Equals(last) {
-			return false, nil
-		}
-		if seen == limit {
-			out.Pagination.NextKey = addr
-			return true, nil
-		}
-		seen++
-		last = addr
-		pos, ok, err := q.k.liquidatable(ctx, addr)
-		if err != nil || !ok {
-			return false, err
-		}
-		out.Positions = append(out.Positions, pos)
-		return false, nil
-	})
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	view, err := q.k.riskView(sdkCtx)
 	if err != nil {
 		return nil, err
 	}
+	srcs, _ := sources(view)
+	h, closeAll, err := q.k.openMerge(sdkCtx, srcs, from)
+	defer closeAll()
+	if err != nil {
+		return nil, err
+	}
+	out := &types.QueryLiquidatablePositionsResponse{Pagination: &query.PageResponse{}}
+	seen := map[string]bool{}
+	for n := uint64(0); n < limit && h.Len() > 0; n++ {
+		e, err := h.popNext(srcs)
+		if err != nil {
+			return nil, err
+		}
+		addr := e.key.K3()
+		if seen[string(addr)] {
+			continue
+		}
+		seen[string(addr)] = true
+		pos, ok, err := q.k.liquidatable(ctx, addr)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out.Positions = append(out.Positions, pos)
+		}
+	}
+	if h.Len() > 0 {
+		if out.Pagination.NextKey, err = cursorAt((*h)[0]).encode(); err != nil {
+			return nil, err
+		}
+	}
+	sort.SliceStable(out.Positions, func(i, j int) bool {
+		return out.Positions[i].HealthFactor.LT(out.Positions[j].HealthFactor)
+	})
 	return out, nil
 }
 

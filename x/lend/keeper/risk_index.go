@@ -60,6 +60,10 @@ type RiskIndex struct {
 	Entries collections.KeySet[RiskKey]
 	Records collections.Map[sdk.AccAddress, RiskRecord]
 	Refs    collections.Map[string, MarketRef]
+	// Deferrals holds the positions whose protocol liquidation failed for
+	// a reason other than a price, with the height from which EndBlock
+	// examines them again (keeper/deferral.go).
+	Deferrals collections.Map[sdk.AccAddress, Deferral]
 }
 
 func newRiskIndex(sb *collections.SchemaBuilder) RiskIndex {
@@ -68,6 +72,8 @@ func newRiskIndex(sb *collections.SchemaBuilder) RiskIndex {
 			collections.TripleKeyCodec(collections.StringKey, collections.Uint64Key, sdk.AccAddressKey)),
 		Records: collections.NewMap(sb, types.RiskRecordsKey, "risk_records", sdk.AccAddressKey, jsonValue[RiskRecord]{"RiskRecord"}),
 		Refs:    collections.NewMap(sb, types.RiskRefsKey, "risk_refs", collections.StringKey, jsonValue[MarketRef]{"MarketRef"}),
+		Deferrals: collections.NewMap(sb, types.RiskDeferralsKey, "risk_deferrals", sdk.AccAddressKey,
+			jsonValue[Deferral]{"Deferral"}),
 	}
 }
 
@@ -162,7 +168,10 @@ func (k Keeper) Reindex(ctx context.Context, addr sdk.AccAddress) error {
 	}); err != nil {
 		return err
 	}
-	if len(debts) == 0 {
+	if len(debts) == 0 { // nothing owed: nothing to index, nothing to retry
+		if err := k.clearDeferral(ctx, addr); err != nil {
+			return err
+		}
 		return ri.Records.Remove(ctx, addr)
 	}
 	rec = RiskRecord{}

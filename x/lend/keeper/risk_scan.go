@@ -182,38 +182,72 @@ func (k Keeper) scanAtRisk(ctx sdk.Context, view []marketView, budget int) ([]sd
 			k.skipped(ctx, nil, errorsmod.Wrapf(u.priceErr, "positions holding %s are not examined this block", u.denom))
 		}
 	}
-	h := &entryHeap{}
-	defer func() {
-		for _, s := range srcs {
-			if s.open {
-				_ = s.iter.Close()
-			}
-		}
-	}()
-	for i, s := range srcs {
-		it, err := k.Risk.Entries.Iterate(ctx, collections.NewPrefixedTripleRange[string, uint64, sdk.AccAddress](s.prefix))
-		if err != nil {
-			return nil, err
-		}
-		s.iter, s.open = it, true
-		if err := h.pushNext(srcs, i); err != nil {
-			return nil, err
-		}
+	h, closeAll, err := k.openMerge(ctx, srcs, nil)
+	defer closeAll()
+	if err != nil {
+		return nil, err
 	}
 	var out []sdk.AccAddress
 	seen := map[string]bool{}
-	for n := 0; n < budget && h.Len() > 0; n++ {
-		e := heap.Pop(h).(entry)
-		if a := e.key.K3(); !seen[string(a)] {
+	deferred := map[string]bool{}
+	height := ctx.BlockHeight()
+	for n, skips := 0, 0; n < budget && h.Len() > 0; {
+		e, err := h.popNext(srcs)
+		if err != nil {
+			return nil, err
+		}
+		a := e.key.K3()
+		isDeferred, known := deferred[string(a)]
+		if !known {
+			if isDeferred, err = k.deferred(ctx, a, height); err != nil {
+				return nil, err
+			}
+			deferred[string(a)] = isDeferred
+		}
+		if isDeferred { // passed over free of charge, a bounded number of times
+			if skips++; skips >= DeferredSkipsPerBlock {
+				break
+			}
+			continue
+		}
+		n++
+		if !seen[string(a)] {
 			seen[string(a)] = true
 			out = append(out, a)
 		}
-		srcs[e.src].iter.Next()
-		if err := h.pushNext(srcs, e.src); err != nil {
-			return nil, err
-		}
 	}
 	return out, nil
+}
+
+// openMerge opens one iterator per source, each from the first of its
+// entries at or after the cursor (nil: from the start), and pushes every
+// source's first entry within its threshold. closeAll closes the
+// iterators (call it even on error).
+func (k Keeper) openMerge(ctx context.Context, srcs []*scanSource, from *scanCursor) (*entryHeap, func(), error) {
+	h := &entryHeap{}
+	closeAll := func() {
+		for _, s := range srcs {
+			if s.open {
+				_ = s.iter.Close()
+				s.open = false
+			}
+		}
+	}
+	for i, s := range srcs {
+		rng, ok := s.startAt(from)
+		if !ok {
+			continue
+		}
+		it, err := k.Risk.Entries.Iterate(ctx, rng)
+		if err != nil {
+			return h, closeAll, err
+		}
+		s.iter, s.open = it, true
+		if err := h.pushNext(srcs, i); err != nil {
+			return h, closeAll, err
+		}
+	}
+	return h, closeAll, nil
 }
 
 // hasEntries reports whether any of the prefixes holds an entry.
@@ -249,6 +283,9 @@ func (h entryHeap) Less(i, j int) bool {
 	if h[i].key.K1() != h[j].key.K1() {
 		return h[i].key.K1() < h[j].key.K1()
 	}
+	if h[i].key.K2() != h[j].key.K2() { // same prefix: the iterator's order
+		return h[i].key.K2() < h[j].key.K2()
+	}
 	return bytes.Compare(h[i].key.K3(), h[j].key.K3()) < 0
 }
 func (h entryHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
@@ -260,10 +297,17 @@ func (h *entryHeap) Pop() any {
 	return e
 }
 
+// popNext pops the lowest entry and pushes the next one of its source.
+func (h *entryHeap) popNext(srcs []*scanSource) (entry, error) {
+	e := heap.Pop(h).(entry)
+	srcs[e.src].iter.Next()
+	return e, h.pushNext(srcs, e.src)
+}
+
 // pushNext pushes source i's current entry if it is within the threshold.
 func (h *entryHeap) pushNext(srcs []*scanSource, i int) error {
 	s := srcs[i]
-	if !s.iter.Valid() {
+	if !s.open || !s.iter.Valid() {
 		return nil
 	}
 	key, err := s.iter.Key()

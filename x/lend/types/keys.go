@@ -31,6 +31,8 @@ var (
 	RiskIndexKey   = collections.NewPrefix(6) // KeySet[(prefix, health key, address)]
 	RiskRecordsKey = collections.NewPrefix(7) // Map[address]RiskRecord (JSON)
 	RiskRefsKey    = collections.NewPrefix(8) // Map[denom]MarketRef (JSON)
+	// Protocol liquidations deferred after a failure (keeper/deferral.go).
+	RiskDeferralsKey = collections.NewPrefix(9) // Map[address]Deferral (JSON)
 
 	// Backstop and deficit history (prefixes 20–29; 6–19 are left to the
 	// rest of the module).
