@@ -114,6 +114,9 @@ var (
 type AgoraApp struct {
 	*baseapp.BaseApp
 
+	// checkInvariantsEveryBlock: see FlagCheckInvariants.
+	checkInvariantsEveryBlock bool
+
 	legacyAmino       *codec.LegacyAmino
 	appCodec          codec.Codec
 	txConfig          client.TxConfig
@@ -232,6 +235,7 @@ func NewAgoraApp(
 	for _, h := range cast.ToIntSlice(appOpts.Get(server.FlagUnsafeSkipUpgrades)) {
 		skipUpgradeHeights[int64(h)] = true
 	}
+	app.checkInvariantsEveryBlock = cast.ToBool(appOpts.Get(FlagCheckInvariants))
 	homePath := cast.ToString(appOpts.Get(flags.FlagHome))
 	app.UpgradeKeeper = upgradekeeper.NewKeeper(
 		skipUpgradeHeights, runtime.NewKVStoreService(keys[upgradetypes.StoreKey]), appCodec, homePath, bApp, authority)
@@ -391,9 +395,25 @@ func (app *AgoraApp) BeginBlocker(ctx sdk.Context) (sdk.BeginBlock, error) {
 	return app.ModuleManager.BeginBlock(ctx)
 }
 
-// EndBlocker runs every module's EndBlock in the set order.
+// FlagCheckInvariants is the app.toml key (section [invariants]) that makes
+// the node check every invariant at the end of every block.
+const FlagCheckInvariants = "invariants.check-every-block"
+
+// EndBlocker runs every module's EndBlock in the set order. With
+// FlagCheckInvariants on, it then checks every invariant and fails the block
+// on a broken one: the node halts (CometBFT cannot apply the block) with
+// "invariant broken" and the invariant's name in its log, instead of going on
+// with money created or lost.
 func (app *AgoraApp) EndBlocker(ctx sdk.Context) (sdk.EndBlock, error) {
-	return app.ModuleManager.EndBlock(ctx)
+	res, err := app.ModuleManager.EndBlock(ctx)
+	if err != nil || !app.checkInvariantsEveryBlock {
+		return res, err
+	}
+	if err := app.CheckInvariants(ctx); err != nil {
+		app.Logger().Error("invariant broken: halting", "height", ctx.BlockHeight(), "err", err)
+		return res, fmt.Errorf("invariant broken at height %d: %w", ctx.BlockHeight(), err)
+	}
+	return res, nil
 }
 
 // InitChainer initialises every module from the genesis file.

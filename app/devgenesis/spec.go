@@ -19,6 +19,9 @@ type Spec struct {
 	// VotingPeriod is gov's voting and deposit period; the expedited voting
 	// period is half of it.
 	VotingPeriod time.Duration
+	// CheckInvariants turns on the nodes' check of every invariant after
+	// every block (app.toml [invariants] check-every-block).
+	CheckInvariants bool
 }
 
 // NodeSpec is one node of the network.

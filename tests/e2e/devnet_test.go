@@ -29,6 +29,13 @@ func TestDevnet(t *testing.T) {
 		}
 	}
 
+	// The devnet's node checks every invariant after every block (a broken
+	// one halts it: app.TestBrokenInvariantHaltsTheBlock), so every test on
+	// a devnet also asserts the invariants after each of its blocks.
+	if toml, err := os.ReadFile(filepath.Join(home, "config", "app.toml")); err != nil || !strings.Contains(string(toml), "check-every-block = true") {
+		t.Errorf("the devnet's app.toml does not turn on the invariant check (%v)", err)
+	}
+
 	alice, bob := addr(t, "alice"), addr(t, "bob")
 	bal := func(who, denom string) sdkmath.Int {
 		t.Helper()

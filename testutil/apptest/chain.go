@@ -71,6 +71,7 @@ type config struct {
 	genesisEdits []func(cdc codec.JSONCodec, gen app.GenesisState)
 	invariants   []app.Invariant
 	accounts     []string
+	appOptions   map[string]any
 }
 
 // WithGenesis edits the genesis before the chain starts.
@@ -81,6 +82,17 @@ func WithGenesis(edit func(cdc codec.JSONCodec, gen app.GenesisState)) Option {
 // WithInvariant adds a check to run after every block, beside the app's.
 func WithInvariant(name string, check func(ctx sdk.Context) error) Option {
 	return func(c *config) { c.invariants = append(c.invariants, app.Invariant{Name: name, Check: check}) }
+}
+
+// WithAppOption sets an app option (an app.toml key such as
+// app.FlagCheckInvariants) for the app the chain runs.
+func WithAppOption(key string, value any) Option {
+	return func(c *config) {
+		if c.appOptions == nil {
+			c.appOptions = map[string]any{}
+		}
+		c.appOptions[key] = value
+	}
 }
 
 // WithAccounts funds more named accounts (keys derived like the devnet's).
@@ -96,8 +108,11 @@ func New(t testing.TB, opts ...Option) *Chain {
 	for _, o := range opts {
 		o(cfg)
 	}
-	a := app.NewAgoraApp(log.NewNopLogger(), dbm.NewMemDB(), nil, true,
-		simtestutil.NewAppOptionsWithFlagHome(t.TempDir()), baseapp.SetChainID(ChainID))
+	appOpts := simtestutil.NewAppOptionsWithFlagHome(t.TempDir()).(simtestutil.AppOptionsMap)
+	for k, v := range cfg.appOptions {
+		appOpts[k] = v
+	}
+	a := app.NewAgoraApp(log.NewNopLogger(), dbm.NewMemDB(), nil, true, appOpts, baseapp.SetChainID(ChainID))
 	c := &Chain{
 		T: t, App: a, Accounts: map[string]Account{},
 		time:       time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),

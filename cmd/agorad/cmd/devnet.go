@@ -25,6 +25,10 @@ const (
 	flagGRPCPort     = "grpc-port"
 	flagP2PPort      = "p2p-port"
 	flagVotingPeriod = "voting-period"
+	// flagCheckInvariants: every node checks every invariant after every
+	// block and halts on a broken one (app.FlagCheckInvariants).
+	flagCheckInvariants = "check-invariants"
+	checkInvariantsHelp = "nodes check every module invariant after every block and halt on a broken one (when the chain is created; app.toml [invariants])"
 )
 
 // DevnetCmd runs a single-validator chain for trying Agora by hand.
@@ -61,6 +65,7 @@ is <home>/agorad.log.`,
 
 			spec := devgenesis.DevnetSpec(home, ports)
 			spec.VotingPeriod = voting
+			spec.CheckInvariants, _ = cmd.Flags().GetBool(flagCheckInvariants)
 			// The node's ports first, so that a taken one is reported as
 			// such even when the web app's port is taken too.
 			if err := checkPorts(spec, ""); err != nil {
@@ -80,6 +85,7 @@ is <home>/agorad.log.`,
 	cmd.Flags().Int(flagGRPCPort, devgenesis.DevnetPorts.GRPC, "gRPC port on 127.0.0.1")
 	cmd.Flags().Int(flagP2PPort, devgenesis.DevnetPorts.P2P, "P2P port on 127.0.0.1")
 	cmd.Flags().Duration(flagVotingPeriod, devgenesis.DefaultVotingPeriod, "governance deposit and voting period (when the chain is created)")
+	cmd.Flags().Bool(flagCheckInvariants, true, checkInvariantsHelp)
 	cmd.Flags().Int(flagWebPort, DefaultWebPort, "web app port on 127.0.0.1 (0 turns the web app off)")
 	return cmd
 }

@@ -53,6 +53,7 @@ the processes themselves).`,
 			}
 			spec := devgenesis.LocalnetSpec(root, validators, fullNodes, basePort)
 			spec.VotingPeriod = voting
+			spec.CheckInvariants, _ = cmd.Flags().GetBool(flagCheckInvariants)
 			cmd.SilenceUsage = true // errors from here on are not about the command line
 			return runNetwork(cmd.Context(), cmd.OutOrStdout(), spec, reset, initOnly, "--"+flagBasePort, localnetBanner)
 		},
@@ -61,6 +62,7 @@ the processes themselves).`,
 	cmd.Flags().Int(flagFullNodes, 0, "number of non-validating full nodes")
 	cmd.Flags().Int(flagBasePort, 26600, "first port; node i uses base-port+10·i to base-port+10·i+4")
 	cmd.Flags().Bool(flagReset, false, "wipe the localnet's home and create a new chain")
+	cmd.Flags().Bool(flagCheckInvariants, true, checkInvariantsHelp)
 	cmd.Flags().Bool(flagInitOnly, false, "create the node homes and exit without starting them")
 	cmd.Flags().Duration(flagVotingPeriod, devgenesis.DefaultVotingPeriod, "governance deposit and voting period (when the chain is created)")
 	return cmd

@@ -27,7 +27,31 @@ type AppConfig struct {
 
 	// Oracle is the [oracle] section: the price feeder validators run.
 	Oracle feeder.Config `mapstructure:"oracle"`
+
+	// Invariants is the [invariants] section.
+	Invariants InvariantsConfig `mapstructure:"invariants"`
 }
+
+// InvariantsConfig is the [invariants] section of app.toml.
+type InvariantsConfig struct {
+	// CheckEveryBlock makes the node check every module invariant at the
+	// end of every block and halt on a broken one (app.FlagCheckInvariants).
+	CheckEveryBlock bool `mapstructure:"check-every-block"`
+}
+
+const invariantsTemplate = `
+###############################################################################
+###                             Invariants                                  ###
+###############################################################################
+
+[invariants]
+
+# Check every module invariant (supply, module balances, debts, ...) at the end
+# of every block; a broken one halts the node with the invariant's name in the
+# log. Costs a walk over every balance and position each block: the devnet and
+# localnet turn it on, a production node leaves it off.
+check-every-block = {{ .Invariants.CheckEveryBlock }}
+`
 
 // DefaultAppConfig is app.toml for a new node: REST and gRPC on, fees in uagr.
 func DefaultAppConfig() AppConfig {
@@ -40,7 +64,7 @@ func DefaultAppConfig() AppConfig {
 
 // AppTemplate is the app.toml template: the SDK's, then Agora's sections.
 func AppTemplate() string {
-	return serverconfig.DefaultConfigTemplate + feeder.ConfigTemplate
+	return serverconfig.DefaultConfigTemplate + feeder.ConfigTemplate + invariantsTemplate
 }
 
 // CometConfig is config.toml for a new node: one-second blocks.

@@ -34,10 +34,12 @@ func cometConfig(n NodeSpec, blockTime time.Duration) *cmtcfg.Config {
 }
 
 // writeAppConfig writes app.toml: the REST API and gRPC on the node's
-// loopback ports, and (on validators) the price feeder reading
-// <home>/prices.json, which it creates with the starting prices.
-func writeAppConfig(n NodeSpec) error {
+// loopback ports, (on validators) the price feeder reading
+// <home>/prices.json, which it creates with the starting prices, and the
+// check of every invariant after every block when asked.
+func writeAppConfig(n NodeSpec, checkInvariants bool) error {
 	cfg := config.DefaultAppConfig()
+	cfg.Invariants.CheckEveryBlock = checkInvariants
 	cfg.Oracle = OracleFeederConfig(n)
 	if err := devgenesis.WritePricesFile(devgenesis.PricesPath(n.Home), devgenesis.StartingPrices, false); err != nil {
 		return err

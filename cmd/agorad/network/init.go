@@ -192,7 +192,7 @@ func writeNodeFiles(spec Spec, res *Result, appGenesis *genutiltypes.AppGenesis)
 		cfg := cometConfig(n.NodeSpec, spec.BlockTime)
 		cfg.P2P.PersistentPeers = peersOf(res.Nodes, n)
 		cmtcfg.WriteConfigFile(filepath.Join(n.Home, "config", "config.toml"), cfg)
-		if err := writeAppConfig(n.NodeSpec); err != nil {
+		if err := writeAppConfig(n.NodeSpec, spec.CheckInvariants); err != nil {
 			return err
 		}
 		if err := writeClientConfig(n.NodeSpec, spec.ChainID); err != nil {
