@@ -11,6 +11,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/agora-labs/agora/app"
+	"github.com/agora-labs/agora/testutil/apptest"
 	"github.com/agora-labs/agora/x/lend/keeper"
 	"github.com/agora-labs/agora/x/lend/types"
 )
@@ -122,17 +123,20 @@ func TestSimulateLiquidate(t *testing.T) {
 	}
 }
 
-// The liquidatable-positions query lists exactly the borrowers below HF 1,
-// a page of pagination.limit borrowers at a time.
+// The liquidatable-positions query reads the index: it lists exactly the
+// borrowers below HF 1, riskiest first, examining at most pagination.limit
+// index entries per page; next_key resumes the walk where it stopped.
 func TestLiquidatablePositions(t *testing.T) {
-	c := newChain(t)
+	c := newChainOpts(t, apptest.WithAccounts("dave"))
 	standardMarkets(t, c)
-	alice, bob, carol := addr(c, "alice"), addr(c, "bob"), addr(c, "carol")
+	alice := addr(c, "alice")
 	deliver(t, c, "alice", &types.MsgSupply{Supplier: alice, Amount: coin("100000000000uusdc")})
-	deliver(t, c, "bob", &types.MsgSupplyCollateral{Borrower: bob, Amount: coin("1000000ubtc")})
-	deliver(t, c, "bob", &types.MsgBorrow{Borrower: bob, Amount: coin("40000000000uusdc")})
-	deliver(t, c, "carol", &types.MsgSupplyCollateral{Borrower: carol, Amount: coin("1000000ubtc")})
-	deliver(t, c, "carol", &types.MsgBorrow{Borrower: carol, Amount: coin("10000000000uusdc")})
+	// At BTC 50,000: bob HF 0.9375, carol 0.987, dave 3.75.
+	for name, usdc := range map[string]string{"bob": "40000000000uusdc", "carol": "38000000000uusdc", "dave": "10000000000uusdc"} {
+		deliver(t, c, name, &types.MsgSupplyCollateral{Borrower: addr(c, name), Amount: coin("1000000ubtc")})
+		deliver(t, c, name, &types.MsgBorrow{Borrower: addr(c, name), Amount: coin(usdc)})
+	}
+	bob, carol := addr(c, "bob"), addr(c, "carol")
 	q := keeper.NewQueryServerImpl(c.App.LendKeeper)
 	list := func(pg *query.PageRequest) *types.QueryLiquidatablePositionsResponse {
 		t.Helper()
@@ -142,36 +146,41 @@ func TestLiquidatablePositions(t *testing.T) {
 		}
 		return res
 	}
+	names := func(ps []types.LiquidatablePosition) []string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.Borrower)
+		}
+		return out
+	}
 	freshPrices(t, c)
-	if res := list(nil); len(res.Positions) != 0 {
+	if res := list(nil); len(res.Positions) != 0 || len(res.Pagination.NextKey) != 0 {
 		t.Fatalf("healthy: %v", res.Positions)
 	}
-	pricesWith(t, c, "BTC/USD", "50000") // bob 0.9375, carol 3.75
-	c.NextBlock()
+	pricesWith(t, c, "BTC/USD", "50000")
+	c.NextBlock() // no pool: the protocol cannot sell, both stay below 1
 	pricesWith(t, c, "BTC/USD", "50000")
 	res := list(nil)
-	if len(res.Positions) != 1 || res.Positions[0].Borrower != bob || !res.Positions[0].HealthFactor.LT(sdkmath.LegacyOneDec()) ||
-		len(res.Positions[0].DebtDenoms) != 1 || res.Positions[0].CollateralDenoms[0] != "ubtc" {
-		t.Fatalf("after the fall: %+v", res.Positions)
+	if got := names(res.Positions); len(got) != 2 || got[0] != bob || got[1] != carol || len(res.Pagination.NextKey) != 0 {
+		t.Fatalf("after the fall: %v, next %x", got, res.Pagination.NextKey)
 	}
-	// One borrower per page: two pages cover both borrowers.
-	var found []string
+	if p := res.Positions[0]; !p.HealthFactor.LT(sdkmath.LegacyOneDec()) || len(p.DebtDenoms) != 1 || p.CollateralDenoms[0] != "ubtc" {
+		t.Fatalf("bob: %+v", p)
+	}
+	// One index entry per page: bob, then carol; dave (healthy, keyed
+	// above the threshold) is never examined.
 	page := list(&query.PageRequest{Limit: 1})
-	for _, p := range page.Positions {
-		found = append(found, p.Borrower)
-	}
-	if len(page.Pagination.NextKey) == 0 {
-		t.Fatal("no next key after one of two borrowers")
+	if got := names(page.Positions); len(got) != 1 || got[0] != bob || len(page.Pagination.NextKey) == 0 {
+		t.Fatalf("page 1: %v, next %x", got, page.Pagination.NextKey)
 	}
 	page2 := list(&query.PageRequest{Limit: 1, Key: page.Pagination.NextKey})
-	for _, p := range page2.Positions {
-		found = append(found, p.Borrower)
+	if got := names(page2.Positions); len(got) != 1 || got[0] != carol || len(page2.Pagination.NextKey) != 0 {
+		t.Fatalf("page 2: %v, next %x", got, page2.Pagination.NextKey)
 	}
-	if len(found) != 1 || found[0] != bob || len(page2.Pagination.NextKey) != 0 {
-		t.Fatalf("paged: %v, next %x", found, page2.Pagination.NextKey)
-	}
-	if _, err := q.LiquidatablePositions(c.Ctx(), &types.QueryLiquidatablePositionsRequest{Pagination: &query.PageRequest{Offset: 1}}); status.Code(err) != codes.InvalidArgument {
-		t.Fatalf("offset: %v", err)
+	for _, pg := range []*query.PageRequest{{Offset: 1}, {Key: []byte("not a cursor")}, {Key: []byte(`{"lb":"-1","prefix":"x","key":0,"borrower":"` + bob + `"}`)}} {
+		if _, err := q.LiquidatablePositions(c.Ctx(), &types.QueryLiquidatablePositionsRequest{Pagination: pg}); status.Code(err) != codes.InvalidArgument {
+			t.Fatalf("%+v: %v", pg, err)
+		}
 	}
 }
 

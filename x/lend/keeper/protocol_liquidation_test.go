@@ -273,18 +273,25 @@ func TestProtocolLiquidationSellsPartOfThinPool(t *testing.T) {
 		t.Fatalf("repaid %s of proceeds %s", repaid, ev.SoldFor)
 	}
 
-	// The pool now pays ≈ 45,000: the floor fails for any part.
+	// The pool now pays ≈ 45,000: the floor fails for any part. The block
+	// just committed tried again and deferred bob for 2 blocks; at his
+	// retry height the sale fails again and the event says why.
+	d, err := c.App.LendKeeper.Risk.Deferrals.Get(c.Ctx(), c.Address("bob"))
+	if err != nil || d.Attempts != 1 || d.RetryAt != c.Height()+2 {
+		t.Fatalf("deferral %+v (%v) at height %d", d, err, c.Height())
+	}
 	pricesWith(t, c, "BTC/USD", "50000")
-	ctx = c.WriteCtx().WithEventManager(sdk.NewEventManager())
+	ctx, _ = c.WriteCtx().WithBlockHeight(d.RetryAt).CacheContext()
+	ctx = ctx.WithEventManager(sdk.NewEventManager())
 	if err := c.App.LendKeeper.EndBlock(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if !skippedFor(ctx, addr(c, "bob"), "floor") {
+	if !skippedFor(ctx, addr(c, "bob"), "floor") || !skippedFor(ctx, addr(c, "bob"), "failure 2 in a row") {
 		t.Fatalf("no skip event: %v", ctx.EventManager().Events())
 	}
 	deliver(t, c, "alice", &dextypes.MsgJoinPool{Sender: addr(c, "alice"), PoolId: pool,
 		MaxAmountsIn: sdk.NewCoins(coin("30000000ubtc"), coin("1500000000000uusdc")), MinSharesOut: sdkmath.OneInt()})
-	crashTo(t, c, "45000") // the oracle meets the pool's ≈ 45,400: the floor clears
+	crashTo(t, c, "45000") // bob's retry height; the oracle meets the pool's ≈ 45,400: the floor clears
 	if !collateralOf(c, "bob").LT(sdkmath.NewInt(900_000)) {
 		t.Fatal("not liquidated once the pool was deep enough")
 	}
