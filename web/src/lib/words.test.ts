@@ -25,7 +25,7 @@ describe("messages to words", () => {
     expect(msgWords({ "@type": "/agora.lend.v1.MsgBorrow", amount: { denom: "uusdc", amount: "30000000000" } }, t)).toBe("borrow 30,000 USDC");
   });
   it("falls back to the message name", () => {
-    expect(msgWords({ "@type": "/agora.cdp.v1.MsgOpenVault" }, t)).toBe("cdp: MsgOpenVault");
+    expect(msgWords({ "@type": "/agora.synth.v1.MsgMintSynth" }, t)).toBe("synth: MsgMintSynth");
   });
 });
 

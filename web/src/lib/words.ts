@@ -1,6 +1,7 @@
 // Messages in words: what a transaction or a proposal does, from the
 // message as the node's REST API shows it (JSON with "@type").
 import { type DenomTable, formatCoin, shortAddress, symbolOf, formatDec } from "./format";
+import { cdpMsgWords } from "./words_cdp";
 
 export type JsonMsg = { "@type": string; [field: string]: unknown };
 type Coin = { denom: string; amount: string };
@@ -115,10 +116,13 @@ export function msgWords(msg: JsonMsg, t: DenomTable): string {
       return `claim staking rewards from ${addr(m.validator_address)}`;
     case "/agora.oracle.v1.MsgAggregatePriceVote":
       return "oracle price vote";
-    default:
+    default: {
+      const cdp = cdpMsgWords(msg["@type"], m, t);
+      if (cdp) return cdp;
       if (msg["@type"].endsWith(".MsgUpdateParams") && m.params) {
         return `set ${moduleOf(msg["@type"])} params: ${paramWords(m.params as Record<string, unknown>)}`;
       }
       return `${moduleOf(msg["@type"])}: ${msg["@type"].split(".").pop()}`;
+    }
   }
 }
