@@ -123,8 +123,9 @@ func (k Keeper) fundSimulatedLiquidator(ctx sdk.Context, borrower sdk.AccAddress
 // the entries under their thresholds (the positions that may be below HF
 // 1), lowest lower bound first as EndBlock does, examines at most
 // pagination.limit entries (default 100, at most 1000), values each
-// borrower once and returns those with HF < 1 at oracle prices, riskiest
-// first within the page. A borrower whose prices are unavailable is left
+// borrower at the first of its entries in that order (firstOfBorrower: at
+// one height every borrower is listed once across the pages) and returns
+// those with HF < 1 at oracle prices, riskiest first within the page. A borrower whose prices are unavailable is left
 // out (it cannot be liquidated until they are). next_key names the first
 // entry of the next page; pages taken at different heights follow the
 // order of their own height (a position may then appear twice or move).
@@ -156,18 +157,24 @@ func (q queryServer) LiquidatablePositions(ctx context.Context, req *types.Query
 	if err != nil {
 		return nil, err
 	}
+	byPrefix := make(map[string]*scanSource, len(srcs))
+	for _, s := range srcs {
+		byPrefix[s.prefix] = s
+	}
 	out := &types.QueryLiquidatablePositionsResponse{Pagination: &query.PageResponse{}}
-	seen := map[string]bool{}
 	for n := uint64(0); n < limit && h.Len() > 0; n++ {
 		e, err := h.popNext(srcs)
 		if err != nil {
 			return nil, err
 		}
 		addr := e.key.K3()
-		if seen[string(addr)] {
+		rec, err := q.k.Risk.Records.Get(ctx, addr)
+		if err != nil && !isNotFound(err) {
+			return nil, err
+		}
+		if !firstOfBorrower(e, rec, byPrefix) { // listed at its first entry
 			continue
 		}
-		seen[string(addr)] = true
 		pos, ok, err := q.k.liquidatable(ctx, addr)
 		if err != nil {
 			return nil, err

@@ -93,3 +93,23 @@ func (r fromKey) RangeValues() (start, end *collections.RangeKey[RiskKey], order
 	end = collections.RangeKeyPrefixEnd(collections.TriplePrefix[string, uint64, sdk.AccAddress](r.prefix))
 	return collections.RangeKeyExact(from), end, collections.OrderAscending, nil
 }
+
+// firstOfBorrower reports whether e is the first, in the merge order, of
+// its borrower's entries that the merge visits (its other entries carry
+// the same key under the prefixes of its record; those of a prefix the
+// merge does not open or above its threshold are not visited). The
+// liquidatable query lists a borrower only at that entry, so that pages
+// read at one height list each borrower once.
+func firstOfBorrower(e entry, rec RiskRecord, byPrefix map[string]*scanSource) bool {
+	for _, p := range rec.Prefixes {
+		s, ok := byPrefix[p]
+		if !ok || p == e.key.K1() || rec.Key > s.limit {
+			continue
+		}
+		other := entry{lb: LowerBound(rec.Key, s.rc, s.rd, s.ok), key: collections.Join3(p, rec.Key, e.key.K3())}
+		if entryBefore(other, e) {
+			return false
+		}
+	}
+	return true
+}

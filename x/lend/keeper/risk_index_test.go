@@ -9,6 +9,7 @@ import (
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/agora-labs/agora/testutil/apptest"
 	"github.com/agora-labs/agora/x/lend/keeper"
@@ -245,6 +246,7 @@ func TestIndexNeverMissesAgainstBruteForce(t *testing.T) {
 			in[a.String()] = true
 		}
 		examined += len(got)
+		listed := pageAll(t, c, uint64(1+r.Intn(4)))
 		for _, n := range names {
 			v, err := c.App.LendKeeper.Values(c.WriteCtx(), c.Address(n))
 			if err != nil {
@@ -255,7 +257,14 @@ func TestIndexNeverMissesAgainstBruteForce(t *testing.T) {
 				if !in[addr(c, n)] {
 					t.Fatalf("round %d: %s at HF %s is not examined (examined %d)", round, n, v.HealthFactor, len(got))
 				}
+				if listed[addr(c, n)] != 1 {
+					t.Fatalf("round %d: %s at HF %s listed %d times by the liquidatable query", round, n, v.HealthFactor, listed[addr(c, n)])
+				}
+				delete(listed, addr(c, n))
 			}
+		}
+		if len(listed) != 0 {
+			t.Fatalf("round %d: the liquidatable query lists positions not below HF 1: %v", round, listed)
 		}
 		// A random repay (a touch), then a block: interest, rebases, and
 		// protocol liquidations that fail for want of a pool (skipped).
@@ -353,5 +362,30 @@ func TestIndexRebuiltByGenesis(t *testing.T) {
 	keyNear(t, "after the first EndBlock", rec.Key, 60000*0.75/30000)
 	if got, _ := k.ScanAtRisk(ctx, 10); len(got) != 0 {
 		t.Fatalf("healthy bob still examined: %v", got)
+	}
+}
+
+// pageAll pages through the liquidatable query, limit index entries a
+// page, and counts how often each borrower is listed.
+func pageAll(t *testing.T, c *apptest.Chain, limit uint64) map[string]int {
+	t.Helper()
+	q := keeper.NewQueryServerImpl(c.App.LendKeeper)
+	out := map[string]int{}
+	var key []byte
+	for pages := 0; ; pages++ {
+		res, err := q.LiquidatablePositions(c.WriteCtx(), &types.QueryLiquidatablePositionsRequest{
+			Pagination: &query.PageRequest{Key: key, Limit: limit}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range res.Positions {
+			out[p.Borrower]++
+		}
+		if key = res.Pagination.NextKey; len(key) == 0 {
+			return out
+		}
+		if pages > 10_000 {
+			t.Fatal("the pages never end")
+		}
 	}
 }

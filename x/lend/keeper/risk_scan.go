@@ -157,21 +157,32 @@ func prefixesOf(view []marketView, denom string, vs []uint64) []string {
 // ScanAtRisk returns, lowest lower bound first, the distinct borrowers of
 // at most budget index entries that may hide a position below HF 1 at the
 // current state (it reads the markets as EndBlock does, without starting
-// rebases). Exposed for tests and benchmarks: EndBlock uses scanAtRisk.
+// rebases), deferred positions included: the index's own guarantee.
+// Exposed for tests and benchmarks: EndBlock uses scanAtRisk, which passes
+// over deferred positions.
 func (k Keeper) ScanAtRisk(ctx context.Context, budget int) ([]sdk.AccAddress, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	view, err := k.riskView(sdkCtx)
 	if err != nil {
 		return nil, err
 	}
-	return k.scanAtRisk(sdkCtx, view, budget)
+	return k.scan(sdkCtx, view, budget, false)
 }
 
-// scanAtRisk merges the prefixes' entries below their thresholds by lower
-// bound (a k-way merge over one iterator per prefix) and stops after
-// budget entries. Markets without a price are not examined: one
-// EventProtocolLiquidationSkipped per such market with entries says why.
+// scanAtRisk is EndBlock's scan: deferred positions are passed over.
 func (k Keeper) scanAtRisk(ctx sdk.Context, view []marketView, budget int) ([]sdk.AccAddress, error) {
+	return k.scan(ctx, view, budget, true)
+}
+
+// scan merges the prefixes' entries below their thresholds by lower bound
+// (a k-way merge over one iterator per prefix) and stops after budget
+// entries. With skipDeferred, the entries of a deferred position (a
+// protocol liquidation that failed, keeper/deferral.go) are passed over
+// without being charged to the budget, at most DeferredSkipsPerBlock of
+// them; past that the scan stops. Markets without a price are not
+// examined: one EventProtocolLiquidationSkipped per such market with
+// entries says why.
+func (k Keeper) scan(ctx sdk.Context, view []marketView, budget int, skipDeferred bool) ([]sdk.AccAddress, error) {
 	srcs, unpriced := sources(view)
 	for _, u := range unpriced {
 		has, err := k.hasEntries(ctx, prefixesOf(view, u.denom, u.ref.versions()))
@@ -198,7 +209,7 @@ func (k Keeper) scanAtRisk(ctx sdk.Context, view []marketView, budget int) ([]sd
 		}
 		a := e.key.K3()
 		isDeferred, known := deferred[string(a)]
-		if !known {
+		if !known && skipDeferred {
 			if isDeferred, err = k.deferred(ctx, a, height); err != nil {
 				return nil, err
 			}
@@ -275,18 +286,21 @@ type entry struct {
 
 type entryHeap []entry
 
-func (h entryHeap) Len() int { return len(h) }
-func (h entryHeap) Less(i, j int) bool {
-	if !h[i].lb.Equal(h[j].lb) {
-		return h[i].lb.LT(h[j].lb)
+func (h entryHeap) Len() int           { return len(h) }
+func (h entryHeap) Less(i, j int) bool { return entryBefore(h[i], h[j]) }
+
+// entryBefore is the merge order: lower bound, then prefix, key, borrower.
+func entryBefore(a, b entry) bool {
+	if !a.lb.Equal(b.lb) {
+		return a.lb.LT(b.lb)
 	}
-	if h[i].key.K1() != h[j].key.K1() {
-		return h[i].key.K1() < h[j].key.K1()
+	if a.key.K1() != b.key.K1() {
+		return a.key.K1() < b.key.K1()
 	}
-	if h[i].key.K2() != h[j].key.K2() { // same prefix: the iterator's order
-		return h[i].key.K2() < h[j].key.K2()
+	if a.key.K2() != b.key.K2() { // same prefix: the iterator's order
+		return a.key.K2() < b.key.K2()
 	}
-	return bytes.Compare(h[i].key.K3(), h[j].key.K3()) < 0
+	return bytes.Compare(a.key.K3(), b.key.K3()) < 0
 }
 func (h entryHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
 func (h *entryHeap) Push(x any)   { *h = append(*h, x.(entry)) }
