@@ -208,6 +208,9 @@ func (k Keeper) PoolWithdraw(ctx context.Context, depositor sdk.AccAddress, amou
 		if !has {
 			return errorsmod.Wrapf(types.ErrNoPoolDeposit, "%s has no stability pool deposit", depositor)
 		}
+		if err := k.refuseWhileLiquidationPending(ctx); err != nil {
+			return err
+		}
 		if all {
 			if amount, _, err = k.DepositNow(ctx, depositor); err != nil {
 				return err

@@ -33,4 +33,5 @@ var (
 	ErrRedemptionFee         = errorsmod.Register(ModuleName, 27, "the redemption fee is above max_fee")
 	ErrNothingToRedeem       = errorsmod.Register(ModuleName, 28, "no safe vault with debt to redeem against")
 	ErrShutdown              = errorsmod.Register(ModuleName, 29, "the system is shut down")
+	ErrLiquidationPending    = errorsmod.Register(ModuleName, 30, "a vault below its minimum ratio waits for liquidation")
 )
