@@ -861,8 +861,9 @@ func (m *QuerySimulateLiquidateResponse) GetPositionAfter() QueryPositionRespons
 }
 
 type QueryLiquidatablePositionsRequest struct {
-	// pagination.key continues from a previous page's next_key; limit is the
-	// number of borrowers examined (default 100, at most 1000).
+	// pagination.key continues from a previous page's next_key (an opaque
+	// cursor into the index); limit is the number of index entries examined
+	// (default 100, at most 1000); offset is refused.
 	Pagination *query.PageRequest `protobuf:"bytes,1,opt,name=pagination,proto3" json:"pagination,omitempty"`
 }
 
@@ -1640,8 +1641,9 @@ type QueryClient interface {
 	// SimulateLiquidate: what MsgLiquidate would take and pay, and the
 	// borrower's position after it.
 	SimulateLiquidate(ctx context.Context, in *QuerySimulateLiquidateRequest, opts ...grpc.CallOption) (*QuerySimulateLiquidateResponse, error)
-	// LiquidatablePositions lists the borrowers with HF < 1 among a page of
-	// borrowers (pagination.limit borrowers examined per page).
+	// LiquidatablePositions lists the borrowers with HF < 1 from the index of
+	// positions at risk, in EndBlock's order (pagination.limit index entries
+	// examined per page; next_key is an opaque cursor).
 	LiquidatablePositions(ctx context.Context, in *QueryLiquidatablePositionsRequest, opts ...grpc.CallOption) (*QueryLiquidatablePositionsResponse, error)
 	// Deficits lists every market's deficit records (oldest first per market).
 	Deficits(ctx context.Context, in *QueryDeficitsRequest, opts ...grpc.CallOption) (*QueryDeficitsResponse, error)
@@ -1834,8 +1836,9 @@ type QueryServer interface {
 	// SimulateLiquidate: what MsgLiquidate would take and pay, and the
 	// borrower's position after it.
 	SimulateLiquidate(context.Context, *QuerySimulateLiquidateRequest) (*QuerySimulateLiquidateResponse, error)
-	// LiquidatablePositions lists the borrowers with HF < 1 among a page of
-	// borrowers (pagination.limit borrowers examined per page).
+	// LiquidatablePositions lists the borrowers with HF < 1 from the index of
+	// positions at risk, in EndBlock's order (pagination.limit index entries
+	// examined per page; next_key is an opaque cursor).
 	LiquidatablePositions(context.Context, *QueryLiquidatablePositionsRequest) (*QueryLiquidatablePositionsResponse, error)
 	// Deficits lists every market's deficit records (oldest first per market).
 	Deficits(context.Context, *QueryDeficitsRequest) (*QueryDeficitsResponse, error)
