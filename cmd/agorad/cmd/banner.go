@@ -49,7 +49,7 @@ Try, in another terminal:
   agorad q block %s
   agorad q gov params %s
 
-Exchange: pools 1 AGR/USDC, 2 BTC/USDC, 3 ETH/USDC (0.30%% fee). Price a swap, then make it:
+Exchange: pools 1 AGR/USDC, 2 BTC/USDC, 3 ETH/USDC (0.30%% fee), 4 AUSD/USDC (stableswap, 0.05%%). Price a swap, then make it:
   agorad q dex simulate-exact-in 1000000uusdc --route-pool-ids 1 --route-denoms-out uagr %s
   agorad tx dex swap-exact-in 1000000uusdc 990000 --route '{"pool_id":1,"denom_out":"uagr"}' --from alice --fees 10000uagr %s -y
 

@@ -43,7 +43,7 @@ func LoadgenCmd() *cobra.Command {
 account keeps its own sequence counter), broadcast them to the node, and report
 committed tx/s, p50/p99 time from broadcast to inclusion, and mean gas used.
 
-Examples (devnet running; its pools are 1 AGR/USDC, 2 BTC/USDC, 3 ETH/USDC):
+Examples (devnet running; its pools are 1 AGR/USDC, 2 BTC/USDC, 3 ETH/USDC, 4 AUSD/USDC):
   agorad loadgen --kind send --accounts 20 --txs 2000 --from alice --home ~/.agora-devnet
   agorad loadgen --kind swap --route 1:uagr --token-in 1000000uusdc --from alice --home ~/.agora-devnet
   agorad loadgen --kind swap --route 1:uusdc,3:ueth --token-in 1000000uagr --from alice --home ~/.agora-devnet`,
