@@ -63,7 +63,8 @@ func getJSON(t *testing.T, url string, v any) int {
 }
 
 // TestWeb drives the web app that `agorad devnet` serves in headless
-// Chromium (web/tests/browser.mjs): connect a devnet key, send, swap and
+// Chromium (web/tests/browser.mjs, the runner, with one step file per area
+// in web/tests/steps): connect a devnet key, send, swap and
 // see the balance move by the quoted amount, add and remove liquidity, a
 // lend borrow with its health-factor preview (and lend's own refusal of an
 // over-limit one), a parameter-change proposal and a vote moving the
