@@ -21,6 +21,12 @@ import (
 // value, and when Σ collateral × LTV < Σ debt afterwards. The debt is
 // recorded as ⌈amount / index⌉ scaled units.
 func (k Keeper) Borrow(ctx context.Context, borrower sdk.AccAddress, amount sdk.Coin) error {
+	return k.borrow(ctx, borrower, amount, true)
+}
+
+// borrow is Borrow; checkLimit false skips only the borrow-limit check
+// (ManagedBorrow: the manager checks its own margin).
+func (k Keeper) borrow(ctx context.Context, borrower sdk.AccAddress, amount sdk.Coin, checkLimit bool) error {
 	return atomic(ctx, func(ctx sdk.Context) error {
 		m, s, err := k.AccruedMarket(ctx, amount.Denom)
 		if err != nil {
@@ -83,7 +89,7 @@ func (k Keeper) Borrow(ctx context.Context, borrower sdk.AccAddress, amount sdk.
 		if err != nil {
 			return err
 		}
-		if after.Debt.GT(after.BorrowLimit) {
+		if checkLimit && after.Debt.GT(after.BorrowLimit) {
 			most, err := risk.MaxBorrow(before.BorrowLimit, before.Debt, price)
 			if err != nil {
 				most = sdkmath.ZeroInt()

@@ -49,6 +49,10 @@ type Keeper struct {
 	BackstopStakes    collections.Map[PositionKey, types.BackstopStake]
 	BackstopCooldowns collections.Map[CooldownKey, types.BackstopCooldown]
 	DeficitRecords    collections.Map[collections.Pair[string, uint64], types.DeficitRecord]
+
+	// Managed maps an account managed by another module (x/margin's
+	// positions) to that module's name (managed.go).
+	Managed collections.Map[sdk.AccAddress, string]
 }
 
 // CooldownKey identifies one backstop cooldown: (staker, denom, id).
@@ -83,6 +87,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank ty
 			codec.CollValue[types.BackstopCooldown](cdc)),
 		DeficitRecords: collections.NewMap(sb, types.DeficitRecordsKey, "deficit_records",
 			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key), codec.CollValue[types.DeficitRecord](cdc)),
+		Managed: collections.NewMap(sb, types.ManagedKey, "managed", sdk.AccAddressKey, collections.StringValue),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -53,6 +53,9 @@ func (k Keeper) Liquidate(ctx context.Context, liquidator, borrower sdk.AccAddre
 		if liquidator.Equals(borrower) {
 			return errorsmod.Wrapf(types.ErrSelfLiquidation, "%s is both liquidator and borrower", borrower)
 		}
+		if err := k.refuseManaged(ctx, borrower, "liquidated"); err != nil {
+			return err
+		}
 		params, err := k.Params.Get(ctx)
 		if err != nil {
 			return err

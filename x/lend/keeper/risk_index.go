@@ -138,6 +138,14 @@ func (k Keeper) Reindex(ctx context.Context, addr sdk.AccAddress) error {
 	case !isNotFound(err):
 		return err
 	}
+	if managed, err := k.Managed.Has(ctx, addr); err != nil {
+		return err
+	} else if managed { // its manager watches it (managed.go): never indexed
+		if err := k.clearDeferral(ctx, addr); err != nil {
+			return err
+		}
+		return ri.Records.Remove(ctx, addr)
+	}
 	rng := collections.NewPrefixedPairRange[sdk.AccAddress, string](addr)
 	refs := map[string]MarketRef{}
 	refOf := func(denom string) (RefPoint, error) {

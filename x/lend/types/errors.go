@@ -34,4 +34,5 @@ var (
 	ErrMustNotLeaveDust       = errorsmod.Register(ModuleName, 28, "liquidation would leave dust; repay more or raise max_repay")
 	ErrNoRoute                = errorsmod.Register(ModuleName, 29, "no dex route sells the seized collateral for the debt asset")
 	ErrSaleBelowFloor         = errorsmod.Register(ModuleName, 30, "the dex cannot buy the seized collateral at the floor price")
+	ErrManagedAccount         = errorsmod.Register(ModuleName, 31, "account is managed by another module")
 )

@@ -40,6 +40,9 @@ var (
 	BackstopStakesKey    = collections.NewPrefix(21) // Map[(address, denom)]BackstopStake
 	BackstopCooldownsKey = collections.NewPrefix(22) // Map[(address, denom, id)]BackstopCooldown
 	DeficitRecordsKey    = collections.NewPrefix(23) // Map[(denom, sequence)]DeficitRecord
+
+	// Managed accounts (keeper/managed.go): account → manager module name.
+	ManagedKey = collections.NewPrefix(30) // Map[address]string
 )
 
 // ReceiptDenom is the receipt token of a market: lend/{denom}.
