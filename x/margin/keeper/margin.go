@@ -1,0 +1,125 @@
+package keeper
+
+import (
+	"context"
+
+	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/agora-labs/agora/x/margin/types"
+)
+
+// AddMargin adds amount (the pair's quote) to the owner's position: a long
+// repays that much of its debt (at most the debt), a short adds it to its
+// holdings. Needs no price and works while paused.
+func (k Keeper) AddMargin(ctx context.Context, owner string, id uint64, amount sdk.Coin) (sdk.Coin, error) {
+	var added sdk.Coin
+	err := atomic(ctx, func(ctx sdk.Context) error {
+		p, err := k.ownedPosition(ctx, owner, id)
+		if err != nil {
+			return err
+		}
+		pair, err := k.GetPair(ctx, p.Pair)
+		if err != nil {
+			return err
+		}
+		if amount.Denom != pair.QuoteDenom {
+			return errorsmod.Wrapf(types.ErrWrongDenom, "margin of %s is added in %s, not %s", p.Pair, pair.QuoteDenom, amount.Denom)
+		}
+		from := sdk.MustAccAddressFromBech32(owner)
+		acct := types.PositionAccount(p.Id)
+		if p.Side == types.SIDE_LONG {
+			debt, err := k.lend.Debt(ctx, acct, pair.QuoteDenom)
+			if err != nil {
+				return err
+			}
+			if !debt.IsPositive() {
+				return errorsmod.Wrapf(types.ErrInvalidAmount, "position %d owes nothing: a long's added margin repays its debt", p.Id)
+			}
+			if added, err = k.lend.Repay(ctx, from, acct, amount, amount.Amount.GTE(debt)); err != nil {
+				return err
+			}
+			if p.ScaledDebt, err = k.lend.ScaledDebtOf(ctx, acct, pair.QuoteDenom); err != nil {
+				return err
+			}
+		} else {
+			if err := k.bank.SendCoinsFromAccountToModule(ctx, from, types.ModuleName, sdk.NewCoins(amount)); err != nil {
+				return err
+			}
+			added = amount
+			p.Holdings = p.Holdings.Add(amount)
+		}
+		p.Margin = p.Margin.Add(added.Amount)
+		if err := k.savePosition(ctx, p); err != nil {
+			return err
+		}
+		return ctx.EventManager().EmitTypedEvent(&types.EventMarginChanged{PositionId: p.Id, Added: added, Removed: sdk.NewCoin(amount.Denom, sdkmath.ZeroInt())})
+	})
+	return added, err
+}
+
+// RemoveMargin pays amount (quote) out of the owner's position — a long
+// borrows it, a short takes it from its holdings — only while the margin
+// ratio stays at or above the initial margin (1 / max_leverage) at oracle
+// prices. Refused while paused and without a price (it adds risk).
+func (k Keeper) RemoveMargin(ctx context.Context, owner string, id uint64, amount sdk.Coin) error {
+	return atomic(ctx, func(ctx sdk.Context) error {
+		p, err := k.ownedPosition(ctx, owner, id)
+		if err != nil {
+			return err
+		}
+		pair, err := k.GetPair(ctx, p.Pair)
+		if err != nil {
+			return err
+		}
+		params, err := k.Params.Get(ctx)
+		if err != nil {
+			return err
+		}
+		if params.Paused || pair.Paused {
+			return errorsmod.Wrapf(types.ErrPaused, "removing margin in %s is paused", p.Pair)
+		}
+		if amount.Denom != pair.QuoteDenom {
+			return errorsmod.Wrapf(types.ErrWrongDenom, "margin of %s is removed in %s, not %s", p.Pair, pair.QuoteDenom, amount.Denom)
+		}
+		pp, err := k.prices(ctx, pair)
+		if err != nil {
+			return err
+		}
+		acct := types.PositionAccount(p.Id)
+		if p.Side == types.SIDE_LONG {
+			if err := k.lend.ManagedBorrow(ctx, types.ModuleName, acct, amount); err != nil {
+				return err
+			}
+			if err := k.bank.SendCoinsFromAccountToModule(ctx, acct, types.ModuleName, sdk.NewCoins(amount)); err != nil {
+				return err
+			}
+			if p.ScaledDebt, err = k.lend.ScaledDebtOf(ctx, acct, pair.QuoteDenom); err != nil {
+				return err
+			}
+		} else {
+			if amount.Amount.GTE(p.Holdings.Amount) {
+				return errorsmod.Wrapf(types.ErrBelowInitialMargin, "removing %s would take all of the position's %s", amount, p.Holdings)
+			}
+			p.Holdings = p.Holdings.Sub(amount)
+		}
+		v, _, err := k.value(ctx, p, pair, pp)
+		if err != nil {
+			return err
+		}
+		if im := pair.InitialMargin(); v.MarginRatio.LT(im) {
+			return errorsmod.Wrapf(types.ErrBelowInitialMargin, "removing %s would leave a margin ratio of %s, below the initial margin %s (max leverage %s)",
+				amount, v.MarginRatio, im, pair.MaxLeverage)
+		}
+		if err := k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, sdk.MustAccAddressFromBech32(owner), sdk.NewCoins(amount)); err != nil {
+			return err
+		}
+		p.Margin = p.Margin.Sub(amount.Amount)
+		if err := k.savePosition(ctx, p); err != nil {
+			return err
+		}
+		return ctx.EventManager().EmitTypedEvent(&types.EventMarginChanged{PositionId: p.Id, Added: sdk.NewCoin(amount.Denom, sdkmath.ZeroInt()), Removed: amount})
+	})
+}
