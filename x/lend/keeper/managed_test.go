@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"errors"
 	"testing"
 
 	errorsmod "cosmossdk.io/errors"
@@ -9,6 +10,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/address"
 
+	"github.com/agora-labs/agora/testutil/apptest"
 	"github.com/agora-labs/agora/x/lend/types"
 )
 
@@ -60,11 +62,9 @@ func TestManagedAccount(t *testing.T) {
 		Liquidator: addr(c, "bob"), Borrower: pos.String(), RepayDenom: "uusdc", CollateralDenom: "ubtc",
 		MaxRepay: sdkmath.NewInt(1_000_000), MinCollateralOut: sdkmath.ZeroInt(),
 	})
-	if !errorsmod.IsOf(err, types.ErrManagedAccount) {
+	var txErr *apptest.TxError
+	if !errors.As(err, &txErr) || txErr.Codespace != types.ModuleName || txErr.Code != types.ErrManagedAccount.ABCICode() {
 		t.Fatalf("liquidating a managed account: %v", err)
-	}
-	if cs, code, _ := errorsmod.ABCIInfo(err, false); cs != types.ModuleName || code != types.ErrManagedAccount.ABCICode() {
-		t.Fatalf("codespace %s code %d", cs, code)
 	}
 	if after := marketState(t, c, "uusdc"); !after.ScaledBorrows.Equal(before.ScaledBorrows) || !after.Cash.Equal(before.Cash) {
 		t.Fatal("a refused liquidation changed the market")
