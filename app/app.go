@@ -90,9 +90,16 @@ import (
 	lendkeeper "github.com/agora-labs/agora/x/lend/keeper"
 	lendtypes "github.com/agora-labs/agora/x/lend/types"
 
+	"github.com/agora-labs/agora/x/margin"
+	marginkeeper "github.com/agora-labs/agora/x/margin/keeper"
+	margintypes "github.com/agora-labs/agora/x/margin/types"
+
 	"github.com/agora-labs/agora/x/cdp"
 	cdpkeeper "github.com/agora-labs/agora/x/cdp/keeper"
 	cdptypes "github.com/agora-labs/agora/x/cdp/types"
+	"github.com/agora-labs/agora/x/synth"
+	synthkeeper "github.com/agora-labs/agora/x/synth/keeper"
+	synthtypes "github.com/agora-labs/agora/x/synth/types"
 )
 
 // DefaultNodeHome is where agorad keeps its data unless --home says otherwise.
@@ -137,7 +144,9 @@ type AgoraApp struct {
 	OracleKeeper    oraclekeeper.Keeper
 	DexKeeper       dexkeeper.Keeper
 	LendKeeper      lendkeeper.Keeper
+	MarginKeeper    marginkeeper.Keeper
 	CdpKeeper       cdpkeeper.Keeper
+	SynthKeeper     synthkeeper.Keeper
 
 	// The oracle's price feeder (nil unless app.toml enables it) and the
 	// module, whose pre-blocker PreBlocker calls with the block's request.
@@ -272,12 +281,24 @@ func NewAgoraApp(
 	app.LendKeeper = lendkeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[lendtypes.StoreKey]), app.BankKeeper, app.OracleKeeper, app.DexKeeper, authority)
 
+	// Margin: positions borrow from the money market (each under its own
+	// account, managed by x/margin in x/lend) and trade on the exchange; the
+	// margin module account holds the positions' holdings and insurance funds.
+	app.MarginKeeper = marginkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[margintypes.StoreKey]), app.BankKeeper, app.LendKeeper, app.OracleKeeper, app.DexKeeper, authority)
+
 	// AUSD: vault collateral, stability-pool deposits, the surplus and the
 	// PSM's dollars are held by the cdp module account (bank); vaults are
 	// valued at the oracle's collateral price; liquidations sell collateral
 	// on the exchange.
 	app.CdpKeeper = cdpkeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[cdptypes.StoreKey]), app.BankKeeper, app.OracleKeeper, app.DexKeeper, authority)
+
+	// Synths: staked collateral, escrowed synths of pending exchanges and
+	// unclaimed fees are held by the synth module account (bank), which
+	// mints and burns synth/{SYMBOL}; prices come from the oracle.
+	app.SynthKeeper = synthkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[synthtypes.StoreKey]), app.BankKeeper, app.OracleKeeper, authority)
 
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -294,7 +315,9 @@ func NewAgoraApp(
 		app.oracleModule,
 		dex.NewAppModule(appCodec, app.DexKeeper),
 		lend.NewAppModule(appCodec, app.LendKeeper),
+		margin.NewAppModule(appCodec, app.MarginKeeper),
 		cdp.NewAppModule(appCodec, app.CdpKeeper),
+		synth.NewAppModule(appCodec, app.SynthKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
@@ -307,15 +330,17 @@ func NewAgoraApp(
 	app.ModuleManager.SetOrderPreBlockers(upgradetypes.ModuleName, authtypes.ModuleName)
 	app.ModuleManager.SetOrderBeginBlockers(
 		minttypes.ModuleName, distrtypes.ModuleName, slashingtypes.ModuleName, evidencetypes.ModuleName,
-		stakingtypes.ModuleName)
-	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName, cdptypes.ModuleName)
+		stakingtypes.ModuleName, synthtypes.ModuleName)
+	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName, margintypes.ModuleName, cdptypes.ModuleName, synthtypes.ModuleName)
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, upgradetypes.ModuleName,
 		oracletypes.ModuleName, dextypes.ModuleName,
 		lendtypes.ModuleName,
+		margintypes.ModuleName,
 		cdptypes.ModuleName,
+		synthtypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

@@ -30,10 +30,16 @@ func (app *AgoraApp) Invariants() []Invariant {
 		{Name: "lend/scaled-debt", Check: app.LendKeeper.ScaledDebtInvariant},
 		{Name: "lend/receipt-backing", Check: app.LendKeeper.ReceiptBackingInvariant},
 		{Name: "lend/backstop", Check: app.LendKeeper.BackstopInvariant},
+		{Name: "margin/managed-accounts", Check: app.MarginKeeper.ManagedAccountsInvariant},
+		{Name: "margin/module-balance", Check: app.MarginKeeper.ModuleBalanceInvariant},
+		{Name: "margin/open-interest", Check: app.MarginKeeper.OpenInterestInvariant},
 		{Name: "cdp/ausd-supply", Check: app.CdpKeeper.SupplyInvariant},
 		{Name: "cdp/module-balance", Check: app.CdpKeeper.ModuleBalanceInvariant},
 		{Name: "cdp/vault-totals", Check: app.CdpKeeper.VaultTotalsInvariant},
 		{Name: "cdp/pool", Check: app.CdpKeeper.PoolInvariant},
+		{Name: "synth/shares", Check: app.SynthKeeper.SharesInvariant},
+		{Name: "synth/module-balance", Check: app.SynthKeeper.ModuleBalanceInvariant},
+		{Name: "synth/debt", Check: app.SynthKeeper.DebtInvariant},
 	}
 }
 

@@ -20,7 +20,10 @@ import (
 
 	lendtypes "github.com/agora-labs/agora/x/lend/types"
 
+	margintypes "github.com/agora-labs/agora/x/margin/types"
+
 	cdptypes "github.com/agora-labs/agora/x/cdp/types"
+	synthtypes "github.com/agora-labs/agora/x/synth/types"
 )
 
 // storeKeys lists every module's persistent store. A module that keeps
@@ -40,7 +43,9 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		oracletypes.StoreKey,
 		dextypes.StoreKey,
 		lendtypes.StoreKey,
+		margintypes.StoreKey,
 		cdptypes.StoreKey,
+		synthtypes.StoreKey,
 	)
 }
 
@@ -55,7 +60,9 @@ var moduleAccountPermissions = map[string][]string{
 	govtypes.ModuleName:            {authtypes.Burner},
 	dextypes.ModuleName:            {authtypes.Minter, authtypes.Burner},
 	lendtypes.ModuleName:           {authtypes.Minter, authtypes.Burner},
+	margintypes.ModuleName:         nil,
 	cdptypes.ModuleName:            {authtypes.Minter, authtypes.Burner},
+	synthtypes.ModuleName:          {authtypes.Minter, authtypes.Burner},
 }
 
 // ModuleAccountPermissions returns a copy of the module account permissions.
