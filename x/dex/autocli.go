@@ -56,6 +56,42 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 						{ProtoField: "pool_id"}, {ProtoField: "base_denom"}, {ProtoField: "quote_denom"}, {ProtoField: "start_time"},
 					},
 				},
+				{
+					RpcMethod: "SimulateJoinPool", Use: "simulate-join-pool [pool-id] [max-amounts-in]",
+					Short:          "Price a balanced join: the shares it mints and the coins it takes",
+					Example:        "agorad query dex simulate-join-pool 3 1000000ueth,3000000000uusdc",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "pool_id"}, {ProtoField: "max_amounts_in"}},
+				},
+				{
+					RpcMethod: "SimulateExitPool", Use: "simulate-exit-pool [pool-id] [shares-in]",
+					Short:          "Price a balanced exit: the coins it pays",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "pool_id"}, {ProtoField: "shares_in"}},
+				},
+				{
+					RpcMethod: "SimulateJoinSingleAsset", Use: "simulate-join-single-asset [pool-id] [token-in]",
+					Short:          "Price a single-asset join: shares, fee, price impact",
+					Example:        "agorad query dex simulate-join-single-asset 3 1000000ueth",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "pool_id"}, {ProtoField: "token_in"}},
+				},
+				{
+					RpcMethod: "SimulateExitSingleAsset", Use: "simulate-exit-single-asset [pool-id] [shares-in] [denom-out]",
+					Short: "Price a single-asset exit: the coin out, fee, price impact",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "pool_id"}, {ProtoField: "shares_in"}, {ProtoField: "denom_out"},
+					},
+				},
+				{
+					RpcMethod: "PoolStats", Use: "pool-stats [pool-id]",
+					Short:          "A pool's swap volume and fees over --window (default 24h) and since its records began",
+					Example:        "agorad query dex pool-stats 3 --window 24h",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "pool_id"}},
+				},
+				{
+					RpcMethod: "PoolHistory", Use: "pool-history [pool-id] [start-time]",
+					Short:          "A pool's reserves and totals sampled at --points times from start-time to --end-time or now",
+					Example:        "agorad query dex pool-history 3 2026-01-01T00:00:00Z --points 24",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "pool_id"}, {ProtoField: "start_time"}},
+				},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{

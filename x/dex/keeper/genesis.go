@@ -63,6 +63,30 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			}
 		}
 	}
+	return k.initPoolStats(ctx, gs.PoolStatsRecords)
+}
+
+// initPoolStats loads the stats records and rebuilds their prune index.
+func (k Keeper) initPoolStats(ctx context.Context, in []types.PoolStatsRecord) error {
+	records := append([]types.PoolStatsRecord(nil), in...)
+	sort.SliceStable(records, func(i, j int) bool {
+		if records[i].PoolId != records[j].PoolId {
+			return records[i].PoolId < records[j].PoolId
+		}
+		return records[i].Time.Before(records[j].Time)
+	})
+	for i, r := range records {
+		r.Time = r.Time.UTC()
+		if err := k.PoolStatsRecords.Set(ctx, collections.Join(r.PoolId, r.Time), r); err != nil {
+			return err
+		}
+		if i > 0 && records[i-1].PoolId == r.PoolId {
+			prev := collections.Join(r.PoolId, records[i-1].Time.UTC())
+			if err := k.PoolStatsPruneIndex.Set(ctx, collections.Join(r.Time, prev)); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
@@ -85,6 +109,13 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}
 	err = k.TwapRecords.Walk(ctx, nil, func(_ TwapKey, r types.TwapRecord) (bool, error) {
 		gs.TwapRecords = append(gs.TwapRecords, r)
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = k.PoolStatsRecords.Walk(ctx, nil, func(_ PoolStatsKey, r types.PoolStatsRecord) (bool, error) {
+		gs.PoolStatsRecords = append(gs.PoolStatsRecords, r)
 		return false, nil
 	})
 	return gs, err

@@ -54,8 +54,8 @@ func TestDevnetSeed(t *testing.T) {
 	if err := gs.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	if len(gs.Pools) != 3 || gs.NextPoolId != 4 || len(gs.TwapRecords) == 0 {
-		t.Fatalf("exported %d pools, next id %d, %d TWAP records", len(gs.Pools), gs.NextPoolId, len(gs.TwapRecords))
+	if len(gs.Pools) != 3 || gs.NextPoolId != 4 || len(gs.TwapRecords) == 0 || len(gs.PoolStatsRecords) == 0 {
+		t.Fatalf("exported %d pools, next id %d, %d TWAP records, %d stats records", len(gs.Pools), gs.NextPoolId, len(gs.TwapRecords), len(gs.PoolStatsRecords))
 	}
 	ctx, _ := c.Ctx().CacheContext()
 	if err := k.InitGenesis(ctx, *gs); err != nil {

@@ -90,7 +90,8 @@ func snapshot(t *testing.T, c *apptest.Chain) state {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gs.TwapRecords = nil // written by EndBlock of any block, failed tx or not
+	gs.TwapRecords = nil      // written by EndBlock of any block, failed tx or not
+	gs.PoolStatsRecords = nil // likewise (ramping pools are recorded every block)
 	s.genesis = gs
 	return s
 }

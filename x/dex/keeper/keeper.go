@@ -50,7 +50,19 @@ type Keeper struct {
 	// written at time t: once t is older than the window, k is no longer
 	// needed to interpolate and is deleted.
 	TwapPruneIndex collections.KeySet[collections.Pair[time.Time, TwapKey]]
+	// BlockSwapStats (transient) are the swap totals of this block per pool,
+	// added to the pool's stats record at the end of the block.
+	BlockSwapStats collections.Map[uint64, types.PoolStats]
+	// PoolStatsRecords are the pools' cumulative swap totals and reserves at
+	// the end of each block that touched them (pruned like TwapRecords).
+	PoolStatsRecords collections.Map[PoolStatsKey, types.PoolStatsRecord]
+	// PoolStatsPruneIndex holds (t, k) for every stats record k that has a
+	// successor written at time t.
+	PoolStatsPruneIndex collections.KeySet[collections.Pair[time.Time, PoolStatsKey]]
 }
+
+// PoolStatsKey identifies one pool stats record: (pool id, time).
+type PoolStatsKey = collections.Pair[uint64, time.Time]
 
 // NewKeeper builds the keeper. authority is the gov module account;
 // transientService is the dex's transient store (per-block scratch state);
@@ -68,6 +80,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, transie
 	// (deprecated only in favour of one collections does not ship yet).
 	//lint:ignore SA1019 no replacement in the collections version we use
 	twapKeyCodec := collections.TripleKeyCodec(collections.Uint64Key, collections.StringKey, sdk.TimeKey)
+	//lint:ignore SA1019 see twapKeyCodec
+	statsKeyCodec := collections.PairKeyCodec(collections.Uint64Key, sdk.TimeKey)
 	k := Keeper{
 		cdc:          cdc,
 		storeService: storeService,
@@ -88,6 +102,12 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, transie
 		TwapPruneIndex: collections.NewKeySet(sb, types.TwapPruneIndexKey, "twap_prune_index",
 			//lint:ignore SA1019 see twapKeyCodec
 			collections.PairKeyCodec(sdk.TimeKey, twapKeyCodec)),
+		BlockSwapStats: collections.NewMap(tsb, types.BlockSwapStatsKey, "block_swap_stats", collections.Uint64Key, codec.CollValue[types.PoolStats](cdc)),
+		PoolStatsRecords: collections.NewMap(sb, types.PoolStatsRecordsKey, "pool_stats_records", statsKeyCodec,
+			codec.CollValue[types.PoolStatsRecord](cdc)),
+		PoolStatsPruneIndex: collections.NewKeySet(sb, types.PoolStatsPruneIndexKey, "pool_stats_prune_index",
+			//lint:ignore SA1019 see twapKeyCodec
+			collections.PairKeyCodec(sdk.TimeKey, statsKeyCodec)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

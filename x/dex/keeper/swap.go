@@ -217,6 +217,9 @@ func (k Keeper) executeRoute(ctx context.Context, sender sdk.AccAddress, plan ro
 	if err := k.fundCommunityPool(ctx, protocol); err != nil {
 		return err
 	}
+	if err := k.addSwapStats(ctx, res.Hops); err != nil {
+		return err
+	}
 	if err := k.payOut(ctx, sender, sdk.NewCoins(res.TokenOut)); err != nil {
 		return err
 	}

@@ -23,9 +23,9 @@ const TwapPruneBatch = 200
 // minTime is the smallest time the store's time keys order.
 var minTime = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// EndBlock writes TWAP records for the pools touched in this block and for
-// the pools whose amplification is ramping, then prunes a bounded batch of
-// expired records. Each pool is recorded in its own cached context, written
+// EndBlock writes TWAP records and stats records (pool_stats.go) for the
+// pools touched in this block and for the pools whose amplification is
+// ramping, then prunes a bounded batch of expired records of each kind. Each pool is recorded in its own cached context, written
 // only on success; an error or a panic is logged and emitted as
 // EventTwapError and the other pools go on. EndBlock never fails.
 func (k Keeper) EndBlock(ctx context.Context) error {
@@ -37,7 +37,7 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 	}
 	written := 0
 	for _, id := range ids {
-		n, err := k.safely(sdkCtx, id, func(c sdk.Context) (int, error) { return k.recordTwap(c, id, now) })
+		n, err := k.safely(sdkCtx, id, func(c sdk.Context) (int, error) { return k.recordPool(c, id, now) })
 		if err != nil {
 			k.reportTwapError(sdkCtx, id, err)
 		}
@@ -48,7 +48,24 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 	}); err != nil {
 		k.reportTwapError(sdkCtx, 0, err)
 	}
+	if _, err := k.safely(sdkCtx, 0, func(c sdk.Context) (int, error) {
+		return 0, k.prunePoolStats(c, now, TwapPruneBatch+len(ids))
+	}); err != nil {
+		k.reportTwapError(sdkCtx, 0, err)
+	}
 	return nil
+}
+
+// recordPool writes a pool's TWAP records and its stats record, together.
+func (k Keeper) recordPool(ctx sdk.Context, poolID uint64, now time.Time) (int, error) {
+	n, err := k.recordTwap(ctx, poolID, now)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := k.recordPoolStats(ctx, poolID, now); err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
 // safely runs one unit of EndBlock work (recording pool poolID, or 0 for

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
 // DefaultGenesis has default params and no pools.
@@ -55,6 +57,32 @@ func (gs GenesisState) Validate() error {
 		k := fmt.Sprintf("%d|%s|%s|%d", r.PoolId, r.BaseDenom, r.QuoteDenom, r.Time.UnixNano())
 		if seen[k] {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate TWAP record of pool %d %s/%s at %s", r.PoolId, r.BaseDenom, r.QuoteDenom, r.Time)
+		}
+		seen[k] = true
+	}
+	return validateStatsRecords(gs.PoolStatsRecords, ids)
+}
+
+// validateStatsRecords: every stats record is of a known pool, at most one
+// per (pool, time), with valid coins.
+func validateStatsRecords(records []PoolStatsRecord, pools map[uint64]Pool) error {
+	seen := map[string]bool{}
+	for _, r := range records {
+		if _, ok := pools[r.PoolId]; !ok {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "stats record of unknown pool %d", r.PoolId)
+		}
+		c := r.Cumulative
+		for _, coins := range []sdk.Coins{c.Volume, c.Fees, c.ProtocolFees, r.Reserves} {
+			if err := coins.Validate(); err != nil {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "stats record of pool %d at %s: %v", r.PoolId, r.Time, err)
+			}
+		}
+		if r.TotalShares.IsNil() || r.TotalShares.IsNegative() {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "stats record of pool %d at %s: total_shares %v", r.PoolId, r.Time, r.TotalShares)
+		}
+		k := fmt.Sprintf("%d|%d", r.PoolId, r.Time.UnixNano())
+		if seen[k] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate stats record of pool %d at %s", r.PoolId, r.Time)
 		}
 		seen[k] = true
 	}

@@ -24,4 +24,11 @@ var (
 	TwapRecordsKey    = collections.NewPrefix(6) // Map[(pool id, "base|quote", time)]TwapRecord
 	TwapPruneIndexKey = collections.NewPrefix(7) // KeySet[(successor time, (pool id, "base|quote", time))]
 	RampingPoolsKey   = collections.NewPrefix(8) // KeySet[pool id]: stableswap pools whose A is ramping
+	// PoolStatsRecordsKey: Map[(pool id, time)]PoolStatsRecord.
+	PoolStatsRecordsKey = collections.NewPrefix(9)
+	// PoolStatsPruneIndexKey: KeySet[(successor time, (pool id, time))].
+	PoolStatsPruneIndexKey = collections.NewPrefix(10)
+	// BlockSwapStatsKey: Map[pool id]PoolStats of this block's swaps, in the
+	// transient store.
+	BlockSwapStatsKey = collections.NewPrefix(11)
 )

@@ -189,11 +189,13 @@ func (p Pool) ExitProportional(shares sdkmath.Int) (amountsOut sdk.Coins, after 
 }
 
 // SingleAssetResult is a single-asset join or exit: shares minted or
-// burned, the amount in or out, and the protocol's share of its fee (sent
-// to the community pool, not kept in the reserves).
+// burned, the amount in or out, its fee (protocol share included) and the
+// protocol's share of it (sent to the community pool, not kept in the
+// reserves).
 type SingleAssetResult struct {
 	Shares      sdkmath.Int
 	Token       sdk.Coin
+	Fee         sdk.Coins
 	ProtocolFee sdk.Coins
 	After       Pool
 }
@@ -221,7 +223,7 @@ func (p Pool) JoinSingleAsset(tokenIn sdk.Coin, now time.Time, protocolShare sdk
 	}
 	after := p.WithAmounts(r)
 	after.TotalShares = p.TotalShares.Add(shares)
-	return SingleAssetResult{Shares: shares, Token: tokenIn, ProtocolFee: pf, After: after}, nil
+	return SingleAssetResult{Shares: shares, Token: tokenIn, Fee: p.coins(fees), ProtocolFee: pf, After: after}, nil
 }
 
 // ExitSingleAsset burns shares for denomOut alone. The fee part stays in the
@@ -247,7 +249,7 @@ func (p Pool) ExitSingleAsset(shares sdkmath.Int, denomOut string, now time.Time
 	}
 	after := p.WithAmounts(r)
 	after.TotalShares = p.TotalShares.Sub(shares)
-	return SingleAssetResult{Shares: shares, Token: sdk.Coin{Denom: denomOut, Amount: amountOut}, ProtocolFee: pf, After: after}, nil
+	return SingleAssetResult{Shares: shares, Token: sdk.Coin{Denom: denomOut, Amount: amountOut}, Fee: p.coins(fees), ProtocolFee: pf, After: after}, nil
 }
 
 // takeProtocolFee removes ⌊fee_k·share⌋ from each reserve r_k and returns

@@ -1042,6 +1042,740 @@ func (m *QueryTwapResponse) GetEndTime() time.Time {
 	return time.Time{}
 }
 
+type QuerySimulateJoinPoolRequest struct {
+	PoolId uint64 `protobuf:"varint,1,opt,name=pool_id,json=poolId,proto3" json:"pool_id,omitempty"`
+	// max_amounts_in names every asset of the pool, e.g. "1000000ueth,2500000000uusdc".
+	MaxAmountsIn string `protobuf:"bytes,2,opt,name=max_amounts_in,json=maxAmountsIn,proto3" json:"max_amounts_in,omitempty"`
+}
+
+func (m *QuerySimulateJoinPoolRequest) Reset()         { *m = QuerySimulateJoinPoolRequest{} }
+func (m *QuerySimulateJoinPoolRequest) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateJoinPoolRequest) ProtoMessage()    {}
+func (*QuerySimulateJoinPoolRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6f898073f8dbb45e, []int{19}
+}
+func (m *QuerySimulateJoinPoolRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateJoinPoolRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateJoinPoolRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateJoinPoolRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateJoinPoolRequest.Merge(m, src)
+}
+func (m *QuerySimulateJoinPoolRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateJoinPoolRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateJoinPoolRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateJoinPoolRequest proto.InternalMessageInfo
+
+func (m *QuerySimulateJoinPoolRequest) GetPoolId() uint64 {
+	if m != nil {
+		return m.PoolId
+	}
+	return 0
+}
+
+func (m *QuerySimulateJoinPoolRequest) GetMaxAmountsIn() string {
+	if m != nil {
+		return m.MaxAmountsIn
+	}
+	return ""
+}
+
+type QuerySimulateJoinPoolResponse struct {
+	SharesOut cosmossdk_io_math.Int `protobuf:"bytes,1,opt,name=shares_out,json=sharesOut,proto3,customtype=cosmossdk.io/math.Int" json:"shares_out"`
+	// amounts_in are what the join takes (at most max_amounts_in, in the
+	// pool's ratio).
+	AmountsIn github_com_cosmos_cosmos_sdk_types.Coins `protobuf:"bytes,2,rep,name=amounts_in,json=amountsIn,proto3,castrepeated=github.com/cosmos/cosmos-sdk/types.Coins" json:"amounts_in"`
+}
+
+func (m *QuerySimulateJoinPoolResponse) Reset()         { *m = QuerySimulateJoinPoolResponse{} }
+func (m *QuerySimulateJoinPoolResponse) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateJoinPoolResponse) ProtoMessage()    {}
+func (*QuerySimulateJoinPoolResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6f898073f8dbb45e, []int{20}
+}
+func (m *QuerySimulateJoinPoolResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateJoinPoolResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateJoinPoolResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateJoinPoolResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateJoinPoolResponse.Merge(m, src)
+}
+func (m *QuerySimulateJoinPoolResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateJoinPoolResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateJoinPoolResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateJoinPoolResponse proto.InternalMessageInfo
+
+func (m *QuerySimulateJoinPoolResponse) GetAmountsIn() github_com_cosmos_cosmos_sdk_types.Coins {
+	if m != nil {
+		return m.AmountsIn
+	}
+	return nil
+}
+
+type QuerySimulateExitPoolRequest struct {
+	PoolId uint64 `protobuf:"varint,1,opt,name=pool_id,json=poolId,proto3" json:"pool_id,omitempty"`
+	// shares_in is a number of shares, e.g. "1000000".
+	SharesIn string `protobuf:"bytes,2,opt,name=shares_in,json=sharesIn,proto3" json:"shares_in,omitempty"`
+}
+
+func (m *QuerySimulateExitPoolRequest) Reset()         { *m = QuerySimulateExitPoolRequest{} }
+func (m *QuerySimulateExitPoolRequest) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateExitPoolRequest) ProtoMessage()    {}
+func (*QuerySimulateExitPoolRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6f898073f8dbb45e, []int{21}
+}
+func (m *QuerySimulateExitPoolRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateExitPoolRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateExitPoolRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateExitPoolRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateExitPoolRequest.Merge(m, src)
+}
+func (m *QuerySimulateExitPoolRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateExitPoolRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateExitPoolRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateExitPoolRequest proto.InternalMessageInfo
+
+func (m *QuerySimulateExitPoolRequest) GetPoolId() uint64 {
+	if m != nil {
+		return m.PoolId
+	}
+	return 0
+}
+
+func (m *QuerySimulateExitPoolRequest) GetSharesIn() string {
+	if m != nil {
+		return m.SharesIn
+	}
+	return ""
+}
+
+type QuerySimulateExitPoolResponse struct {
+	AmountsOut github_com_cosmos_cosmos_sdk_types.Coins `protobuf:"bytes,1,rep,name=amounts_out,json=amountsOut,proto3,castrepeated=github.com/cosmos/cosmos-sdk/types.Coins" json:"amounts_out"`
+}
+
+func (m *QuerySimulateExitPoolResponse) Reset()         { *m = QuerySimulateExitPoolResponse{} }
+func (m *QuerySimulateExitPoolResponse) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateExitPoolResponse) ProtoMessage()    {}
+func (*QuerySimulateExitPoolResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6f898073f8dbb45e, []int{22}
+}
+func (m *QuerySimulateExitPoolResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateExitPoolResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateExitPoolResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateExitPoolResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateExitPoolResponse.Merge(m, src)
+}
+func (m *QuerySimulateExitPoolResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateExitPoolResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateExitPoolResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateExitPoolResponse proto.InternalMessageInfo
+
+func (m *QuerySimulateExitPoolResponse) GetAmountsOut() github_com_cosmos_cosmos_sdk_types.Coins {
+	if m != nil {
+		return m.AmountsOut
+	}
+	return nil
+}
+
+type QuerySimulateJoinSingleAssetRequest struct {
+	PoolId uint64 `protobuf:"varint,1,opt,name=pool_id,json=poolId,proto3" json:"pool_id,omitempty"`
+	// token_in is a coin, e.g. "1000000ueth".
+	TokenIn string `protobuf:"bytes,2,opt,name=token_in,json=tokenIn,proto3" json:"token_in,omitempty"`
+}
+
+func (m *QuerySimulateJoinSingleAssetRequest) Reset()         { *m = QuerySimulateJoinSingleAssetRequest{} }
+func (m *QuerySimulateJoinSingleAssetRequest) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateJoinSingleAssetRequest) ProtoMessage()    {}
+func (*QuerySimulateJoinSingleAssetRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6f898073f8dbb45e, []int{23}
+}
+func (m *QuerySimulateJoinSingleAssetRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateJoinSingleAssetRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateJoinSingleAssetRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateJoinSingleAssetRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateJoinSingleAssetRequest.Merge(m, src)
+}
+func (m *QuerySimulateJoinSingleAssetRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateJoinSingleAssetRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateJoinSingleAssetRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateJoinSingleAssetRequest proto.InternalMessageInfo
+
+func (m *QuerySimulateJoinSingleAssetRequest) GetPoolId() uint64 {
+	if m != nil {
+		return m.PoolId
+	}
+	return 0
+}
+
+func (m *QuerySimulateJoinSingleAssetRequest) GetTokenIn() string {
+	if m != nil {
+		return m.TokenIn
+	}
+	return ""
+}
+
+type QuerySimulateJoinSingleAssetResponse struct {
+	SharesOut cosmossdk_io_math.Int `protobuf:"bytes,1,opt,name=shares_out,json=sharesOut,proto3,customtype=cosmossdk.io/math.Int" json:"shares_out"`
+	// fee is the swap fee charged on the part of token_in the pool swaps
+	// into its other assets (protocol share included).
+	Fee         github_com_cosmos_cosmos_sdk_types.Coins `protobuf:"bytes,2,rep,name=fee,proto3,castrepeated=github.com/cosmos/cosmos-sdk/types.Coins" json:"fee"`
+	ProtocolFee github_com_cosmos_cosmos_sdk_types.Coins `protobuf:"bytes,3,rep,name=protocol_fee,json=protocolFee,proto3,castrepeated=github.com/cosmos/cosmos-sdk/types.Coins" json:"protocol_fee"`
+	// price_impact is 1 − (value of shares_out at the spot prices before the
+	// join) / token_in: what the join loses against a balanced one, fee
+	// included.
+	PriceImpact cosmossdk_io_math.LegacyDec `protobuf:"bytes,4,opt,name=price_impact,json=priceImpact,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"price_impact"`
+}
+
+func (m *QuerySimulateJoinSingleAssetResponse) Reset()         { *m = QuerySimulateJoinSingleAssetResponse{} }
+func (m *QuerySimulateJoinSingleAssetResponse) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateJoinSingleAssetResponse) ProtoMessage()    {}
+func (*QuerySimulateJoinSingleAssetResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6f898073f8dbb45e, []int{24}
+}
+func (m *QuerySimulateJoinSingleAssetResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateJoinSingleAssetResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateJoinSingleAssetResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateJoinSingleAssetResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateJoinSingleAssetResponse.Merge(m, src)
+}
+func (m *QuerySimulateJoinSingleAssetResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateJoinSingleAssetResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateJoinSingleAssetResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateJoinSingleAssetResponse proto.InternalMessageInfo
+
+func (m *QuerySimulateJoinSingleAssetResponse) GetFee() github_com_cosmos_cosmos_sdk_types.Coins {
+	if m != nil {
+		return m.Fee
+	}
+	return nil
+}
+
+func (m *QuerySimulateJoinSingleAssetResponse) GetProtocolFee() github_com_cosmos_cosmos_sdk_types.Coins {
+	if m != nil {
+		return m.ProtocolFee
+	}
+	return nil
+}
+
+type QuerySimulateExitSingleAssetRequest struct {
+	PoolId uint64 `protobuf:"varint,1,opt,name=pool_id,json=poolId,proto3" json:"pool_id,omitempty"`
+	// shares_in is a number of shares, e.g. "1000000".
+	SharesIn string `protobuf:"bytes,2,opt,name=shares_in,json=sharesIn,proto3" json:"shares_in,omitempty"`
+	DenomOut string `protobuf:"bytes,3,opt,name=denom_out,json=denomOut,proto3" json:"denom_out,omitempty"`
+}
+
+func (m *QuerySimulateExitSingleAssetRequest) Reset()         { *m = QuerySimulateExitSingleAssetRequest{} }
+func (m *QuerySimulateExitSingleAssetRequest) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateExitSingleAssetRequest) ProtoMessage()    {}
+func (*QuerySimulateExitSingleAssetRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6f898073f8dbb45e, []int{25}
+}
+func (m *QuerySimulateExitSingleAssetRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateExitSingleAssetRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateExitSingleAssetRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateExitSingleAssetRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateExitSingleAssetRequest.Merge(m, src)
+}
+func (m *QuerySimulateExitSingleAssetRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateExitSingleAssetRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateExitSingleAssetRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateExitSingleAssetRequest proto.InternalMessageInfo
+
+func (m *QuerySimulateExitSingleAssetRequest) GetPoolId() uint64 {
+	if m != nil {
+		return m.PoolId
+	}
+	return 0
+}
+
+func (m *QuerySimulateExitSingleAssetRequest) GetSharesIn() string {
+	if m != nil {
+		return m.SharesIn
+	}
+	return ""
+}
+
+func (m *QuerySimulateExitSingleAssetRequest) GetDenomOut() string {
+	if m != nil {
+		return m.DenomOut
+	}
+	return ""
+}
+
+type QuerySimulateExitSingleAssetResponse struct {
+	TokenOut types.Coin `protobuf:"bytes,1,opt,name=token_out,json=tokenOut,proto3" json:"token_out"`
+	// fee is the swap fee charged on the part of the exit the pool swaps
+	// into denom_out (protocol share included).
+	Fee         github_com_cosmos_cosmos_sdk_types.Coins `protobuf:"bytes,2,rep,name=fee,proto3,castrepeated=github.com/cosmos/cosmos-sdk/types.Coins" json:"fee"`
+	ProtocolFee github_com_cosmos_cosmos_sdk_types.Coins `protobuf:"bytes,3,rep,name=protocol_fee,json=protocolFee,proto3,castrepeated=github.com/cosmos/cosmos-sdk/types.Coins" json:"protocol_fee"`
+	// price_impact is 1 − token_out / (value of shares_in at the spot prices
+	// before the exit, in denom_out): what the exit loses against a
+	// proportional one sold at spot, fee included.
+	PriceImpact cosmossdk_io_math.LegacyDec `protobuf:"bytes,4,opt,name=price_impact,json=priceImpact,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"price_impact"`
+}
+
+func (m *QuerySimulateExitSingleAssetResponse) Reset()         { *m = QuerySimulateExitSingleAssetResponse{} }
+func (m *QuerySimulateExitSingleAssetResponse) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateExitSingleAssetResponse) ProtoMessage()    {}
+func (*QuerySimulateExitSingleAssetResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6f898073f8dbb45e, []int{26}
+}
+func (m *QuerySimulateExitSingleAssetResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateExitSingleAssetResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateExitSingleAssetResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateExitSingleAssetResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateExitSingleAssetResponse.Merge(m, src)
+}
+func (m *QuerySimulateExitSingleAssetResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateExitSingleAssetResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateExitSingleAssetResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateExitSingleAssetResponse proto.InternalMessageInfo
+
+func (m *QuerySimulateExitSingleAssetResponse) GetTokenOut() types.Coin {
+	if m != nil {
+		return m.TokenOut
+	}
+	return types.Coin{}
+}
+
+func (m *QuerySimulateExitSingleAssetResponse) GetFee() github_com_cosmos_cosmos_sdk_types.Coins {
+	if m != nil {
+		return m.Fee
+	}
+	return nil
+}
+
+func (m *QuerySimulateExitSingleAssetResponse) GetProtocolFee() github_com_cosmos_cosmos_sdk_types.Coins {
+	if m != nil {
+		return m.ProtocolFee
+	}
+	return nil
+}
+
+type QueryPoolStatsRequest struct {
+	PoolId uint64 `protobuf:"varint,1,opt,name=pool_id,json=poolId,proto3" json:"pool_id,omitempty"`
+	// window is a Go duration, e.g. "24h" (empty: 24h).
+	Window string `protobuf:"bytes,2,opt,name=window,proto3" json:"window,omitempty"`
+}
+
+func (m *QueryPoolStatsRequest) Reset()         { *m = QueryPoolStatsRequest{} }
+func (m *QueryPoolStatsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryPoolStatsRequest) ProtoMessage()    {}
+func (*QueryPoolStatsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6f898073f8dbb45e, []int{27}
+}
+func (m *QueryPoolStatsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryPoolStatsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryPoolStatsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryPoolStatsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryPoolStatsRequest.Merge(m, src)
+}
+func (m *QueryPoolStatsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryPoolStatsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryPoolStatsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryPoolStatsRequest proto.InternalMessageInfo
+
+func (m *QueryPoolStatsRequest) GetPoolId() uint64 {
+	if m != nil {
+		return m.PoolId
+	}
+	return 0
+}
+
+func (m *QueryPoolStatsRequest) GetWindow() string {
+	if m != nil {
+		return m.Window
+	}
+	return ""
+}
+
+type QueryPoolStatsResponse struct {
+	// window holds the swaps in (start_time, end_time]: volume and fees are
+	// the cumulative totals at end_time minus those at start_time.
+	Window PoolStats `protobuf:"bytes,1,opt,name=window,proto3" json:"window"`
+	// start_time is now − window, or later when the pool's records begin
+	// later (a young pool, or a window longer than the records kept).
+	StartTime time.Time `protobuf:"bytes,2,opt,name=start_time,json=startTime,proto3,stdtime" json:"start_time"`
+	EndTime   time.Time `protobuf:"bytes,3,opt,name=end_time,json=endTime,proto3,stdtime" json:"end_time"`
+	// cumulative are the totals since the records began.
+	Cumulative PoolStats `protobuf:"bytes,4,opt,name=cumulative,proto3" json:"cumulative"`
+}
+
+func (m *QueryPoolStatsResponse) Reset()         { *m = QueryPoolStatsResponse{} }
+func (m *QueryPoolStatsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryPoolStatsResponse) ProtoMessage()    {}
+func (*QueryPoolStatsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6f898073f8dbb45e, []int{28}
+}
+func (m *QueryPoolStatsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryPoolStatsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryPoolStatsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryPoolStatsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryPoolStatsResponse.Merge(m, src)
+}
+func (m *QueryPoolStatsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryPoolStatsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryPoolStatsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryPoolStatsResponse proto.InternalMessageInfo
+
+func (m *QueryPoolStatsResponse) GetWindow() PoolStats {
+	if m != nil {
+		return m.Window
+	}
+	return PoolStats{}
+}
+
+func (m *QueryPoolStatsResponse) GetStartTime() time.Time {
+	if m != nil {
+		return m.StartTime
+	}
+	return time.Time{}
+}
+
+func (m *QueryPoolStatsResponse) GetEndTime() time.Time {
+	if m != nil {
+		return m.EndTime
+	}
+	return time.Time{}
+}
+
+func (m *QueryPoolStatsResponse) GetCumulative() PoolStats {
+	if m != nil {
+		return m.Cumulative
+	}
+	return PoolStats{}
+}
+
+type QueryPoolHistoryRequest struct {
+	PoolId uint64 `protobuf:"varint,1,opt,name=pool_id,json=poolId,proto3" json:"pool_id,omitempty"`
+	// start_time and end_time are RFC 3339 times; an empty end_time means
+	// the current block time.
+	StartTime string `protobuf:"bytes,2,opt,name=start_time,json=startTime,proto3" json:"start_time,omitempty"`
+	EndTime   string `protobuf:"bytes,3,opt,name=end_time,json=endTime,proto3" json:"end_time,omitempty"`
+	// points is the number of evenly spaced sample times from start_time to
+	// end_time, both included (2 to 200; 0 means 24).
+	Points uint32 `protobuf:"varint,4,opt,name=points,proto3" json:"points,omitempty"`
+}
+
+func (m *QueryPoolHistoryRequest) Reset()         { *m = QueryPoolHistoryRequest{} }
+func (m *QueryPoolHistoryRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryPoolHistoryRequest) ProtoMessage()    {}
+func (*QueryPoolHistoryRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6f898073f8dbb45e, []int{29}
+}
+func (m *QueryPoolHistoryRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryPoolHistoryRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryPoolHistoryRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryPoolHistoryRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryPoolHistoryRequest.Merge(m, src)
+}
+func (m *QueryPoolHistoryRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryPoolHistoryRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryPoolHistoryRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryPoolHistoryRequest proto.InternalMessageInfo
+
+func (m *QueryPoolHistoryRequest) GetPoolId() uint64 {
+	if m != nil {
+		return m.PoolId
+	}
+	return 0
+}
+
+func (m *QueryPoolHistoryRequest) GetStartTime() string {
+	if m != nil {
+		return m.StartTime
+	}
+	return ""
+}
+
+func (m *QueryPoolHistoryRequest) GetEndTime() string {
+	if m != nil {
+		return m.EndTime
+	}
+	return ""
+}
+
+func (m *QueryPoolHistoryRequest) GetPoints() uint32 {
+	if m != nil {
+		return m.Points
+	}
+	return 0
+}
+
+// PoolSample is a pool as of a sample time: the newest stats record at or
+// before it (a pool changes only in blocks that record it).
+type PoolSample struct {
+	Time   time.Time       `protobuf:"bytes,1,opt,name=time,proto3,stdtime" json:"time"`
+	Record PoolStatsRecord `protobuf:"bytes,2,opt,name=record,proto3" json:"record"`
+}
+
+func (m *PoolSample) Reset()         { *m = PoolSample{} }
+func (m *PoolSample) String() string { return proto.CompactTextString(m) }
+func (*PoolSample) ProtoMessage()    {}
+func (*PoolSample) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6f898073f8dbb45e, []int{30}
+}
+func (m *PoolSample) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *PoolSample) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_PoolSample.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *PoolSample) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_PoolSample.Merge(m, src)
+}
+func (m *PoolSample) XXX_Size() int {
+	return m.Size()
+}
+func (m *PoolSample) XXX_DiscardUnknown() {
+	xxx_messageInfo_PoolSample.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_PoolSample proto.InternalMessageInfo
+
+func (m *PoolSample) GetTime() time.Time {
+	if m != nil {
+		return m.Time
+	}
+	return time.Time{}
+}
+
+func (m *PoolSample) GetRecord() PoolStatsRecord {
+	if m != nil {
+		return m.Record
+	}
+	return PoolStatsRecord{}
+}
+
+type QueryPoolHistoryResponse struct {
+	// samples are the sample times the records cover, oldest first (times
+	// before the pool's first record are left out).
+	Samples []PoolSample `protobuf:"bytes,1,rep,name=samples,proto3" json:"samples"`
+}
+
+func (m *QueryPoolHistoryResponse) Reset()         { *m = QueryPoolHistoryResponse{} }
+func (m *QueryPoolHistoryResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryPoolHistoryResponse) ProtoMessage()    {}
+func (*QueryPoolHistoryResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6f898073f8dbb45e, []int{31}
+}
+func (m *QueryPoolHistoryResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryPoolHistoryResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryPoolHistoryResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryPoolHistoryResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryPoolHistoryResponse.Merge(m, src)
+}
+func (m *QueryPoolHistoryResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryPoolHistoryResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryPoolHistoryResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryPoolHistoryResponse proto.InternalMessageInfo
+
+func (m *QueryPoolHistoryResponse) GetSamples() []PoolSample {
+	if m != nil {
+		return m.Samples
+	}
+	return nil
+}
+
 func init() {
 	proto.RegisterType((*QueryParamsRequest)(nil), "agora.dex.v1.QueryParamsRequest")
 	proto.RegisterType((*QueryParamsResponse)(nil), "agora.dex.v1.QueryParamsResponse")
@@ -1062,97 +1796,148 @@ func init() {
 	proto.RegisterType((*QueryPositionsResponse)(nil), "agora.dex.v1.QueryPositionsResponse")
 	proto.RegisterType((*QueryTwapRequest)(nil), "agora.dex.v1.QueryTwapRequest")
 	proto.RegisterType((*QueryTwapResponse)(nil), "agora.dex.v1.QueryTwapResponse")
+	proto.RegisterType((*QuerySimulateJoinPoolRequest)(nil), "agora.dex.v1.QuerySimulateJoinPoolRequest")
+	proto.RegisterType((*QuerySimulateJoinPoolResponse)(nil), "agora.dex.v1.QuerySimulateJoinPoolResponse")
+	proto.RegisterType((*QuerySimulateExitPoolRequest)(nil), "agora.dex.v1.QuerySimulateExitPoolRequest")
+	proto.RegisterType((*QuerySimulateExitPoolResponse)(nil), "agora.dex.v1.QuerySimulateExitPoolResponse")
+	proto.RegisterType((*QuerySimulateJoinSingleAssetRequest)(nil), "agora.dex.v1.QuerySimulateJoinSingleAssetRequest")
+	proto.RegisterType((*QuerySimulateJoinSingleAssetResponse)(nil), "agora.dex.v1.QuerySimulateJoinSingleAssetResponse")
+	proto.RegisterType((*QuerySimulateExitSingleAssetRequest)(nil), "agora.dex.v1.QuerySimulateExitSingleAssetRequest")
+	proto.RegisterType((*QuerySimulateExitSingleAssetResponse)(nil), "agora.dex.v1.QuerySimulateExitSingleAssetResponse")
+	proto.RegisterType((*QueryPoolStatsRequest)(nil), "agora.dex.v1.QueryPoolStatsRequest")
+	proto.RegisterType((*QueryPoolStatsResponse)(nil), "agora.dex.v1.QueryPoolStatsResponse")
+	proto.RegisterType((*QueryPoolHistoryRequest)(nil), "agora.dex.v1.QueryPoolHistoryRequest")
+	proto.RegisterType((*PoolSample)(nil), "agora.dex.v1.PoolSample")
+	proto.RegisterType((*QueryPoolHistoryResponse)(nil), "agora.dex.v1.QueryPoolHistoryResponse")
 }
 
 func init() { proto.RegisterFile("agora/dex/v1/query.proto", fileDescriptor_6f898073f8dbb45e) }
 
 var fileDescriptor_6f898073f8dbb45e = []byte{
-	// 1359 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x56, 0xcf, 0x6f, 0x1b, 0xc5,
-	0x17, 0xcf, 0x26, 0x76, 0x5a, 0x4f, 0xda, 0x7e, 0xdb, 0xa9, 0xdb, 0x3a, 0x4e, 0x6b, 0x3b, 0xdb,
-	0x7e, 0x69, 0x28, 0xca, 0xae, 0x92, 0xf2, 0xe3, 0x82, 0x84, 0x1a, 0x02, 0x34, 0x02, 0xd1, 0xe0,
-	0x94, 0x03, 0x48, 0xc8, 0x1a, 0xdb, 0x53, 0x67, 0x15, 0xef, 0xce, 0xc6, 0x33, 0x9b, 0x26, 0xaa,
-	0x7a, 0x80, 0x33, 0x12, 0x15, 0xdc, 0x40, 0x1c, 0x38, 0x20, 0xa1, 0x9e, 0x38, 0xf4, 0x8f, 0x28,
-	0xb7, 0xaa, 0x5c, 0x10, 0x87, 0x16, 0x35, 0x48, 0x1c, 0xf9, 0x17, 0xd0, 0xbc, 0x79, 0x6b, 0xef,
-	0x3a, 0xeb, 0xb4, 0x69, 0xd5, 0x4b, 0xe2, 0x9d, 0xf7, 0xe6, 0x7d, 0x3e, 0xef, 0x33, 0x6f, 0xe6,
-	0x3d, 0x52, 0x62, 0x1d, 0xd1, 0x63, 0x6e, 0x9b, 0x6f, 0xbb, 0x5b, 0x0b, 0xee, 0x66, 0xc4, 0x7b,
-	0x3b, 0x4e, 0xd8, 0x13, 0x4a, 0xd0, 0x23, 0x60, 0x71, 0xda, 0x7c, 0xdb, 0xd9, 0x5a, 0x28, 0x4f,
-	0xa7, 0xfc, 0x42, 0xd6, 0x63, 0xbe, 0x34, 0x8e, 0xe5, 0x33, 0x69, 0x93, 0x10, 0x5d, 0x34, 0x9c,
-	0x60, 0xbe, 0x17, 0x08, 0x17, 0xfe, 0xe2, 0xd2, 0xa5, 0x96, 0x90, 0xbe, 0x90, 0x6e, 0x93, 0x49,
-	0x6e, 0xd0, 0xdc, 0xad, 0x85, 0x26, 0x57, 0x4c, 0xc7, 0xec, 0x78, 0x01, 0x53, 0x9e, 0x08, 0xd0,
-	0xb7, 0x92, 0xf4, 0x8d, 0xbd, 0x5a, 0xc2, 0x8b, 0xed, 0xd3, 0xc6, 0xde, 0x80, 0x2f, 0xd7, 0x7c,
-	0xa0, 0xa9, 0xd8, 0x11, 0x1d, 0x61, 0xd6, 0xf5, 0x2f, 0x5c, 0x3d, 0xdb, 0x11, 0xa2, 0xd3, 0xe5,
-	0x2e, 0x0b, 0x3d, 0x97, 0x05, 0x81, 0x50, 0x80, 0x16, 0xef, 0xa9, 0xa2, 0x15, 0xbe, 0x9a, 0xd1,
-	0x0d, 0x57, 0x79, 0x3e, 0x97, 0x8a, 0xf9, 0xa1, 0x71, 0xb0, 0x8b, 0x84, 0x7e, 0xa2, 0x19, 0xaf,
-	0x42, 0xf2, 0x75, 0xbe, 0x19, 0x71, 0xa9, 0xec, 0x8f, 0xc9, 0xc9, 0xd4, 0xaa, 0x0c, 0x45, 0x20,
-	0x39, 0x7d, 0x8b, 0x4c, 0x1a, 0x91, 0x4a, 0x56, 0xcd, 0x9a, 0x9b, 0x5a, 0x2c, 0x3a, 0x49, 0x39,
-	0x1d, 0xe3, 0xbd, 0x54, 0xb8, 0xff, 0xa8, 0x3a, 0xf6, 0xcb, 0x3f, 0xbf, 0x5e, 0xb2, 0xea, 0xe8,
-	0x6e, 0xbf, 0x46, 0x8e, 0x9b, 0x78, 0x42, 0x74, 0x11, 0x83, 0x9e, 0x21, 0x87, 0xb4, 0xac, 0x0d,
-	0xaf, 0x0d, 0xd1, 0x72, 0xf5, 0x49, 0xfd, 0xb9, 0xd2, 0xb6, 0xbb, 0xe4, 0x44, 0xc2, 0x19, 0xa1,
-	0x17, 0x48, 0x4e, 0x9b, 0x11, 0x98, 0x0e, 0x01, 0x0b, 0xd1, 0x4d, 0xc2, 0x82, 0x2b, 0xbd, 0x40,
-	0x8e, 0x32, 0x3f, 0xec, 0x7a, 0x37, 0xbc, 0x16, 0x68, 0x52, 0x1a, 0x07, 0x98, 0xf4, 0xa2, 0xbd,
-	0x99, 0x40, 0x8b, 0xf3, 0xa7, 0x45, 0x92, 0x6f, 0xf3, 0x40, 0xf8, 0x00, 0x57, 0xa8, 0x9b, 0x0f,
-	0xfa, 0x3e, 0x21, 0x83, 0xf3, 0x84, 0x68, 0x53, 0x8b, 0xaf, 0x38, 0x78, 0x46, 0xfa, 0x40, 0x1d,
-	0x53, 0x6a, 0x78, 0xac, 0xce, 0x2a, 0xeb, 0x70, 0x8c, 0x58, 0x4f, 0xec, 0xb4, 0xbf, 0xb5, 0x62,
-	0xd1, 0x0d, 0x26, 0xa6, 0x78, 0x99, 0xe4, 0x35, 0x6f, 0x2d, 0xee, 0xc4, 0xd3, 0x73, 0x34, 0xbe,
-	0xf4, 0x83, 0x0c, 0x4e, 0x17, 0x9f, 0xca, 0xc9, 0x20, 0xa6, 0x48, 0x7d, 0x6d, 0x91, 0x2a, 0x90,
-	0x5a, 0xf3, 0xfc, 0xa8, 0xcb, 0x14, 0x5f, 0xbb, 0xc9, 0xc2, 0xf7, 0xb6, 0x59, 0x4b, 0xad, 0x04,
-	0xb1, 0x2c, 0x17, 0xc8, 0xb1, 0x9e, 0x88, 0x14, 0x6f, 0xe0, 0xc1, 0x19, 0xaa, 0xb9, 0xfa, 0x11,
-	0x58, 0x5d, 0x85, 0xe3, 0x93, 0x74, 0x8e, 0x1c, 0x37, 0x5e, 0xa0, 0x9a, 0x6c, 0x88, 0x48, 0x95,
-	0xc6, 0x6b, 0x13, 0x73, 0x85, 0xba, 0xd9, 0xbd, 0x0c, 0xcb, 0xd7, 0x22, 0x45, 0xa7, 0xc9, 0x61,
-	0x25, 0x36, 0x78, 0xd0, 0xf0, 0x82, 0xd2, 0x04, 0x28, 0x7d, 0x08, 0xbe, 0x57, 0x02, 0xfb, 0x07,
-	0x8b, 0xd4, 0x46, 0xd3, 0x41, 0xc5, 0xae, 0x90, 0x82, 0xd9, 0xaf, 0x21, 0x4c, 0x65, 0x4c, 0xa7,
-	0x72, 0x8f, 0xb3, 0x7e, 0x57, 0x78, 0x41, 0x52, 0x3c, 0x03, 0xab, 0x29, 0xbc, 0x4e, 0x72, 0xeb,
-	0x22, 0x94, 0x40, 0x70, 0x6a, 0xf1, 0x54, 0x5a, 0x73, 0x8d, 0x79, 0x55, 0x84, 0xa9, 0xd2, 0xd2,
-	0xde, 0xf6, 0xdd, 0x91, 0xec, 0xae, 0x45, 0xea, 0x25, 0xaa, 0x05, 0x3e, 0x09, 0xb5, 0xe0, 0x7b,
-	0x25, 0xa0, 0x33, 0x49, 0x21, 0x72, 0x60, 0xeb, 0xa7, 0x68, 0x7f, 0x6f, 0x91, 0xd9, 0x7d, 0xc8,
-	0xa2, 0x96, 0xef, 0x24, 0xce, 0xe2, 0x20, 0x52, 0xc6, 0x27, 0xf6, 0x9c, 0x4a, 0x5e, 0x23, 0xa7,
-	0x80, 0xdb, 0x92, 0xbe, 0x24, 0x3a, 0xdf, 0x58, 0xbd, 0xe9, 0x21, 0x3e, 0x83, 0xda, 0xd0, 0xd9,
-	0x1a, 0x21, 0x8c, 0x56, 0x90, 0x2d, 0x2c, 0xe8, 0x6c, 0xbf, 0xb1, 0xc8, 0xe9, 0xe1, 0x88, 0x98,
-	0xe2, 0x22, 0xc9, 0x83, 0xa4, 0x78, 0xc1, 0x4e, 0xa4, 0x29, 0x0e, 0xd1, 0x33, 0xae, 0xe9, 0x12,
-	0x1b, 0x7f, 0x9e, 0x12, 0xb3, 0x43, 0x4c, 0x71, 0x2d, 0x14, 0x6a, 0xb5, 0xe7, 0xb5, 0xf8, 0xd3,
-	0x5e, 0x40, 0x7a, 0x8e, 0x10, 0x1d, 0xdb, 0x94, 0x04, 0x66, 0x58, 0xd0, 0x2b, 0x50, 0x0c, 0xb4,
-	0x4a, 0xa6, 0x36, 0x23, 0x11, 0x97, 0x0c, 0xd6, 0x02, 0x81, 0x25, 0x70, 0xb0, 0x05, 0x4a, 0x90,
-	0x40, 0x44, 0x09, 0x3e, 0x25, 0x44, 0x86, 0x42, 0x35, 0x42, 0xbd, 0x6a, 0x74, 0x5d, 0x7a, 0x53,
-	0x93, 0xfe, 0xf3, 0x51, 0x75, 0xc6, 0xa4, 0x25, 0xdb, 0x1b, 0x8e, 0x27, 0x5c, 0x9f, 0xa9, 0x75,
-	0xe7, 0x23, 0xde, 0x61, 0xad, 0x9d, 0x65, 0xde, 0x7a, 0x78, 0x6f, 0x9e, 0x60, 0xd6, 0xcb, 0xbc,
-	0x65, 0x32, 0x2c, 0xc8, 0x38, 0xbc, 0xfd, 0x21, 0xa6, 0xb8, 0x2a, 0xa4, 0x07, 0xed, 0x27, 0x4e,
-	0x71, 0x91, 0x1c, 0x62, 0xed, 0x76, 0x8f, 0x4b, 0x89, 0x60, 0xa5, 0x87, 0xf7, 0xe6, 0x8b, 0x18,
-	0xe9, 0x8a, 0xb1, 0xac, 0xa9, 0x9e, 0x17, 0x74, 0xea, 0xb1, 0xa3, 0xfd, 0x9b, 0x45, 0x0e, 0xc7,
-	0x81, 0x46, 0x6b, 0xf4, 0x36, 0x99, 0x94, 0xeb, 0xac, 0xc7, 0xe5, 0x81, 0x4e, 0x05, 0xf7, 0xd0,
-	0x1b, 0x24, 0xbf, 0xc5, 0xba, 0x11, 0x2f, 0x4d, 0x40, 0x29, 0xec, 0xb3, 0xf9, 0x0d, 0xbd, 0xf9,
-	0xee, 0xe3, 0xea, 0x5c, 0xc7, 0x53, 0xeb, 0x51, 0xd3, 0x69, 0x09, 0x1f, 0xdb, 0x32, 0xfe, 0x9b,
-	0x97, 0xed, 0x0d, 0x57, 0xed, 0x84, 0x5c, 0xc2, 0x06, 0x89, 0xe5, 0x03, 0xe1, 0xed, 0xcf, 0xf0,
-	0x24, 0x12, 0xc2, 0xf4, 0xef, 0x5b, 0x21, 0x8c, 0x17, 0xb1, 0x20, 0x4f, 0x0f, 0xbf, 0xf8, 0xc6,
-	0x9c, 0xe4, 0x3f, 0xd8, 0x63, 0xff, 0x6c, 0x61, 0x53, 0xbd, 0x7e, 0x93, 0x85, 0x2f, 0xbb, 0xa4,
-	0xf4, 0x7e, 0xa9, 0x58, 0x4f, 0x35, 0xf4, 0x00, 0x81, 0x4f, 0x4c, 0x01, 0x56, 0xae, 0x7b, 0x3e,
-	0xd7, 0xb7, 0x95, 0x07, 0x6d, 0x63, 0xcc, 0x9b, 0xdb, 0xca, 0x83, 0xb6, 0x36, 0xd9, 0xbb, 0xe3,
-	0xd8, 0x61, 0x0d, 0x4f, 0x4c, 0xbf, 0x41, 0xfe, 0xc7, 0x7a, 0x9e, 0x5a, 0xf7, 0xb9, 0xf2, 0x5a,
-	0x0d, 0x75, 0x93, 0x85, 0x2f, 0x58, 0x8d, 0xc7, 0x06, 0xe1, 0x34, 0x10, 0xfd, 0x82, 0x1c, 0xeb,
-	0x70, 0xe1, 0x73, 0xd5, 0x8b, 0xe3, 0x8f, 0xbf, 0x50, 0xfc, 0xa3, 0xfd, 0x68, 0x10, 0xfe, 0x6a,
-	0x4a, 0x8f, 0x09, 0x28, 0xc1, 0xb2, 0x63, 0xa6, 0x2d, 0x27, 0x9e, 0xb6, 0x9c, 0xeb, 0xf1, 0xb4,
-	0xb5, 0x74, 0x54, 0xc3, 0xde, 0x79, 0x5c, 0xb5, 0xe2, 0xbb, 0xd3, 0x97, 0x6e, 0x39, 0x21, 0x5d,
-	0xee, 0xa0, 0x71, 0x62, 0x95, 0x17, 0xff, 0x3d, 0x4c, 0xf2, 0xa0, 0x32, 0xdd, 0x20, 0x93, 0x66,
-	0x10, 0xa3, 0xb5, 0x74, 0x3d, 0xed, 0x9d, 0xf3, 0xca, 0xb3, 0xfb, 0x78, 0x98, 0x83, 0xb2, 0xcf,
-	0x7e, 0xf5, 0xfb, 0xdf, 0xdf, 0x8d, 0x9f, 0xa6, 0x45, 0x37, 0x63, 0x58, 0xa6, 0x01, 0xc9, 0xe9,
-	0x46, 0x46, 0x2b, 0x59, 0x81, 0x06, 0xc3, 0x5e, 0xb9, 0x3a, 0xd2, 0x8e, 0x30, 0xff, 0x07, 0x98,
-	0x2a, 0x3d, 0xe7, 0xee, 0x19, 0xbc, 0xa5, 0x7b, 0x0b, 0x6b, 0xfa, 0x36, 0xed, 0x90, 0x3c, 0x0c,
-	0x4d, 0x74, 0x54, 0xc0, 0x7e, 0x6a, 0xb5, 0xd1, 0x0e, 0x08, 0x39, 0x03, 0x90, 0xa7, 0xe8, 0xc9,
-	0x0c, 0x48, 0xfa, 0xa3, 0x45, 0x4e, 0x66, 0x8c, 0x1e, 0x74, 0x3e, 0x23, 0xec, 0xe8, 0x89, 0xa9,
-	0xec, 0x3c, 0xab, 0x3b, 0x72, 0xba, 0x08, 0x9c, 0x66, 0x69, 0x35, 0xcd, 0x49, 0xe2, 0x16, 0x97,
-	0x6b, 0xff, 0x86, 0x17, 0xd0, 0x9f, 0x2c, 0x52, 0xcc, 0xea, 0xe7, 0xf4, 0x99, 0x10, 0x07, 0x53,
-	0x4a, 0xd9, 0x7d, 0x66, 0x7f, 0xa4, 0x38, 0x07, 0x14, 0x6d, 0x5a, 0xdb, 0x97, 0xa2, 0x88, 0x14,
-	0xdd, 0x21, 0x85, 0x7e, 0x13, 0xa6, 0xe7, 0x33, 0x70, 0x86, 0x9b, 0x7e, 0xf9, 0xc2, 0xfe, 0x4e,
-	0xc8, 0x60, 0x16, 0x18, 0xcc, 0xd0, 0xe9, 0x34, 0x03, 0x68, 0xd8, 0xd2, 0x6d, 0xea, 0x77, 0x70,
-	0x9b, 0x14, 0xfa, 0xcd, 0x2f, 0x13, 0x7a, 0xb8, 0x19, 0x67, 0x42, 0xef, 0xe9, 0x9f, 0x76, 0x0d,
-	0xa0, 0xcb, 0xb4, 0x34, 0x94, 0x7c, 0xbf, 0xa7, 0xd2, 0x2f, 0x2d, 0x52, 0xe8, 0xbf, 0xf6, 0x99,
-	0xd0, 0xc3, 0x4d, 0x32, 0x13, 0x7a, 0x4f, 0xc3, 0xb0, 0x5f, 0x05, 0xe8, 0xf3, 0x74, 0x76, 0xb8,
-	0x5c, 0xd1, 0xd1, 0xbd, 0x85, 0x0d, 0xf4, 0x36, 0x6d, 0x91, 0x1c, 0x3c, 0x52, 0x59, 0xb7, 0x32,
-	0xd1, 0x2d, 0x32, 0x6f, 0x65, 0xf2, 0x95, 0xb6, 0xcb, 0x80, 0x59, 0xa4, 0x34, 0x8d, 0xa9, 0x9f,
-	0xd3, 0xa5, 0x2b, 0xf7, 0x9f, 0x54, 0xac, 0x07, 0x4f, 0x2a, 0xd6, 0x5f, 0x4f, 0x2a, 0xd6, 0x9d,
-	0xdd, 0xca, 0xd8, 0x83, 0xdd, 0xca, 0xd8, 0x1f, 0xbb, 0x95, 0xb1, 0xcf, 0x2f, 0x26, 0x5a, 0x25,
-	0xec, 0x9b, 0xef, 0xb2, 0xa6, 0xc4, 0x10, 0xdb, 0x10, 0x04, 0xfa, 0x65, 0x73, 0x12, 0x1e, 0xb8,
-	0xcb, 0xff, 0x05, 0x00, 0x00, 0xff, 0xff, 0x59, 0xff, 0xad, 0x61, 0xb0, 0x0f, 0x00, 0x00,
+	// 1961 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xec, 0x58, 0xcf, 0x6f, 0x1b, 0xc7,
+	0x15, 0xf6, 0x92, 0x94, 0x6c, 0x3e, 0xd9, 0xae, 0x3d, 0x96, 0x2d, 0x8a, 0xb2, 0x44, 0x69, 0x6d,
+	0xc7, 0xaa, 0x0d, 0x71, 0x2b, 0xb9, 0xbf, 0x10, 0x34, 0x68, 0xa4, 0x3a, 0xa9, 0xd9, 0x16, 0xb5,
+	0x4a, 0xb9, 0x07, 0x17, 0x08, 0x88, 0x11, 0x39, 0xa6, 0xb6, 0xe6, 0xee, 0xac, 0x38, 0x43, 0x89,
+	0x42, 0x90, 0x43, 0x7f, 0xdc, 0xda, 0xa2, 0x41, 0x7b, 0x6b, 0x11, 0xa0, 0x3d, 0x14, 0x08, 0xd2,
+	0x4b, 0x0f, 0xf9, 0x0b, 0x7a, 0x4a, 0x6f, 0x41, 0x72, 0x29, 0x7a, 0x48, 0x5a, 0xbb, 0x40, 0xff,
+	0x8d, 0x62, 0xde, 0xcc, 0xae, 0x76, 0x97, 0x5c, 0x8a, 0x74, 0xa2, 0x5b, 0x2e, 0xb6, 0x76, 0xe6,
+	0xbd, 0xf7, 0x7d, 0xef, 0x9b, 0x37, 0x9c, 0x37, 0x03, 0x25, 0xda, 0xe6, 0x5d, 0xea, 0xb4, 0x58,
+	0xdf, 0x39, 0x58, 0x77, 0xf6, 0x7b, 0xac, 0x7b, 0x54, 0x0d, 0xba, 0x5c, 0x72, 0x72, 0x1e, 0x67,
+	0xaa, 0x2d, 0xd6, 0xaf, 0x1e, 0xac, 0x97, 0xe7, 0x13, 0x76, 0x01, 0xed, 0x52, 0x4f, 0x68, 0xc3,
+	0xf2, 0x5c, 0x72, 0x8a, 0xf3, 0x8e, 0x99, 0x48, 0xc6, 0x16, 0x92, 0xca, 0xd0, 0xe5, 0x32, 0xf5,
+	0x5c, 0x9f, 0x3b, 0xf8, 0xaf, 0x19, 0xba, 0xd3, 0xe4, 0xc2, 0xe3, 0xc2, 0xd9, 0xa5, 0x82, 0x69,
+	0x1e, 0xce, 0xc1, 0xfa, 0x2e, 0x93, 0x54, 0xa1, 0xb5, 0x5d, 0x9f, 0x4a, 0x97, 0xfb, 0xc6, 0x76,
+	0x29, 0x6e, 0x1b, 0x5a, 0x35, 0xb9, 0x1b, 0xce, 0xcf, 0xeb, 0xf9, 0x06, 0x7e, 0x39, 0xfa, 0xc3,
+	0x4c, 0xcd, 0xb6, 0x79, 0x9b, 0xeb, 0x71, 0xf5, 0x97, 0x19, 0xbd, 0xde, 0xe6, 0xbc, 0xdd, 0x61,
+	0x0e, 0x0d, 0x5c, 0x87, 0xfa, 0x3e, 0x97, 0x88, 0x16, 0xfa, 0x54, 0xcc, 0x2c, 0x7e, 0xed, 0xf6,
+	0x9e, 0x38, 0xd2, 0xf5, 0x98, 0x90, 0xd4, 0x0b, 0xb4, 0x81, 0x3d, 0x0b, 0xe4, 0x47, 0x8a, 0xf1,
+	0x36, 0xca, 0x52, 0x67, 0xfb, 0x3d, 0x26, 0xa4, 0xfd, 0x43, 0xb8, 0x92, 0x18, 0x15, 0x01, 0xf7,
+	0x05, 0x23, 0xdf, 0x80, 0x69, 0x2d, 0x5f, 0xc9, 0x5a, 0xb6, 0x56, 0x67, 0x36, 0x66, 0xab, 0x71,
+	0xa1, 0xab, 0xda, 0x7a, 0xab, 0xf8, 0xc1, 0x27, 0x95, 0x33, 0xef, 0xfe, 0xef, 0x6f, 0x77, 0xac,
+	0xba, 0x31, 0xb7, 0xef, 0xc2, 0x25, 0x1d, 0x8f, 0xf3, 0x8e, 0xc1, 0x20, 0x73, 0x70, 0x56, 0x09,
+	0xde, 0x70, 0x5b, 0x18, 0xad, 0x50, 0x9f, 0x56, 0x9f, 0xb5, 0x96, 0xdd, 0x81, 0xcb, 0x31, 0x63,
+	0x03, 0xbd, 0x0e, 0x05, 0x35, 0x6d, 0x80, 0x49, 0x0a, 0x98, 0xf3, 0x4e, 0x1c, 0x16, 0x4d, 0xc9,
+	0x4d, 0xb8, 0x40, 0xbd, 0xa0, 0xe3, 0x3e, 0x71, 0x9b, 0xa8, 0x49, 0x29, 0x87, 0x30, 0xc9, 0x41,
+	0x7b, 0x3f, 0x86, 0x16, 0xe6, 0x4f, 0x66, 0x61, 0xaa, 0xc5, 0x7c, 0xee, 0x21, 0x5c, 0xb1, 0xae,
+	0x3f, 0xc8, 0xeb, 0x00, 0xc7, 0xeb, 0x89, 0xd1, 0x66, 0x36, 0x5e, 0xaa, 0x9a, 0x35, 0x52, 0x0b,
+	0x5a, 0xd5, 0x45, 0x68, 0x96, 0xb5, 0xba, 0x4d, 0xdb, 0xcc, 0x44, 0xac, 0xc7, 0x3c, 0xed, 0xdf,
+	0x59, 0xa1, 0xe8, 0x1a, 0xd3, 0xa4, 0x78, 0x0f, 0xa6, 0x14, 0x6f, 0x25, 0x6e, 0xfe, 0xe4, 0x1c,
+	0xb5, 0x2d, 0xf9, 0xee, 0x10, 0x4e, 0xb7, 0x4f, 0xe4, 0xa4, 0x11, 0x13, 0xa4, 0x7e, 0x6d, 0x41,
+	0x05, 0x49, 0xed, 0xb8, 0x5e, 0xaf, 0x43, 0x25, 0xdb, 0x39, 0xa4, 0xc1, 0x6b, 0x7d, 0xda, 0x94,
+	0x35, 0x3f, 0x94, 0xe5, 0x26, 0x5c, 0xec, 0xf2, 0x9e, 0x64, 0x0d, 0xb3, 0x70, 0x9a, 0x6a, 0xa1,
+	0x7e, 0x1e, 0x47, 0xb7, 0x71, 0xf9, 0x04, 0x59, 0x85, 0x4b, 0xda, 0x0a, 0x55, 0x13, 0x0d, 0xde,
+	0x93, 0xa5, 0xdc, 0x72, 0x7e, 0xb5, 0x58, 0xd7, 0xde, 0xf7, 0x71, 0xf8, 0x61, 0x4f, 0x92, 0x79,
+	0x38, 0x27, 0xf9, 0x53, 0xe6, 0x37, 0x5c, 0xbf, 0x94, 0x47, 0xa5, 0xcf, 0xe2, 0x77, 0xcd, 0xb7,
+	0xff, 0x68, 0xc1, 0x72, 0x36, 0x1d, 0xa3, 0xd8, 0x26, 0x14, 0xb5, 0xbf, 0x82, 0xd0, 0x95, 0x31,
+	0x9f, 0xc8, 0x3d, 0xcc, 0xfa, 0x3b, 0xdc, 0xf5, 0xe3, 0xe2, 0x69, 0x58, 0x45, 0xe1, 0xab, 0x50,
+	0xd8, 0xe3, 0x81, 0x40, 0x82, 0x33, 0x1b, 0x57, 0x93, 0x9a, 0x2b, 0xcc, 0x07, 0x3c, 0x48, 0x94,
+	0x96, 0xb2, 0xb6, 0xdf, 0xcb, 0x64, 0xf7, 0xb0, 0x27, 0x4f, 0x51, 0x2d, 0xb4, 0x89, 0xa9, 0x85,
+	0xdf, 0x35, 0x9f, 0x2c, 0xc4, 0x85, 0x28, 0xe0, 0x5c, 0x94, 0xa2, 0xfd, 0x07, 0x0b, 0x56, 0x46,
+	0x90, 0x35, 0x5a, 0x7e, 0x3b, 0xb6, 0x16, 0x93, 0x48, 0x19, 0xae, 0xd8, 0x0b, 0x2a, 0xf9, 0x10,
+	0xae, 0x22, 0xb7, 0x2d, 0xb5, 0x49, 0x54, 0xbe, 0xa1, 0x7a, 0xf3, 0x29, 0x3e, 0xc7, 0xb5, 0xa1,
+	0xb2, 0xd5, 0x42, 0x68, 0xad, 0x30, 0x5b, 0x1c, 0x50, 0xd9, 0xfe, 0xd6, 0x82, 0x6b, 0xe9, 0x88,
+	0x26, 0xc5, 0x0d, 0x98, 0x42, 0x49, 0xcd, 0x06, 0xbb, 0x9c, 0xa4, 0x98, 0xa2, 0xa7, 0x4d, 0x93,
+	0x25, 0x96, 0x7b, 0x91, 0x12, 0xb3, 0x03, 0x93, 0xe2, 0x4e, 0xc0, 0xe5, 0x76, 0xd7, 0x6d, 0xb2,
+	0x93, 0x7e, 0x01, 0xc9, 0x22, 0x80, 0x8a, 0xad, 0x4b, 0xc2, 0x64, 0x58, 0x54, 0x23, 0x58, 0x0c,
+	0xa4, 0x02, 0x33, 0xfb, 0x3d, 0x1e, 0x96, 0x8c, 0xa9, 0x05, 0xc0, 0x21, 0x34, 0xb0, 0xb9, 0x91,
+	0x20, 0x86, 0x68, 0x24, 0xf8, 0x31, 0x80, 0x08, 0xb8, 0x6c, 0x04, 0x6a, 0x54, 0xeb, 0xba, 0xf5,
+	0x75, 0x45, 0xfa, 0x5f, 0x9f, 0x54, 0x16, 0x74, 0x5a, 0xa2, 0xf5, 0xb4, 0xea, 0x72, 0xc7, 0xa3,
+	0x72, 0xaf, 0xfa, 0x03, 0xd6, 0xa6, 0xcd, 0xa3, 0xfb, 0xac, 0xf9, 0xd1, 0xfb, 0x6b, 0x60, 0xb2,
+	0xbe, 0xcf, 0x9a, 0x3a, 0xc3, 0xa2, 0x08, 0xc3, 0xdb, 0xdf, 0x37, 0x29, 0x6e, 0x73, 0xe1, 0xe2,
+	0xf1, 0x13, 0xa6, 0xb8, 0x01, 0x67, 0x69, 0xab, 0xd5, 0x65, 0x42, 0x18, 0xb0, 0xd2, 0x47, 0xef,
+	0xaf, 0xcd, 0x9a, 0x48, 0x9b, 0x7a, 0x66, 0x47, 0x76, 0x5d, 0xbf, 0x5d, 0x0f, 0x0d, 0xed, 0x7f,
+	0x58, 0x70, 0x2e, 0x0c, 0x94, 0xad, 0xd1, 0xb7, 0x60, 0x5a, 0xec, 0xd1, 0x2e, 0x13, 0x13, 0xad,
+	0x8a, 0xf1, 0x21, 0x4f, 0x60, 0xea, 0x80, 0x76, 0x7a, 0xac, 0x94, 0xc7, 0x52, 0x18, 0xe1, 0xfc,
+	0x35, 0xe5, 0xfc, 0xde, 0xa7, 0x95, 0xd5, 0xb6, 0x2b, 0xf7, 0x7a, 0xbb, 0xd5, 0x26, 0xf7, 0xcc,
+	0xb1, 0x6c, 0xfe, 0x5b, 0x13, 0xad, 0xa7, 0x8e, 0x3c, 0x0a, 0x98, 0x40, 0x07, 0x61, 0xca, 0x07,
+	0xc3, 0xdb, 0x8f, 0xcd, 0x4a, 0xc4, 0x84, 0x89, 0xf6, 0x5b, 0x31, 0x08, 0x07, 0x4d, 0x41, 0x5e,
+	0x4b, 0xff, 0xe2, 0xeb, 0xe9, 0x38, 0xff, 0x63, 0x1f, 0xfb, 0x2f, 0x96, 0x39, 0x54, 0x1f, 0x1d,
+	0xd2, 0xe0, 0xb4, 0x4b, 0x4a, 0xf9, 0x0b, 0x49, 0xbb, 0xb2, 0xa1, 0x1a, 0x08, 0xf3, 0x13, 0x53,
+	0xc4, 0x91, 0x47, 0xae, 0xc7, 0xd4, 0x6e, 0x65, 0x7e, 0x4b, 0x4f, 0x4e, 0xe9, 0xdd, 0xca, 0xfc,
+	0x96, 0x9a, 0xb2, 0x9f, 0xe7, 0xcc, 0x09, 0xab, 0x79, 0x9a, 0xf4, 0x1b, 0xf0, 0x25, 0xda, 0x75,
+	0xe5, 0x9e, 0xc7, 0xa4, 0xdb, 0x6c, 0xc8, 0x43, 0x1a, 0x7c, 0xc6, 0x6a, 0xbc, 0x78, 0x1c, 0x4e,
+	0x01, 0x91, 0x37, 0xe0, 0x62, 0x9b, 0x71, 0x8f, 0xc9, 0x6e, 0x18, 0x3f, 0xf7, 0x99, 0xe2, 0x5f,
+	0x88, 0xa2, 0x61, 0xf8, 0x07, 0x09, 0x3d, 0xf2, 0x58, 0x82, 0xe5, 0xaa, 0xee, 0xb6, 0xaa, 0x61,
+	0xb7, 0x55, 0x7d, 0x14, 0x76, 0x5b, 0x5b, 0x17, 0x14, 0xec, 0xdb, 0x9f, 0x56, 0xac, 0x70, 0xef,
+	0x44, 0xd2, 0xdd, 0x8f, 0x49, 0x57, 0x98, 0x34, 0x4e, 0xa4, 0xf2, 0x1b, 0x70, 0x3d, 0xf1, 0x1b,
+	0xff, 0x3d, 0xee, 0xfa, 0xe3, 0x74, 0x5b, 0xea, 0x94, 0xf2, 0x68, 0xbf, 0x41, 0x3d, 0xde, 0xf3,
+	0xa5, 0x50, 0xbf, 0xb6, 0xba, 0x38, 0xce, 0x7b, 0xb4, 0xbf, 0xa9, 0x07, 0x6b, 0xbe, 0xfd, 0x1f,
+	0x0b, 0x16, 0x33, 0xe2, 0x9b, 0x05, 0x7d, 0x08, 0xa0, 0xf7, 0x56, 0x74, 0x18, 0x17, 0xb7, 0xbe,
+	0x62, 0xb4, 0xbe, 0x3a, 0xa8, 0x75, 0xcd, 0x97, 0x31, 0x95, 0x6b, 0xbe, 0x0c, 0x75, 0xc1, 0x18,
+	0xea, 0xb8, 0xe3, 0x00, 0x09, 0x52, 0xa7, 0xb3, 0x4f, 0x8b, 0x34, 0xca, 0xf1, 0x51, 0x4a, 0xc2,
+	0xd7, 0xfa, 0xae, 0x1c, 0x4b, 0xc2, 0x05, 0x30, 0xb4, 0x8f, 0xd5, 0x3b, 0xa7, 0x07, 0x6a, 0xd8,
+	0xec, 0x2d, 0x66, 0x84, 0x35, 0xca, 0xed, 0xc3, 0x4c, 0x98, 0xa8, 0x96, 0xee, 0x74, 0x32, 0x0d,
+	0xd5, 0x54, 0x47, 0xd2, 0x63, 0xb8, 0x31, 0xb0, 0x9a, 0x3b, 0xae, 0xdf, 0xee, 0xb0, 0x4d, 0x21,
+	0x98, 0x3c, 0x31, 0xe3, 0xf8, 0xe1, 0x9c, 0x4b, 0x36, 0x6e, 0x7f, 0xcd, 0xc3, 0xcd, 0xd1, 0xb1,
+	0x4f, 0xab, 0x60, 0x76, 0x21, 0xff, 0x84, 0xb1, 0x53, 0xab, 0x14, 0x15, 0x9c, 0x08, 0x38, 0x8f,
+	0x9b, 0xb2, 0xc9, 0x3b, 0x0d, 0x05, 0x76, 0x5a, 0xc7, 0xc7, 0x4c, 0x88, 0xf2, 0x3a, 0x63, 0xe4,
+	0xb1, 0x02, 0x75, 0x9b, 0xac, 0xe1, 0x7a, 0x01, 0x6d, 0x9a, 0x06, 0xef, 0x85, 0x7f, 0xc8, 0x66,
+	0x30, 0x56, 0x0d, 0x43, 0xd9, 0xfd, 0x54, 0x21, 0xa8, 0xe2, 0x9c, 0xa4, 0x10, 0x46, 0x95, 0x7e,
+	0xb2, 0x4f, 0xcb, 0xa7, 0xfa, 0xb4, 0x77, 0xd2, 0x75, 0x32, 0x00, 0xfd, 0xf9, 0x35, 0xf9, 0x5f,
+	0x54, 0xc6, 0xe4, 0x95, 0xf1, 0x20, 0x6a, 0xe9, 0x78, 0x67, 0x47, 0x52, 0x29, 0x4e, 0xac, 0x85,
+	0x6b, 0x30, 0x7d, 0xe8, 0xfa, 0x2d, 0x7e, 0x68, 0x0a, 0xc1, 0x7c, 0xd9, 0xef, 0xe6, 0xa2, 0x26,
+	0x28, 0x0a, 0x65, 0xd6, 0xf6, 0xe5, 0xc8, 0x45, 0x2f, 0xec, 0xdc, 0xe0, 0x9d, 0x17, 0x1d, 0x12,
+	0x2d, 0x9c, 0xf6, 0x48, 0x9d, 0xc0, 0xb9, 0xcf, 0xe9, 0x04, 0xce, 0xbf, 0xe8, 0x09, 0x4c, 0xb6,
+	0x00, 0x9a, 0x3d, 0x2c, 0x65, 0xf7, 0x20, 0x3c, 0xc9, 0xc7, 0xc9, 0x27, 0xe6, 0x65, 0xff, 0xd2,
+	0x82, 0xb9, 0x48, 0xaa, 0x07, 0xae, 0x90, 0xbc, 0x7b, 0x34, 0x4e, 0x6b, 0x97, 0x12, 0x22, 0xb3,
+	0x35, 0xcb, 0x27, 0x5a, 0x33, 0xb5, 0x62, 0x01, 0x77, 0x7d, 0x29, 0x90, 0xee, 0x85, 0xba, 0xf9,
+	0xb2, 0x7f, 0x63, 0x01, 0x20, 0x57, 0xea, 0x05, 0x1d, 0x46, 0x5e, 0x81, 0x02, 0x7a, 0x5b, 0x93,
+	0x6a, 0x83, 0x6e, 0xe4, 0x55, 0x98, 0xee, 0xb2, 0x26, 0xef, 0xb6, 0xcc, 0x22, 0x2d, 0x66, 0x88,
+	0x52, 0x47, 0xa3, 0xc4, 0x52, 0x6b, 0x3f, 0xfb, 0x31, 0x94, 0x06, 0x55, 0x31, 0x25, 0xf4, 0x0a,
+	0x9c, 0x15, 0x48, 0x33, 0xec, 0xa2, 0x4b, 0x43, 0xc2, 0xa3, 0x41, 0xe2, 0xd6, 0x6a, 0x7c, 0x36,
+	0x3e, 0xbe, 0x04, 0x53, 0x18, 0x9b, 0x3c, 0x85, 0x69, 0xfd, 0x80, 0x45, 0x96, 0x93, 0x11, 0x06,
+	0xdf, 0xc7, 0xca, 0x2b, 0x23, 0x2c, 0x34, 0x2f, 0xfb, 0xfa, 0xcf, 0x3f, 0xfe, 0xef, 0xef, 0x73,
+	0xd7, 0xc8, 0xac, 0x33, 0xe4, 0xf9, 0x91, 0xf8, 0x50, 0x50, 0xc4, 0xc8, 0xd2, 0xb0, 0x40, 0xc7,
+	0x3d, 0x47, 0xb9, 0x92, 0x39, 0x6f, 0x60, 0x6e, 0x21, 0x4c, 0x85, 0x2c, 0x3a, 0x03, 0x4f, 0x99,
+	0xc2, 0x79, 0xd3, 0x14, 0xcc, 0x5b, 0xa4, 0x0d, 0x53, 0xf8, 0xd8, 0x44, 0xb2, 0x02, 0x46, 0xa9,
+	0x2d, 0x67, 0x1b, 0x18, 0xc8, 0x05, 0x84, 0xbc, 0x4a, 0xae, 0x0c, 0x81, 0x24, 0xef, 0x58, 0x70,
+	0x65, 0xc8, 0x93, 0x0d, 0x59, 0x1b, 0x12, 0x36, 0xfb, 0xa5, 0xa9, 0x5c, 0x1d, 0xd7, 0xdc, 0x70,
+	0xba, 0x8d, 0x9c, 0x56, 0x48, 0x25, 0xc9, 0x49, 0x18, 0x17, 0x87, 0x29, 0xfb, 0x86, 0xeb, 0x93,
+	0x3f, 0x5b, 0x30, 0x3b, 0xec, 0x1d, 0x84, 0x8c, 0x85, 0x78, 0xfc, 0xba, 0x53, 0x76, 0xc6, 0xb6,
+	0x37, 0x14, 0x57, 0x91, 0xa2, 0x4d, 0x96, 0x47, 0x52, 0xe4, 0x3d, 0x49, 0x8e, 0xa0, 0x18, 0x3d,
+	0x5e, 0x90, 0x1b, 0x43, 0x70, 0xd2, 0x8f, 0x25, 0xe5, 0x9b, 0xa3, 0x8d, 0x0c, 0x83, 0x15, 0x64,
+	0xb0, 0x40, 0xe6, 0x93, 0x0c, 0xf0, 0xa1, 0x43, 0x38, 0xbb, 0xea, 0x47, 0xa6, 0x0f, 0xc5, 0xe8,
+	0xd1, 0x60, 0x28, 0x74, 0xfa, 0x11, 0x63, 0x28, 0xf4, 0xc0, 0xbb, 0x83, 0xbd, 0x8c, 0xd0, 0x65,
+	0x52, 0x4a, 0x25, 0x1f, 0xbd, 0x45, 0x90, 0x9f, 0x59, 0x50, 0x8c, 0x6e, 0xc9, 0x43, 0xa1, 0xd3,
+	0x8f, 0x0b, 0x43, 0xa1, 0x07, 0x2e, 0xda, 0xf6, 0x97, 0x11, 0xfa, 0x06, 0x59, 0x49, 0x97, 0xab,
+	0x31, 0x74, 0xde, 0x34, 0x0f, 0x0f, 0x6f, 0x91, 0x26, 0x14, 0xf0, 0x72, 0x37, 0x6c, 0x57, 0xc6,
+	0x6e, 0xd9, 0x43, 0x77, 0x65, 0xfc, 0x76, 0x6b, 0x97, 0x11, 0x73, 0x96, 0x90, 0x24, 0xa6, 0xba,
+	0x86, 0x92, 0x3f, 0x59, 0x70, 0x29, 0x7d, 0x8b, 0x22, 0x77, 0x46, 0x54, 0x53, 0xea, 0x2a, 0x57,
+	0xbe, 0x3b, 0x96, 0xad, 0x61, 0x72, 0x0f, 0x99, 0xac, 0x91, 0xbb, 0x23, 0x7f, 0x1f, 0x8e, 0xab,
+	0xf0, 0xa7, 0xdc, 0xf5, 0x13, 0x14, 0xc3, 0xeb, 0xca, 0x48, 0x8a, 0xa9, 0xab, 0xd2, 0x48, 0x8a,
+	0xe9, 0xfb, 0xcf, 0xc4, 0x14, 0x59, 0xdf, 0x95, 0xe4, 0xef, 0x16, 0xcc, 0x65, 0xdc, 0x30, 0xc8,
+	0xfa, 0x09, 0x02, 0x0d, 0x36, 0xb8, 0xe5, 0x8d, 0x49, 0x5c, 0x0c, 0xef, 0x57, 0x91, 0xf7, 0xcb,
+	0xe4, 0x9b, 0x13, 0x48, 0xdb, 0x10, 0x18, 0xa8, 0x41, 0x91, 0x68, 0x3c, 0x89, 0x54, 0xfb, 0x3b,
+	0x32, 0x89, 0xe1, 0x5d, 0xfa, 0xc8, 0x24, 0x32, 0xba, 0xeb, 0x89, 0x93, 0x50, 0xe2, 0x27, 0x93,
+	0xf8, 0x05, 0x6e, 0x5c, 0x73, 0x86, 0x67, 0x6c, 0xdc, 0x64, 0x0b, 0x99, 0xb1, 0x71, 0x53, 0xcd,
+	0xa1, 0x7d, 0x17, 0xa9, 0xdd, 0x22, 0x37, 0x4e, 0xa0, 0x86, 0xb8, 0xbf, 0xb2, 0x60, 0x26, 0xd6,
+	0x1e, 0x90, 0x5b, 0x19, 0x10, 0xc9, 0xa6, 0xaa, 0xfc, 0xd2, 0x49, 0x66, 0x86, 0xcb, 0x1a, 0x72,
+	0xb9, 0x4d, 0x6e, 0x8d, 0xe6, 0xb2, 0xa7, 0xdd, 0xb6, 0x36, 0x3f, 0x78, 0xb6, 0x64, 0x7d, 0xf8,
+	0x6c, 0xc9, 0xfa, 0xf7, 0xb3, 0x25, 0xeb, 0xed, 0xe7, 0x4b, 0x67, 0x3e, 0x7c, 0xbe, 0x74, 0xe6,
+	0x9f, 0xcf, 0x97, 0xce, 0xfc, 0xe4, 0x76, 0xac, 0xdb, 0xc7, 0x50, 0x6b, 0x1d, 0xba, 0x2b, 0x4c,
+	0xd4, 0x3e, 0xc6, 0xc5, 0x96, 0x7f, 0x77, 0x1a, 0xdb, 0xab, 0x7b, 0xff, 0x0f, 0x00, 0x00, 0xff,
+	0xff, 0x3e, 0x01, 0x43, 0x16, 0xe6, 0x1c, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -1187,6 +1972,22 @@ type QueryClient interface {
 	// Twap returns the time-weighted average price of base_denom in
 	// quote_denom in a pool over [start_time, end_time].
 	Twap(ctx context.Context, in *QueryTwapRequest, opts ...grpc.CallOption) (*QueryTwapResponse, error)
+	// SimulateJoinPool returns what MsgJoinPool would mint and take now.
+	SimulateJoinPool(ctx context.Context, in *QuerySimulateJoinPoolRequest, opts ...grpc.CallOption) (*QuerySimulateJoinPoolResponse, error)
+	// SimulateExitPool returns what MsgExitPool would pay now.
+	SimulateExitPool(ctx context.Context, in *QuerySimulateExitPoolRequest, opts ...grpc.CallOption) (*QuerySimulateExitPoolResponse, error)
+	// SimulateJoinSingleAsset returns what MsgJoinSingleAsset would mint now,
+	// its fee and its price impact.
+	SimulateJoinSingleAsset(ctx context.Context, in *QuerySimulateJoinSingleAssetRequest, opts ...grpc.CallOption) (*QuerySimulateJoinSingleAssetResponse, error)
+	// SimulateExitSingleAsset returns what MsgExitSingleAsset would pay now,
+	// its fee and its price impact.
+	SimulateExitSingleAsset(ctx context.Context, in *QuerySimulateExitSingleAssetRequest, opts ...grpc.CallOption) (*QuerySimulateExitSingleAssetResponse, error)
+	// PoolStats returns a pool's swap volume and fees over a window ending
+	// now, from its stats records.
+	PoolStats(ctx context.Context, in *QueryPoolStatsRequest, opts ...grpc.CallOption) (*QueryPoolStatsResponse, error)
+	// PoolHistory samples a pool's stats records (reserves, total shares,
+	// cumulative volume and fees) at evenly spaced times.
+	PoolHistory(ctx context.Context, in *QueryPoolHistoryRequest, opts ...grpc.CallOption) (*QueryPoolHistoryResponse, error)
 }
 
 type queryClient struct {
@@ -1278,6 +2079,60 @@ func (c *queryClient) Twap(ctx context.Context, in *QueryTwapRequest, opts ...gr
 	return out, nil
 }
 
+func (c *queryClient) SimulateJoinPool(ctx context.Context, in *QuerySimulateJoinPoolRequest, opts ...grpc.CallOption) (*QuerySimulateJoinPoolResponse, error) {
+	out := new(QuerySimulateJoinPoolResponse)
+	err := c.cc.Invoke(ctx, "/agora.dex.v1.Query/SimulateJoinPool", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) SimulateExitPool(ctx context.Context, in *QuerySimulateExitPoolRequest, opts ...grpc.CallOption) (*QuerySimulateExitPoolResponse, error) {
+	out := new(QuerySimulateExitPoolResponse)
+	err := c.cc.Invoke(ctx, "/agora.dex.v1.Query/SimulateExitPool", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) SimulateJoinSingleAsset(ctx context.Context, in *QuerySimulateJoinSingleAssetRequest, opts ...grpc.CallOption) (*QuerySimulateJoinSingleAssetResponse, error) {
+	out := new(QuerySimulateJoinSingleAssetResponse)
+	err := c.cc.Invoke(ctx, "/agora.dex.v1.Query/SimulateJoinSingleAsset", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) SimulateExitSingleAsset(ctx context.Context, in *QuerySimulateExitSingleAssetRequest, opts ...grpc.CallOption) (*QuerySimulateExitSingleAssetResponse, error) {
+	out := new(QuerySimulateExitSingleAssetResponse)
+	err := c.cc.Invoke(ctx, "/agora.dex.v1.Query/SimulateExitSingleAsset", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) PoolStats(ctx context.Context, in *QueryPoolStatsRequest, opts ...grpc.CallOption) (*QueryPoolStatsResponse, error) {
+	out := new(QueryPoolStatsResponse)
+	err := c.cc.Invoke(ctx, "/agora.dex.v1.Query/PoolStats", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) PoolHistory(ctx context.Context, in *QueryPoolHistoryRequest, opts ...grpc.CallOption) (*QueryPoolHistoryResponse, error) {
+	out := new(QueryPoolHistoryResponse)
+	err := c.cc.Invoke(ctx, "/agora.dex.v1.Query/PoolHistory", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // QueryServer is the server API for Query service.
 type QueryServer interface {
 	// Params returns the parameters.
@@ -1300,6 +2155,22 @@ type QueryServer interface {
 	// Twap returns the time-weighted average price of base_denom in
 	// quote_denom in a pool over [start_time, end_time].
 	Twap(context.Context, *QueryTwapRequest) (*QueryTwapResponse, error)
+	// SimulateJoinPool returns what MsgJoinPool would mint and take now.
+	SimulateJoinPool(context.Context, *QuerySimulateJoinPoolRequest) (*QuerySimulateJoinPoolResponse, error)
+	// SimulateExitPool returns what MsgExitPool would pay now.
+	SimulateExitPool(context.Context, *QuerySimulateExitPoolRequest) (*QuerySimulateExitPoolResponse, error)
+	// SimulateJoinSingleAsset returns what MsgJoinSingleAsset would mint now,
+	// its fee and its price impact.
+	SimulateJoinSingleAsset(context.Context, *QuerySimulateJoinSingleAssetRequest) (*QuerySimulateJoinSingleAssetResponse, error)
+	// SimulateExitSingleAsset returns what MsgExitSingleAsset would pay now,
+	// its fee and its price impact.
+	SimulateExitSingleAsset(context.Context, *QuerySimulateExitSingleAssetRequest) (*QuerySimulateExitSingleAssetResponse, error)
+	// PoolStats returns a pool's swap volume and fees over a window ending
+	// now, from its stats records.
+	PoolStats(context.Context, *QueryPoolStatsRequest) (*QueryPoolStatsResponse, error)
+	// PoolHistory samples a pool's stats records (reserves, total shares,
+	// cumulative volume and fees) at evenly spaced times.
+	PoolHistory(context.Context, *QueryPoolHistoryRequest) (*QueryPoolHistoryResponse, error)
 }
 
 // UnimplementedQueryServer can be embedded to have forward compatible implementations.
@@ -1332,6 +2203,24 @@ func (*UnimplementedQueryServer) Positions(ctx context.Context, req *QueryPositi
 }
 func (*UnimplementedQueryServer) Twap(ctx context.Context, req *QueryTwapRequest) (*QueryTwapResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Twap not implemented")
+}
+func (*UnimplementedQueryServer) SimulateJoinPool(ctx context.Context, req *QuerySimulateJoinPoolRequest) (*QuerySimulateJoinPoolResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SimulateJoinPool not implemented")
+}
+func (*UnimplementedQueryServer) SimulateExitPool(ctx context.Context, req *QuerySimulateExitPoolRequest) (*QuerySimulateExitPoolResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SimulateExitPool not implemented")
+}
+func (*UnimplementedQueryServer) SimulateJoinSingleAsset(ctx context.Context, req *QuerySimulateJoinSingleAssetRequest) (*QuerySimulateJoinSingleAssetResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SimulateJoinSingleAsset not implemented")
+}
+func (*UnimplementedQueryServer) SimulateExitSingleAsset(ctx context.Context, req *QuerySimulateExitSingleAssetRequest) (*QuerySimulateExitSingleAssetResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SimulateExitSingleAsset not implemented")
+}
+func (*UnimplementedQueryServer) PoolStats(ctx context.Context, req *QueryPoolStatsRequest) (*QueryPoolStatsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method PoolStats not implemented")
+}
+func (*UnimplementedQueryServer) PoolHistory(ctx context.Context, req *QueryPoolHistoryRequest) (*QueryPoolHistoryResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method PoolHistory not implemented")
 }
 
 func RegisterQueryServer(s grpc1.Server, srv QueryServer) {
@@ -1500,6 +2389,114 @@ func _Query_Twap_Handler(srv interface{}, ctx context.Context, dec func(interfac
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_SimulateJoinPool_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySimulateJoinPoolRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SimulateJoinPool(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.dex.v1.Query/SimulateJoinPool",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SimulateJoinPool(ctx, req.(*QuerySimulateJoinPoolRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_SimulateExitPool_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySimulateExitPoolRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SimulateExitPool(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.dex.v1.Query/SimulateExitPool",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SimulateExitPool(ctx, req.(*QuerySimulateExitPoolRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_SimulateJoinSingleAsset_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySimulateJoinSingleAssetRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SimulateJoinSingleAsset(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.dex.v1.Query/SimulateJoinSingleAsset",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SimulateJoinSingleAsset(ctx, req.(*QuerySimulateJoinSingleAssetRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_SimulateExitSingleAsset_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySimulateExitSingleAssetRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SimulateExitSingleAsset(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.dex.v1.Query/SimulateExitSingleAsset",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SimulateExitSingleAsset(ctx, req.(*QuerySimulateExitSingleAssetRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_PoolStats_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryPoolStatsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).PoolStats(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.dex.v1.Query/PoolStats",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).PoolStats(ctx, req.(*QueryPoolStatsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_PoolHistory_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryPoolHistoryRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).PoolHistory(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.dex.v1.Query/PoolHistory",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).PoolHistory(ctx, req.(*QueryPoolHistoryRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Query_serviceDesc = _Query_serviceDesc
 var _Query_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "agora.dex.v1.Query",
@@ -1540,6 +2537,30 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Twap",
 			Handler:    _Query_Twap_Handler,
+		},
+		{
+			MethodName: "SimulateJoinPool",
+			Handler:    _Query_SimulateJoinPool_Handler,
+		},
+		{
+			MethodName: "SimulateExitPool",
+			Handler:    _Query_SimulateExitPool_Handler,
+		},
+		{
+			MethodName: "SimulateJoinSingleAsset",
+			Handler:    _Query_SimulateJoinSingleAsset_Handler,
+		},
+		{
+			MethodName: "SimulateExitSingleAsset",
+			Handler:    _Query_SimulateExitSingleAsset_Handler,
+		},
+		{
+			MethodName: "PoolStats",
+			Handler:    _Query_PoolStats_Handler,
+		},
+		{
+			MethodName: "PoolHistory",
+			Handler:    _Query_PoolHistory_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -2367,6 +3388,598 @@ func (m *QueryTwapResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *QuerySimulateJoinPoolRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateJoinPoolRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateJoinPoolRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.MaxAmountsIn) > 0 {
+		i -= len(m.MaxAmountsIn)
+		copy(dAtA[i:], m.MaxAmountsIn)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.MaxAmountsIn)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.PoolId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.PoolId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateJoinPoolResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateJoinPoolResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateJoinPoolResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.AmountsIn) > 0 {
+		for iNdEx := len(m.AmountsIn) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.AmountsIn[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x12
+		}
+	}
+	{
+		size := m.SharesOut.Size()
+		i -= size
+		if _, err := m.SharesOut.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateExitPoolRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateExitPoolRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateExitPoolRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.SharesIn) > 0 {
+		i -= len(m.SharesIn)
+		copy(dAtA[i:], m.SharesIn)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.SharesIn)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.PoolId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.PoolId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateExitPoolResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateExitPoolResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateExitPoolResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.AmountsOut) > 0 {
+		for iNdEx := len(m.AmountsOut) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.AmountsOut[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateJoinSingleAssetRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateJoinSingleAssetRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateJoinSingleAssetRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.TokenIn) > 0 {
+		i -= len(m.TokenIn)
+		copy(dAtA[i:], m.TokenIn)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.TokenIn)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.PoolId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.PoolId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateJoinSingleAssetResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateJoinSingleAssetResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateJoinSingleAssetResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.PriceImpact.Size()
+		i -= size
+		if _, err := m.PriceImpact.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if len(m.ProtocolFee) > 0 {
+		for iNdEx := len(m.ProtocolFee) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.ProtocolFee[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x1a
+		}
+	}
+	if len(m.Fee) > 0 {
+		for iNdEx := len(m.Fee) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Fee[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x12
+		}
+	}
+	{
+		size := m.SharesOut.Size()
+		i -= size
+		if _, err := m.SharesOut.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateExitSingleAssetRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateExitSingleAssetRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateExitSingleAssetRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.DenomOut) > 0 {
+		i -= len(m.DenomOut)
+		copy(dAtA[i:], m.DenomOut)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.DenomOut)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.SharesIn) > 0 {
+		i -= len(m.SharesIn)
+		copy(dAtA[i:], m.SharesIn)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.SharesIn)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.PoolId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.PoolId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateExitSingleAssetResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateExitSingleAssetResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateExitSingleAssetResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.PriceImpact.Size()
+		i -= size
+		if _, err := m.PriceImpact.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if len(m.ProtocolFee) > 0 {
+		for iNdEx := len(m.ProtocolFee) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.ProtocolFee[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x1a
+		}
+	}
+	if len(m.Fee) > 0 {
+		for iNdEx := len(m.Fee) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Fee[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x12
+		}
+	}
+	{
+		size, err := m.TokenOut.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryPoolStatsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryPoolStatsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryPoolStatsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Window) > 0 {
+		i -= len(m.Window)
+		copy(dAtA[i:], m.Window)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Window)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.PoolId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.PoolId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryPoolStatsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryPoolStatsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryPoolStatsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Cumulative.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	n17, err17 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.EndTime, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.EndTime):])
+	if err17 != nil {
+		return 0, err17
+	}
+	i -= n17
+	i = encodeVarintQuery(dAtA, i, uint64(n17))
+	i--
+	dAtA[i] = 0x1a
+	n18, err18 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.StartTime, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.StartTime):])
+	if err18 != nil {
+		return 0, err18
+	}
+	i -= n18
+	i = encodeVarintQuery(dAtA, i, uint64(n18))
+	i--
+	dAtA[i] = 0x12
+	{
+		size, err := m.Window.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryPoolHistoryRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryPoolHistoryRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryPoolHistoryRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Points != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Points))
+		i--
+		dAtA[i] = 0x20
+	}
+	if len(m.EndTime) > 0 {
+		i -= len(m.EndTime)
+		copy(dAtA[i:], m.EndTime)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.EndTime)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.StartTime) > 0 {
+		i -= len(m.StartTime)
+		copy(dAtA[i:], m.StartTime)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.StartTime)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.PoolId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.PoolId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *PoolSample) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *PoolSample) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *PoolSample) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Record.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	n21, err21 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Time, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time):])
+	if err21 != nil {
+		return 0, err21
+	}
+	i -= n21
+	i = encodeVarintQuery(dAtA, i, uint64(n21))
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryPoolHistoryResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryPoolHistoryResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryPoolHistoryResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Samples) > 0 {
+		for iNdEx := len(m.Samples) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Samples[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintQuery(dAtA []byte, offset int, v uint64) int {
 	offset -= sovQuery(v)
 	base := offset
@@ -2705,6 +4318,240 @@ func (m *QueryTwapResponse) Size() (n int) {
 	n += 1 + l + sovQuery(uint64(l))
 	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.EndTime)
 	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QuerySimulateJoinPoolRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.PoolId != 0 {
+		n += 1 + sovQuery(uint64(m.PoolId))
+	}
+	l = len(m.MaxAmountsIn)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QuerySimulateJoinPoolResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.SharesOut.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if len(m.AmountsIn) > 0 {
+		for _, e := range m.AmountsIn {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *QuerySimulateExitPoolRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.PoolId != 0 {
+		n += 1 + sovQuery(uint64(m.PoolId))
+	}
+	l = len(m.SharesIn)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QuerySimulateExitPoolResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.AmountsOut) > 0 {
+		for _, e := range m.AmountsOut {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *QuerySimulateJoinSingleAssetRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.PoolId != 0 {
+		n += 1 + sovQuery(uint64(m.PoolId))
+	}
+	l = len(m.TokenIn)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QuerySimulateJoinSingleAssetResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.SharesOut.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if len(m.Fee) > 0 {
+		for _, e := range m.Fee {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if len(m.ProtocolFee) > 0 {
+		for _, e := range m.ProtocolFee {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	l = m.PriceImpact.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QuerySimulateExitSingleAssetRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.PoolId != 0 {
+		n += 1 + sovQuery(uint64(m.PoolId))
+	}
+	l = len(m.SharesIn)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.DenomOut)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QuerySimulateExitSingleAssetResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.TokenOut.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if len(m.Fee) > 0 {
+		for _, e := range m.Fee {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if len(m.ProtocolFee) > 0 {
+		for _, e := range m.ProtocolFee {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	l = m.PriceImpact.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryPoolStatsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.PoolId != 0 {
+		n += 1 + sovQuery(uint64(m.PoolId))
+	}
+	l = len(m.Window)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryPoolStatsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Window.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.StartTime)
+	n += 1 + l + sovQuery(uint64(l))
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.EndTime)
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Cumulative.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryPoolHistoryRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.PoolId != 0 {
+		n += 1 + sovQuery(uint64(m.PoolId))
+	}
+	l = len(m.StartTime)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.EndTime)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.Points != 0 {
+		n += 1 + sovQuery(uint64(m.Points))
+	}
+	return n
+}
+
+func (m *PoolSample) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time)
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Record.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryPoolHistoryResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Samples) > 0 {
+		for _, e := range m.Samples {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
 	return n
 }
 
@@ -5009,6 +6856,1650 @@ func (m *QueryTwapResponse) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.EndTime, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateJoinPoolRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateJoinPoolRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateJoinPoolRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolId", wireType)
+			}
+			m.PoolId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PoolId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxAmountsIn", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.MaxAmountsIn = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateJoinPoolResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateJoinPoolResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateJoinPoolResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SharesOut", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.SharesOut.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AmountsIn", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AmountsIn = append(m.AmountsIn, types.Coin{})
+			if err := m.AmountsIn[len(m.AmountsIn)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateExitPoolRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateExitPoolRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateExitPoolRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolId", wireType)
+			}
+			m.PoolId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PoolId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SharesIn", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.SharesIn = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateExitPoolResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateExitPoolResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateExitPoolResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AmountsOut", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AmountsOut = append(m.AmountsOut, types.Coin{})
+			if err := m.AmountsOut[len(m.AmountsOut)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateJoinSingleAssetRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateJoinSingleAssetRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateJoinSingleAssetRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolId", wireType)
+			}
+			m.PoolId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PoolId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenIn", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenIn = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateJoinSingleAssetResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateJoinSingleAssetResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateJoinSingleAssetResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SharesOut", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.SharesOut.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Fee", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Fee = append(m.Fee, types.Coin{})
+			if err := m.Fee[len(m.Fee)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProtocolFee", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProtocolFee = append(m.ProtocolFee, types.Coin{})
+			if err := m.ProtocolFee[len(m.ProtocolFee)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PriceImpact", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.PriceImpact.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateExitSingleAssetRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateExitSingleAssetRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateExitSingleAssetRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolId", wireType)
+			}
+			m.PoolId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PoolId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SharesIn", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.SharesIn = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DenomOut", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DenomOut = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateExitSingleAssetResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateExitSingleAssetResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateExitSingleAssetResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenOut", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.TokenOut.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Fee", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Fee = append(m.Fee, types.Coin{})
+			if err := m.Fee[len(m.Fee)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProtocolFee", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProtocolFee = append(m.ProtocolFee, types.Coin{})
+			if err := m.ProtocolFee[len(m.ProtocolFee)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PriceImpact", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.PriceImpact.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryPoolStatsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryPoolStatsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryPoolStatsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolId", wireType)
+			}
+			m.PoolId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PoolId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Window", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Window = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryPoolStatsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryPoolStatsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryPoolStatsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Window", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Window.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field StartTime", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.StartTime, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EndTime", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.EndTime, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Cumulative", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Cumulative.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryPoolHistoryRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryPoolHistoryRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryPoolHistoryRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolId", wireType)
+			}
+			m.PoolId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PoolId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field StartTime", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.StartTime = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EndTime", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.EndTime = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Points", wireType)
+			}
+			m.Points = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Points |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *PoolSample) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: PoolSample: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: PoolSample: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Time", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.Time, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Record", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Record.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryPoolHistoryResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryPoolHistoryResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryPoolHistoryResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Samples", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Samples = append(m.Samples, PoolSample{})
+			if err := m.Samples[len(m.Samples)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex
