@@ -48,7 +48,7 @@ func CdpSeedTypes() []cdptypes.CollateralType {
 }
 
 // SeedCdp lists CdpSeedTypes, opens the PSM for uusdc (0.1 % each way,
-// ceiling 10M USDC), and records the seeding account's PSM swap, stability
+// ceiling 10M USDC), prices AGR for the books' AGR legs (AGR/USD), and records the seeding account's PSM swap, stability
 // pool deposit and AUSD/USDC stableswap pool (see CdpSeedPsm). Module state
 // and balances agree, so every cdp and dex invariant holds from genesis.
 func SeedCdp(cdc codec.JSONCodec, gen app.GenesisState, accounts map[string]sdk.AccAddress) error {
@@ -67,6 +67,7 @@ func SeedCdp(cdc codec.JSONCodec, gen app.GenesisState, accounts map[string]sdk.
 	}
 	p := &cdpGen.Params
 	p.PsmDenom, p.PsmFeeIn, p.PsmFeeOut, p.PsmCeiling = "uusdc", sdkmath.LegacyNewDecWithPrec(1, 3), sdkmath.LegacyNewDecWithPrec(1, 3), CdpSeedPsmLimit
+	p.AgrOraclePair = "AGR/USD" // the books buy and sell AGR through the AGR/USDC pool
 	cdpGen.Books.PsmReserve = cdpGen.Books.PsmReserve.Add(CdpSeedPsm)
 	cdpGen.Pool.TotalDeposits = cdpGen.Pool.TotalDeposits.Add(CdpSeedPool)
 	cdpGen.Deposits = append(cdpGen.Deposits, cdptypes.PoolDeposit{

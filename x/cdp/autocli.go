@@ -44,7 +44,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod: "PoolDeposit", Use: "pool-deposit [depositor]", Short: "A depositor's stability pool deposit now and its claimable gains",
 					Example: "agorad query cdp pool-deposit $(agorad keys show alice -a)", PositionalArgs: pos("depositor"),
 				},
-				{RpcMethod: "Books", Use: "books", Short: "Surplus, system debt, PSM reserve and total debt"},
+				{RpcMethod: "Books", Use: "books", Short: "Surplus, system debt, PSM reserve, AGR bought & burned and minted & sold, the shutdown's settlement, total debt"},
 				{RpcMethod: "RedemptionFee", Use: "redemption-fee", Short: "The redemption fee rate now (floor + the decayed base rate)"},
 				{
 					RpcMethod: "SimulateOpenVault", Use: "simulate-open-vault [owner] [collateral] [mint]",
@@ -66,6 +66,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "SimulateRepay", Use: "simulate-repay [sender] [vault-id] [amount]", Short: "The vault after repaying uausd (--all: the whole debt)",
 					Example: "agorad query cdp simulate-repay $(agorad keys show alice -a) 1 500000000", PositionalArgs: pos("sender", "vault_id", "amount"),
+				},
+				{
+					RpcMethod: "SimulatePsmSwap", Use: "simulate-psm-swap [in|out] [amount]",
+					Short:   "Quote a PSM swap (in: the PSM's dollar for uausd; out: uausd for the dollar) with its fee, or the refusal",
+					Example: "agorad query cdp simulate-psm-swap in 1000000000", PositionalArgs: pos("direction", "amount"),
 				},
 			},
 		},
@@ -125,6 +130,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod: "Redeem", Use: "redeem [amount] [collateral-type] [max-fee]",
 					Short:   "Redeem uausd for $1 of collateral each (less the fee) from the safe vaults with the lowest ratio",
 					Example: "agorad tx cdp redeem 1000000000 ueth 0.02 --from alice", PositionalArgs: pos("amount", "collateral_type", "max_fee"),
+				},
+				{
+					RpcMethod: "RedeemSettlement", Use: "redeem-settlement [amount]",
+					Short:   "After the emergency shutdown's settlement is fixed: redeem uausd for the same basket of collateral per AUSD as everyone",
+					Example: "agorad tx cdp redeem-settlement 1000000000 --from alice", PositionalArgs: pos("amount"),
 				},
 				{RpcMethod: "SetCollateralType", Skip: true}, // gov only: submit in a proposal
 				{RpcMethod: "Shutdown", Skip: true},          // gov only: submit in a proposal

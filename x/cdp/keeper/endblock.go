@@ -18,6 +18,9 @@ import (
 // that is safe: every later vault is safer, so the cost follows the number
 // of vaults at risk. Each liquidation runs in its own cached context with a
 // recover; a failure emits EventLiquidationSkipped and EndBlock goes on.
+// Then the books: the surplus covers system debt, one AGR leg runs
+// (books_agr.go), and after the shutdown one settlement batch
+// (settlement.go, settleBatch).
 func (k Keeper) EndBlock(goCtx context.Context) error {
 	ctx := sdk.UnwrapSDKContext(goCtx)
 	params, err := k.Params.Get(ctx)
@@ -59,6 +62,12 @@ func (k Keeper) EndBlock(goCtx context.Context) error {
 	}
 	if err := isolated(ctx, k.coverSystemDebt); err != nil {
 		ctx.Logger().Error("cover system debt", "module", types.ModuleName, "err", err)
+	}
+	if err := isolated(ctx, k.agrLegs); err != nil {
+		ctx.Logger().Error("books' AGR legs", "module", types.ModuleName, "err", err)
+	}
+	if err := isolated(ctx, k.settleBatch); err != nil {
+		ctx.Logger().Error("shutdown settlement", "module", types.ModuleName, "err", err)
 	}
 	return nil
 }

@@ -109,3 +109,33 @@ func (q queryServer) SimulateRepay(ctx context.Context, req *types.QuerySimulate
 		return err
 	})
 }
+
+// SimulatePsmSwap quotes a PSM swap ("in": psm_denom → uausd, "out": uausd
+// → psm_denom) with the rules the swap itself uses (QuotePsmIn,
+// QuotePsmOut), or returns the registered error it would fail with.
+func (q queryServer) SimulatePsmSwap(ctx context.Context, req *types.QuerySimulatePsmSwapRequest) (*types.QuerySimulatePsmSwapResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	amount, err := parseAmount(req.Amount)
+	if err != nil {
+		return nil, err
+	}
+	if err := types.ValidateAmount("amount", amount); err != nil {
+		return nil, err
+	}
+	var quote PsmQuote
+	switch req.Direction {
+	case "in":
+		quote, err = q.k.QuotePsmIn(ctx, amount)
+	case "out":
+		quote, err = q.k.QuotePsmOut(ctx, amount)
+	default:
+		return nil, status.Errorf(codes.InvalidArgument, "direction %q: want \"in\" (the PSM's dollar for AUSD) or \"out\" (AUSD for the PSM's dollar)", req.Direction)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &types.QuerySimulatePsmSwapResponse{In: quote.In, Out: quote.Out, Fee: quote.Fee,
+		Reserve: quote.Books.PsmReserve, Ceiling: quote.Params.PsmCeiling}, nil
+}

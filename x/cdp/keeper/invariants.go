@@ -28,14 +28,15 @@ func (k Keeper) Invariants() []Invariant {
 	}
 }
 
-// SupplyInvariant: supply(uausd) = Σ issued_t + psm_reserve + system_debt,
+// SupplyInvariant: supply(uausd) = Σ issued_t + psm_reserve + system_debt
+// + settled_debt (0 until the shutdown's settlement),
 // and each type's issued_t = ⌈normalized debt × rate⌉ ≤ Σ its vaults' debt.
 func (k Keeper) SupplyInvariant(ctx sdk.Context) error {
 	b, err := k.Books.Get(ctx)
 	if err != nil {
 		return err
 	}
-	want := b.PsmReserve.Add(b.SystemDebt)
+	want := b.PsmReserve.Add(b.SystemDebt).Add(b.SettledDebt)
 	var errs []error
 	err = k.CollateralStates.Walk(ctx, nil, func(d string, st types.CollateralState) (bool, error) {
 		want = want.Add(st.Issued)
@@ -52,7 +53,7 @@ func (k Keeper) SupplyInvariant(ctx sdk.Context) error {
 		return err
 	}
 	if got := k.bank.GetSupply(ctx, types.StableDenom).Amount; !got.Equal(want) {
-		errs = append(errs, fmt.Errorf("uausd supply %s ≠ Σ issued + psm reserve %s + system debt %s = %s", got, b.PsmReserve, b.SystemDebt, want))
+		errs = append(errs, fmt.Errorf("uausd supply %s ≠ Σ issued + psm reserve %s + system debt %s + settled debt %s = %s", got, b.PsmReserve, b.SystemDebt, b.SettledDebt, want))
 	}
 	return errors.Join(errs...)
 }
@@ -60,7 +61,7 @@ func (k Keeper) SupplyInvariant(ctx sdk.Context) error {
 // ModuleBalanceInvariant: the module holds exactly the recorded AUSD
 // (surplus + pool deposits + pool AUSD gains) and, per denom, the recorded
 // collateral (types' collateral incl. pending, pool gains, surplus
-// collateral, the PSM reserve).
+// collateral, the PSM reserve, the settlement's basket not yet paid).
 func (k Keeper) ModuleBalanceInvariant(ctx sdk.Context) error {
 	b, err := k.Books.Get(ctx)
 	if err != nil {
@@ -74,7 +75,7 @@ func (k Keeper) ModuleBalanceInvariant(ctx sdk.Context) error {
 	if err != nil {
 		return err
 	}
-	want := sdk.NewCoins(sdk.NewCoin(types.StableDenom, b.Surplus.Add(pool.TotalDeposits))).Add(pool.Gains...).Add(b.SurplusCollateral...)
+	want := sdk.NewCoins(sdk.NewCoin(types.StableDenom, b.Surplus.Add(pool.TotalDeposits))).Add(pool.Gains...).Add(b.SurplusCollateral...).Add(b.SettlementLeft...)
 	if params.PsmDenom != "" {
 		want = want.Add(sdk.NewCoin(params.PsmDenom, b.PsmReserve))
 	}

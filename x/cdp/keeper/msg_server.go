@@ -180,3 +180,15 @@ func (m msgServer) Redeem(ctx context.Context, msg *types.MsgRedeem) (*types.Msg
 	}
 	return &types.MsgRedeemResponse{Redeemed: redeemed, Collateral: out, Fee: fee}, nil
 }
+
+// RedeemSettlement handles MsgRedeemSettlement.
+func (m msgServer) RedeemSettlement(ctx context.Context, msg *types.MsgRedeemSettlement) (*types.MsgRedeemSettlementResponse, error) {
+	if err := msg.ValidateBasic(); err != nil {
+		return nil, err
+	}
+	paid, err := m.Keeper.RedeemSettlement(ctx, addr(msg.Sender), msg.Amount)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgRedeemSettlementResponse{Paid: paid}, nil
+}

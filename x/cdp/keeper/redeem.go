@@ -45,11 +45,10 @@ func (k Keeper) Redeem(ctx context.Context, sender sdk.AccAddress, amount sdkmat
 		if params.Paused {
 			return errorsmod.Wrap(types.ErrPaused, "the module is paused: redemptions are refused")
 		}
-		ct, _, err := k.AccruedType(ctx, denom)
-		if err != nil {
+		if err := k.refuseIfShutdown(ctx, "MsgRedeem"); err != nil {
 			return err
 		}
-		down, err := k.IsShutdown(ctx)
+		ct, _, err := k.AccruedType(ctx, denom)
 		if err != nil {
 			return err
 		}
@@ -82,21 +81,11 @@ func (k Keeper) Redeem(ctx context.Context, sender sdk.AccAddress, amount sdkmat
 			if err != nil {
 				return err
 			}
-			if !debt.IsPositive() || (!down && !types.MeetsRatio(v.Collateral, price, ct.Decimals, debt, ct.MinCollateralRatio)) {
+			if !debt.IsPositive() || !types.MeetsRatio(v.Collateral, price, ct.Decimals, debt, ct.MinCollateralRatio) {
 				continue
 			}
 			x := sdkmath.MinInt(remaining, debt)
-			if down {
-				// after the shutdown every vault with debt pays, up to its
-				// collateral's worth at the frozen price
-				worth, err := types.CollateralValue(v.Collateral, price, ct.Decimals)
-				if err != nil {
-					return err
-				}
-				if x = sdkmath.MinInt(x, worth); !x.IsPositive() {
-					continue
-				}
-			} else if x.LT(debt) && debt.Sub(x).LT(ct.DebtFloor) {
+			if x.LT(debt) && debt.Sub(x).LT(ct.DebtFloor) {
 				x = debt.Sub(ct.DebtFloor)
 				if !x.IsPositive() {
 					continue
@@ -136,9 +125,6 @@ func (k Keeper) Redeem(ctx context.Context, sender sdk.AccAddress, amount sdkmat
 		}
 		newBase := types.RaisedBaseRate(base, redeemed, supply)
 		rate := types.RedemptionFeeRate(params.RedemptionFeeFloor, newBase)
-		if down { // no fee after the shutdown
-			newBase, rate = base, sdkmath.LegacyZeroDec()
-		}
 		if rate.GT(maxFee) {
 			return errorsmod.Wrapf(types.ErrRedemptionFee, "the fee rate would be %s, above max_fee %s", rate, maxFee)
 		}

@@ -22,7 +22,7 @@ func (k Keeper) refuseIfShutdown(ctx context.Context, what string) error {
 		return err
 	}
 	if down {
-		return errorsmod.Wrapf(types.ErrShutdown, "%s is refused after the emergency shutdown; owners may withdraw collateral beyond their debt and holders redeem AUSD at the frozen prices", what)
+		return errorsmod.Wrapf(types.ErrShutdown, "%s is refused after the emergency shutdown; owners may withdraw collateral beyond their debt, and once the settlement is fixed holders redeem AUSD for the same basket per AUSD (redeem-settlement)", what)
 	}
 	return nil
 }
@@ -31,8 +31,9 @@ func (k Keeper) refuseIfShutdown(ctx context.Context, what string) error {
 // time and each type's price frozen at the oracle's collateral price (every
 // price must be available); from then on the module values collateral at
 // the frozen prices, accrues no fee, refuses new debt, liquidations, pool
-// deposits and PSM swaps in, lets owners withdraw the collateral beyond
-// their debt (ratio 1) and holders redeem AUSD without fee (see Redeem).
+// deposits, PSM swaps and MsgRedeem, lets owners withdraw the collateral
+// beyond their debt (ratio 1), and starts the settlement (settlement.go):
+// holders then redeem AUSD pro rata with MsgRedeemSettlement.
 func (k Keeper) Shutdown(ctx sdk.Context) error {
 	if err := k.refuseIfShutdown(ctx, "a second shutdown"); err != nil {
 		return err

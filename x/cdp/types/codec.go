@@ -24,6 +24,7 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgPsmSwapIn{}, "agora/cdp/MsgPsmSwapIn")
 	legacy.RegisterAminoMsg(cdc, &MsgPsmSwapOut{}, "agora/cdp/MsgPsmSwapOut")
 	legacy.RegisterAminoMsg(cdc, &MsgRedeem{}, "agora/cdp/MsgRedeem")
+	legacy.RegisterAminoMsg(cdc, &MsgRedeemSettlement{}, "agora/cdp/MsgRedeemSettlement")
 	legacy.RegisterAminoMsg(cdc, &MsgSetCollateralType{}, "agora/cdp/MsgSetCollateralType")
 	legacy.RegisterAminoMsg(cdc, &MsgShutdown{}, "agora/cdp/MsgShutdown")
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "agora/cdp/MsgUpdateParams")
@@ -36,7 +37,7 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 	registry.RegisterImplementations((*sdk.Msg)(nil),
 		&MsgOpenVault{}, &MsgDeposit{}, &MsgWithdraw{}, &MsgMint{}, &MsgRepay{}, &MsgCloseVault{},
 		&MsgTransferVault{}, &MsgLiquidate{}, &MsgPoolDeposit{}, &MsgPoolWithdraw{}, &MsgClaimGains{},
-		&MsgPsmSwapIn{}, &MsgPsmSwapOut{}, &MsgRedeem{}, &MsgSetCollateralType{}, &MsgShutdown{}, &MsgUpdateParams{},
+		&MsgPsmSwapIn{}, &MsgPsmSwapOut{}, &MsgRedeem{}, &MsgRedeemSettlement{}, &MsgSetCollateralType{}, &MsgShutdown{}, &MsgUpdateParams{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

@@ -90,7 +90,12 @@ func NewCollateralState(denom string, now time.Time) CollateralState {
 
 // NewBooks is an empty set of books.
 func NewBooks() Books {
-	return Books{RedemptionBaseRate: sdkmath.LegacyZeroDec(), Surplus: sdkmath.ZeroInt(), SystemDebt: sdkmath.ZeroInt(), PsmReserve: sdkmath.ZeroInt()}
+	z := sdkmath.ZeroInt()
+	return Books{
+		RedemptionBaseRate: sdkmath.LegacyZeroDec(), Surplus: z, SystemDebt: z, PsmReserve: z,
+		AgrBoughtBurned: z, SurplusSpent: z, AgrMintedSold: z, AgrSaleProceeds: z,
+		SettledDebt: z, SettlementOutstanding: z,
+	}
 }
 
 // NewPoolState is an empty stability pool: P = 1, scale 0, epoch 0.

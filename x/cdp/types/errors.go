@@ -34,4 +34,5 @@ var (
 	ErrNothingToRedeem       = errorsmod.Register(ModuleName, 28, "no safe vault with debt to redeem against")
 	ErrShutdown              = errorsmod.Register(ModuleName, 29, "the system is shut down")
 	ErrLiquidationPending    = errorsmod.Register(ModuleName, 30, "a vault below its minimum ratio waits for liquidation")
+	ErrSettlementPending     = errorsmod.Register(ModuleName, 31, "the shutdown's settlement is not fixed yet")
 )

@@ -930,6 +930,320 @@ func (m *EventShutdown) GetPrices() []types.DecCoin {
 	return nil
 }
 
+// EventSurplusBuyback: surplus above the buffer bought AGR on the dex and
+// the AGR was burned.
+type EventSurplusBuyback struct {
+	AusdSpent cosmossdk_io_math.Int `protobuf:"bytes,1,opt,name=ausd_spent,json=ausdSpent,proto3,customtype=cosmossdk.io/math.Int" json:"ausd_spent"`
+	AgrBurned cosmossdk_io_math.Int `protobuf:"bytes,2,opt,name=agr_burned,json=agrBurned,proto3,customtype=cosmossdk.io/math.Int" json:"agr_burned"`
+	// price: the oracle price of one AGR the floor was set at.
+	Price cosmossdk_io_math.LegacyDec `protobuf:"bytes,3,opt,name=price,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"price"`
+}
+
+func (m *EventSurplusBuyback) Reset()         { *m = EventSurplusBuyback{} }
+func (m *EventSurplusBuyback) String() string { return proto.CompactTextString(m) }
+func (*EventSurplusBuyback) ProtoMessage()    {}
+func (*EventSurplusBuyback) Descriptor() ([]byte, []int) {
+	return fileDescriptor_97e53abc05796bc5, []int{16}
+}
+func (m *EventSurplusBuyback) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventSurplusBuyback) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventSurplusBuyback.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventSurplusBuyback) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventSurplusBuyback.Merge(m, src)
+}
+func (m *EventSurplusBuyback) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventSurplusBuyback) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventSurplusBuyback.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventSurplusBuyback proto.InternalMessageInfo
+
+// EventDebtSale: AGR was minted and sold on the dex for AUSD; debt_covered
+// of it was burned against system debt, to_surplus is the rest.
+type EventDebtSale struct {
+	AgrMinted   cosmossdk_io_math.Int       `protobuf:"bytes,1,opt,name=agr_minted,json=agrMinted,proto3,customtype=cosmossdk.io/math.Int" json:"agr_minted"`
+	AusdRaised  cosmossdk_io_math.Int       `protobuf:"bytes,2,opt,name=ausd_raised,json=ausdRaised,proto3,customtype=cosmossdk.io/math.Int" json:"ausd_raised"`
+	DebtCovered cosmossdk_io_math.Int       `protobuf:"bytes,3,opt,name=debt_covered,json=debtCovered,proto3,customtype=cosmossdk.io/math.Int" json:"debt_covered"`
+	ToSurplus   cosmossdk_io_math.Int       `protobuf:"bytes,4,opt,name=to_surplus,json=toSurplus,proto3,customtype=cosmossdk.io/math.Int" json:"to_surplus"`
+	Price       cosmossdk_io_math.LegacyDec `protobuf:"bytes,5,opt,name=price,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"price"`
+}
+
+func (m *EventDebtSale) Reset()         { *m = EventDebtSale{} }
+func (m *EventDebtSale) String() string { return proto.CompactTextString(m) }
+func (*EventDebtSale) ProtoMessage()    {}
+func (*EventDebtSale) Descriptor() ([]byte, []int) {
+	return fileDescriptor_97e53abc05796bc5, []int{17}
+}
+func (m *EventDebtSale) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventDebtSale) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventDebtSale.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventDebtSale) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventDebtSale.Merge(m, src)
+}
+func (m *EventDebtSale) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventDebtSale) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventDebtSale.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventDebtSale proto.InternalMessageInfo
+
+// EventBookLegSkipped: an AGR leg was due but did not run (no price, no
+// route, the dex would pay less than the floor); nothing moved.
+type EventBookLegSkipped struct {
+	// leg is "surplus_buyback" or "debt_sale".
+	Leg    string `protobuf:"bytes,1,opt,name=leg,proto3" json:"leg,omitempty"`
+	Reason string `protobuf:"bytes,2,opt,name=reason,proto3" json:"reason,omitempty"`
+}
+
+func (m *EventBookLegSkipped) Reset()         { *m = EventBookLegSkipped{} }
+func (m *EventBookLegSkipped) String() string { return proto.CompactTextString(m) }
+func (*EventBookLegSkipped) ProtoMessage()    {}
+func (*EventBookLegSkipped) Descriptor() ([]byte, []int) {
+	return fileDescriptor_97e53abc05796bc5, []int{18}
+}
+func (m *EventBookLegSkipped) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventBookLegSkipped) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventBookLegSkipped.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventBookLegSkipped) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventBookLegSkipped.Merge(m, src)
+}
+func (m *EventBookLegSkipped) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventBookLegSkipped) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventBookLegSkipped.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventBookLegSkipped proto.InternalMessageInfo
+
+func (m *EventBookLegSkipped) GetLeg() string {
+	if m != nil {
+		return m.Leg
+	}
+	return ""
+}
+
+func (m *EventBookLegSkipped) GetReason() string {
+	if m != nil {
+		return m.Reason
+	}
+	return ""
+}
+
+// EventVaultSettled: after the shutdown, the settlement moved a vault's debt
+// off it and set aside its debt-worth of collateral at the frozen price
+// (capped at its collateral) for AUSD holders; the owner keeps the rest.
+type EventVaultSettled struct {
+	VaultId  uint64                `protobuf:"varint,1,opt,name=vault_id,json=vaultId,proto3" json:"vault_id,omitempty"`
+	Owner    string                `protobuf:"bytes,2,opt,name=owner,proto3" json:"owner,omitempty"`
+	Debt     cosmossdk_io_math.Int `protobuf:"bytes,3,opt,name=debt,proto3,customtype=cosmossdk.io/math.Int" json:"debt"`
+	SetAside types.Coin            `protobuf:"bytes,4,opt,name=set_aside,json=setAside,proto3" json:"set_aside"`
+	Kept     types.Coin            `protobuf:"bytes,5,opt,name=kept,proto3" json:"kept"`
+}
+
+func (m *EventVaultSettled) Reset()         { *m = EventVaultSettled{} }
+func (m *EventVaultSettled) String() string { return proto.CompactTextString(m) }
+func (*EventVaultSettled) ProtoMessage()    {}
+func (*EventVaultSettled) Descriptor() ([]byte, []int) {
+	return fileDescriptor_97e53abc05796bc5, []int{19}
+}
+func (m *EventVaultSettled) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventVaultSettled) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventVaultSettled.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventVaultSettled) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventVaultSettled.Merge(m, src)
+}
+func (m *EventVaultSettled) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventVaultSettled) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventVaultSettled.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventVaultSettled proto.InternalMessageInfo
+
+func (m *EventVaultSettled) GetVaultId() uint64 {
+	if m != nil {
+		return m.VaultId
+	}
+	return 0
+}
+
+func (m *EventVaultSettled) GetOwner() string {
+	if m != nil {
+		return m.Owner
+	}
+	return ""
+}
+
+func (m *EventVaultSettled) GetSetAside() types.Coin {
+	if m != nil {
+		return m.SetAside
+	}
+	return types.Coin{}
+}
+
+func (m *EventVaultSettled) GetKept() types.Coin {
+	if m != nil {
+		return m.Kept
+	}
+	return types.Coin{}
+}
+
+// EventSettlementFixed: every vault is settled; each AUSD now redeems for
+// basket / outstanding of each denom.
+type EventSettlementFixed struct {
+	Outstanding cosmossdk_io_math.Int                    `protobuf:"bytes,1,opt,name=outstanding,proto3,customtype=cosmossdk.io/math.Int" json:"outstanding"`
+	Basket      github_com_cosmos_cosmos_sdk_types.Coins `protobuf:"bytes,2,rep,name=basket,proto3,castrepeated=github.com/cosmos/cosmos-sdk/types.Coins" json:"basket"`
+}
+
+func (m *EventSettlementFixed) Reset()         { *m = EventSettlementFixed{} }
+func (m *EventSettlementFixed) String() string { return proto.CompactTextString(m) }
+func (*EventSettlementFixed) ProtoMessage()    {}
+func (*EventSettlementFixed) Descriptor() ([]byte, []int) {
+	return fileDescriptor_97e53abc05796bc5, []int{20}
+}
+func (m *EventSettlementFixed) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventSettlementFixed) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventSettlementFixed.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventSettlementFixed) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventSettlementFixed.Merge(m, src)
+}
+func (m *EventSettlementFixed) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventSettlementFixed) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventSettlementFixed.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventSettlementFixed proto.InternalMessageInfo
+
+func (m *EventSettlementFixed) GetBasket() github_com_cosmos_cosmos_sdk_types.Coins {
+	if m != nil {
+		return m.Basket
+	}
+	return nil
+}
+
+// EventSettlementRedeemed: a holder redeemed AUSD for its share of the
+// basket after the fix.
+type EventSettlementRedeemed struct {
+	Sender string                                   `protobuf:"bytes,1,opt,name=sender,proto3" json:"sender,omitempty"`
+	Amount cosmossdk_io_math.Int                    `protobuf:"bytes,2,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+	Paid   github_com_cosmos_cosmos_sdk_types.Coins `protobuf:"bytes,3,rep,name=paid,proto3,castrepeated=github.com/cosmos/cosmos-sdk/types.Coins" json:"paid"`
+}
+
+func (m *EventSettlementRedeemed) Reset()         { *m = EventSettlementRedeemed{} }
+func (m *EventSettlementRedeemed) String() string { return proto.CompactTextString(m) }
+func (*EventSettlementRedeemed) ProtoMessage()    {}
+func (*EventSettlementRedeemed) Descriptor() ([]byte, []int) {
+	return fileDescriptor_97e53abc05796bc5, []int{21}
+}
+func (m *EventSettlementRedeemed) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventSettlementRedeemed) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventSettlementRedeemed.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventSettlementRedeemed) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventSettlementRedeemed.Merge(m, src)
+}
+func (m *EventSettlementRedeemed) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventSettlementRedeemed) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventSettlementRedeemed.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventSettlementRedeemed proto.InternalMessageInfo
+
+func (m *EventSettlementRedeemed) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *EventSettlementRedeemed) GetPaid() github_com_cosmos_cosmos_sdk_types.Coins {
+	if m != nil {
+		return m.Paid
+	}
+	return nil
+}
+
 func init() {
 	proto.RegisterType((*EventParamsUpdated)(nil), "agora.cdp.v1.EventParamsUpdated")
 	proto.RegisterType((*EventCollateralTypeSet)(nil), "agora.cdp.v1.EventCollateralTypeSet")
@@ -947,89 +1261,111 @@ func init() {
 	proto.RegisterType((*EventSystemDebtCovered)(nil), "agora.cdp.v1.EventSystemDebtCovered")
 	proto.RegisterType((*EventRedemption)(nil), "agora.cdp.v1.EventRedemption")
 	proto.RegisterType((*EventShutdown)(nil), "agora.cdp.v1.EventShutdown")
+	proto.RegisterType((*EventSurplusBuyback)(nil), "agora.cdp.v1.EventSurplusBuyback")
+	proto.RegisterType((*EventDebtSale)(nil), "agora.cdp.v1.EventDebtSale")
+	proto.RegisterType((*EventBookLegSkipped)(nil), "agora.cdp.v1.EventBookLegSkipped")
+	proto.RegisterType((*EventVaultSettled)(nil), "agora.cdp.v1.EventVaultSettled")
+	proto.RegisterType((*EventSettlementFixed)(nil), "agora.cdp.v1.EventSettlementFixed")
+	proto.RegisterType((*EventSettlementRedeemed)(nil), "agora.cdp.v1.EventSettlementRedeemed")
 }
 
 func init() { proto.RegisterFile("agora/cdp/v1/events.proto", fileDescriptor_97e53abc05796bc5) }
 
 var fileDescriptor_97e53abc05796bc5 = []byte{
-	// 1231 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x58, 0xcf, 0x6f, 0x1b, 0xc5,
-	0x17, 0x8f, 0x1d, 0xc7, 0xb1, 0x5f, 0xda, 0xa4, 0x99, 0x6f, 0x9a, 0x6e, 0xfa, 0x2d, 0x6e, 0xb4,
-	0x97, 0x46, 0x48, 0xf5, 0x92, 0x22, 0x38, 0xc0, 0x01, 0xb5, 0x49, 0x4b, 0xd3, 0x06, 0x35, 0x75,
-	0x4a, 0x11, 0x08, 0xc9, 0x1a, 0xef, 0x3c, 0x27, 0xab, 0xec, 0xee, 0x2c, 0x33, 0x63, 0x87, 0x1c,
-	0xf8, 0x1f, 0x7a, 0xe5, 0x3f, 0x40, 0x9c, 0x38, 0x70, 0x45, 0xe2, 0x04, 0x15, 0x07, 0x54, 0x71,
-	0x40, 0x88, 0x43, 0x41, 0xe9, 0x81, 0x7f, 0x03, 0xcd, 0x0f, 0xd7, 0xbb, 0x6d, 0xd5, 0x86, 0x35,
-	0x17, 0x2e, 0xc9, 0xbe, 0x37, 0xf3, 0x3e, 0x33, 0xef, 0x33, 0x6f, 0xde, 0x7b, 0x63, 0x58, 0xa1,
-	0x7b, 0x5c, 0xd0, 0x20, 0x64, 0x59, 0x30, 0x5c, 0x0f, 0x70, 0x88, 0xa9, 0x92, 0xed, 0x4c, 0x70,
-	0xc5, 0xc9, 0x29, 0x33, 0xd4, 0x0e, 0x59, 0xd6, 0x1e, 0xae, 0x9f, 0x2f, 0x4e, 0xcc, 0xa8, 0xa0,
-	0x89, 0x9b, 0x78, 0xde, 0x2b, 0x0c, 0x49, 0x45, 0x15, 0xba, 0x91, 0x45, 0x9a, 0x44, 0x29, 0x0f,
-	0xcc, 0x5f, 0xa7, 0x6a, 0x85, 0x5c, 0x26, 0x5c, 0x06, 0x3d, 0x2a, 0x31, 0x18, 0xae, 0xf7, 0x50,
-	0xd1, 0xf5, 0x20, 0xe4, 0x51, 0xea, 0xc6, 0x57, 0xec, 0x78, 0xd7, 0x48, 0x81, 0x15, 0xdc, 0xd0,
-	0xd2, 0x1e, 0xdf, 0xe3, 0x56, 0xaf, 0xbf, 0xac, 0xd6, 0xbf, 0x09, 0xe4, 0xba, 0xde, 0xf6, 0x8e,
-	0xd9, 0xd2, 0x87, 0x19, 0xa3, 0x0a, 0x19, 0xb9, 0x02, 0x75, 0xbb, 0x47, 0xaf, 0xb2, 0x5a, 0x59,
-	0x9b, 0xbb, 0xb2, 0xd4, 0xce, 0x7b, 0xd3, 0xb6, 0x93, 0xaf, 0xd5, 0x1e, 0x3e, 0xbe, 0x38, 0xd5,
-	0x71, 0x33, 0xfd, 0x2f, 0x60, 0xd9, 0x20, 0x6d, 0xf0, 0x38, 0xa6, 0x0a, 0x05, 0x8d, 0xef, 0x1d,
-	0x65, 0xb8, 0x8b, 0x8a, 0xdc, 0x86, 0x85, 0xf0, 0xa9, 0xb2, 0xab, 0x8e, 0x32, 0x74, 0xb0, 0x17,
-	0x8a, 0xb0, 0x45, 0x4b, 0x07, 0x3f, 0x1f, 0x16, 0xb4, 0x64, 0x19, 0xea, 0x71, 0x24, 0x15, 0x32,
-	0xaf, 0xba, 0x5a, 0x59, 0x6b, 0x74, 0x9c, 0xe4, 0x3f, 0xa8, 0xc2, 0x19, 0xb3, 0xfe, 0x0d, 0x44,
-	0x79, 0x35, 0x0c, 0xc5, 0x00, 0x19, 0x59, 0x82, 0x19, 0x86, 0x29, 0x4f, 0xcc, 0x7a, 0xcd, 0x8e,
-	0x15, 0xc8, 0x2d, 0xa8, 0x09, 0xaa, 0xd0, 0x00, 0x34, 0xaf, 0xbd, 0xad, 0x97, 0xf9, 0xfd, 0xf1,
-	0xc5, 0xff, 0x5b, 0xb6, 0x24, 0x3b, 0x68, 0x47, 0x3c, 0x48, 0xa8, 0xda, 0x6f, 0x6f, 0xe3, 0x1e,
-	0x0d, 0x8f, 0x36, 0x31, 0xfc, 0xe5, 0xdb, 0xcb, 0xe0, 0xc8, 0xdc, 0xc4, 0xf0, 0xab, 0xbf, 0xbe,
-	0x79, 0xbd, 0xd2, 0x31, 0x18, 0x64, 0x0b, 0x66, 0x15, 0xef, 0x66, 0x9c, 0xc7, 0xde, 0xb4, 0x81,
-	0x7b, 0xc3, 0xc1, 0x9d, 0x7d, 0x1e, 0x6e, 0x2b, 0x55, 0x39, 0xa0, 0xad, 0x54, 0x59, 0xa0, 0xba,
-	0xe2, 0x3b, 0x9c, 0xc7, 0xe4, 0x0e, 0x80, 0xe2, 0x5d, 0x39, 0x10, 0x59, 0x3c, 0x90, 0x5e, 0xad,
-	0x24, 0x5a, 0x53, 0xf1, 0x5d, 0x0b, 0xe1, 0xff, 0x5c, 0x71, 0x94, 0xdc, 0xa7, 0x83, 0x58, 0xdd,
-	0xc9, 0x30, 0x45, 0x46, 0x56, 0xa0, 0x31, 0xd4, 0x62, 0x37, 0x62, 0x86, 0x95, 0x5a, 0x67, 0xd6,
-	0xc8, 0x5b, 0x86, 0x2d, 0x7e, 0x98, 0xa2, 0xb0, 0xc4, 0x74, 0xac, 0x40, 0xde, 0x03, 0x18, 0x1f,
-	0x81, 0x71, 0x72, 0xee, 0xca, 0x4a, 0xdb, 0x2d, 0xab, 0xe3, 0xb0, 0xed, 0xe2, 0xb0, 0xbd, 0xc1,
-	0xa3, 0xd4, 0x9d, 0x5a, 0xce, 0x84, 0xdc, 0x84, 0x7a, 0x12, 0xa5, 0xfa, 0xc4, 0xca, 0xfa, 0xe4,
-	0xec, 0xfd, 0xef, 0xab, 0xb0, 0x38, 0x76, 0x68, 0x14, 0xac, 0x2f, 0xf1, 0x68, 0x19, 0xea, 0x34,
-	0x54, 0x11, 0x4f, 0x9d, 0x4b, 0x4e, 0xd2, 0x7a, 0x89, 0x29, 0x43, 0x61, 0x0f, 0xad, 0xe3, 0x24,
-	0xbd, 0x55, 0x9a, 0xf0, 0x41, 0xaa, 0xca, 0x6f, 0xd5, 0xda, 0x93, 0x9d, 0x02, 0x6b, 0x33, 0x25,
-	0xd1, 0xf2, 0x34, 0x6e, 0x42, 0x8d, 0x61, 0x4f, 0x79, 0xf5, 0x92, 0x58, 0xc6, 0xda, 0xff, 0xa9,
-	0x10, 0x13, 0x1b, 0x31, 0x97, 0x65, 0x62, 0xe2, 0x26, 0xd4, 0x05, 0x66, 0x34, 0x62, 0xe5, 0x83,
-	0xde, 0xda, 0x93, 0x77, 0xa1, 0x21, 0x50, 0x0d, 0x44, 0xea, 0xc2, 0xe3, 0x04, 0xb1, 0xf5, 0xd4,
-	0xc0, 0xbf, 0x0f, 0x67, 0xc7, 0xbe, 0xdc, 0x13, 0x34, 0x95, 0x7d, 0x14, 0xe2, 0xe5, 0x0e, 0x11,
-	0xa8, 0xf5, 0x05, 0x4f, 0x9c, 0x3f, 0xe6, 0x9b, 0xcc, 0x43, 0x55, 0x71, 0x17, 0x0a, 0x55, 0xc5,
-	0xfd, 0x63, 0x80, 0xa5, 0x31, 0xf0, 0x76, 0xf4, 0xd9, 0x20, 0x7a, 0x65, 0xa8, 0xbd, 0x98, 0xa8,
-	0x16, 0x40, 0xec, 0xcc, 0xf9, 0x28, 0xd8, 0x72, 0x1a, 0x72, 0xe9, 0xf9, 0xd4, 0x68, 0x22, 0xef,
-	0xb9, 0xb4, 0x37, 0x3a, 0xfd, 0x99, 0x49, 0x4e, 0xff, 0x99, 0xa8, 0xac, 0xff, 0x0b, 0x51, 0xb9,
-	0x0d, 0x33, 0x99, 0x88, 0x42, 0xf4, 0x66, 0x27, 0x4a, 0xa6, 0x16, 0xc4, 0xc6, 0xd5, 0x21, 0x15,
-	0xcc, 0x6b, 0x94, 0x8f, 0x2b, 0x6d, 0x4f, 0x3e, 0x80, 0xa6, 0x4e, 0xca, 0x5d, 0x43, 0x5a, 0xb3,
-	0x24, 0x58, 0x43, 0x43, 0x6c, 0x6a, 0xe2, 0x3e, 0x86, 0x05, 0x03, 0x97, 0x63, 0x0f, 0x4a, 0x82,
-	0xce, 0x6b, 0xa0, 0x71, 0xa9, 0xd3, 0xd0, 0x92, 0xc7, 0x2c, 0x0f, 0x3d, 0x57, 0x16, 0x5a, 0x03,
-	0xe5, 0xa0, 0x6f, 0x43, 0xc3, 0x40, 0xf7, 0xb9, 0xf0, 0x4e, 0x95, 0xc4, 0x9c, 0xd5, 0x08, 0x37,
-	0xb8, 0x20, 0x5d, 0x20, 0x02, 0x59, 0x24, 0x95, 0x88, 0x7a, 0x03, 0x85, 0xcc, 0x52, 0x7b, 0xba,
-	0x24, 0xec, 0x62, 0x01, 0xcb, 0x70, 0x7c, 0x00, 0x5e, 0x71, 0x81, 0x1c, 0x23, 0xf3, 0x25, 0x97,
-	0x39, 0x57, 0x40, 0xcc, 0x51, 0x73, 0x17, 0xe6, 0xe4, 0x91, 0x54, 0x98, 0x58, 0x37, 0x16, 0xca,
-	0x5e, 0x05, 0x0b, 0x62, 0xf6, 0x5f, 0xac, 0xdf, 0x67, 0x26, 0xae, 0xdf, 0x9a, 0x71, 0x87, 0x96,
-	0xa7, 0x62, 0xb1, 0x2c, 0xe3, 0x0e, 0x2b, 0x47, 0xc2, 0xa7, 0xb0, 0x38, 0xca, 0xa5, 0x5d, 0xc5,
-	0xbb, 0x36, 0x7f, 0x91, 0x92, 0xf8, 0x0b, 0x23, 0xa8, 0x7b, 0xfc, 0x8e, 0xc9, 0x7d, 0xaf, 0x01,
-	0x48, 0x1a, 0x63, 0x17, 0x85, 0xe0, 0xc2, 0xfb, 0x9f, 0x49, 0x6b, 0x4d, 0xad, 0xb9, 0xae, 0x15,
-	0xfe, 0x36, 0x9c, 0x33, 0x39, 0x76, 0x94, 0x5e, 0x23, 0x9e, 0xee, 0x1e, 0x44, 0x59, 0xf6, 0xca,
-	0x8a, 0x2e, 0x90, 0xca, 0x71, 0x45, 0xb7, 0x92, 0xff, 0xc3, 0xa8, 0xae, 0xed, 0x98, 0x2b, 0x9b,
-	0x71, 0x19, 0x29, 0x72, 0x01, 0x9a, 0xcc, 0x7e, 0x72, 0xe1, 0x5a, 0xc0, 0xb1, 0x22, 0x57, 0xec,
-	0xab, 0x13, 0x16, 0xfb, 0x5b, 0x30, 0xeb, 0x60, 0x4b, 0xd7, 0xc3, 0x11, 0x80, 0xff, 0x63, 0xc5,
-	0xf5, 0x38, 0xda, 0x91, 0x8f, 0x22, 0xb5, 0xcf, 0x04, 0x3d, 0xfc, 0x4f, 0x7a, 0xf2, 0xe5, 0xc8,
-	0x93, 0xf7, 0x69, 0x94, 0xca, 0x8d, 0x98, 0x46, 0x09, 0xb2, 0x57, 0x78, 0xd2, 0x87, 0x99, 0x3d,
-	0x3d, 0xdb, 0xab, 0xae, 0x4e, 0xbf, 0xbc, 0x17, 0x78, 0x4b, 0x6f, 0xec, 0xeb, 0x3f, 0x2e, 0xae,
-	0xed, 0x45, 0x6a, 0x7f, 0xd0, 0x6b, 0x87, 0x3c, 0x71, 0xef, 0x1d, 0xf7, 0xef, 0xb2, 0x64, 0x07,
-	0x81, 0xae, 0xa8, 0xd2, 0x18, 0x48, 0x57, 0x68, 0x0c, 0xbc, 0xff, 0x5d, 0x05, 0x4e, 0x59, 0x96,
-	0x65, 0xb2, 0x7b, 0x48, 0xb3, 0x5c, 0x47, 0x58, 0x29, 0x74, 0x84, 0x01, 0x54, 0x23, 0x1b, 0x6b,
-	0x27, 0xe8, 0x4c, 0xaa, 0x51, 0x4a, 0xd6, 0x61, 0x9a, 0x0f, 0xd4, 0x49, 0xfb, 0x64, 0x3d, 0x57,
-	0x9b, 0xf4, 0x11, 0x4f, 0xda, 0xfe, 0xe8, 0xb9, 0x7e, 0xcf, 0x3d, 0xb6, 0x76, 0x9f, 0xa6, 0x9f,
-	0x0d, 0x3e, 0x44, 0xdd, 0xfa, 0x8c, 0x63, 0xa1, 0x32, 0x59, 0x2c, 0xf8, 0xbf, 0x56, 0x61, 0xc1,
-	0x2c, 0xd2, 0x41, 0x86, 0x49, 0xf6, 0x4c, 0xe3, 0x5c, 0xa4, 0x69, 0x5b, 0xb7, 0x71, 0x0c, 0x31,
-	0x71, 0xef, 0xb2, 0x52, 0xd5, 0x76, 0x84, 0x30, 0xf9, 0x93, 0xe3, 0x9f, 0x33, 0x4a, 0xee, 0x42,
-	0xa3, 0x8f, 0xd8, 0x35, 0x0f, 0xc3, 0x99, 0x89, 0x7a, 0x99, 0xd9, 0x3e, 0x62, 0x47, 0xbf, 0x0d,
-	0x97, 0xa1, 0x6e, 0xd2, 0x96, 0xf4, 0xea, 0xab, 0xd3, 0x6b, 0xb5, 0x8e, 0x93, 0xfc, 0xdb, 0x70,
-	0xda, 0x1e, 0xde, 0xfe, 0x40, 0x31, 0x7e, 0x98, 0x92, 0x77, 0xa0, 0x6e, 0xfa, 0x1f, 0xfd, 0xdc,
-	0x9e, 0x36, 0xef, 0xe2, 0x17, 0xed, 0x78, 0x13, 0xc3, 0xdc, 0xa6, 0x9d, 0xc5, 0xb5, 0xab, 0x0f,
-	0x8f, 0x5b, 0x95, 0x47, 0xc7, 0xad, 0xca, 0x9f, 0xc7, 0xad, 0xca, 0x83, 0x27, 0xad, 0xa9, 0x47,
-	0x4f, 0x5a, 0x53, 0xbf, 0x3d, 0x69, 0x4d, 0x7d, 0x72, 0x29, 0x77, 0x33, 0xcc, 0x3b, 0xfb, 0x72,
-	0x4c, 0x7b, 0xd2, 0x7e, 0x06, 0x9f, 0x9b, 0x1f, 0x1c, 0xcc, 0xf5, 0xe8, 0xd5, 0xcd, 0x4f, 0x01,
-	0x6f, 0xfe, 0x1d, 0x00, 0x00, 0xff, 0xff, 0x31, 0x93, 0x03, 0x67, 0xce, 0x10, 0x00, 0x00,
+	// 1486 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x98, 0xbd, 0x6f, 0x1b, 0x47,
+	0x16, 0xc0, 0xb5, 0x24, 0x45, 0x91, 0x4f, 0xb2, 0x64, 0xad, 0x65, 0x99, 0xf2, 0xf9, 0x68, 0x61,
+	0x1b, 0x0b, 0x07, 0x98, 0x3c, 0xd9, 0xb8, 0x2b, 0xee, 0x0e, 0x30, 0x2c, 0xc9, 0x3e, 0xcb, 0x96,
+	0x61, 0x99, 0xf4, 0xf9, 0x70, 0x87, 0x00, 0x8b, 0xe1, 0xce, 0x13, 0xb5, 0xe0, 0xee, 0xce, 0x66,
+	0x66, 0x28, 0x59, 0x45, 0xca, 0xf4, 0x6e, 0xf3, 0x17, 0x24, 0x48, 0x95, 0x22, 0x6d, 0x80, 0x54,
+	0x89, 0x91, 0x22, 0x30, 0x82, 0x20, 0x08, 0x52, 0x38, 0x89, 0x5c, 0xe4, 0xaf, 0x08, 0x10, 0xcc,
+	0x07, 0xcd, 0xa5, 0x3f, 0x95, 0xa5, 0x5c, 0xa4, 0x91, 0x76, 0x66, 0xe7, 0xfd, 0x66, 0xde, 0x9b,
+	0xc7, 0xf7, 0xb1, 0xb0, 0x44, 0xba, 0x8c, 0x93, 0x66, 0x40, 0xd3, 0xe6, 0xde, 0x6a, 0x13, 0xf7,
+	0x30, 0x91, 0xa2, 0x91, 0x72, 0x26, 0x99, 0x3b, 0xa3, 0x5f, 0x35, 0x02, 0x9a, 0x36, 0xf6, 0x56,
+	0xcf, 0x8e, 0x2e, 0x4c, 0x09, 0x27, 0xb1, 0x5d, 0x78, 0xb6, 0x36, 0xf2, 0x4a, 0x48, 0x22, 0xd1,
+	0xbe, 0x99, 0x27, 0x71, 0x98, 0xb0, 0xa6, 0xfe, 0x6b, 0xa7, 0xea, 0x01, 0x13, 0x31, 0x13, 0xcd,
+	0x0e, 0x11, 0xd8, 0xdc, 0x5b, 0xed, 0xa0, 0x24, 0xab, 0xcd, 0x80, 0x85, 0x89, 0x7d, 0xbf, 0x64,
+	0xde, 0xfb, 0x7a, 0xd4, 0x34, 0x03, 0xfb, 0x6a, 0xa1, 0xcb, 0xba, 0xcc, 0xcc, 0xab, 0x27, 0x33,
+	0xeb, 0xdd, 0x00, 0xf7, 0x9a, 0x3a, 0xf6, 0xb6, 0x3e, 0xd2, 0x7f, 0x52, 0x4a, 0x24, 0x52, 0xf7,
+	0x12, 0x94, 0xcd, 0x19, 0x6b, 0xce, 0xb2, 0xb3, 0x32, 0x7d, 0x69, 0xa1, 0x91, 0xd5, 0xa6, 0x61,
+	0x16, 0xaf, 0x95, 0x1e, 0x3d, 0x39, 0x3f, 0xd1, 0xb2, 0x2b, 0xbd, 0xf7, 0x60, 0x51, 0x93, 0xd6,
+	0x59, 0x14, 0x11, 0x89, 0x9c, 0x44, 0xf7, 0x0e, 0x52, 0x6c, 0xa3, 0x74, 0x6f, 0xc1, 0x5c, 0xf0,
+	0x6c, 0xd2, 0x97, 0x07, 0x29, 0x5a, 0xec, 0xb9, 0x51, 0xec, 0xa8, 0xa4, 0xc5, 0xcf, 0x06, 0x23,
+	0xb3, 0xee, 0x22, 0x94, 0xa3, 0x50, 0x48, 0xa4, 0xb5, 0xc2, 0xb2, 0xb3, 0x52, 0x69, 0xd9, 0x91,
+	0xf7, 0xb0, 0x00, 0x27, 0xf5, 0xfe, 0xd7, 0x11, 0xc5, 0xd5, 0x20, 0xe0, 0x7d, 0xa4, 0xee, 0x02,
+	0x4c, 0x52, 0x4c, 0x58, 0xac, 0xf7, 0xab, 0xb6, 0xcc, 0xc0, 0xbd, 0x09, 0x25, 0x4e, 0x24, 0x6a,
+	0x40, 0x75, 0xed, 0xef, 0x6a, 0x9b, 0x1f, 0x9e, 0x9c, 0xff, 0x93, 0xb1, 0x96, 0xa0, 0xbd, 0x46,
+	0xc8, 0x9a, 0x31, 0x91, 0xbb, 0x8d, 0x2d, 0xec, 0x92, 0xe0, 0x60, 0x03, 0x83, 0x6f, 0x3e, 0xbd,
+	0x08, 0xd6, 0x98, 0x1b, 0x18, 0x7c, 0xf4, 0xcb, 0x27, 0x7f, 0x71, 0x5a, 0x9a, 0xe1, 0x6e, 0xc2,
+	0x94, 0x64, 0x7e, 0xca, 0x58, 0x54, 0x2b, 0x6a, 0xdc, 0x5f, 0x2d, 0xee, 0xf4, 0x8b, 0xb8, 0xcd,
+	0x44, 0x66, 0x40, 0x9b, 0x89, 0x34, 0xa0, 0xb2, 0x64, 0xdb, 0x8c, 0x45, 0xee, 0x1d, 0x00, 0xc9,
+	0x7c, 0xd1, 0xe7, 0x69, 0xd4, 0x17, 0xb5, 0x52, 0x4e, 0x5a, 0x55, 0xb2, 0xb6, 0x41, 0x78, 0x5f,
+	0x3b, 0xd6, 0x24, 0xf7, 0x49, 0x3f, 0x92, 0x77, 0x52, 0x4c, 0x90, 0xba, 0x4b, 0x50, 0xd9, 0x53,
+	0x43, 0x3f, 0xa4, 0xda, 0x2a, 0xa5, 0xd6, 0x94, 0x1e, 0x6f, 0x6a, 0x6b, 0xb1, 0xfd, 0x04, 0xb9,
+	0x31, 0x4c, 0xcb, 0x0c, 0xdc, 0x2b, 0x00, 0xc3, 0x2b, 0xd0, 0x4a, 0x4e, 0x5f, 0x5a, 0x6a, 0xd8,
+	0x6d, 0x95, 0x1f, 0x36, 0xac, 0x1f, 0x36, 0xd6, 0x59, 0x98, 0xd8, 0x5b, 0xcb, 0x88, 0xb8, 0x37,
+	0xa0, 0x1c, 0x87, 0x89, 0xba, 0xb1, 0xbc, 0x3a, 0x59, 0x79, 0xef, 0xf3, 0x02, 0xcc, 0x0f, 0x15,
+	0x1a, 0x38, 0xeb, 0x6b, 0x34, 0x5a, 0x84, 0x32, 0x09, 0x64, 0xc8, 0x12, 0xab, 0x92, 0x1d, 0xa9,
+	0x79, 0x81, 0x09, 0x45, 0x6e, 0x2e, 0xad, 0x65, 0x47, 0xea, 0xa8, 0x24, 0x66, 0xfd, 0x44, 0xe6,
+	0x3f, 0xaa, 0x91, 0x77, 0xb7, 0x47, 0xac, 0x36, 0x99, 0x93, 0x96, 0x35, 0xe3, 0x06, 0x94, 0x28,
+	0x76, 0x64, 0xad, 0x9c, 0x93, 0xa5, 0xa5, 0xbd, 0xaf, 0x46, 0x7c, 0x62, 0x3d, 0x62, 0x22, 0x8f,
+	0x4f, 0xdc, 0x80, 0x32, 0xc7, 0x94, 0x84, 0x34, 0xbf, 0xd3, 0x1b, 0x79, 0xf7, 0x9f, 0x50, 0xe1,
+	0x28, 0xfb, 0x3c, 0xb1, 0xee, 0x71, 0x04, 0xdf, 0x7a, 0x26, 0xe0, 0xdd, 0x87, 0xd3, 0x43, 0x5d,
+	0xee, 0x71, 0x92, 0x88, 0x1d, 0xe4, 0xfc, 0xf5, 0x0a, 0xb9, 0x50, 0xda, 0xe1, 0x2c, 0xb6, 0xfa,
+	0xe8, 0x67, 0x77, 0x16, 0x0a, 0x92, 0x59, 0x57, 0x28, 0x48, 0xe6, 0x1d, 0x02, 0x2c, 0x0c, 0xc1,
+	0x5b, 0xe1, 0xbb, 0xfd, 0xf0, 0x8d, 0xae, 0xf6, 0x72, 0x43, 0xd5, 0x01, 0x22, 0x2b, 0xce, 0x06,
+	0xce, 0x96, 0x99, 0x71, 0x2f, 0xbc, 0x18, 0x1a, 0xb5, 0xe7, 0xbd, 0x10, 0xf6, 0x06, 0xb7, 0x3f,
+	0x39, 0xce, 0xed, 0x3f, 0xe7, 0x95, 0xe5, 0x63, 0xf0, 0xca, 0x2d, 0x98, 0x4c, 0x79, 0x18, 0x60,
+	0x6d, 0x6a, 0xac, 0x60, 0x6a, 0x20, 0xc6, 0xaf, 0xf6, 0x09, 0xa7, 0xb5, 0x4a, 0x7e, 0xbf, 0x52,
+	0xf2, 0xee, 0x6d, 0xa8, 0xaa, 0xa0, 0xec, 0x6b, 0xa3, 0x55, 0x73, 0xc2, 0x2a, 0x0a, 0xb1, 0xa1,
+	0x0c, 0xf7, 0x3f, 0x98, 0xd3, 0xb8, 0x8c, 0xf5, 0x20, 0x27, 0x74, 0x56, 0x81, 0x86, 0xa9, 0x4e,
+	0xa1, 0x05, 0x8b, 0x68, 0x16, 0x3d, 0x9d, 0x17, 0xad, 0x40, 0x19, 0xf4, 0x2d, 0xa8, 0x68, 0xf4,
+	0x0e, 0xe3, 0xb5, 0x99, 0x9c, 0xcc, 0x29, 0x45, 0xb8, 0xce, 0xb8, 0xeb, 0x83, 0xcb, 0x91, 0x86,
+	0x42, 0xf2, 0xb0, 0xd3, 0x97, 0x48, 0x8d, 0x69, 0x4f, 0xe4, 0xc4, 0xce, 0x8f, 0xb0, 0xb4, 0x8d,
+	0x7b, 0x50, 0x1b, 0xdd, 0x20, 0x63, 0x91, 0xd9, 0x9c, 0xdb, 0x9c, 0x19, 0x21, 0x66, 0x4c, 0x73,
+	0x17, 0xa6, 0xc5, 0x81, 0x90, 0x18, 0x1b, 0x35, 0xe6, 0xf2, 0xfe, 0x14, 0x0c, 0x44, 0x9f, 0x7f,
+	0x34, 0x7f, 0x9f, 0x1c, 0x3b, 0x7f, 0x2b, 0x8b, 0x5b, 0x5a, 0xd6, 0x14, 0xf3, 0x79, 0x2d, 0x6e,
+	0x59, 0x19, 0x23, 0xbc, 0x03, 0xf3, 0x83, 0x58, 0xea, 0x4b, 0xe6, 0x9b, 0xf8, 0xe5, 0xe6, 0xe4,
+	0xcf, 0x0d, 0x50, 0xf7, 0xd8, 0x1d, 0x1d, 0xfb, 0xfe, 0x0c, 0x20, 0x48, 0x84, 0x3e, 0x72, 0xce,
+	0x78, 0xed, 0x94, 0x0e, 0x6b, 0x55, 0x35, 0x73, 0x4d, 0x4d, 0x78, 0x5b, 0x70, 0x46, 0xc7, 0xd8,
+	0x41, 0x78, 0x0d, 0x59, 0xd2, 0xee, 0x85, 0x69, 0xfa, 0xc6, 0x8c, 0xce, 0x91, 0x88, 0x61, 0x46,
+	0x37, 0x23, 0xef, 0x8b, 0x41, 0x5e, 0xdb, 0xd6, 0x3f, 0xd9, 0x94, 0x89, 0x50, 0xba, 0xe7, 0xa0,
+	0x4a, 0xcd, 0x23, 0xe3, 0xb6, 0x04, 0x1c, 0x4e, 0x64, 0x92, 0x7d, 0x61, 0xcc, 0x64, 0x7f, 0x13,
+	0xa6, 0x2c, 0x36, 0x77, 0x3e, 0x1c, 0x00, 0xbc, 0x2f, 0x1d, 0x5b, 0xe3, 0x28, 0x45, 0xfe, 0x1b,
+	0xca, 0x5d, 0xca, 0xc9, 0xfe, 0x1f, 0x52, 0x93, 0x0f, 0x06, 0x9a, 0xfc, 0x9b, 0x84, 0x89, 0x58,
+	0x8f, 0x48, 0x18, 0x23, 0x7d, 0x83, 0x26, 0x3b, 0x30, 0xd9, 0x55, 0xab, 0x6b, 0x85, 0xe5, 0xe2,
+	0xeb, 0x6b, 0x81, 0xbf, 0xa9, 0x83, 0x7d, 0xfc, 0xe3, 0xf9, 0x95, 0x6e, 0x28, 0x77, 0xfb, 0x9d,
+	0x46, 0xc0, 0x62, 0xdb, 0xef, 0xd8, 0x7f, 0x17, 0x05, 0xed, 0x35, 0x55, 0x46, 0x15, 0x5a, 0x40,
+	0xd8, 0x44, 0xa3, 0xf1, 0xde, 0x67, 0x0e, 0xcc, 0x18, 0x2b, 0x8b, 0xb8, 0xbd, 0x4f, 0xd2, 0x4c,
+	0x45, 0xe8, 0x8c, 0x54, 0x84, 0x4d, 0x28, 0x84, 0xc6, 0xd7, 0x8e, 0x50, 0x99, 0x14, 0xc2, 0xc4,
+	0x5d, 0x85, 0x22, 0xeb, 0xcb, 0xa3, 0xd6, 0xc9, 0x6a, 0xad, 0x12, 0xd9, 0x41, 0x3c, 0x6a, 0xf9,
+	0xa3, 0xd6, 0x7a, 0x1d, 0xdb, 0x6c, 0xb5, 0x9f, 0x85, 0x9f, 0x75, 0xb6, 0x87, 0xaa, 0xf4, 0x19,
+	0xfa, 0x82, 0x33, 0x9e, 0x2f, 0x78, 0xdf, 0x15, 0x60, 0x4e, 0x6f, 0xd2, 0x42, 0x8a, 0x71, 0xfa,
+	0x5c, 0xe1, 0x3c, 0x6a, 0xa6, 0x2d, 0x55, 0xc6, 0x51, 0xc4, 0xd8, 0xf6, 0x65, 0xb9, 0xb2, 0xed,
+	0x80, 0x30, 0x7e, 0xcb, 0xf1, 0xfb, 0x2d, 0xea, 0xde, 0x85, 0xca, 0x0e, 0xa2, 0xaf, 0x1b, 0xc3,
+	0xc9, 0xb1, 0x6a, 0x99, 0xa9, 0x1d, 0xc4, 0x96, 0xea, 0x0d, 0x17, 0xa1, 0xac, 0xc3, 0x96, 0xa8,
+	0x95, 0x97, 0x8b, 0x2b, 0xa5, 0x96, 0x1d, 0x79, 0xb7, 0xe0, 0x84, 0xb9, 0xbc, 0xdd, 0xbe, 0xa4,
+	0x6c, 0x3f, 0x71, 0xff, 0x01, 0x65, 0x5d, 0xff, 0xa8, 0x76, 0xbb, 0xa8, 0xfb, 0xe2, 0x97, 0x9d,
+	0x78, 0x03, 0x83, 0xcc, 0xa1, 0xad, 0x84, 0xf7, 0x7e, 0x01, 0x4e, 0x19, 0x9a, 0x09, 0xef, 0x6b,
+	0xfd, 0x83, 0x0e, 0x09, 0x7a, 0x2a, 0x1b, 0x91, 0xbe, 0xa0, 0xbe, 0x48, 0x71, 0x0c, 0x5f, 0xa8,
+	0x2a, 0x46, 0x5b, 0x21, 0x34, 0xb0, 0xcb, 0xfd, 0x8e, 0xa9, 0xd5, 0x0b, 0xb9, 0x81, 0x5d, 0xbe,
+	0xa6, 0x11, 0xc3, 0xd2, 0xb1, 0x78, 0x0c, 0xa5, 0xa3, 0xf7, 0x61, 0xd1, 0x5a, 0x55, 0xfd, 0x18,
+	0xda, 0x24, 0xc2, 0xc1, 0x81, 0x6d, 0xef, 0xe9, 0x8c, 0x71, 0xe0, 0xdb, 0x1a, 0xa1, 0x6a, 0x06,
+	0x6d, 0x52, 0x4e, 0x42, 0x31, 0x86, 0x09, 0xf4, 0xbd, 0xb4, 0x34, 0xc3, 0x6d, 0xc3, 0x8c, 0xaa,
+	0x3f, 0xfc, 0xc0, 0xfc, 0x7a, 0x73, 0x07, 0xdd, 0x69, 0x9a, 0x09, 0x01, 0xc7, 0xfd, 0x21, 0x61,
+	0x78, 0x53, 0x93, 0xc7, 0x71, 0x53, 0x57, 0xac, 0xc3, 0xae, 0x31, 0xd6, 0xdb, 0xc2, 0xee, 0x20,
+	0xe9, 0x9f, 0x84, 0x62, 0x84, 0x5d, 0x1b, 0x57, 0xd4, 0xe3, 0x2b, 0x73, 0xfd, 0xaf, 0x4e, 0xf6,
+	0x33, 0x40, 0x1b, 0xa5, 0x8c, 0xf2, 0xf4, 0x66, 0x83, 0x96, 0xaa, 0x38, 0x56, 0x4b, 0xf5, 0x2f,
+	0xa8, 0x0a, 0x94, 0x3e, 0x11, 0x21, 0x3d, 0x72, 0xc0, 0xa9, 0x08, 0x94, 0x57, 0x95, 0x80, 0x7b,
+	0x19, 0x4a, 0x3d, 0x4c, 0x4d, 0x5b, 0x77, 0x04, 0x41, 0xbd, 0xd8, 0xfb, 0xd6, 0xb1, 0xed, 0xa9,
+	0x51, 0x3d, 0xc6, 0x44, 0x5e, 0x0f, 0x1f, 0x20, 0x75, 0x5b, 0x30, 0xcd, 0xfa, 0x52, 0x48, 0x92,
+	0xd0, 0x30, 0xe9, 0xe6, 0x76, 0xf9, 0x2c, 0xc4, 0xdd, 0x85, 0x72, 0x87, 0x88, 0x1e, 0xca, 0xb7,
+	0x96, 0x92, 0x2d, 0xdf, 0xfb, 0xd9, 0xb1, 0x15, 0xe1, 0x50, 0xad, 0xd6, 0x20, 0x23, 0xbc, 0x2a,
+	0xef, 0x1c, 0x5f, 0xe5, 0x43, 0xa1, 0x64, 0x3f, 0x68, 0xbc, 0x1d, 0x2d, 0x35, 0x7d, 0xed, 0xea,
+	0xa3, 0xc3, 0xba, 0xf3, 0xf8, 0xb0, 0xee, 0xfc, 0x74, 0x58, 0x77, 0x1e, 0x3e, 0xad, 0x4f, 0x3c,
+	0x7e, 0x5a, 0x9f, 0xf8, 0xfe, 0x69, 0x7d, 0xe2, 0xff, 0x17, 0x32, 0x38, 0xfd, 0x55, 0xf4, 0x62,
+	0x44, 0x3a, 0xc2, 0x3c, 0x36, 0x1f, 0xe8, 0xcf, 0xc3, 0x9a, 0xd9, 0x29, 0xeb, 0x0f, 0xb7, 0x97,
+	0x7f, 0x0b, 0x00, 0x00, 0xff, 0xff, 0x57, 0xbf, 0x97, 0x19, 0x7c, 0x16, 0x00, 0x00,
 }
 
 func (m *EventParamsUpdated) Marshal() (dAtA []byte, err error) {
@@ -1993,6 +2329,335 @@ func (m *EventShutdown) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *EventSurplusBuyback) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventSurplusBuyback) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventSurplusBuyback) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Price.Size()
+		i -= size
+		if _, err := m.Price.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	{
+		size := m.AgrBurned.Size()
+		i -= size
+		if _, err := m.AgrBurned.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	{
+		size := m.AusdSpent.Size()
+		i -= size
+		if _, err := m.AusdSpent.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *EventDebtSale) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventDebtSale) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventDebtSale) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Price.Size()
+		i -= size
+		if _, err := m.Price.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	{
+		size := m.ToSurplus.Size()
+		i -= size
+		if _, err := m.ToSurplus.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size := m.DebtCovered.Size()
+		i -= size
+		if _, err := m.DebtCovered.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	{
+		size := m.AusdRaised.Size()
+		i -= size
+		if _, err := m.AusdRaised.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	{
+		size := m.AgrMinted.Size()
+		i -= size
+		if _, err := m.AgrMinted.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *EventBookLegSkipped) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventBookLegSkipped) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventBookLegSkipped) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Reason) > 0 {
+		i -= len(m.Reason)
+		copy(dAtA[i:], m.Reason)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Reason)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Leg) > 0 {
+		i -= len(m.Leg)
+		copy(dAtA[i:], m.Leg)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Leg)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventVaultSettled) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventVaultSettled) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventVaultSettled) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Kept.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	{
+		size, err := m.SetAside.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size := m.Debt.Size()
+		i -= size
+		if _, err := m.Debt.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.Owner) > 0 {
+		i -= len(m.Owner)
+		copy(dAtA[i:], m.Owner)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Owner)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.VaultId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.VaultId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventSettlementFixed) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventSettlementFixed) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventSettlementFixed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Basket) > 0 {
+		for iNdEx := len(m.Basket) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Basket[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintEvents(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x12
+		}
+	}
+	{
+		size := m.Outstanding.Size()
+		i -= size
+		if _, err := m.Outstanding.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *EventSettlementRedeemed) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventSettlementRedeemed) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventSettlementRedeemed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Paid) > 0 {
+		for iNdEx := len(m.Paid) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Paid[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintEvents(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x1a
+		}
+	}
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintEvents(dAtA []byte, offset int, v uint64) int {
 	offset -= sovEvents(v)
 	base := offset
@@ -2325,6 +2990,117 @@ func (m *EventShutdown) Size() (n int) {
 	_ = l
 	if len(m.Prices) > 0 {
 		for _, e := range m.Prices {
+			l = e.Size()
+			n += 1 + l + sovEvents(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *EventSurplusBuyback) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.AusdSpent.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.AgrBurned.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.Price.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventDebtSale) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.AgrMinted.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.AusdRaised.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.DebtCovered.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.ToSurplus.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.Price.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventBookLegSkipped) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Leg)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Reason)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventVaultSettled) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.VaultId != 0 {
+		n += 1 + sovEvents(uint64(m.VaultId))
+	}
+	l = len(m.Owner)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Debt.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.SetAside.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.Kept.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventSettlementFixed) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Outstanding.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	if len(m.Basket) > 0 {
+		for _, e := range m.Basket {
+			l = e.Size()
+			n += 1 + l + sovEvents(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *EventSettlementRedeemed) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	if len(m.Paid) > 0 {
+		for _, e := range m.Paid {
 			l = e.Size()
 			n += 1 + l + sovEvents(uint64(l))
 		}
@@ -5219,6 +5995,961 @@ func (m *EventShutdown) Unmarshal(dAtA []byte) error {
 			}
 			m.Prices = append(m.Prices, types.DecCoin{})
 			if err := m.Prices[len(m.Prices)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventSurplusBuyback) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventSurplusBuyback: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventSurplusBuyback: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AusdSpent", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.AusdSpent.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgrBurned", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.AgrBurned.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Price", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Price.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventDebtSale) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventDebtSale: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventDebtSale: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgrMinted", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.AgrMinted.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AusdRaised", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.AusdRaised.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DebtCovered", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.DebtCovered.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ToSurplus", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.ToSurplus.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Price", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Price.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventBookLegSkipped) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventBookLegSkipped: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventBookLegSkipped: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Leg", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Leg = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reason", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Reason = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventVaultSettled) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventVaultSettled: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventVaultSettled: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field VaultId", wireType)
+			}
+			m.VaultId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.VaultId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owner", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Owner = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Debt", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Debt.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SetAside", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.SetAside.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Kept", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Kept.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventSettlementFixed) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventSettlementFixed: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventSettlementFixed: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Outstanding", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Outstanding.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Basket", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Basket = append(m.Basket, types.Coin{})
+			if err := m.Basket[len(m.Basket)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventSettlementRedeemed) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventSettlementRedeemed: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventSettlementRedeemed: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Paid", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Paid = append(m.Paid, types.Coin{})
+			if err := m.Paid[len(m.Paid)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex

@@ -26,6 +26,9 @@ type BankKeeper interface {
 // or the pair's guard cannot be computed.
 type OracleKeeper interface {
 	CollateralPrice(ctx context.Context, pair string) (sdkmath.LegacyDec, error)
+	// DebtPrice is the highest of the same inputs (the books value AGR
+	// they sell at it).
+	DebtPrice(ctx context.Context, pair string) (sdkmath.LegacyDec, error)
 }
 
 // DexKeeper is what x/cdp needs of x/dex: selling liquidated collateral for

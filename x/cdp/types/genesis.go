@@ -87,7 +87,8 @@ func (gs GenesisState) Validate() error {
 		add("pool: p must be positive and total_deposits ≥ 0")
 	}
 	b := gs.Books
-	for _, v := range []sdkmath.Int{b.Surplus, b.SystemDebt, b.PsmReserve} {
+	for _, v := range []sdkmath.Int{b.Surplus, b.SystemDebt, b.PsmReserve, b.AgrBoughtBurned, b.SurplusSpent,
+		b.AgrMintedSold, b.AgrSaleProceeds, b.SettledDebt, b.SettlementOutstanding} {
 		if v.IsNil() || v.IsNegative() {
 			add("books: negative or unset amount")
 			break

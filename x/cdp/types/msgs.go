@@ -19,6 +19,10 @@ func validAddress(field, addr string) error {
 // maxAmountBits bounds every amount (2^200 base units is far beyond any supply).
 const maxAmountBits = 200
 
+// ValidateAmount refuses a zero, negative or oversized amount
+// (ErrInvalidAmount), as the messages do.
+func ValidateAmount(field string, a sdkmath.Int) error { return validAmount(field, a, false) }
+
 func validAmount(field string, a sdkmath.Int, zeroOK bool) error {
 	if a.IsNil() || a.IsNegative() || (!zeroOK && a.IsZero()) {
 		return errorsmod.Wrapf(ErrInvalidAmount, "%s %s must be positive", field, intString(a))
@@ -180,6 +184,14 @@ func (m *MsgRedeem) ValidateBasic() error {
 		return errorsmod.Wrapf(ErrRedemptionFee, "max_fee %s is not in [0, 1]", decString(m.MaxFee))
 	}
 	return nil
+}
+
+// ValidateBasic checks the sender and a positive amount.
+func (m *MsgRedeemSettlement) ValidateBasic() error {
+	if err := validAddress("sender", m.Sender); err != nil {
+		return err
+	}
+	return validAmount("amount", m.Amount, false)
 }
 
 // ValidateBasic checks the authority address and the collateral type's

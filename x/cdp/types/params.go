@@ -17,6 +17,7 @@ const (
 	MinRedemptionHalfLife        = 60
 	MaxRedemptionHalfLife        = 30 * 24 * 3600
 	MaxRedemptionVaultsLimit     = 1000
+	MaxSettlementVaultsLimit     = 10000
 )
 
 var (
@@ -30,7 +31,9 @@ var (
 // liquidation reward, half the stability fees to the pool, a 1M AUSD surplus
 // buffer, no PSM (psm_denom empty), up to 20 collateral types, and
 // redemptions at a 0.5 % floor fee whose base rate halves every 12 hours,
-// touching at most 50 vaults each.
+// touching at most 50 vaults each; the books' AGR legs off (no
+// agr_oracle_pair) with lots of 10,000 AUSD at ≥ 95 % of oracle value once
+// set; a shutdown settling 500 vaults per block.
 func DefaultParams() Params {
 	return Params{
 		GlobalDebtCeiling:       sdkmath.NewInt(100_000_000_000_000),
@@ -49,6 +52,11 @@ func DefaultParams() Params {
 		RedemptionFeeFloor:        sdkmath.LegacyNewDecWithPrec(5, 3),
 		RedemptionHalfLifeSeconds: 12 * 3600,
 		RedemptionMaxVaults:       50,
+
+		AgrOraclePair:            "",
+		BookLot:                  sdkmath.NewInt(10_000_000_000),
+		BookMaxSlippage:          sdkmath.LegacyNewDecWithPrec(5, 2),
+		SettlementVaultsPerBlock: 500,
 	}
 }
 
@@ -94,6 +102,14 @@ func (p Params) Validate() error {
 	}
 	if p.RedemptionMaxVaults < 1 || p.RedemptionMaxVaults > MaxRedemptionVaultsLimit {
 		add("redemption_max_vaults %d is not in [1, %d]", p.RedemptionMaxVaults, MaxRedemptionVaultsLimit)
+	}
+	if p.AgrOraclePair != "" && !strings.Contains(p.AgrOraclePair, "/") {
+		add("agr_oracle_pair %q is not a pair such as AGR/USD", p.AgrOraclePair)
+	}
+	nonNeg("book_lot", p.BookLot)
+	inRange("book_max_slippage", p.BookMaxSlippage, maxSlippage)
+	if p.SettlementVaultsPerBlock < 1 || p.SettlementVaultsPerBlock > MaxSettlementVaultsLimit {
+		add("settlement_vaults_per_block %d is not in [1, %d]", p.SettlementVaultsPerBlock, MaxSettlementVaultsLimit)
 	}
 	if len(problems) > 0 {
 		return errorsmod.Wrap(ErrInvalidParams, strings.Join(problems, "; "))
