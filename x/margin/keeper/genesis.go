@@ -25,7 +25,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			return err
 		}
 	}
-	if err := k.NextID.Set(ctx, gs.NextPositionId-1); err != nil {
+	if err := k.NextID.Set(ctx, gs.NextPositionId); err != nil {
 		return err
 	}
 	for _, p := range gs.Positions {
@@ -57,7 +57,7 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	gs := &types.GenesisState{Params: params, NextPositionId: next + 1}
+	gs := &types.GenesisState{Params: params, NextPositionId: next}
 	if err := k.Pairs.Walk(ctx, nil, func(_ string, p types.MarginPair) (bool, error) {
 		gs.Pairs = append(gs.Pairs, p)
 		return false, nil

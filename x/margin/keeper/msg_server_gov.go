@@ -70,13 +70,15 @@ func (k Keeper) SetPair(ctx context.Context, p types.MarginPair) error {
 			if m.OraclePair == "" {
 				return errorsmod.Wrapf(types.ErrInvalidPair, "x/lend market %s has no oracle pair", d)
 			}
-		}
-		probe := sdkmath.NewInt(1000)
-		if _, _, err := k.dex.BestRoute(ctx, sdk.NewCoin(p.BaseDenom, probe), p.QuoteDenom); err != nil {
-			return errorsmod.Wrapf(types.ErrInvalidPair, "no dex route from %s to %s: %s", p.BaseDenom, p.QuoteDenom, err)
-		}
-		if _, _, err := k.dex.BestRoute(ctx, sdk.NewCoin(p.QuoteDenom, probe), p.BaseDenom); err != nil {
-			return errorsmod.Wrapf(types.ErrInvalidPair, "no dex route from %s to %s: %s", p.QuoteDenom, p.BaseDenom, err)
+			// One whole unit must route to the other denom.
+			other := p.QuoteDenom
+			if d == p.QuoteDenom {
+				other = p.BaseDenom
+			}
+			probe := sdk.NewCoin(d, types.QuoteForBase(sdkmath.OneInt(), sdkmath.LegacyOneDec(), m.Decimals, 0, false))
+			if _, _, err := k.dex.BestRoute(ctx, probe, other); err != nil {
+				return errorsmod.Wrapf(types.ErrInvalidPair, "no dex route sells %s for %s: %s", probe, other, err)
+			}
 		}
 		if err := k.Pairs.Set(ctx, p.ID(), p); err != nil {
 			return err
