@@ -171,8 +171,9 @@ func (e *env) snapshot(t testing.TB) snapshot {
 		t.Fatal(err)
 	}
 	bals := map[string]string{}
-	for name, acc := range e.c.Accounts {
-		bals[name] = e.c.App.BankKeeper.GetAllBalances(ctx, acc.Address).String()
+	for name, acc := range e.c.Accounts { // fees (uagr) aside
+		all := e.c.App.BankKeeper.GetAllBalances(ctx, acc.Address)
+		bals[name] = all.Sub(sdk.NewCoin(app.BondDenom, all.AmountOf(app.BondDenom))).String()
 	}
 	bals["margin"] = e.c.App.BankKeeper.GetAllBalances(ctx, e.c.App.MarginKeeper.ModuleAddress()).String()
 	return snapshot{margin: mg, lend: lg, balances: bals}
