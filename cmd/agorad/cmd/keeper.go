@@ -13,6 +13,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
+	"github.com/agora-labs/agora/x/cdp/pegbot"
 	cdptypes "github.com/agora-labs/agora/x/cdp/types"
 	dextypes "github.com/agora-labs/agora/x/dex/types"
 )
@@ -137,86 +138,70 @@ func (k *cdpKeeperBot) round(ctx context.Context) (int, error) {
 		}
 	}
 	p := params.Params
-	if p.PsmDenom == "" || p.Paused {
-		return n, nil
+	redeemType := ""
+	if len(types.CollateralTypes) > 0 {
+		redeemType = types.CollateralTypes[0].CollateralType.Denom
 	}
-	done, err := k.peg(ctx, p, types.CollateralTypes)
-	return n + done, err
+	res, err := pegbot.Round(ctx, &txMarket{bot: k}, p, redeemType, k.size, k.margin)
+	for _, line := range res.Log {
+		k.logf("%s", line)
+	}
+	return n + res.Txs, err
 }
 
-// peg quotes the dex and runs at most one arbitrage of the PSM.
-func (k *cdpKeeperBot) peg(ctx context.Context, p cdptypes.Params, cts []cdptypes.CollateralTypeInfo) (int, error) {
-	dex := dextypes.NewQueryClient(k.clientCtx)
-	usdc := p.PsmDenom
-	buy, err := dex.BestRoute(ctx, &dextypes.QueryBestRouteRequest{TokenIn: sdk.NewCoin(usdc, k.size).String(), DenomOut: cdptypes.StableDenom})
+// txMarket is pegbot.Market over gRPC queries and signed transactions
+// from the bot's key.
+type txMarket struct{ bot *cdpKeeperBot }
+
+func (m *txMarket) me() string { return m.bot.clientCtx.FromAddress.String() }
+
+func (m *txMarket) Quote(ctx context.Context, in sdk.Coin, denomOut string) (sdkmath.Int, []dextypes.Hop, error) {
+	q, err := dextypes.NewQueryClient(m.bot.clientCtx).BestRoute(ctx, &dextypes.QueryBestRouteRequest{TokenIn: in.String(), DenomOut: denomOut})
 	if err != nil {
-		return 0, fmt.Errorf("quote %s%s → AUSD: %w", k.size, usdc, err)
+		return sdkmath.Int{}, nil, err
 	}
-	minted := k.size.Sub(p.PsmFeeIn.MulInt(k.size).Ceil().TruncateInt())
-	sell, err := dex.BestRoute(ctx, &dextypes.QueryBestRouteRequest{TokenIn: sdk.NewCoin(cdptypes.StableDenom, minted).String(), DenomOut: usdc})
+	return q.TokenOut.Amount, q.Route, nil
+}
+
+func (m *txMarket) Swap(_ context.Context, route []dextypes.Hop, in sdk.Coin, minOut sdkmath.Int) (sdkmath.Int, error) {
+	res, err := m.bot.send(&dextypes.MsgSwapExactIn{Sender: m.me(), Route: route, TokenIn: in, MinOut: minOut, Deadline: time.Now().Add(5 * time.Minute).UTC()})
 	if err != nil {
-		return 0, fmt.Errorf("quote AUSD → %s: %w", usdc, err)
+		return sdkmath.Int{}, err
 	}
-	action := planPeg(k.size, buy.TokenOut.Amount, sell.TokenOut.Amount, p.PsmFeeIn, p.PsmFeeOut, k.margin)
-	if action == pegNone {
-		return 0, nil
+	var out dextypes.MsgSwapExactInResponse
+	if err := msgResponse(m.bot.clientCtx, res, &out); err != nil {
+		return sdkmath.Int{}, err
 	}
-	bank := banktypes.NewQueryClient(k.clientCtx)
-	have, err := bank.Balance(ctx, &banktypes.QueryBalanceRequest{Address: k.clientCtx.FromAddress.String(), Denom: usdc})
+	return out.TokenOut.Amount, nil
+}
+
+func (m *txMarket) PsmIn(_ context.Context, amount sdkmath.Int) error {
+	_, err := m.bot.send(&cdptypes.MsgPsmSwapIn{Sender: m.me(), Amount: amount})
+	return err
+}
+
+func (m *txMarket) PsmOut(_ context.Context, amount sdkmath.Int) error {
+	_, err := m.bot.send(&cdptypes.MsgPsmSwapOut{Sender: m.me(), Amount: amount})
+	return err
+}
+
+func (m *txMarket) Redeem(_ context.Context, amount sdkmath.Int, collateralType string) error {
+	_, err := m.bot.send(&cdptypes.MsgRedeem{Sender: m.me(), Amount: amount, CollateralType: collateralType, MaxFee: pegbot.RedeemMaxFee})
+	return err
+}
+
+func (m *txMarket) PsmReserve(ctx context.Context) (sdkmath.Int, error) {
+	b, err := cdptypes.NewQueryClient(m.bot.clientCtx).Books(ctx, &cdptypes.QueryBooksRequest{})
 	if err != nil {
-		return 0, err
+		return sdkmath.Int{}, err
 	}
-	if have.Balance.Amount.LT(k.size) {
-		k.logf("peg: %s, but the key holds only %s", action, have.Balance)
-		return 0, nil
+	return b.Books.PsmReserve, nil
+}
+
+func (m *txMarket) Balance(ctx context.Context, denom string) (sdkmath.Int, error) {
+	b, err := banktypes.NewQueryClient(m.bot.clientCtx).Balance(ctx, &banktypes.QueryBalanceRequest{Address: m.me(), Denom: denom})
+	if err != nil {
+		return sdkmath.Int{}, err
 	}
-	me := k.clientCtx.FromAddress.String()
-	deadline := time.Now().Add(5 * time.Minute).UTC()
-	floor := func(q sdkmath.Int) sdkmath.Int {
-		return sdkmath.LegacyMustNewDecFromStr("0.995").MulInt(q).TruncateInt()
-	}
-	switch action {
-	case pegBuyAndExit:
-		res, err := k.send(&dextypes.MsgSwapExactIn{Sender: me, Route: buy.Route, TokenIn: sdk.NewCoin(usdc, k.size), MinOut: floor(buy.TokenOut.Amount), Deadline: deadline})
-		if err != nil {
-			return 0, fmt.Errorf("buy AUSD on the dex: %w", err)
-		}
-		var out dextypes.MsgSwapExactInResponse
-		if err := msgResponse(k.clientCtx, res, &out); err != nil {
-			return 0, err
-		}
-		got := out.TokenOut.Amount
-		books, err := cdptypes.NewQueryClient(k.clientCtx).Books(ctx, &cdptypes.QueryBooksRequest{})
-		if err != nil {
-			return 1, err
-		}
-		if books.Books.PsmReserve.GTE(got) {
-			if _, err := k.send(&cdptypes.MsgPsmSwapOut{Sender: me, Amount: got}); err != nil {
-				return 1, fmt.Errorf("PSM out: %w", err)
-			}
-			k.logf("peg: bought %suausd for %s%s on the dex, swapped them out of the PSM", got, k.size, usdc)
-			return 2, nil
-		}
-		if len(cts) == 0 {
-			return 1, nil
-		}
-		if _, err := k.send(&cdptypes.MsgRedeem{Sender: me, Amount: got, CollateralType: cts[0].CollateralType.Denom, MaxFee: sdkmath.LegacyMustNewDecFromStr("0.05")}); err != nil {
-			return 1, fmt.Errorf("redeem: %w", err)
-		}
-		k.logf("peg: bought %suausd on the dex; the PSM is short, redeemed them for %s", got, cts[0].CollateralType.Denom)
-		return 2, nil
-	case pegMintAndSell:
-		if _, err := k.send(&cdptypes.MsgPsmSwapIn{Sender: me, Amount: k.size}); err != nil {
-			return 0, fmt.Errorf("PSM in: %w", err)
-		}
-		res, err := k.send(&dextypes.MsgSwapExactIn{Sender: me, Route: sell.Route, TokenIn: sdk.NewCoin(cdptypes.StableDenom, minted), MinOut: floor(sell.TokenOut.Amount), Deadline: deadline})
-		if err != nil {
-			return 1, fmt.Errorf("sell AUSD on the dex: %w", err)
-		}
-		var out dextypes.MsgSwapExactInResponse
-		_ = msgResponse(k.clientCtx, res, &out)
-		k.logf("peg: swapped %s%s into the PSM, sold %suausd on the dex for %s", k.size, usdc, minted, out.TokenOut)
-		return 2, nil
-	}
-	return 0, nil
+	return b.Balance.Amount, nil
 }
