@@ -40,6 +40,12 @@ func setPrices(t testing.TB, c *apptest.Chain, over map[string]string) {
 	t.Helper()
 	for pair, v := range startPrices {
 		if o, ok := over[pair]; ok {
+			if o == "" { // no price at all
+				if err := c.App.OracleKeeper.Prices.Remove(c.WriteCtx(), pair); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
 			v = o
 		}
 		if err := c.App.OracleKeeper.Prices.Set(c.WriteCtx(), pair, oracletypes.PriceRecord{

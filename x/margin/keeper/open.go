@@ -117,6 +117,9 @@ func (k Keeper) OpenPosition(ctx context.Context, msg *types.MsgOpenPosition) (t
 			pos.BaseSize = borrowed.Amount
 			pos.EntryPrice = types.WholePrice(got, borrowed.Amount, pp.QuoteDecimals, pp.BaseDecimals)
 		}
+		if err := checkOpenSlippage(pair, msg.Side, pos.EntryPrice, pp.Price); err != nil {
+			return err
+		}
 		if err := k.checkOpenInterest(ctx, pair, msg.Side, pos.BaseSize); err != nil {
 			return err
 		}
@@ -174,7 +177,7 @@ func (k Keeper) checkOpenInterest(ctx context.Context, pair types.MarginPair, si
 	}
 	if cur.Add(size).GT(capacity) {
 		return errorsmod.Wrapf(types.ErrOpenInterestCap, "a %s of %s%s would take %s's %s open interest to %s over its cap %s (room %s)",
-			side, size, pair.BaseDenom, pair.ID(), side, cur.Add(size), capacity, sdkmath.MaxInt(capacity.Sub(cur), sdkmath.ZeroInt()))
+			side.Word(), size, pair.BaseDenom, pair.ID(), side.Word(), cur.Add(size), capacity, sdkmath.MaxInt(capacity.Sub(cur), sdkmath.ZeroInt()))
 	}
 	return nil
 }
@@ -214,6 +217,25 @@ func (k Keeper) checkDepth(ctx context.Context, p types.Position, pair types.Mar
 	if cost.GT(most) {
 		return errorsmod.Wrapf(types.ErrDepthExceeded, "buying back %s%s would cost %s, worth %s USD, more than %s USD (oracle value plus %s); the pool is too thin for this size",
 			debt, pair.BaseDenom, res.TokenIn, cost, most, pair.MaxSlippage)
+	}
+	return nil
+}
+
+// checkOpenSlippage (the JELLY lesson, first half): the open's own fill may
+// not be further than the pair's max slippage from the oracle price — a
+// position the pool cannot take within it is too big for the pool.
+func checkOpenSlippage(pair types.MarginPair, side types.Side, fill, oracle sdkmath.LegacyDec) error {
+	one := sdkmath.LegacyOneDec()
+	if side == types.SIDE_LONG {
+		if most := oracle.Mul(one.Add(pair.MaxSlippage)); fill.GT(most) {
+			return errorsmod.Wrapf(types.ErrDepthExceeded, "the open fills at %s, more than %s (the oracle price %s plus %s); the pool is too thin for this size",
+				fill, most, oracle, pair.MaxSlippage)
+		}
+		return nil
+	}
+	if least := oracle.Mul(one.Sub(pair.MaxSlippage)); fill.LT(least) {
+		return errorsmod.Wrapf(types.ErrDepthExceeded, "the open fills at %s, less than %s (the oracle price %s less %s); the pool is too thin for this size",
+			fill, least, oracle, pair.MaxSlippage)
 	}
 	return nil
 }

@@ -70,3 +70,14 @@ func (p MarginPair) HoldDenom(side Side) string {
 	}
 	return p.QuoteDenom
 }
+
+// Word is "long" or "short" (messages to users).
+func (s Side) Word() string {
+	switch s {
+	case SIDE_LONG:
+		return "long"
+	case SIDE_SHORT:
+		return "short"
+	}
+	return s.String()
+}
