@@ -168,9 +168,10 @@ func TestBadInputExchangeState(t *testing.T) {
 }
 
 // TestMissingPriceFailsClosed: with a synth in supply whose price is
-// missing, the pool debt cannot be computed: mint, burn, unstake with debt
-// and liquidation are refused (ErrPriceUnavailable) and change nothing;
-// staking and unstaking without debt still work.
+// missing, the pool debt cannot be computed: mint, unstake with debt and
+// liquidation are refused (ErrPriceUnavailable) and change nothing; staking
+// and unstaking without debt still work; a burn is deferred (its synth/USD
+// escrowed) and burns in the first block where the pool debt is known.
 func TestMissingPriceFailsClosed(t *testing.T) {
 	c := newChain(t)
 	alice, bob := c.addr("alice"), c.addr("bob")
@@ -184,13 +185,31 @@ func TestMissingPriceFailsClosed(t *testing.T) {
 	delete(c.p, "BTC/USD")
 	c.AdvanceBlocks(70) // every price stale
 	before := c.snapshot()
-	for _, m := range []sdk.Msg{mint(alice, 1), burn(alice, 1), &types.MsgUnstake{Staker: alice, Amount: sdk.NewInt64Coin("uagr", 1)}} {
+	for _, m := range []sdk.Msg{mint(alice, 1), &types.MsgUnstake{Staker: alice, Amount: sdk.NewInt64Coin("uagr", 1)}} {
 		isErr(t, c.try("alice", m), types.ErrPriceUnavailable)
 	}
 	if c.snapshot() != before {
 		t.Fatal("state changed")
 	}
 	c.deliver("bob", &types.MsgUnstake{Staker: bob, Amount: sdk.NewInt64Coin("uagr", 1_000_000)})
+
+	sharesBefore := c.position("alice").Shares
+	c.deliver("alice", burn(alice, 100_000_000))
+	burnEx := c.exchange(2)
+	if burnEx.Exchange.Status != types.ExchangeStatus_EXCHANGE_STATUS_PENDING || burnEx.Exchange.BurnDenom != "uagr" || burnEx.Waiting == "" {
+		t.Fatalf("deferred burn: %+v", burnEx)
+	}
+	if got := c.position("alice").Shares; !got.Equal(sharesBefore) {
+		t.Fatalf("shares moved before the burn settled: %s → %s", sharesBefore, got)
+	}
+	c.p["BTC/USD"] = "60000"
+	c.next()
+	if st := c.exchange(2).Exchange; st.Status != types.ExchangeStatus_EXCHANGE_STATUS_SETTLED || !st.Out.Equal(ints(100_000_000)) {
+		t.Fatalf("deferred burn after the price returned: %+v", st)
+	}
+	if got := c.position("alice").Shares; !got.LT(sharesBefore) {
+		t.Fatalf("shares %s not reduced from %s", got, sharesBefore)
+	}
 }
 
 func contains(s, sub string) bool {

@@ -76,28 +76,34 @@ func (k Keeper) Exchange(ctx context.Context, owner sdk.AccAddress, amount sdk.C
 		if err := k.take(ctx, owner, amount.Denom, amount.Amount); err != nil {
 			return err
 		}
-		next, err := k.NextExchangeID.Next(ctx)
-		if err != nil {
-			return err
-		}
-		id = next
 		ex := types.Exchange{
-			Id: id, Owner: owner.String(), FromDenom: amount.Denom, Amount: amount.Amount, ToDenom: toDenom, MinOut: minOut,
+			Owner: owner.String(), FromDenom: amount.Denom, Amount: amount.Amount, ToDenom: toDenom, MinOut: minOut,
 			Height: ctx.BlockHeight(), Status: types.ExchangeStatus_EXCHANGE_STATUS_PENDING,
 			Out: sdkmath.ZeroInt(), Fee: sdkmath.ZeroInt(), FromPrice: sdkmath.LegacyZeroDec(), ToPrice: sdkmath.LegacyZeroDec(),
 		}
-		if err := k.Exchanges.Set(ctx, id, ex); err != nil {
-			return err
-		}
-		if err := k.Pending.Set(ctx, id); err != nil {
-			return err
-		}
-		if err := k.ExchangesByOwner.Set(ctx, collections.Join(owner, id)); err != nil {
-			return err
+		var err2 error
+		if id, err2 = k.addPending(ctx, owner, ex); err2 != nil {
+			return err2
 		}
 		return emit(ctx, &types.EventExchangeSubmitted{
 			Id: id, Owner: ex.Owner, FromDenom: ex.FromDenom, Amount: ex.Amount, ToDenom: toDenom, MinOut: minOut, Height: ex.Height,
 		})
 	})
 	return id, err
+}
+
+// addPending records ex as pending under a new id.
+func (k Keeper) addPending(ctx context.Context, owner sdk.AccAddress, ex types.Exchange) (uint64, error) {
+	id, err := k.NextExchangeID.Next(ctx)
+	if err != nil {
+		return 0, err
+	}
+	ex.Id = id
+	if err := k.Exchanges.Set(ctx, id, ex); err != nil {
+		return 0, err
+	}
+	if err := k.Pending.Set(ctx, id); err != nil {
+		return 0, err
+	}
+	return id, k.ExchangesByOwner.Set(ctx, collections.Join(owner, id))
 }

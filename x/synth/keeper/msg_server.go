@@ -50,11 +50,11 @@ func (s msgServer) Burn(ctx context.Context, m *types.MsgBurn) (*types.MsgBurnRe
 	if err := m.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	shares, err := s.k.Burn(ctx, addr(m.Staker), m.Denom, m.Amount)
+	shares, pending, err := s.k.Burn(ctx, addr(m.Staker), m.Denom, m.Amount)
 	if err != nil {
 		return nil, err
 	}
-	return &types.MsgBurnResponse{Shares: shares}, nil
+	return &types.MsgBurnResponse{Shares: shares, PendingBurnId: pending}, nil
 }
 
 func (s msgServer) Exchange(ctx context.Context, m *types.MsgExchange) (*types.MsgExchangeResponse, error) {

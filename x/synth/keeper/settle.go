@@ -131,6 +131,12 @@ func (k Keeper) Waiting(ctx context.Context, ex types.Exchange) (string, error) 
 	if ex.Status != types.ExchangeStatus_EXCHANGE_STATUS_PENDING {
 		return "", nil
 	}
+	if ex.BurnDenom != "" {
+		if _, err := k.PoolDebt(ctx); err != nil {
+			return "a deferred burn waits for the pool debt: " + err.Error(), nil
+		}
+		return "", nil
+	}
 	for _, d := range []string{ex.FromDenom, ex.ToDenom} {
 		_, _, _, why, err := k.settlementPrice(ctx, d, ex.Height)
 		if err != nil || why != "" {
@@ -144,6 +150,9 @@ func (k Keeper) trySettle(ctx sdk.Context, params types.Params, id uint64) error
 	ex, err := k.Exchanges.Get(ctx, id)
 	if err != nil {
 		return err
+	}
+	if ex.BurnDenom != "" {
+		return k.trySettleBurn(ctx, params, ex)
 	}
 	_, fromSt, fromPrice, whyFrom, err := k.settlementPrice(ctx, ex.FromDenom, ex.Height)
 	if err != nil {
@@ -280,3 +289,41 @@ func (k Keeper) pruneFinished(ctx sdk.Context, params types.Params) error {
 }
 
 var _ = errorsmod.Wrap
+
+// trySettleBurn burns a deferred burn's escrow against its position once
+// the pool debt can be computed: at most the position's debt then (the
+// rest, if any, is refunded); refunded whole after the timeout.
+func (k Keeper) trySettleBurn(ctx sdk.Context, params types.Params, ex types.Exchange) error {
+	d, err := k.PoolDebt(ctx)
+	if err != nil {
+		if uint64(ctx.BlockHeight()-ex.Height) > params.ExchangeTimeoutBlocks {
+			return k.refund(ctx, ex, fmt.Sprintf("deferred burn timed out after %d blocks: %v", params.ExchangeTimeoutBlocks, err))
+		}
+		return nil
+	}
+	owner, err := sdk.AccAddressFromBech32(ex.Owner)
+	if err != nil {
+		return err
+	}
+	b, err := k.loadBook(ctx, owner, ex.BurnDenom)
+	if err != nil {
+		return err
+	}
+	owed, err := b.debt(d)
+	if err != nil {
+		return err
+	}
+	amt := sdkmath.MinInt(owed, ex.Amount)
+	if _, err := k.burnShares(ctx, b, d, nil, amt); err != nil {
+		return err
+	}
+	if err := k.pay(ctx, owner, types.USDDenom, ex.Amount.Sub(amt)); err != nil {
+		return err
+	}
+	ex.Out = amt
+	reason := ""
+	if amt.LT(ex.Amount) {
+		reason = fmt.Sprintf("the debt was %s: %s refunded", owed, ex.Amount.Sub(amt))
+	}
+	return k.finish(ctx, ex, types.ExchangeStatus_EXCHANGE_STATUS_SETTLED, reason)
+}

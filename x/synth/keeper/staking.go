@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
@@ -192,10 +193,14 @@ func (k Keeper) Mint(ctx context.Context, owner sdk.AccAddress, denom string, am
 
 // Burn burns amount synth/USD of owner against its position in denom (at
 // most its debt), removing ⌊amount × S / D⌋ shares (all of them when it
-// repays the whole debt). It needs the pool debt: while a synth's price is
-// missing it is refused (README "Missing prices"). Returns the shares removed.
-func (k Keeper) Burn(ctx context.Context, owner sdk.AccAddress, denom string, amount sdkmath.Int) (sdkmath.Int, error) {
-	var shares sdkmath.Int
+// repays the whole debt). Burning only lowers the debt, so it needs no
+// ratio check, but the shares it removes depend on the pool debt D: while
+// D cannot be computed (a synth in supply has no fresh price) the burn is
+// deferred — its synth/USD is escrowed and it burns in the first block
+// whose BeginBlock can compute D, before that block's liquidations (README
+// "Missing prices"). Returns the shares removed, or the deferred burn's id.
+func (k Keeper) Burn(ctx context.Context, owner sdk.AccAddress, denom string, amount sdkmath.Int) (sdkmath.Int, uint64, error) {
+	shares, pendingID := sdkmath.ZeroInt(), uint64(0)
 	err := atomic(ctx, func(ctx sdk.Context) error {
 		b, err := k.loadBook(ctx, owner, denom)
 		if err != nil {
@@ -204,35 +209,66 @@ func (k Keeper) Burn(ctx context.Context, owner sdk.AccAddress, denom string, am
 		if !b.exists || b.pos.Shares.IsZero() {
 			return errorsmod.Wrapf(types.ErrNoDebt, "%s has no debt in its %s position", owner, denom)
 		}
-		d, err := k.poolDebtFor(ctx, "burn")
+		d, err := k.PoolDebt(ctx)
+		if errors.Is(err, types.ErrPriceUnavailable) {
+			pendingID, err = k.deferBurn(ctx, owner, denom, amount, err.Error())
+			return err
+		}
 		if err != nil {
 			return err
 		}
-		owed, err := b.debt(d)
-		if err != nil {
-			return err
-		}
-		if amount.GT(owed) {
-			return errorsmod.Wrapf(types.ErrInvalidAmount, "burn %s%s is more than the debt %s", amount, types.USDDenom, owed)
-		}
-		shares, err = types.SharesForBurn(amount, b.pos.Shares, b.pool.TotalShares, d)
-		if err != nil {
-			return err
-		}
-		if err := k.take(ctx, owner, types.USDDenom, amount); err != nil {
-			return err
-		}
-		if err := k.burn(ctx, types.USDDenom, amount); err != nil {
-			return err
-		}
-		b.pos.Shares = b.pos.Shares.Sub(shares)
-		b.pool.TotalShares = b.pool.TotalShares.Sub(shares)
-		if err := k.save(ctx, b); err != nil {
-			return err
-		}
-		return emit(ctx, &types.EventBurned{Owner: owner.String(), Denom: denom, Amount: amount, Shares: shares})
+		shares, err = k.burnShares(ctx, b, d, owner, amount)
+		return err
 	})
-	return shares, err
+	return shares, pendingID, err
+}
+
+// burnShares burns amount synth/USD from the module (which already holds
+// it) or owner against b at pool debt d and saves b.
+func (k Keeper) burnShares(ctx sdk.Context, b *book, d sdkmath.LegacyDec, from sdk.AccAddress, amount sdkmath.Int) (sdkmath.Int, error) {
+	owed, err := b.debt(d)
+	if err != nil {
+		return sdkmath.Int{}, err
+	}
+	if amount.GT(owed) {
+		return sdkmath.Int{}, errorsmod.Wrapf(types.ErrInvalidAmount, "burn %s%s is more than the debt %s", amount, types.USDDenom, owed)
+	}
+	shares, err := types.SharesForBurn(amount, b.pos.Shares, b.pool.TotalShares, d)
+	if err != nil {
+		return sdkmath.Int{}, err
+	}
+	if from != nil {
+		if err := k.take(ctx, from, types.USDDenom, amount); err != nil {
+			return sdkmath.Int{}, err
+		}
+	}
+	if err := k.burn(ctx, types.USDDenom, amount); err != nil {
+		return sdkmath.Int{}, err
+	}
+	b.pos.Shares = b.pos.Shares.Sub(shares)
+	b.pool.TotalShares = b.pool.TotalShares.Sub(shares)
+	if err := k.save(ctx, b); err != nil {
+		return sdkmath.Int{}, err
+	}
+	return shares, emit(ctx, &types.EventBurned{Owner: b.owner.String(), Denom: b.pos.Denom, Amount: amount, Shares: shares})
+}
+
+// deferBurn escrows amount synth/USD of owner as a pending burn against its
+// position in denom.
+func (k Keeper) deferBurn(ctx sdk.Context, owner sdk.AccAddress, denom string, amount sdkmath.Int, reason string) (uint64, error) {
+	if err := k.take(ctx, owner, types.USDDenom, amount); err != nil {
+		return 0, err
+	}
+	ex := types.Exchange{
+		Owner: owner.String(), FromDenom: types.USDDenom, Amount: amount, BurnDenom: denom, MinOut: sdkmath.ZeroInt(),
+		Height: ctx.BlockHeight(), Status: types.ExchangeStatus_EXCHANGE_STATUS_PENDING,
+		Out: sdkmath.ZeroInt(), Fee: sdkmath.ZeroInt(), FromPrice: sdkmath.LegacyZeroDec(), ToPrice: sdkmath.LegacyZeroDec(),
+	}
+	id, err := k.addPending(ctx, owner, ex)
+	if err != nil {
+		return 0, err
+	}
+	return id, emit(ctx, &types.EventBurnDeferred{Id: id, Owner: ex.Owner, Denom: denom, Amount: amount, Reason: reason})
 }
 
 // ClaimFees pays owner's accrued fees of its position in denom (synth/USD
