@@ -19,6 +19,7 @@ var StartingPrices = map[string]string{
 	"ETH/USD":  "3000",
 	"AGR/USD":  "1",
 	"USDC/USD": "1",
+	"XAU/USD":  "2400",
 }
 
 // PricesPath is the prices file of the node at home.
