@@ -37,7 +37,7 @@ func Value(side Side, holdings, debt sdkmath.Int, holdPrice, debtPrice sdkmath.L
 	if v.Exposure.IsPositive() {
 		v.MarginRatio = v.Equity.QuoTruncate(v.Exposure)
 		if v.Equity.IsNegative() { // truncation rounds toward zero: round down instead
-			v.MarginRatio = v.Equity.QuoRoundUp(v.Exposure)
+			v.MarginRatio = v.Equity.Neg().QuoRoundUp(v.Exposure).Neg()
 		}
 	}
 	return v
