@@ -60,31 +60,32 @@ func TestDex(t *testing.T) {
 	}
 
 	// The seeded pools are there: 1–3 constant product, 4 the AUSD/USDC
-	// stableswap pool of the cdp seed.
+	// stableswap pool of the cdp seed, 5 the synth/USD–AUSD stableswap
+	// pool of the synth seed.
 	var pools struct {
 		Pools []struct {
 			ID string `json:"id"`
 		} `json:"pools"`
 	}
-	if err := harness.QueryJSON(d.Bin, home, &pools, "q", "dex", "pools"); err != nil || len(pools.Pools) != 4 {
+	if err := harness.QueryJSON(d.Bin, home, &pools, "q", "dex", "pools"); err != nil || len(pools.Pools) != 5 {
 		t.Fatalf("seeded pools: %v %v", pools, err)
 	}
 
-	// Create pool 5: 3000 AGR / 1 ETH, fee 0.05%; the creation fee is 10 AGR.
+	// Create pool 6: 3000 AGR / 1 ETH, fee 0.05%; the creation fee is 10 AGR.
 	agrBefore, ethBefore := bal(alice, "uagr"), bal(alice, "ueth")
 	tx("create-pool", "0.0005", "3000000000uagr", "1000000ueth", "--pool-type", "constant-product", "--from", "alice")
 	expectDelta(alice, "uagr", agrBefore, sdkmath.NewInt(-3_000_000_000-10_000_000-fee))
 	expectDelta(alice, "ueth", ethBefore, sdkmath.NewInt(-1_000_000))
-	expectDelta(alice, "dex/pool/5", sdkmath.ZeroInt(), sdkmath.NewInt(54_772_255-1000)) // ⌊√(3·10^15)⌋ − 1000
+	expectDelta(alice, "dex/pool/6", sdkmath.ZeroInt(), sdkmath.NewInt(54_772_255-1000)) // ⌊√(3·10^15)⌋ − 1000
 
 	// Bob joins with at most 300 AGR and 1 ETH: AGR limits him to
 	// ⌊300000000·54772255/3000000000⌋ = 5477225 shares, for which the pool
 	// takes ⌈5477225·R/S⌉ of each asset: 299999973 uagr and 100000 ueth.
 	agrBefore, ethBefore = bal(bob, "uagr"), bal(bob, "ueth")
-	tx("join-pool", "5", "1", "300000000uagr", "1000000ueth", "--from", "bob")
+	tx("join-pool", "6", "1", "300000000uagr", "1000000ueth", "--from", "bob")
 	expectDelta(bob, "uagr", agrBefore, sdkmath.NewInt(-299_999_973-fee))
 	expectDelta(bob, "ueth", ethBefore, sdkmath.NewInt(-100_000))
-	shares := bal(bob, "dex/pool/5")
+	shares := bal(bob, "dex/pool/6")
 	if !shares.Equal(sdkmath.NewInt(5_477_225)) {
 		t.Fatalf("bob got %s shares", shares)
 	}
@@ -117,7 +118,7 @@ func TestDex(t *testing.T) {
 	expectDelta(bob, "uagr", agrBefore, amount(simOut.TokenIn).Neg().SubRaw(fee))
 	expectDelta(bob, "ueth", ethBefore, sdkmath.NewInt(1_000_000))
 
-	// Exit all of bob's pool 5 shares: he receives what positions said.
+	// Exit all of bob's pool 6 shares: he receives what positions said.
 	var pos struct {
 		Positions []struct {
 			PoolID string `json:"pool_id"`
@@ -132,10 +133,10 @@ func TestDex(t *testing.T) {
 		value[c.Denom] = amount(c)
 	}
 	agrBefore, ethBefore = bal(bob, "uagr"), bal(bob, "ueth")
-	tx("exit-pool", "5", shares.String(), "--from", "bob")
+	tx("exit-pool", "6", shares.String(), "--from", "bob")
 	expectDelta(bob, "uagr", agrBefore, value["uagr"].SubRaw(fee))
 	expectDelta(bob, "ueth", ethBefore, value["ueth"])
-	expectDelta(bob, "dex/pool/5", shares, shares.Neg())
+	expectDelta(bob, "dex/pool/6", shares, shares.Neg())
 
 	// Slippage protection: asking for more than the simulation fails and
 	// changes nothing but the fee.

@@ -49,7 +49,7 @@ Try, in another terminal:
   agorad q block %s
   agorad q gov params %s
 
-Exchange: pools 1 AGR/USDC, 2 BTC/USDC, 3 ETH/USDC (0.30%% fee), 4 AUSD/USDC (stableswap, 0.05%%). Price a swap, then make it:
+Exchange: pools 1 AGR/USDC, 2 BTC/USDC, 3 ETH/USDC (0.30%% fee), 4 AUSD/USDC and 5 synth/USD/AUSD (stableswap, 0.05%%). Price a swap, then make it:
   agorad q dex simulate-exact-in 1000000uusdc --route-pool-ids 1 --route-denoms-out uagr %s
   agorad tx dex swap-exact-in 1000000uusdc 990000 --route '{"pool_id":1,"denom_out":"uagr"}' --from alice --fees 10000uagr %s -y
 
@@ -64,12 +64,19 @@ Open a vault with 1 ETH and mint 2,000 AUSD (simulate first), then swap USDC for
   agorad tx cdp open-vault 1000000ueth 2000000000 --from bob --fees 15000uagr --gas 600000 %s -y
   agorad tx cdp psm-swap-in 1000000000 --from bob --fees 15000uagr --gas 600000 %s -y
 
+Synths: stake AGR (issuance 400%%, liquidation 150%%), mint synth/USD, exchange it for synth/BTC, ETH, AGR or XAU
+at the first oracle price after the block that includes the exchange (then query its status):
+  agorad tx synth stake 4000000000uagr --from carol --fees 15000uagr --gas 600000 %s -y
+  agorad tx synth mint uagr 1000000000 --from carol --fees 15000uagr --gas 600000 %s -y
+  agorad tx synth exchange 100000000synth/USD synth/BTC 0 --from carol --fees 15000uagr --gas 600000 %s -y
+  agorad q synth exchanges $(agorad keys show carol -a %s) %s
+
 Oracle prices come from %s: edit it and within a few blocks
   agorad q oracle prices %s
 shows the new prices (one pair: agorad q oracle price BTC USD %s).
 
 Ctrl-C stops the node; "agorad devnet" resumes it; "agorad devnet --reset" starts over.
-`, bob, h, bob, h, h, h, h, h, h, bob, h, h, bob, h, h, h, devgenesis.PricesPath(home), h, h)
+`, bob, h, bob, h, h, h, h, h, h, bob, h, h, bob, h, h, h, h, h, h, h, h, devgenesis.PricesPath(home), h, h)
 }
 
 func localnetBanner(w io.Writer, spec network.Spec, heights []int64) {
