@@ -20,7 +20,7 @@ func ints(v int64) sdkmath.Int       { return sdkmath.NewInt(v) }
 // prices are the devnet's starting prices (one whole unit, in USD).
 var prices = map[string]string{"BTC/USD": "60000", "ETH/USD": "3000", "AGR/USD": "1", "USDC/USD": "1"}
 
-func setPrice(t *testing.T, c *apptest.Chain, pair, price string) {
+func setPrice(t testing.TB, c *apptest.Chain, pair, price string) {
 	t.Helper()
 	if err := c.App.OracleKeeper.Prices.Set(c.WriteCtx(), pair, oracletypes.PriceRecord{
 		Pair: pair, Price: dec(price), UpdatedHeight: c.Height(), UpdatedTime: c.Time(), Reporters: 1, PowerShare: sdkmath.LegacyOneDec(),
@@ -29,7 +29,7 @@ func setPrice(t *testing.T, c *apptest.Chain, pair, price string) {
 	}
 }
 
-func freshPrices(t *testing.T, c *apptest.Chain) {
+func freshPrices(t testing.TB, c *apptest.Chain) {
 	t.Helper()
 	for p, v := range prices {
 		setPrice(t, c, p, v)
@@ -50,7 +50,7 @@ func btcType() types.CollateralType {
 	return ct
 }
 
-func gov(t *testing.T, c *apptest.Chain, msgs ...sdk.Msg) {
+func gov(t testing.TB, c *apptest.Chain, msgs ...sdk.Msg) {
 	t.Helper()
 	ms := keeper.NewMsgServerImpl(c.App.CdpKeeper)
 	for _, m := range msgs {
@@ -75,7 +75,7 @@ func gov(t *testing.T, c *apptest.Chain, msgs ...sdk.Msg) {
 // newChain starts the app (every app invariant, cdp's included, is asserted
 // after each block) with ETH and BTC collateral types and a PSM for uusdc
 // (0.1 % fees, ceiling 1M USDC).
-func newChain(t *testing.T) *apptest.Chain {
+func newChain(t testing.TB) *apptest.Chain {
 	t.Helper()
 	c := apptest.New(t)
 	freshPrices(t, c)
