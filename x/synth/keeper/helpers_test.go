@@ -35,7 +35,7 @@ func startPrices() prices {
 
 // publish records every price as published at the next block's height, as
 // the oracle's pre-blocker does before that block's transactions.
-func publish(t *testing.T, c *apptest.Chain, p prices) {
+func publish(t testing.TB, c *apptest.Chain, p prices) {
 	t.Helper()
 	for pair, v := range p {
 		if err := c.App.OracleKeeper.Prices.Set(c.WriteCtx(), pair, oracletypes.PriceRecord{
@@ -61,14 +61,16 @@ func synth(sym, pair, fee string) types.Synth {
 
 type chain struct {
 	*apptest.Chain
-	t *testing.T
+	t testing.TB
 	p prices
 }
 
 // newChain starts the app (every app invariant, synth's included, is
 // asserted after each block) with AGR staking and synths USD, BTC (0.3 %
 // base fee) and ETH (0.3 %). Prices are published before every block.
-func newChain(t *testing.T) *chain {
+func newChain(t *testing.T) *chain { return newBenchChain(t) }
+
+func newBenchChain(t testing.TB) *chain {
 	t.Helper()
 	c := &chain{Chain: apptest.New(t), t: t, p: startPrices()}
 	c.gov(
@@ -204,3 +206,5 @@ func isErr(t *testing.T, err error, want *errorsmod.Error) {
 }
 
 func govAddr() string { return app.GovAuthority() }
+
+func claimMsg(who string) *types.MsgClaimFees { return &types.MsgClaimFees{Staker: who, Denom: "uagr"} }
