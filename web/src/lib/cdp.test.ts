@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRatio, openVaultMsg, poolMsg, previewPath, psmFee, psmMsg, psmQuote, vaultMsg } from "./cdp";
+import { formatRatio, liquidateMsg, openVaultMsg, poolMsg, previewPath, psmFee, psmMsg, psmQuote, redeemMsg, redeemPreview, transferVaultMsg, vaultMsg } from "./cdp";
 
 describe("psm", () => {
   it("rounds the fee up, for the protocol", () => {
@@ -37,5 +37,18 @@ describe("formatRatio", () => {
   it("shows a percentage, or no debt", () => {
     expect(formatRatio("1.500000000000000000", "2000")).toBe("150.00%");
     expect(formatRatio("0.000000000000000000", "0")).toBe("no debt");
+  });
+});
+
+describe("redemption preview and messages", () => {
+  it("pays ⌊x at P⌋ less ⌈fee⌉, as x/cdp does (README: 1,000 AUSD of ETH at 2,500 is 400,000 ueth)", () => {
+    expect(redeemPreview("1000000000", "2500", 6, "0")).toEqual({ collateral: "400000", fee: "0", out: "400000" });
+    expect(redeemPreview("1000000000", "2500", 6, "0.005")).toEqual({ collateral: "400000", fee: "2000", out: "398000" });
+    expect(redeemPreview("1000000", "3000", 6, "0.005")).toEqual({ collateral: "333", fee: "2", out: "331" });
+  });
+  it("builds the redeem, transfer and liquidate messages", () => {
+    expect(redeemMsg("a", "5", "ueth", "0.02").value.maxFee).toBe("20000000000000000");
+    expect(transferVaultMsg("a", "3", "b")).toEqual({ typeUrl: "/agora.cdp.v1.MsgTransferVault", value: { owner: "a", vaultId: "3", newOwner: "b" } });
+    expect(liquidateMsg("a", "7")).toEqual({ typeUrl: "/agora.cdp.v1.MsgLiquidate", value: { liquidator: "a", vaultId: "7" } });
   });
 });

@@ -81,3 +81,33 @@ export function formatRatio(ratio: string, debt: string): string {
   const n = Number(ratio);
   return Number.isFinite(n) ? (n * 100).toFixed(2) + "%" : "—";
 }
+
+/** redeemMsg redeems `amount` uausd for `collateralType` paying at most `maxFee` (a decimal such as "0.02"). */
+export function redeemMsg(address: string, amount: string, collateralType: string, maxFee: string) {
+  return { typeUrl: "/agora.cdp.v1.MsgRedeem", value: { sender: address, amount, collateralType, maxFee: decToAtomics(maxFee) } };
+}
+
+/** transferVaultMsg gives vault `vaultId` to `newOwner`. */
+export function transferVaultMsg(address: string, vaultId: string, newOwner: string) {
+  return { typeUrl: "/agora.cdp.v1.MsgTransferVault", value: { owner: address, vaultId, newOwner } };
+}
+
+/** liquidateMsg liquidates vault `vaultId` (below its minimum ratio); the sender earns the liquidation reward. */
+export function liquidateMsg(address: string, vaultId: string) {
+  return { typeUrl: "/agora.cdp.v1.MsgLiquidate", value: { liquidator: address, vaultId } };
+}
+
+/**
+ * redeemPreview is what redeeming `amount` uausd pays, as x/cdp computes
+ * it at `price` (USD per whole unit): collateral ⌊amount × 10^decimals /
+ * (price × 10^6)⌋, less the fee ⌈collateral × feeRate⌉. The chain values at
+ * the oracle's collateral price (the lowest of its inputs) when signed, so
+ * this is an estimate; max_fee bounds the fee.
+ */
+export function redeemPreview(amount: string, price: string, decimals: number, feeRate: string): { collateral: string; fee: string; out: string } {
+  const p = BigInt(decToAtomics(price));
+  if (p === 0n) return { collateral: "0", fee: "0", out: "0" };
+  const collateral = (BigInt(amount) * 10n ** BigInt(decimals) * ONE) / (p * 10n ** 6n);
+  const fee = (collateral * BigInt(decToAtomics(feeRate)) + ONE - 1n) / ONE;
+  return { collateral: collateral.toString(), fee: fee.toString(), out: (collateral - fee).toString() };
+}

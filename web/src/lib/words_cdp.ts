@@ -43,6 +43,8 @@ export function cdpMsgWords(type: string, m: Record<string, unknown>, t: DenomTa
       return `swap ${ausd(m.amount, t)} for the PSM's dollar`;
     case "/agora.cdp.v1.MsgRedeem":
       return `redeem ${ausd(m.amount, t)} for ${m.collateral_type} (fee at most ${m.max_fee})`;
+    case "/agora.cdp.v1.MsgRedeemSettlement":
+      return `redeem ${ausd(m.amount, t)} for the shutdown's collateral basket`;
     case "/agora.cdp.v1.MsgShutdown":
       return "shut AUSD down (emergency)";
     default:

@@ -1,6 +1,8 @@
 // AUSD: a vault opened as previewed, cdp's refusal of an over-mint, a
 // deposit previewed, a stability-pool deposit, a PSM swap moving AUSD by
-// the preview.
+// the simulate query's quote, a PSM swap beyond the reserve refused in
+// cdp's words, a redemption paying what its preview said, a vault
+// transferred, the liquidation list.
 export async function run({ page, base, step, check, api, balance, shot, goto, okTx, connect, addr }) {
   const carol = addr("carol");
   await connect("carol");
@@ -75,4 +77,55 @@ export async function run({ page, base, step, check, api, balance, shot, goto, o
   await page.getByTestId("psm-submit").click();
   await okTx();
   check((await balance(carol, "uausd")) - ausdBefore === psmOut, "the AUSD balance moved by the quote");
+
+  step("AUSD: the PSM refuses a swap out beyond its reserve in cdp's words, before signing");
+  await goto("/ausd");
+  await page.getByTestId("psm-direction").selectOption("out");
+  await page.getByTestId("psm-amount").fill("100000000");
+  const reserveRefusal = page.getByRole("alert").filter({ hasText: "cdp would refuse it" });
+  await reserveRefusal.waitFor();
+  const reserveText = await reserveRefusal.innerText();
+  check(/code 22\)/.test(reserveText) && /holds/.test(reserveText), `cdp's own message for a swap beyond the reserve: ${reserveText}`);
+  check(await page.getByTestId("psm-submit").isDisabled(), "a refused PSM swap cannot be signed");
+
+  step("AUSD: a redemption pays the previewed collateral (within the oracle's collateral price)");
+  await goto("/ausd");
+  await page.getByTestId("redeem-fee").waitFor();
+  await page.getByTestId("redeem-denom").selectOption("ueth");
+  await page.getByTestId("redeem-amount").fill("10");
+  await page.getByTestId("redeem-max-fee").fill("5");
+  const redeemPreview = page.getByTestId("redeem-preview");
+  await redeemPreview.waitFor();
+  const previewOut = BigInt(await redeemPreview.getAttribute("data-out"));
+  const ethBefore = await balance(carol, "ueth");
+  const ausdBeforeRedeem = await balance(carol, "uausd");
+  await page.getByTestId("redeem-submit").click();
+  await okTx();
+  const gotEth = (await balance(carol, "ueth")) - ethBefore;
+  check((await balance(carol, "uausd")) === ausdBeforeRedeem - 10000000n, "10 AUSD were redeemed");
+  check(gotEth >= (previewOut * 99n) / 100n && gotEth <= (previewOut * 101n) / 100n, `redeemed for ${gotEth} ueth, previewed ${previewOut}`);
+
+  step("AUSD: transfer a vault to another account");
+  await goto("/ausd");
+  const before2 = await vaultIds();
+  await page.getByTestId("open-denom").selectOption("ueth");
+  await page.getByTestId("open-collateral").fill("0.1");
+  await page.getByTestId("open-mint").fill("0");
+  await page.locator('[data-testid="open-preview"][data-collateral="100000"]').waitFor();
+  await page.getByTestId("open-submit").click();
+  await okTx();
+  const spare = (await vaultIds()).filter((id) => !before2.includes(id));
+  check(spare.length === 1, `one spare vault opened: ${spare.length}`);
+  await goto("/ausd");
+  const bob = addr("bob");
+  await page.getByTestId("transfer-id").selectOption(spare[0]);
+  await page.getByTestId("transfer-to").fill(bob);
+  await page.getByTestId("transfer-submit").click();
+  await okTx();
+  const moved = await api(`/agora/cdp/v1/vaults/${spare[0]}`);
+  check(moved.vault.vault.owner === bob, `vault #${spare[0]} belongs to bob: ${moved.vault.vault.owner}`);
+
+  step("AUSD: the liquidation list (no vault below its ratio on a calm devnet)");
+  await goto("/ausd");
+  await page.getByTestId("liquidate-none").waitFor();
 }

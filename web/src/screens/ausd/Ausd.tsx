@@ -10,6 +10,9 @@ import { OpenVault } from "./OpenVault";
 import { VaultActions } from "./VaultActions";
 import { StabilityPool } from "./StabilityPool";
 import { Psm } from "./Psm";
+import { Redeem } from "./Redeem";
+import { TransferVault } from "./TransferVault";
+import { Liquidate } from "./Liquidate";
 
 export function Ausd() {
   const { denoms, prices, wallet } = useApp();
@@ -58,12 +61,13 @@ export function Ausd() {
           </table>
         </div>
       </Card>
-      <NeedWallet>{wallet && <MyAusd address={wallet.address} denoms={list.map((t) => t.collateral_type.denom)} />}</NeedWallet>
+      <NeedWallet>{wallet && <MyAusd address={wallet.address} types={list} />}</NeedWallet>
     </div>
   );
 }
 
-function MyAusd({ address, denoms }: { address: string; denoms: string[] }) {
+function MyAusd({ address, types }: { address: string; types: CollateralTypeInfo[] }) {
+  const denoms = types.map((t) => t.collateral_type.denom);
   const vaults = useQuery(() => rest<{ vaults: VaultInfo[] }>(`/agora/cdp/v1/owners/${address}/vaults`).then((r) => r.vaults), [address]);
   const mine = vaults.data ?? [];
   return (
@@ -81,8 +85,11 @@ function MyAusd({ address, denoms }: { address: string; denoms: string[] }) {
       </Card>
       <OpenVault address={address} denoms={denoms.length ? denoms : ["ueth"]} />
       {mine.length > 0 && <VaultActions address={address} vaults={mine} />}
+      {mine.length > 0 && <TransferVault address={address} vaults={mine} />}
       <StabilityPool address={address} />
       <Psm address={address} />
+      {types.length > 0 && <Redeem address={address} types={types} />}
+      {denoms.length > 0 && <Liquidate address={address} denoms={denoms} />}
     </>
   );
 }

@@ -1,14 +1,16 @@
 // The PSM: the PSM's dollar (USDC on the devnet) ↔ AUSD 1:1 less the fee,
-// the quote computed as x/cdp does (⌈amount × fee⌉), the reserve shown.
+// quoted by x/cdp's simulate query as the user types (its refusal — past
+// the ceiling, beyond the reserve — in cdp's words), the reserve shown.
 import { useState } from "react";
 import { useApp, useQuery } from "../../state";
 import { rest } from "../../lib/api";
 import { decimalsOf, formatCoin, formatPercent, parseUnits, symbolOf } from "../../lib/format";
-import { psmMsg, psmQuote } from "../../lib/cdp";
+import { psmMsg } from "../../lib/cdp";
+import type { Coin } from "../../lib/api";
 import type { TxOutcome } from "../../lib/wallet";
 import { Card, CoinText, ErrorLine, TxResult } from "../../components/common";
 import { AUSD, type Books, type CdpParams } from "./types";
-import { parseOr } from "./usePreview";
+import { parseOr, usePreview } from "./usePreview";
 
 export function Psm({ address }: { address: string }) {
   const { denoms, send } = useApp();
@@ -19,6 +21,9 @@ export function Psm({ address }: { address: string }) {
   const [outcome, setOutcome] = useState<TxOutcome>();
   const [busy, setBusy] = useState(false);
   const p = params.data;
+  const inDenom0 = direction === "in" ? (p?.psm_denom ?? "") : AUSD;
+  const base = parseOr(() => parseUnits(amount, decimalsOf(inDenom0, denoms)));
+  const sim = usePreview<{ in: Coin; out: Coin; fee: Coin }>(p?.psm_denom && base && base !== "0" ? "/agora/cdp/v1/simulate/psm_swap" : null, { direction, amount: base });
   if (!p) return <ErrorLine error={params.error} />;
   if (!p.psm_denom)
     return (
@@ -29,8 +34,7 @@ export function Psm({ address }: { address: string }) {
   const inDenom = direction === "in" ? p.psm_denom : AUSD;
   const outDenom = direction === "in" ? AUSD : p.psm_denom;
   const feeRate = direction === "in" ? p.psm_fee_in : p.psm_fee_out;
-  const base = parseOr(() => parseUnits(amount, decimalsOf(inDenom, denoms)));
-  const quote = base && base !== "0" ? psmQuote(base, feeRate) : null;
+  const quote = sim.data ? { out: sim.data.out.amount, fee: sim.data.fee.amount } : null;
 
   const submit = async () => {
     setBusy(true);
@@ -70,6 +74,7 @@ export function Psm({ address }: { address: string }) {
             <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" data-testid="psm-amount" />
           </label>
         </div>
+        <ErrorLine error={sim.error} />
         {quote && (
           <p className="preview" data-testid="psm-quote" data-out={quote.out} data-fee={quote.fee}>
             You receive <b>{formatCoin({ denom: outDenom, amount: quote.out }, denoms)}</b>; fee <CoinText coin={{ denom: AUSD, amount: quote.fee }} /> ({formatPercent(feeRate, 2)}, rounded up).

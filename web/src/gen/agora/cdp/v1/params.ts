@@ -28,6 +28,10 @@ export interface Params {
   redemptionFeeFloor: string;
   redemptionHalfLifeSeconds: string;
   redemptionMaxVaults: number;
+  agrOraclePair: string;
+  bookLot: string;
+  bookMaxSlippage: string;
+  settlementVaultsPerBlock: number;
 }
 
 function createBaseParams(): Params {
@@ -48,6 +52,10 @@ function createBaseParams(): Params {
     redemptionFeeFloor: "",
     redemptionHalfLifeSeconds: "0",
     redemptionMaxVaults: 0,
+    agrOraclePair: "",
+    bookLot: "",
+    bookMaxSlippage: "",
+    settlementVaultsPerBlock: 0,
   };
 }
 
@@ -100,6 +108,18 @@ export const Params: MessageFns<Params> = {
     }
     if (message.redemptionMaxVaults !== 0) {
       writer.uint32(128).uint32(message.redemptionMaxVaults);
+    }
+    if (message.agrOraclePair !== "") {
+      writer.uint32(138).string(message.agrOraclePair);
+    }
+    if (message.bookLot !== "") {
+      writer.uint32(146).string(message.bookLot);
+    }
+    if (message.bookMaxSlippage !== "") {
+      writer.uint32(154).string(message.bookMaxSlippage);
+    }
+    if (message.settlementVaultsPerBlock !== 0) {
+      writer.uint32(160).uint32(message.settlementVaultsPerBlock);
     }
     return writer;
   },
@@ -245,6 +265,38 @@ export const Params: MessageFns<Params> = {
             message.redemptionMaxVaults = reader.uint32();
             continue;
           }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.agrOraclePair = reader.string();
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.bookLot = reader.string();
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.bookMaxSlippage = reader.string();
+            continue;
+          }
+          case 20: {
+            if (tag !== 160) {
+              break;
+            }
+
+            message.settlementVaultsPerBlock = reader.uint32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -335,6 +387,26 @@ export const Params: MessageFns<Params> = {
         : isSet(object.redemption_max_vaults)
         ? globalThis.Number(object.redemption_max_vaults)
         : 0,
+      agrOraclePair: isSet(object.agrOraclePair)
+        ? globalThis.String(object.agrOraclePair)
+        : isSet(object.agr_oracle_pair)
+        ? globalThis.String(object.agr_oracle_pair)
+        : "",
+      bookLot: isSet(object.bookLot)
+        ? globalThis.String(object.bookLot)
+        : isSet(object.book_lot)
+        ? globalThis.String(object.book_lot)
+        : "",
+      bookMaxSlippage: isSet(object.bookMaxSlippage)
+        ? globalThis.String(object.bookMaxSlippage)
+        : isSet(object.book_max_slippage)
+        ? globalThis.String(object.book_max_slippage)
+        : "",
+      settlementVaultsPerBlock: isSet(object.settlementVaultsPerBlock)
+        ? globalThis.Number(object.settlementVaultsPerBlock)
+        : isSet(object.settlement_vaults_per_block)
+        ? globalThis.Number(object.settlement_vaults_per_block)
+        : 0,
     };
   },
 
@@ -388,6 +460,18 @@ export const Params: MessageFns<Params> = {
     if (message.redemptionMaxVaults !== 0) {
       obj.redemptionMaxVaults = Math.round(message.redemptionMaxVaults);
     }
+    if (message.agrOraclePair !== "") {
+      obj.agrOraclePair = message.agrOraclePair;
+    }
+    if (message.bookLot !== "") {
+      obj.bookLot = message.bookLot;
+    }
+    if (message.bookMaxSlippage !== "") {
+      obj.bookMaxSlippage = message.bookMaxSlippage;
+    }
+    if (message.settlementVaultsPerBlock !== 0) {
+      obj.settlementVaultsPerBlock = Math.round(message.settlementVaultsPerBlock);
+    }
     return obj;
   },
 
@@ -412,6 +496,10 @@ export const Params: MessageFns<Params> = {
     message.redemptionFeeFloor = object.redemptionFeeFloor ?? "";
     message.redemptionHalfLifeSeconds = object.redemptionHalfLifeSeconds ?? "0";
     message.redemptionMaxVaults = object.redemptionMaxVaults ?? 0;
+    message.agrOraclePair = object.agrOraclePair ?? "";
+    message.bookLot = object.bookLot ?? "";
+    message.bookMaxSlippage = object.bookMaxSlippage ?? "";
+    message.settlementVaultsPerBlock = object.settlementVaultsPerBlock ?? 0;
     return message;
   },
 };

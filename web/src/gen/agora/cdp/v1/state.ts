@@ -79,6 +79,16 @@ export interface Books {
   redemptionBaseRate: string;
   lastRedemption: Timestamp | undefined;
   shutdown: boolean;
+  agrBoughtBurned: string;
+  surplusSpent: string;
+  agrMintedSold: string;
+  agrSaleProceeds: string;
+  settledDebt: string;
+  settlementCursor: string;
+  settlementFixed: boolean;
+  settlementOutstanding: string;
+  settlementBasket: Coin[];
+  settlementLeft: Coin[];
 }
 
 function createBaseCollateralType(): CollateralType {
@@ -1152,6 +1162,16 @@ function createBaseBooks(): Books {
     redemptionBaseRate: "",
     lastRedemption: undefined,
     shutdown: false,
+    agrBoughtBurned: "",
+    surplusSpent: "",
+    agrMintedSold: "",
+    agrSaleProceeds: "",
+    settledDebt: "",
+    settlementCursor: "0",
+    settlementFixed: false,
+    settlementOutstanding: "",
+    settlementBasket: [],
+    settlementLeft: [],
   };
 }
 
@@ -1177,6 +1197,36 @@ export const Books: MessageFns<Books> = {
     }
     if (message.shutdown !== false) {
       writer.uint32(64).bool(message.shutdown);
+    }
+    if (message.agrBoughtBurned !== "") {
+      writer.uint32(74).string(message.agrBoughtBurned);
+    }
+    if (message.surplusSpent !== "") {
+      writer.uint32(82).string(message.surplusSpent);
+    }
+    if (message.agrMintedSold !== "") {
+      writer.uint32(90).string(message.agrMintedSold);
+    }
+    if (message.agrSaleProceeds !== "") {
+      writer.uint32(98).string(message.agrSaleProceeds);
+    }
+    if (message.settledDebt !== "") {
+      writer.uint32(106).string(message.settledDebt);
+    }
+    if (message.settlementCursor !== "0") {
+      writer.uint32(112).uint64(message.settlementCursor);
+    }
+    if (message.settlementFixed !== false) {
+      writer.uint32(120).bool(message.settlementFixed);
+    }
+    if (message.settlementOutstanding !== "") {
+      writer.uint32(130).string(message.settlementOutstanding);
+    }
+    for (const v of message.settlementBasket) {
+      Coin.encode(v!, writer.uint32(138).fork()).join();
+    }
+    for (const v of message.settlementLeft) {
+      Coin.encode(v!, writer.uint32(146).fork()).join();
     }
     return writer;
   },
@@ -1250,6 +1300,86 @@ export const Books: MessageFns<Books> = {
             message.shutdown = reader.bool();
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.agrBoughtBurned = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.surplusSpent = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.agrMintedSold = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.agrSaleProceeds = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.settledDebt = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.settlementCursor = reader.uint64().toString();
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              break;
+            }
+
+            message.settlementFixed = reader.bool();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.settlementOutstanding = reader.string();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.settlementBasket.push(Coin.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.settlementLeft.push(Coin.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1291,6 +1421,56 @@ export const Books: MessageFns<Books> = {
         ? fromJsonTimestamp(object.last_redemption)
         : undefined,
       shutdown: isSet(object.shutdown) ? globalThis.Boolean(object.shutdown) : false,
+      agrBoughtBurned: isSet(object.agrBoughtBurned)
+        ? globalThis.String(object.agrBoughtBurned)
+        : isSet(object.agr_bought_burned)
+        ? globalThis.String(object.agr_bought_burned)
+        : "",
+      surplusSpent: isSet(object.surplusSpent)
+        ? globalThis.String(object.surplusSpent)
+        : isSet(object.surplus_spent)
+        ? globalThis.String(object.surplus_spent)
+        : "",
+      agrMintedSold: isSet(object.agrMintedSold)
+        ? globalThis.String(object.agrMintedSold)
+        : isSet(object.agr_minted_sold)
+        ? globalThis.String(object.agr_minted_sold)
+        : "",
+      agrSaleProceeds: isSet(object.agrSaleProceeds)
+        ? globalThis.String(object.agrSaleProceeds)
+        : isSet(object.agr_sale_proceeds)
+        ? globalThis.String(object.agr_sale_proceeds)
+        : "",
+      settledDebt: isSet(object.settledDebt)
+        ? globalThis.String(object.settledDebt)
+        : isSet(object.settled_debt)
+        ? globalThis.String(object.settled_debt)
+        : "",
+      settlementCursor: isSet(object.settlementCursor)
+        ? globalThis.String(object.settlementCursor)
+        : isSet(object.settlement_cursor)
+        ? globalThis.String(object.settlement_cursor)
+        : "0",
+      settlementFixed: isSet(object.settlementFixed)
+        ? globalThis.Boolean(object.settlementFixed)
+        : isSet(object.settlement_fixed)
+        ? globalThis.Boolean(object.settlement_fixed)
+        : false,
+      settlementOutstanding: isSet(object.settlementOutstanding)
+        ? globalThis.String(object.settlementOutstanding)
+        : isSet(object.settlement_outstanding)
+        ? globalThis.String(object.settlement_outstanding)
+        : "",
+      settlementBasket: globalThis.Array.isArray(object?.settlementBasket)
+        ? object.settlementBasket.map((e: any) => Coin.fromJSON(e))
+        : globalThis.Array.isArray(object?.settlement_basket)
+        ? object.settlement_basket.map((e: any) => Coin.fromJSON(e))
+        : [],
+      settlementLeft: globalThis.Array.isArray(object?.settlementLeft)
+        ? object.settlementLeft.map((e: any) => Coin.fromJSON(e))
+        : globalThis.Array.isArray(object?.settlement_left)
+        ? object.settlement_left.map((e: any) => Coin.fromJSON(e))
+        : [],
     };
   },
 
@@ -1317,6 +1497,36 @@ export const Books: MessageFns<Books> = {
     if (message.shutdown !== false) {
       obj.shutdown = message.shutdown;
     }
+    if (message.agrBoughtBurned !== "") {
+      obj.agrBoughtBurned = message.agrBoughtBurned;
+    }
+    if (message.surplusSpent !== "") {
+      obj.surplusSpent = message.surplusSpent;
+    }
+    if (message.agrMintedSold !== "") {
+      obj.agrMintedSold = message.agrMintedSold;
+    }
+    if (message.agrSaleProceeds !== "") {
+      obj.agrSaleProceeds = message.agrSaleProceeds;
+    }
+    if (message.settledDebt !== "") {
+      obj.settledDebt = message.settledDebt;
+    }
+    if (message.settlementCursor !== "0") {
+      obj.settlementCursor = message.settlementCursor;
+    }
+    if (message.settlementFixed !== false) {
+      obj.settlementFixed = message.settlementFixed;
+    }
+    if (message.settlementOutstanding !== "") {
+      obj.settlementOutstanding = message.settlementOutstanding;
+    }
+    if (message.settlementBasket?.length) {
+      obj.settlementBasket = message.settlementBasket.map((e) => Coin.toJSON(e));
+    }
+    if (message.settlementLeft?.length) {
+      obj.settlementLeft = message.settlementLeft.map((e) => Coin.toJSON(e));
+    }
     return obj;
   },
 
@@ -1334,6 +1544,16 @@ export const Books: MessageFns<Books> = {
       ? Timestamp.fromPartial(object.lastRedemption)
       : undefined;
     message.shutdown = object.shutdown ?? false;
+    message.agrBoughtBurned = object.agrBoughtBurned ?? "";
+    message.surplusSpent = object.surplusSpent ?? "";
+    message.agrMintedSold = object.agrMintedSold ?? "";
+    message.agrSaleProceeds = object.agrSaleProceeds ?? "";
+    message.settledDebt = object.settledDebt ?? "";
+    message.settlementCursor = object.settlementCursor ?? "0";
+    message.settlementFixed = object.settlementFixed ?? false;
+    message.settlementOutstanding = object.settlementOutstanding ?? "";
+    message.settlementBasket = object.settlementBasket?.map((e) => Coin.fromPartial(e)) || [];
+    message.settlementLeft = object.settlementLeft?.map((e) => Coin.fromPartial(e)) || [];
     return message;
   },
 };

@@ -174,6 +174,15 @@ export interface MsgUpdateParams {
 export interface MsgUpdateParamsResponse {
 }
 
+export interface MsgRedeemSettlement {
+  sender: string;
+  amount: string;
+}
+
+export interface MsgRedeemSettlementResponse {
+  paid: Coin[];
+}
+
 function createBaseMsgOpenVault(): MsgOpenVault {
   return { owner: "", collateral: undefined, mint: "" };
 }
@@ -2941,6 +2950,158 @@ export const MsgUpdateParamsResponse: MessageFns<MsgUpdateParamsResponse> = {
   },
   fromPartial(_: DeepPartial<MsgUpdateParamsResponse>): MsgUpdateParamsResponse {
     const message = createBaseMsgUpdateParamsResponse();
+    return message;
+  },
+};
+
+function createBaseMsgRedeemSettlement(): MsgRedeemSettlement {
+  return { sender: "", amount: "" };
+}
+
+export const MsgRedeemSettlement: MessageFns<MsgRedeemSettlement> = {
+  encode(message: MsgRedeemSettlement, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sender !== "") {
+      writer.uint32(10).string(message.sender);
+    }
+    if (message.amount !== "") {
+      writer.uint32(18).string(message.amount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgRedeemSettlement {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgRedeemSettlement();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.sender = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.amount = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgRedeemSettlement {
+    return {
+      sender: isSet(object.sender) ? globalThis.String(object.sender) : "",
+      amount: isSet(object.amount) ? globalThis.String(object.amount) : "",
+    };
+  },
+
+  toJSON(message: MsgRedeemSettlement): unknown {
+    const obj: any = {};
+    if (message.sender !== "") {
+      obj.sender = message.sender;
+    }
+    if (message.amount !== "") {
+      obj.amount = message.amount;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgRedeemSettlement>): MsgRedeemSettlement {
+    return MsgRedeemSettlement.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgRedeemSettlement>): MsgRedeemSettlement {
+    const message = createBaseMsgRedeemSettlement();
+    message.sender = object.sender ?? "";
+    message.amount = object.amount ?? "";
+    return message;
+  },
+};
+
+function createBaseMsgRedeemSettlementResponse(): MsgRedeemSettlementResponse {
+  return { paid: [] };
+}
+
+export const MsgRedeemSettlementResponse: MessageFns<MsgRedeemSettlementResponse> = {
+  encode(message: MsgRedeemSettlementResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.paid) {
+      Coin.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgRedeemSettlementResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgRedeemSettlementResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.paid.push(Coin.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgRedeemSettlementResponse {
+    return { paid: globalThis.Array.isArray(object?.paid) ? object.paid.map((e: any) => Coin.fromJSON(e)) : [] };
+  },
+
+  toJSON(message: MsgRedeemSettlementResponse): unknown {
+    const obj: any = {};
+    if (message.paid?.length) {
+      obj.paid = message.paid.map((e) => Coin.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgRedeemSettlementResponse>): MsgRedeemSettlementResponse {
+    return MsgRedeemSettlementResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgRedeemSettlementResponse>): MsgRedeemSettlementResponse {
+    const message = createBaseMsgRedeemSettlementResponse();
+    message.paid = object.paid?.map((e) => Coin.fromPartial(e)) || [];
     return message;
   },
 };
