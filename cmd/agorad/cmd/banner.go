@@ -71,12 +71,18 @@ at the first oracle price after the block that includes the exchange (then query
   agorad tx synth exchange 100000000synth/USD synth/BTC 0 --from carol --fees 15000uagr --gas 600000 %s -y
   agorad q synth exchanges $(agorad keys show carol -a %s) %s
 
+Margin: long or short BTC or ETH (up to 10x) and AGR (5x) against USDC, borrowing from the money market.
+Preview a 3x BTC long (its liquidation price), open it, then see its PnL:
+  agorad q margin simulate-open %s ubtc/uusdc long 1000000000uusdc 3 %s
+  agorad tx margin open ubtc/uusdc long 1000000000uusdc 3 --from bob --fees 25000uagr --gas 1000000 %s -y
+  agorad q margin positions %s %s
+
 Oracle prices come from %s: edit it and within a few blocks
   agorad q oracle prices %s
 shows the new prices (one pair: agorad q oracle price BTC USD %s).
 
 Ctrl-C stops the node; "agorad devnet" resumes it; "agorad devnet --reset" starts over.
-`, bob, h, bob, h, h, h, h, h, h, bob, h, h, bob, h, h, h, h, h, h, h, h, devgenesis.PricesPath(home), h, h)
+`, bob, h, bob, h, h, h, h, h, h, bob, h, h, bob, h, h, h, h, h, h, h, h, bob, h, h, bob, h, devgenesis.PricesPath(home), h, h)
 }
 
 func localnetBanner(w io.Writer, spec network.Spec, heights []int64) {
