@@ -197,3 +197,120 @@ func decIn(got, lo, hi string) bool {
 	g, err := sdkmath.LegacyNewDecFromStr(got)
 	return err == nil && g.GTE(sdkmath.LegacyMustNewDecFromStr(lo)) && g.LTE(sdkmath.LegacyMustNewDecFromStr(hi))
 }
+
+// TestCdpKeeperBot: the keeper bot, not EndBlock, liquidates a vault on the
+// shared devnet. Governance sets max_liquidations_per_block to 0 (its
+// documented meaning: EndBlock liquidates nothing; restored afterwards), a
+// new owner's ETH vault (1 ETH, 2,200 AUSD: ratio ≈ 1.36) falls below 130 %
+// when ETH drops to 2,800 in prices.json and stays open block after block;
+// `agorad keeper --once` sends MsgLiquidate for it and earns the
+// liquidation reward in ETH.
+func TestCdpKeeperBot(t *testing.T) {
+	skipInShortMode(t)
+	d := sharedDevnet(t)
+	bin, home := d.Bin, d.Home
+	txFlags := []string{"--fees", "15000uagr", "--gas", "600000"}
+	tx := func(args ...string) {
+		t.Helper()
+		res, err := harness.Tx(bin, home, append(args, txFlags...)...)
+		if err != nil || res.Code != 0 {
+			t.Fatalf("%s: %v %+v", strings.Join(args, " "), err, res)
+		}
+	}
+	newKey := func(name string) string {
+		t.Helper()
+		if _, err := d.CLI("keys", "add", name); err != nil {
+			t.Fatal(err)
+		}
+		out, err := d.CLI("keys", "show", name, "-a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(out)
+	}
+	before := queryParams(t, d, "cdp")
+	setCdpParams := func(p map[string]any, title string) {
+		t.Helper()
+		id, err := submitParamsProposal(t, d, "/agora.cdp.v1.MsgUpdateParams", p, title)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res, err := harness.Tx(bin, home, "tx", "gov", "vote", id, "yes", "--from", "validator", "--fees", "5000uagr"); err != nil || res.Code != 0 {
+			t.Fatalf("vote: %v %+v", err, res)
+		}
+		if status, reason := waitProposalOutcome(t, d, id); status != "PROPOSAL_STATUS_PASSED" {
+			t.Fatalf("proposal %q: %s %s", title, status, reason)
+		}
+	}
+	off := map[string]any{}
+	for k, v := range before {
+		off[k] = v
+	}
+	off["max_liquidations_per_block"] = 0
+	setCdpParams(off, "Keeper bot test: EndBlock liquidations off")
+	t.Cleanup(func() { setCdpParams(before, "Keeper bot test: cdp params restored") })
+
+	owner, bot := newKey("cdp-e2e-bot-owner"), newKey("cdp-e2e-bot")
+	tx("tx", "bank", "send", "alice", owner, "1000000ueth,1000000uagr", "--from", "alice")
+	tx("tx", "bank", "send", "alice", bot, "1000000uagr", "--from", "alice")
+	waitOracle(t, bin, home, 60*time.Second, "ETH/USD at 3000", func(p map[string]oraclePrice) bool {
+		return priceIs(p["ETH/USD"], "3000") && !p["ETH/USD"].Stale
+	})
+	tx("tx", "cdp", "open-vault", "1000000ueth", "2200000000", "--from", "cdp-e2e-bot-owner")
+	var vaults struct {
+		Vaults []struct {
+			Vault struct {
+				ID string `json:"id"`
+			} `json:"vault"`
+		} `json:"vaults"`
+	}
+	if err := harness.QueryJSON(bin, home, &vaults, "q", "cdp", "vaults-by-owner", owner); err != nil || len(vaults.Vaults) != 1 {
+		t.Fatalf("vaults-by-owner: %v %+v", err, vaults)
+	}
+	id := vaults.Vaults[0].Vault.ID
+
+	crashed := map[string]string{}
+	for k, v := range devgenesis.StartingPrices {
+		crashed[k] = v
+	}
+	crashed["ETH/USD"] = "2800"
+	t.Cleanup(func() {
+		writePrices(t, home, devgenesis.StartingPrices)
+		waitOracle(t, bin, home, 60*time.Second, "ETH/USD back at 3000", func(p map[string]oraclePrice) bool {
+			return priceIs(p["ETH/USD"], "3000")
+		})
+	})
+	writePrices(t, home, crashed)
+	waitOracle(t, bin, home, 60*time.Second, "ETH/USD at 2800", func(p map[string]oraclePrice) bool {
+		return priceIs(p["ETH/USD"], "2800") && !p["ETH/USD"].Stale
+	})
+	// a few blocks later the vault is still open: EndBlock leaves it
+	start := d.Height()
+	for d.Height() < start+3 {
+		time.Sleep(500 * time.Millisecond)
+	}
+	if _, err := d.CLI("q", "cdp", "vault", id); err != nil {
+		t.Fatalf("the unsafe vault was liquidated without the bot (EndBlock is off): %v", err)
+	}
+	ethBefore, err := harness.Balance(bin, home, bot, "ueth")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := d.CLI("keeper", "--once", "--from", "cdp-e2e-bot", "--fees", "15000uagr", "--gas", "600000")
+	if err != nil {
+		t.Fatalf("agorad keeper --once: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "liquidated vault "+id+" ") {
+		t.Fatalf("the bot did not report liquidating vault %s:\n%s", id, out)
+	}
+	if _, err := d.CLI("q", "cdp", "vault", id); err == nil || !strings.Contains(err.Error(), "no vault") {
+		t.Fatalf("vault %s after the bot: %v", id, err)
+	}
+	ethAfter, err := harness.Balance(bin, home, bot, "ueth")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ethAfter.GT(ethBefore) {
+		t.Fatalf("the bot earned no liquidation reward: %s → %s ueth", ethBefore, ethAfter)
+	}
+}
