@@ -1,0 +1,1 @@
+import{r as e,t}from"./build-Cyu9gfNN.js";var n=e(),r=t();function i(e,t){return(0,n.toBech32)(t,(0,n.fromBech32)(e,90).data)}function a(e,t){return(0,n.toBech32)(t+`valcons`,(0,r.sha256)((0,n.fromBase64)(e)).slice(0,20))}export{a as n,i as t};
