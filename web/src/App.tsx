@@ -1,22 +1,29 @@
 // The shell: navigation, the wallet badge, the page's own transactions,
 // and the screen for the current path.
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { useApp } from "./state";
 import { Link, usePath } from "./router";
 import { shortAddress } from "./lib/format";
 import { describeFailure } from "./lib/errors";
-import { Portfolio } from "./screens/Portfolio";
-import { Swap } from "./screens/Swap";
-import { PoolPage, Pools } from "./screens/Pools";
-import { Prices } from "./screens/Prices";
-import { Lend } from "./screens/Lend";
-import { Ausd } from "./screens/ausd/Ausd";
-import { Gov } from "./screens/gov/Gov";
-import { ProposalPage } from "./screens/gov/ProposalPage";
-import { Explorer } from "./screens/explorer/Explorer";
-import { AccountPage, BlockPage, TxPage } from "./screens/explorer/pages";
-import { NetworkPage, ValidatorsPage } from "./screens/explorer/network";
-import { Connect } from "./screens/Connect";
+import { screen } from "./lazy";
+
+// Every screen is its own chunk, loaded when first shown (lazy.ts).
+const Portfolio = screen(() => import("./screens/Portfolio"), "Portfolio");
+const Swap = screen(() => import("./screens/Swap"), "Swap");
+const Pools = screen(() => import("./screens/pools/Pools"), "Pools");
+const PoolPage = screen(() => import("./screens/pools/PoolPage"), "PoolPage");
+const Prices = screen(() => import("./screens/Prices"), "Prices");
+const Lend = screen(() => import("./screens/Lend"), "Lend");
+const Ausd = screen(() => import("./screens/ausd/Ausd"), "Ausd");
+const Gov = screen(() => import("./screens/gov/Gov"), "Gov");
+const ProposalPage = screen(() => import("./screens/gov/ProposalPage"), "ProposalPage");
+const Explorer = screen(() => import("./screens/explorer/Explorer"), "Explorer");
+const AccountPage = screen(() => import("./screens/explorer/pages"), "AccountPage");
+const BlockPage = screen(() => import("./screens/explorer/pages"), "BlockPage");
+const TxPage = screen(() => import("./screens/explorer/pages"), "TxPage");
+const ValidatorsPage = screen(() => import("./screens/explorer/network"), "ValidatorsPage");
+const NetworkPage = screen(() => import("./screens/explorer/network"), "NetworkPage");
+const Connect = screen(() => import("./screens/Connect"), "Connect");
 
 const NAV = [
   ["/", "Portfolio"],
@@ -121,7 +128,9 @@ export function App() {
         </Link>
         <RecentTxs />
       </header>
-      <main>{route(path)}</main>
+      <main>
+        <Suspense fallback={<p className="muted">Loading…</p>}>{route(path)}</Suspense>
+      </main>
       <footer className="small muted">
         {cfg.chain_id} · served by agorad from {cfg.upstream.rpc}
       </footer>

@@ -5,7 +5,10 @@ import type { EncodeObject } from "@cosmjs/proto-signing";
 import { loadConfig, loadDevnetKeys, withOraclePairs, type Config } from "./lib/config";
 import { rest, setRestBase } from "./lib/api";
 import type { DenomTable } from "./lib/format";
-import { broadcast, connectMnemonic, type TxOutcome, type Wallet } from "./lib/wallet";
+// The wallet (CosmJS, most of the bundle) is loaded on first use: signing
+// or restoring a devnet key.
+import type { TxOutcome, Wallet } from "./lib/wallet";
+const walletLib = () => import("./lib/wallet");
 
 // On the devnet only, the chosen test key's name (never a mnemonic) is kept
 // for this tab, so that a reload stays connected.
@@ -79,7 +82,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
         const remembered = c.devnet ? sessionStorage.getItem(DEVNET_KEY) : null;
         if (remembered) {
           const key = (await loadDevnetKeys()).find((k) => k.name === remembered);
-          if (key) await connectMnemonic(c, key.name, key.mnemonic).then(setWalletState, () => {});
+          if (key) await (await walletLib()).connectMnemonic(c, key.name, key.mnemonic).then(setWalletState, () => {});
         }
         setCfg(c);
       })
@@ -102,7 +105,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
       if (!wallet) throw new Error("connect a wallet first");
       const id = Date.now();
       setTxs((l) => [{ id, what, pending: true }, ...l].slice(0, 20));
-      const outcome = await broadcast(wallet, msgs);
+      const outcome = await (await walletLib()).broadcast(wallet, msgs);
       setTxs((l) => l.map((t) => (t.id === id ? { ...t, pending: false, outcome } : t)));
       setRefreshKey((k) => k + 1);
       return outcome;

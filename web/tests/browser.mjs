@@ -19,6 +19,7 @@ import { join } from "node:path";
 // the vault; the explorer finds the swap).
 const steps = [
   "wallet", // connect a devnet key, send, a refused send
+  "wallet_extension", // Keplr's code path through an injected window.keplr
   "swap", // the quoted swap, then the swap in the explorer
   "pools", // add and remove liquidity
   "prices",

@@ -34,6 +34,8 @@ interface KeplrLike {
   experimentalSuggestChain(info: unknown): Promise<void>;
   enable(chainId: string): Promise<void>;
   getOfflineSigner(chainId: string): OfflineSigner;
+  // Keplr and Leap: a direct signer, or an amino one for a Ledger key.
+  getOfflineSignerAuto?(chainId: string): Promise<OfflineSigner>;
   getKey(chainId: string): Promise<{ name: string }>;
 }
 
@@ -73,7 +75,8 @@ export async function connectExtension(cfg: Config, kind: "keplr" | "leap"): Pro
   await ext.experimentalSuggestChain(chainInfo(cfg));
   await ext.enable(cfg.chain_id);
   const key = await ext.getKey(cfg.chain_id);
-  return connectSigner(cfg, ext.getOfflineSigner(cfg.chain_id), kind, key.name);
+  const signer = ext.getOfflineSignerAuto ? await ext.getOfflineSignerAuto(cfg.chain_id) : ext.getOfflineSigner(cfg.chain_id);
+  return connectSigner(cfg, signer, kind, key.name);
 }
 
 export interface TxOutcome {

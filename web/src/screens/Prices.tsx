@@ -1,11 +1,12 @@
 // Prices: every oracle pair with its price, age, stale badge and the
-// historic median.
+// historic median; a chart of one pair over a longer window.
 import { useApp, useQuery } from "../state";
 import { rest } from "../lib/api";
 import { formatDec } from "../lib/format";
 import { Card, ErrorLine } from "../components/common";
 import type { OraclePrice } from "../state";
 import { Sparkline } from "../components/Sparkline";
+import { PriceHistory } from "./PriceHistory";
 
 function ageText(blocks: string, time: string): string {
   const secs = Math.max(0, Math.round((Date.now() - Date.parse(time)) / 1000));
@@ -37,6 +38,7 @@ export function Prices() {
         </table>
         <p className="small muted">Prices are the stake-weighted median of the validators' votes; a price older than the oracle's max age is stale and not used.</p>
       </Card>
+      {list.data && list.data.length > 0 && <PriceHistory pairs={list.data.map((p) => p.pair)} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Explorer: blocks over the websocket, validators with uptime, carol's
-// account (the swap step's swap), a block, the network.
+// account (the swap step's swap), bob's received send, a block, the
+// network.
 export async function run({ page, step, shot, goto, addr }) {
   const carol = addr("carol");
 
@@ -16,6 +17,10 @@ export async function run({ page, step, shot, goto, addr }) {
   step("explorer: an account, a block, the network");
   await goto(`/explorer/account/${carol}`);
   await page.getByRole("listitem").filter({ hasText: "swap 250 USDC" }).first().waitFor();
+  // The account's received transactions too: carol's send in the wallet
+  // step is on bob's page, marked received.
+  await goto(`/explorer/account/${addr("bob")}`);
+  await page.locator('li[data-direction="received"]').filter({ hasText: "send 1.5 AGR" }).first().waitFor();
   await goto("/explorer/block/2");
   await page.getByText("Proposer").waitFor();
   await goto("/explorer/network");

@@ -8,6 +8,7 @@ import { describeFailure } from "../../lib/errors";
 import { Card, ErrorLine } from "../../components/common";
 import { Link } from "../../router";
 import { rpc, TxList, type TxResponse } from "./shared";
+import { mergeAccountTxs } from "../../lib/account_txs";
 
 export function BlockPage({ height }: { height: string }) {
   const { cfg } = useApp();
@@ -112,8 +113,12 @@ export function TxPage({ hash }: { hash: string }) {
 export function AccountPage({ address }: { address: string }) {
   const { denoms } = useApp();
   const bals = useQuery(() => balances(address), [address]);
-  const sent = useQuery(
-    () => rest<{ tx_responses: TxResponse[] }>("/cosmos/tx/v1beta1/txs", { query: `message.sender='${address}'`, order_by: "ORDER_BY_DESC", limit: "20" }).then((r) => r.tx_responses ?? []),
+  // The node's tx search (CometBFT tx_search behind the REST route): what
+  // the account signed, and what paid it.
+  const search = (query: string) =>
+    rest<{ tx_responses: TxResponse[] }>("/cosmos/tx/v1beta1/txs", { query, order_by: "ORDER_BY_DESC", limit: "20" }).then((r) => r.tx_responses ?? []);
+  const txs = useQuery(
+    () => Promise.all([search(`message.sender='${address}'`), search(`transfer.recipient='${address}'`)]).then(([sent, received]) => mergeAccountTxs(sent, received)),
     [address],
   );
   return (
@@ -124,8 +129,10 @@ export function AccountPage({ address }: { address: string }) {
         <ErrorLine error={bals.error} />
         <ul className="plain">{(bals.data ?? []).map((c) => <li key={c.denom}>{formatCoin(c, denoms)}</li>)}</ul>
       </Card>
-      <Card title="Transactions sent">
-        <TxList txs={sent.data ?? []} />
+      <Card title="Transactions sent and received">
+        <ErrorLine error={txs.error} />
+        <TxList txs={txs.data ?? []} />
+        <p className="small muted">The latest 20 it sent and the latest 20 that paid it, newest first.</p>
       </Card>
     </div>
   );

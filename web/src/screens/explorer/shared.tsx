@@ -25,13 +25,14 @@ export async function rpc<T>(rpcPath: string, method: string, params: Record<str
   return r.result as T;
 }
 
-export function TxList({ txs }: { txs: TxResponse[] }) {
+/** TxList lists txs in words; an account's carry their direction (sent, received, both). */
+export function TxList({ txs }: { txs: (TxResponse & { direction?: string })[] }) {
   const { denoms } = useApp();
   return (
     <ul className="plain small">
       {txs.map((t) => (
-        <li key={t.txhash}>
-          <Link to={`/explorer/tx/${t.txhash}`}>{t.txhash.slice(0, 10)}…</Link> @{t.height} {t.code !== 0 && <span className="badge stale">failed</span>}{" "}
+        <li key={t.txhash} data-direction={t.direction}>
+          <Link to={`/explorer/tx/${t.txhash}`}>{t.txhash.slice(0, 10)}…</Link> @{t.height} {t.direction && <span className="badge">{t.direction}</span>} {t.code !== 0 && <span className="badge stale">failed</span>}{" "}
           {t.tx.body.messages.map((m) => msgWords(m, denoms)).join("; ")}
         </li>
       ))}

@@ -1,0 +1,70 @@
+// Pools: the list with reserves, TVL, 24 h volume and fee APR, and creating
+// a pool.
+import { useApp, useQuery } from "../../state";
+import { pools, type Pool } from "../../lib/dex";
+import { formatCoin, formatPercent, formatUsd, symbolOf } from "../../lib/format";
+import { APR_EXPLAINED } from "../../lib/pool_stats";
+import { Card, ErrorLine } from "../../components/common";
+import { Link } from "../../router";
+import { useTvl, usePoolFigures } from "./value";
+import { CreatePool } from "./CreatePool";
+
+export function Pools() {
+  const list = useQuery(pools, [], 8000);
+  return (
+    <div className="screen">
+      <h1>Pools</h1>
+      <ErrorLine error={list.error} />
+      <Card title="All pools">
+        <table data-testid="pools">
+          <thead>
+            <tr>
+              <th>Pool</th>
+              <th>Reserves</th>
+              <th className="num">Fee</th>
+              <th className="num">TVL</th>
+              <th className="num">
+                <abbr title="Swap volume over the last 24 hours (or since the pool's first record), at the oracle's prices">24 h volume</abbr>
+              </th>
+              <th className="num">
+                <abbr title={APR_EXPLAINED}>Fee APR</abbr>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(list.data ?? []).map((p) => (
+              <PoolRow key={p.id} p={p} />
+            ))}
+          </tbody>
+        </table>
+        <p className="small muted">{APR_EXPLAINED} Volume and fees come from the dex's own records (the pool-stats query), no indexer.</p>
+      </Card>
+      <CreatePool />
+    </div>
+  );
+}
+
+function PoolRow({ p }: { p: Pool }) {
+  const { denoms } = useApp();
+  const tvl = useTvl()(p);
+  const f = usePoolFigures(p);
+  return (
+    <tr data-testid={`pool-row-${p.id}`}>
+      <td>
+        <Link to={`/pools/${p.id}`}>
+          #{p.id} {p.reserves.map((r) => symbolOf(r.denom, denoms)).join("/")}
+        </Link>
+        {p.paused && <span className="badge stale">paused</span>}
+      </td>
+      <td>{p.reserves.map((r) => formatCoin(r, denoms, 2)).join(" · ")}</td>
+      <td className="num">{formatPercent(p.swap_fee)}</td>
+      <td className="num">{tvl === null ? "—" : formatUsd(tvl)}</td>
+      <td className="num" data-testid="pool-volume" data-usd={f.volumeUsd ?? ""}>
+        {f.volumeUsd === null ? "—" : formatUsd(f.volumeUsd)}
+      </td>
+      <td className="num" data-testid="pool-apr" title={APR_EXPLAINED}>
+        {f.apr === null ? "—" : formatPercent(f.apr)}
+      </td>
+    </tr>
+  );
+}
