@@ -38,7 +38,7 @@ func (k Keeper) SharesInvariant(ctx sdk.Context) error {
 		return err
 	}
 	if !sum.Equal(pool.TotalShares) {
-		errs = append(errs, fmt.Errorf("Σ position + unapplied + deficit shares %s ≠ total shares %s", sum, pool.TotalShares))
+		errs = append(errs, fmt.Errorf("sum of position, unapplied and deficit shares %s ≠ total shares %s", sum, pool.TotalShares))
 	}
 	if err := k.CollateralStates.Walk(ctx, nil, func(d string, cs types.CollateralState) (bool, error) {
 		if !stakes[d].Equal(cs.TotalStakes) {
@@ -164,10 +164,10 @@ func (k Keeper) DebtInvariant(ctx sdk.Context) error {
 	perShare := d.QuoInt(pool.TotalShares).Ceil().TruncateInt()
 	tol := sdkmath.NewInt(n + 1).Mul(perShare.AddRaw(2))
 	if sum.LT(d.TruncateInt()) {
-		return fmt.Errorf("Σ staker debts + deficit %s < pool debt %s", sum, d)
+		return fmt.Errorf("staker debts + deficit %s < pool debt %s", sum, d)
 	}
 	if sum.GT(dUp.Add(tol)) {
-		return fmt.Errorf("Σ staker debts + deficit %s > pool debt %s + tolerance %s", sum, d, tol)
+		return fmt.Errorf("staker debts + deficit %s > pool debt %s + tolerance %s", sum, d, tol)
 	}
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"cosmossdk.io/collections"
-	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -287,8 +286,6 @@ func (k Keeper) pruneFinished(ctx sdk.Context, params types.Params) error {
 	}
 	return nil
 }
-
-var _ = errorsmod.Wrap
 
 // trySettleBurn burns a deferred burn's escrow against its position once
 // the pool debt can be computed: at most the position's debt then (the

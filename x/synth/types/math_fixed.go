@@ -9,10 +9,7 @@ import (
 
 // Fixed-point helpers over big.Int: a LegacyDec d is the integer d·10^18.
 
-var (
-	wad     = new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
-	bigZero = big.NewInt(0)
-)
+var wad = new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
 
 func decBig(d sdkmath.LegacyDec) *big.Int { return new(big.Int).Set(d.BigInt()) }
 
