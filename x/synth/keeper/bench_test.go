@@ -33,6 +33,47 @@ func BenchmarkSettlement(b *testing.B) {
 				publish(c.t, c.Chain, c.p)
 				b.StartTimer()
 				c.NextBlock()
+				b.StopTimer()
+				if has, _ := c.App.SynthKeeper.Pending.Has(c.Ctx(), uint64(i*n+n)); has {
+					b.Fatalf("exchange %d still pending after the settlement block", i*n+n)
+				}
+				b.StartTimer()
+			}
+		})
+	}
+}
+
+// BenchmarkBeginBlockSettle measures x/synth's BeginBlock alone settling n
+// pending exchanges (price refresh of 3 synths, n settlements each in its
+// own cached context, pruning), on a cached context that is thrown away so
+// every iteration settles the same n.
+func BenchmarkBeginBlockSettle(b *testing.B) {
+	for _, n := range []int{10, 100} {
+		b.Run(fmt.Sprintf("exchanges=%d", n), func(b *testing.B) {
+			c := newBenchChain(b)
+			alice := c.addr("alice")
+			c.deliver("alice", stake(alice, 100_000_000_000), mint(alice, 10_000_000_000))
+			msgs := make([]sdk.Msg, n)
+			for j := range msgs {
+				msgs[j] = exch(alice, 1_000_000, usd, btc, 0)
+			}
+			publish(c.t, c.Chain, c.p)
+			if res := c.NextBlock(c.SignTx("alice", apptest.DefaultFee, 100_000_000, msgs...)); res[0].Code != 0 {
+				b.Fatalf("submit: %s", res[0].Log)
+			}
+			publish(c.t, c.Chain, c.p)
+			base := c.WriteCtx().WithBlockHeight(c.Height() + 1)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				ctx, _ := base.CacheContext()
+				if err := c.App.SynthKeeper.BeginBlock(ctx); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				if has, _ := c.App.SynthKeeper.Pending.Has(ctx, uint64(n)); has {
+					b.Fatalf("exchange %d not settled", n)
+				}
+				b.StartTimer()
 			}
 		})
 	}
