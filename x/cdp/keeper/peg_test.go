@@ -49,8 +49,6 @@ type keeperMarket struct {
 	who sdk.AccAddress
 }
 
-func (m keeperMarket) ctx(ctx context.Context) sdk.Context { return sdk.UnwrapSDKContext(ctx) }
-
 func (m keeperMarket) Quote(ctx context.Context, in sdk.Coin, out string) (sdkmath.Int, []dextypes.Hop, error) {
 	res, route, err := m.c.App.DexKeeper.BestRoute(ctx, in, out)
 	if err != nil {
