@@ -21,6 +21,7 @@ func (m msgServer) OpenPosition(ctx context.Context, msg *types.MsgOpenPosition)
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
+	msg.PriceLimit = types.OrZero(msg.PriceLimit)
 	p, err := m.Keeper.OpenPosition(ctx, msg)
 	if err != nil {
 		return nil, err
@@ -56,6 +57,7 @@ func (m msgServer) ClosePosition(ctx context.Context, msg *types.MsgClosePositio
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
+	msg.Fraction, msg.PriceLimit = types.OrZero(msg.Fraction), types.OrZero(msg.PriceLimit)
 	paid, err := m.Keeper.ClosePosition(ctx, msg)
 	if err != nil {
 		return nil, err
@@ -68,6 +70,7 @@ func (m msgServer) SetTriggers(ctx context.Context, msg *types.MsgSetTriggers) (
 	if err := msg.ValidateBasic(); err != nil {
 		return nil, err
 	}
+	msg.TakeProfit, msg.StopLoss, msg.PriceLimit = types.OrZero(msg.TakeProfit), types.OrZero(msg.StopLoss), types.OrZero(msg.PriceLimit)
 	if err := m.Keeper.SetTriggers(ctx, msg); err != nil {
 		return nil, err
 	}

@@ -23,9 +23,9 @@ func checkPositiveCoin(field string, c sdk.Coin) error {
 	return nil
 }
 
-// checkOptionalPrice: nil or negative is invalid, 0 means none.
+// checkOptionalPrice: negative is invalid; 0 or unset means none.
 func checkOptionalPrice(field string, d sdkmath.LegacyDec) error {
-	if d.IsNil() || d.IsNegative() {
+	if !d.IsNil() && d.IsNegative() {
 		return errorsmod.Wrapf(ErrInvalidAmount, "%s must be zero (none) or positive, got %s", field, decString(d))
 	}
 	return nil
@@ -95,7 +95,7 @@ func (m *MsgClosePosition) ValidateBasic() error {
 	if m.PositionId == 0 {
 		return errorsmod.Wrapf(ErrPositionNotFound, "position_id must be positive")
 	}
-	if m.Fraction.IsNil() || m.Fraction.IsNegative() || m.Fraction.GT(sdkmath.LegacyOneDec()) {
+	if !m.Fraction.IsNil() && (m.Fraction.IsNegative() || m.Fraction.GT(sdkmath.LegacyOneDec())) {
 		return errorsmod.Wrapf(ErrInvalidAmount, "fraction %s is not in [0, 1] (0 closes all)", decString(m.Fraction))
 	}
 	if err := checkOptionalPrice("price_limit", m.PriceLimit); err != nil {
@@ -160,4 +160,12 @@ func (m *MsgUpdateParams) ValidateBasic() error {
 		return err
 	}
 	return m.Params.Validate()
+}
+
+// OrZero is d, or zero when unset (an optional decimal left out of a tx).
+func OrZero(d sdkmath.LegacyDec) sdkmath.LegacyDec {
+	if d.IsNil() {
+		return sdkmath.LegacyZeroDec()
+	}
+	return d
 }

@@ -1,0 +1,157 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	sdkmath "cosmossdk.io/math"
+
+	"github.com/agora-labs/agora/app/devgenesis"
+	"github.com/agora-labs/agora/tests/e2e/harness"
+)
+
+// TestMargin on the shared devnet, as a new user would: open a 3× BTC long
+// and a 2× BTC short (margin 1,000 USDC each), set a take-profit on the
+// short, then move BTC to 41,000 in prices.json. The short's take-profit
+// (50,000) fires and the long (liquidation price ≈ 42,100) is liquidated by
+// EndBlock, its penalty growing the BTC/USDC insurance fund; x/lend's USDC
+// and BTC markets record no deficit. Prices are restored afterwards (BTC at
+// 41,000 leaves the lend e2e positions, 1 BTC against 30,000 USDC, at
+// HF 1.025: not liquidatable).
+func TestMargin(t *testing.T) {
+	skipInShortMode(t)
+	d := sharedDevnet(t)
+	bin, home := d.Bin, d.Home
+	txFlags := []string{"--fees", "40000uagr", "--gas", "1500000"}
+	tx := func(args ...string) {
+		t.Helper()
+		res, err := harness.Tx(bin, home, append(args, txFlags...)...)
+		if err != nil || res.Code != 0 {
+			t.Fatalf("%s: %v %+v", strings.Join(args, " "), err, res)
+		}
+	}
+	name := "margin-e2e"
+	if _, err := d.CLI("keys", "add", name); err != nil {
+		t.Fatal(err)
+	}
+	out, err := d.CLI("keys", "show", name, "-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	user := strings.TrimSpace(out)
+	tx("tx", "bank", "send", "alice", user, "3000000000uusdc,1000000000uagr", "--from", "alice")
+	waitOracle(t, bin, home, 60*time.Second, "BTC/USD at 60000", func(p map[string]oraclePrice) bool {
+		return priceIs(p["BTC/USD"], "60000") && !p["BTC/USD"].Stale && priceIs(p["USDC/USD"], "1") && !p["USDC/USD"].Stale
+	})
+
+	type positionInfo struct {
+		Position struct {
+			ID   string `json:"id"`
+			Side string `json:"side"`
+		} `json:"position"`
+		LiquidationPrice string `json:"liquidation_price"`
+	}
+	positions := func() []positionInfo {
+		t.Helper()
+		var res struct {
+			Positions []positionInfo `json:"positions"`
+		}
+		if err := harness.QueryJSON(bin, home, &res, "q", "margin", "positions", user); err != nil {
+			t.Fatal(err)
+		}
+		return res.Positions
+	}
+	type marketState struct {
+		Market struct {
+			State struct {
+				TotalDeficit string `json:"total_deficit"`
+			} `json:"state"`
+		} `json:"market"`
+	}
+	deficit := func(denom string) string {
+		t.Helper()
+		var m marketState
+		if err := harness.QueryJSON(bin, home, &m, "q", "lend", "market", denom); err != nil {
+			t.Fatal(err)
+		}
+		return m.Market.State.TotalDeficit
+	}
+	fund := func() sdkmath.Int {
+		t.Helper()
+		var res struct {
+			Pairs []struct {
+				ID            string `json:"id"`
+				InsuranceFund struct {
+					Amount string `json:"amount"`
+				} `json:"insurance_fund"`
+			} `json:"pairs"`
+		}
+		if err := harness.QueryJSON(bin, home, &res, "q", "margin", "pairs"); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range res.Pairs {
+			if p.ID == "ubtc/uusdc" {
+				a, ok := sdkmath.NewIntFromString(p.InsuranceFund.Amount)
+				if ok {
+					return a
+				}
+			}
+		}
+		t.Fatalf("no ubtc/uusdc pair in %+v", res)
+		return sdkmath.Int{}
+	}
+	usdcDeficit0, btcDeficit0, fund0 := deficit("uusdc"), deficit("ubtc"), fund()
+
+	tx("tx", "margin", "open", "ubtc/uusdc", "long", "1000000000uusdc", "3", "--price-limit", "61000", "--from", name)
+	tx("tx", "margin", "open", "ubtc/uusdc", "short", "1000000000uusdc", "2", "--price-limit", "59000", "--from", name)
+	ps := positions()
+	if len(ps) != 2 {
+		t.Fatalf("positions %+v", ps)
+	}
+	var longID, shortID string
+	for _, p := range ps {
+		if p.Position.Side == "SIDE_LONG" {
+			longID = p.Position.ID
+			if lp, err := sdkmath.LegacyNewDecFromStr(p.LiquidationPrice); err != nil || lp.LT(sdkmath.LegacyNewDec(41_500)) || lp.GT(sdkmath.LegacyNewDec(43_000)) {
+				t.Fatalf("long liquidation price %s", p.LiquidationPrice)
+			}
+		} else {
+			shortID = p.Position.ID
+		}
+	}
+	if longID == "" || shortID == "" {
+		t.Fatalf("positions %+v", ps)
+	}
+	// The pool stays near 60,000 while the oracle moves: the take-profit's
+	// own price limit (the most the buy-back may pay) is set above it.
+	tx("tx", "margin", "set-triggers", shortID, "--take-profit", "50000", "--price-limit", "65000", "--from", name)
+
+	moved := map[string]string{}
+	for k, v := range devgenesis.StartingPrices {
+		moved[k] = v
+	}
+	moved["BTC/USD"] = "41000"
+	t.Cleanup(func() {
+		writePrices(t, home, devgenesis.StartingPrices)
+		waitOracle(t, bin, home, 60*time.Second, "BTC/USD back at 60000", func(p map[string]oraclePrice) bool {
+			return priceIs(p["BTC/USD"], "60000")
+		})
+	})
+	writePrices(t, home, moved)
+	deadline := time.Now().Add(90 * time.Second)
+	for len(positions()) > 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("positions still open after 90 s: %+v; prices %+v", positions(), oraclePrices(t, bin, home))
+		}
+		time.Sleep(time.Second)
+	}
+	grown := fund().Sub(fund0)
+	if !grown.IsPositive() {
+		t.Fatalf("insurance fund did not grow: %s → %s", fund0, fund())
+	}
+	if deficit("uusdc") != usdcDeficit0 || deficit("ubtc") != btcDeficit0 {
+		t.Fatalf("lend deficits moved: uusdc %s → %s, ubtc %s → %s", usdcDeficit0, deficit("uusdc"), btcDeficit0, deficit("ubtc"))
+	}
+	t.Logf("take-profit closed short %s, long %s liquidated; insurance fund +%s uusdc; lend deficits unchanged", shortID, longID, grown)
+}
