@@ -1472,10 +1472,11 @@ func (m *MsgSetCollateralTypeResponse) XXX_DiscardUnknown() {
 var xxx_messageInfo_MsgSetCollateralTypeResponse proto.InternalMessageInfo
 
 // MsgShutdown is the emergency shutdown: each collateral type's price is
-// frozen at the oracle's collateral price, new debt, liquidations and fees
-// stop, owners may withdraw the collateral beyond their debt at the frozen
-// price, and AUSD holders redeem AUSD for $1 of collateral at the frozen
-// prices without fee.
+// frozen at the oracle's collateral price, new debt, liquidations, fees, PSM
+// swaps and MsgRedeem stop, owners may withdraw the collateral beyond their
+// debt at the frozen price, and EndBlock settles the vaults (each one's
+// debt-worth of collateral set aside) until the basket per AUSD is fixed;
+// then holders redeem with MsgRedeemSettlement (see x/cdp/README.md).
 type MsgShutdown struct {
 	Authority string `protobuf:"bytes,1,opt,name=authority,proto3" json:"authority,omitempty"`
 }
