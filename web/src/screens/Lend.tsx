@@ -1,8 +1,10 @@
 // Lend: the markets with their rates, the user's position and health
 // factor, and every action previewed by the lend simulate queries.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useApp, useQuery } from "../state";
-import { refusalText, rest, type Coin } from "../lib/api";
+import { rest, type Coin } from "../lib/api";
+import { PreviewForm } from "../components/PreviewForm";
+import { usePreview } from "../components/usePreview";
 import { decimalsOf, formatCoin, formatDec, formatPercent, formatUsd, parseUnits, symbolOf } from "../lib/format";
 import { Card, CoinText, DenomSelect, ErrorLine, NeedWallet, TxResult } from "../components/common";
 import { formatHF, type LendPosition } from "./Portfolio";
@@ -120,8 +122,6 @@ function LendActions({ address, markets }: { address: string; markets: string[] 
   const [denom, setDenom] = useState("uusdc");
   const [amount, setAmount] = useState("");
   const [all, setAll] = useState(false);
-  const [preview, setPreview] = useState<{ position: LendPosition; liquidation_prices: { denom: string; price: string }[] }>();
-  const [previewError, setPreviewError] = useState("");
   const [outcome, setOutcome] = useState<TxOutcome>();
   const [busy, setBusy] = useState(false);
   const canAll = action === "withdraw" || action === "repay";
@@ -134,22 +134,10 @@ function LendActions({ address, markets }: { address: string; markets: string[] 
   }
   const coinDenom = action === "decollateralize" ? "lend/" + denom : denom;
 
-  useEffect(() => {
-    setPreview(undefined);
-    setPreviewError("");
-    if (!base && !(canAll && all)) return;
-    let live = true;
-    const t = setTimeout(() => {
-      rest<typeof preview>(`/agora/lend/v1/simulate/${action}`, { address, amount: (base || "0") + coinDenom, all: canAll && all ? "true" : undefined })
-        .then((r) => live && setPreview(r))
-        .catch((e) => live && setPreviewError(refusalText(e)));
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [action, denom, base, all, address]);
+  const { data: preview, error: previewError } = usePreview<{ position: LendPosition; liquidation_prices: { denom: string; price: string }[] }>(
+    base || (canAll && all) ? `/agora/lend/v1/simulate/${action}` : null,
+    { address, amount: (base || "0") + coinDenom, all: canAll && all ? "true" : undefined },
+  );
 
   const submit = async () => {
     setBusy(true);
@@ -163,12 +151,31 @@ function LendActions({ address, markets }: { address: string; markets: string[] 
     <>
       <Card title="Your position">{position.data && <PositionView p={position.data} testId="position-now" />}</Card>
       <Card title="Act">
-        <form
-          className="form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
+        <PreviewForm
+          submitLabel={busy ? "Signing…" : "Sign"}
+          submitTestId="lend-submit"
+          canSubmit={!!preview}
+          busy={busy}
+          onSubmit={submit}
+          refusal={previewError}
+          preview={
+            preview && (
+              <div className="preview" data-testid="lend-preview">
+                <h3>After this</h3>
+                <p>
+                  Health factor {position.data ? formatHF(position.data.health_factor) : "?"} → <b data-testid="lend-preview-hf">{formatHF(preview.position.health_factor)}</b>
+                </p>
+                <PositionView p={preview.position} testId="position-after" />
+                {preview.liquidation_prices
+                  .filter((l) => Number(l.price) > 0)
+                  .map((l) => (
+                    <p key={l.denom} className="small">
+                      Liquidated if {symbolOf(l.denom, denoms)} falls to ${formatDec(l.price, 2)}.
+                    </p>
+                  ))}
+              </div>
+            )
+          }
         >
           <label>
             Action
@@ -192,25 +199,7 @@ function LendActions({ address, markets }: { address: string; markets: string[] 
               <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> all of it
             </label>
           )}
-          <ErrorLine error={previewError} />
-          {preview && (
-            <div className="preview" data-testid="lend-preview">
-              <h3>After this</h3>
-              <p>
-                Health factor {position.data ? formatHF(position.data.health_factor) : "?"} → <b data-testid="lend-preview-hf">{formatHF(preview.position.health_factor)}</b>
-              </p>
-              <PositionView p={preview.position} testId="position-after" />
-              {preview.liquidation_prices.filter((l) => Number(l.price) > 0).map((l) => (
-                <p key={l.denom} className="small">
-                  Liquidated if {symbolOf(l.denom, denoms)} falls to ${formatDec(l.price, 2)}.
-                </p>
-              ))}
-            </div>
-          )}
-          <button type="submit" disabled={busy || !preview} data-testid="lend-submit">
-            {busy ? "Signing…" : "Sign"}
-          </button>
-        </form>
+        </PreviewForm>
         <TxResult outcome={outcome} />
       </Card>
     </>
