@@ -208,3 +208,21 @@ func TestDebtSaleMintsAndSellsAgr(t *testing.T) {
 		t.Fatalf("second lot: minted %s, system debt %s → %s", a2.AgrMintedSold, a.SystemDebt, a2.SystemDebt)
 	}
 }
+
+// On the devnet's seeds (agr_oracle_pair AGR/USD, no direct AUSD/AGR pool)
+// the buyback routes AUSD → USDC → AGR through the seeded pools.
+func TestSurplusBuybackOnDevnetSeeds(t *testing.T) {
+	c := devnetChain(t)
+	deliver(t, c, "bob", &types.MsgPsmSwapIn{Sender: addr(c, "bob"), Amount: ints(200_000_000_000)}) // 200 AUSD of fees
+	p, _ := c.App.CdpKeeper.Params.Get(c.Ctx())
+	if p.AgrOraclePair != "AGR/USD" {
+		t.Fatalf("devnet agr_oracle_pair %q", p.AgrOraclePair)
+	}
+	p.SurplusBuffer, p.BookLot = ints(0), ints(100_000_000)
+	freshPrices(t, c)
+	gov(t, c, &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: p})
+	b := books(t, c)
+	if !b.SurplusSpent.Equal(ints(100_000_000)) || b.AgrBoughtBurned.LT(ints(95_000_000)) {
+		t.Fatalf("devnet buyback: spent %s, bought and burned %s uagr", b.SurplusSpent, b.AgrBoughtBurned)
+	}
+}
