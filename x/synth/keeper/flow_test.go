@@ -75,9 +75,9 @@ func TestWorkedExample(t *testing.T) {
 		t.Fatalf("bob claimed %s, want 100000", got)
 	}
 
-	// Back to USD: 1661 synth/BTC at 66000 = 109626000 µUSD, fee 0.3 % of
-	// it (synth/USD's base fee is 0 but the dynamic fee sees BTC's 10 %
-	// move: min(1 %, 1 × 0.1) = 1 %) → fee rate 1 %: fee ⌊1096260⌋, out ⌊108529740⌋.
+	// Back to USD: 1661 synth/BTC at 66000 = 109626000 µUSD. The fee rate
+	// is synth/USD's base fee (0) plus the dynamic part, which sees BTC's
+	// recent 10 % move: min(1 %, 1 × 0.1) = 1 % → fee 1096260, out 108529740.
 	c.deliver("alice", exch(alice, 1661, btc, usd, 0))
 	c.next()
 	ex = c.exchange(2)
