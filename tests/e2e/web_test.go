@@ -64,12 +64,16 @@ func getJSON(t *testing.T, url string, v any) int {
 
 // TestWeb drives the web app that `agorad devnet` serves in headless
 // Chromium (web/tests/browser.mjs, the runner, with one step file per area
-// in web/tests/steps): connect a devnet key, send, swap and
-// see the balance move by the quoted amount, add and remove liquidity, a
-// lend borrow with its health-factor preview (and lend's own refusal of an
-// over-limit one), a parameter-change proposal and a vote moving the
-// tally, the swap in the explorer. AGORA_WEB_SCREENSHOTS=docs/web (from
-// the repository root) writes the screenshots docs/web.md shows.
+// in web/tests/steps): connect a devnet key, send; the Keplr code path
+// through an injected window.keplr (the chain info it suggests, a send it
+// signs); swap and see the balance move by the quoted amount; a pool's 24 h
+// volume and fee APR from the dex's stats; add and remove liquidity,
+// balanced and with one asset (the result equals the dex's preview); the
+// price history; a lend borrow with its health-factor preview (and lend's
+// own refusal of an over-limit one); the AUSD forms; a parameter-change
+// proposal and a vote moving the tally; the swap in the explorer and a
+// received send on an account page. AGORA_WEB_SCREENSHOTS=docs/web (from the
+// repository root) writes the screenshots docs/web.md shows.
 func TestWeb(t *testing.T) {
 	skipInShortMode(t)
 	webDir := filepath.Join(harness.RepoRoot(), "web")
