@@ -108,9 +108,21 @@ func (s *webServer) handler() http.Handler {
 	return mux
 }
 
+// upstreamTransport keeps idle connections to the node for 5 s only: the
+// node's servers drop an idle keep-alive connection after their read
+// timeout (CometBFT's RPC: 10 s), and a POST sent on a connection the node
+// is closing fails ("use of closed network connection") without a retry,
+// since a POST is not idempotent.
+var upstreamTransport = func() http.RoundTripper {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.IdleConnTimeout = 5 * time.Second
+	return t
+}()
+
 // proxyTo forwards requests under prefix to target, prefix removed.
 func proxyTo(target *url.URL, prefix string) http.Handler {
 	return &httputil.ReverseProxy{
+		Transport: upstreamTransport,
 		Rewrite: func(r *httputil.ProxyRequest) {
 			r.SetURL(target)
 			p := strings.TrimPrefix(r.In.URL.Path, prefix)
