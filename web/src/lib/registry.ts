@@ -5,6 +5,7 @@ import { defaultRegistryTypes } from "@cosmjs/stargate";
 import * as cdp from "../gen/agora/cdp/v1/tx";
 import * as dex from "../gen/agora/dex/v1/tx";
 import * as lend from "../gen/agora/lend/v1/tx";
+import * as margin from "../gen/agora/margin/v1/tx";
 import * as oracle from "../gen/agora/oracle/v1/tx";
 
 function typesOf(pkg: string, mod: Record<string, unknown>): [string, GeneratedType][] {
@@ -21,6 +22,7 @@ export const agoraTypes: [string, GeneratedType][] = [
   ...typesOf("agora.cdp.v1", cdp),
   ...typesOf("agora.dex.v1", dex),
   ...typesOf("agora.lend.v1", lend),
+  ...typesOf("agora.margin.v1", margin),
   ...typesOf("agora.oracle.v1", oracle),
 ];
 
