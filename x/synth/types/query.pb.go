@@ -928,6 +928,223 @@ func (m *QueryExchangesResponse) GetExchanges() []Exchange {
 	return nil
 }
 
+// QuerySimulatePositionRequest: owner's message on its denom position of
+// amount (collateral base units for stake/unstake, synth/USD for mint/burn).
+type QuerySimulatePositionRequest struct {
+	Owner  string `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
+	Denom  string `protobuf:"bytes,2,opt,name=denom,proto3" json:"denom,omitempty"`
+	Amount string `protobuf:"bytes,3,opt,name=amount,proto3" json:"amount,omitempty"`
+}
+
+func (m *QuerySimulatePositionRequest) Reset()         { *m = QuerySimulatePositionRequest{} }
+func (m *QuerySimulatePositionRequest) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulatePositionRequest) ProtoMessage()    {}
+func (*QuerySimulatePositionRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c4c0a51cbc9f7275, []int{19}
+}
+func (m *QuerySimulatePositionRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulatePositionRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulatePositionRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulatePositionRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulatePositionRequest.Merge(m, src)
+}
+func (m *QuerySimulatePositionRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulatePositionRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulatePositionRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulatePositionRequest proto.InternalMessageInfo
+
+func (m *QuerySimulatePositionRequest) GetOwner() string {
+	if m != nil {
+		return m.Owner
+	}
+	return ""
+}
+
+func (m *QuerySimulatePositionRequest) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *QuerySimulatePositionRequest) GetAmount() string {
+	if m != nil {
+		return m.Amount
+	}
+	return ""
+}
+
+type QuerySimulatePositionResponse struct {
+	Position PositionInfo `protobuf:"bytes,1,opt,name=position,proto3" json:"position"`
+}
+
+func (m *QuerySimulatePositionResponse) Reset()         { *m = QuerySimulatePositionResponse{} }
+func (m *QuerySimulatePositionResponse) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulatePositionResponse) ProtoMessage()    {}
+func (*QuerySimulatePositionResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c4c0a51cbc9f7275, []int{20}
+}
+func (m *QuerySimulatePositionResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulatePositionResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulatePositionResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulatePositionResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulatePositionResponse.Merge(m, src)
+}
+func (m *QuerySimulatePositionResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulatePositionResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulatePositionResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulatePositionResponse proto.InternalMessageInfo
+
+func (m *QuerySimulatePositionResponse) GetPosition() PositionInfo {
+	if m != nil {
+		return m.Position
+	}
+	return PositionInfo{}
+}
+
+// QuerySimulateExchangeRequest: trader exchanges amount of from_denom into
+// to_denom (trader optional: with it, its balance is checked too).
+type QuerySimulateExchangeRequest struct {
+	Trader    string `protobuf:"bytes,1,opt,name=trader,proto3" json:"trader,omitempty"`
+	FromDenom string `protobuf:"bytes,2,opt,name=from_denom,json=fromDenom,proto3" json:"from_denom,omitempty"`
+	Amount    string `protobuf:"bytes,3,opt,name=amount,proto3" json:"amount,omitempty"`
+	ToDenom   string `protobuf:"bytes,4,opt,name=to_denom,json=toDenom,proto3" json:"to_denom,omitempty"`
+}
+
+func (m *QuerySimulateExchangeRequest) Reset()         { *m = QuerySimulateExchangeRequest{} }
+func (m *QuerySimulateExchangeRequest) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateExchangeRequest) ProtoMessage()    {}
+func (*QuerySimulateExchangeRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c4c0a51cbc9f7275, []int{21}
+}
+func (m *QuerySimulateExchangeRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateExchangeRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateExchangeRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateExchangeRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateExchangeRequest.Merge(m, src)
+}
+func (m *QuerySimulateExchangeRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateExchangeRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateExchangeRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateExchangeRequest proto.InternalMessageInfo
+
+func (m *QuerySimulateExchangeRequest) GetTrader() string {
+	if m != nil {
+		return m.Trader
+	}
+	return ""
+}
+
+func (m *QuerySimulateExchangeRequest) GetFromDenom() string {
+	if m != nil {
+		return m.FromDenom
+	}
+	return ""
+}
+
+func (m *QuerySimulateExchangeRequest) GetAmount() string {
+	if m != nil {
+		return m.Amount
+	}
+	return ""
+}
+
+func (m *QuerySimulateExchangeRequest) GetToDenom() string {
+	if m != nil {
+		return m.ToDenom
+	}
+	return ""
+}
+
+type QuerySimulateExchangeResponse struct {
+	Out       cosmossdk_io_math.Int       `protobuf:"bytes,1,opt,name=out,proto3,customtype=cosmossdk.io/math.Int" json:"out"`
+	Fee       cosmossdk_io_math.Int       `protobuf:"bytes,2,opt,name=fee,proto3,customtype=cosmossdk.io/math.Int" json:"fee"`
+	FeeRate   cosmossdk_io_math.LegacyDec `protobuf:"bytes,3,opt,name=fee_rate,json=feeRate,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"fee_rate"`
+	FromPrice cosmossdk_io_math.LegacyDec `protobuf:"bytes,4,opt,name=from_price,json=fromPrice,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"from_price"`
+	ToPrice   cosmossdk_io_math.LegacyDec `protobuf:"bytes,5,opt,name=to_price,json=toPrice,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"to_price"`
+}
+
+func (m *QuerySimulateExchangeResponse) Reset()         { *m = QuerySimulateExchangeResponse{} }
+func (m *QuerySimulateExchangeResponse) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateExchangeResponse) ProtoMessage()    {}
+func (*QuerySimulateExchangeResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c4c0a51cbc9f7275, []int{22}
+}
+func (m *QuerySimulateExchangeResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateExchangeResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateExchangeResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateExchangeResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateExchangeResponse.Merge(m, src)
+}
+func (m *QuerySimulateExchangeResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateExchangeResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateExchangeResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateExchangeResponse proto.InternalMessageInfo
+
 func init() {
 	proto.RegisterType((*QueryParamsRequest)(nil), "agora.synth.v1.QueryParamsRequest")
 	proto.RegisterType((*QueryParamsResponse)(nil), "agora.synth.v1.QueryParamsResponse")
@@ -948,87 +1165,108 @@ func init() {
 	proto.RegisterType((*QueryExchangeResponse)(nil), "agora.synth.v1.QueryExchangeResponse")
 	proto.RegisterType((*QueryExchangesRequest)(nil), "agora.synth.v1.QueryExchangesRequest")
 	proto.RegisterType((*QueryExchangesResponse)(nil), "agora.synth.v1.QueryExchangesResponse")
+	proto.RegisterType((*QuerySimulatePositionRequest)(nil), "agora.synth.v1.QuerySimulatePositionRequest")
+	proto.RegisterType((*QuerySimulatePositionResponse)(nil), "agora.synth.v1.QuerySimulatePositionResponse")
+	proto.RegisterType((*QuerySimulateExchangeRequest)(nil), "agora.synth.v1.QuerySimulateExchangeRequest")
+	proto.RegisterType((*QuerySimulateExchangeResponse)(nil), "agora.synth.v1.QuerySimulateExchangeResponse")
 }
 
 func init() { proto.RegisterFile("agora/synth/v1/query.proto", fileDescriptor_c4c0a51cbc9f7275) }
 
 var fileDescriptor_c4c0a51cbc9f7275 = []byte{
-	// 1194 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xa4, 0x57, 0xcf, 0x4f, 0x24, 0xc5,
-	0x17, 0xa7, 0x87, 0x99, 0x61, 0xe6, 0xf1, 0xfd, 0xe2, 0x6e, 0x09, 0xd8, 0x0c, 0xec, 0xc0, 0x36,
-	0x8a, 0xb0, 0x86, 0xe9, 0x05, 0x93, 0x8d, 0x46, 0x93, 0x55, 0x7e, 0x45, 0x5c, 0x4c, 0x10, 0x12,
-	0x4d, 0xd4, 0x64, 0x52, 0xcc, 0x14, 0x43, 0xc7, 0xe9, 0xae, 0xa1, 0xbb, 0x61, 0x21, 0x84, 0x98,
-	0x98, 0xec, 0xc5, 0x78, 0x30, 0xf1, 0x60, 0xbc, 0x78, 0xf6, 0xe8, 0xc1, 0xbf, 0xc1, 0xec, 0x71,
-	0xa3, 0x17, 0xe3, 0x61, 0x63, 0xc0, 0xc4, 0x7f, 0xc3, 0xd4, 0xab, 0xea, 0x1f, 0xd3, 0x4d, 0x33,
-	0xbb, 0xb3, 0x17, 0xa0, 0x5f, 0xbd, 0xf7, 0x79, 0x9f, 0xfa, 0xd4, 0x7b, 0xaf, 0x0a, 0xa8, 0xd0,
-	0x16, 0x77, 0xa9, 0xe9, 0x9d, 0x3a, 0xfe, 0x81, 0x79, 0xbc, 0x64, 0x1e, 0x1e, 0x31, 0xf7, 0xb4,
-	0xd6, 0x71, 0xb9, 0xcf, 0xc9, 0x08, 0xae, 0xd5, 0x70, 0xad, 0x76, 0xbc, 0x54, 0x99, 0x4c, 0xf8,
-	0x76, 0xa8, 0x4b, 0x6d, 0x4f, 0x3a, 0x57, 0x92, 0x40, 0x9e, 0x4f, 0x7d, 0xa6, 0xd6, 0x6e, 0x52,
-	0xdb, 0x72, 0xb8, 0x89, 0x3f, 0x95, 0x69, 0xa2, 0xc1, 0x3d, 0x9b, 0x7b, 0x75, 0xfc, 0x32, 0xe5,
-	0x87, 0x5a, 0x1a, 0x6d, 0xf1, 0x16, 0x97, 0x76, 0xf1, 0x97, 0xb2, 0x4e, 0xb5, 0x38, 0x6f, 0xb5,
-	0x99, 0x49, 0x3b, 0x96, 0x49, 0x1d, 0x87, 0xfb, 0xd4, 0xb7, 0xb8, 0xa3, 0x62, 0x8c, 0x51, 0x20,
-	0x1f, 0x0b, 0xe6, 0xdb, 0x48, 0x69, 0x87, 0x1d, 0x1e, 0x31, 0xcf, 0x37, 0xb6, 0xe1, 0xe5, 0x2e,
-	0xab, 0xd7, 0xe1, 0x8e, 0xc7, 0xc8, 0xdb, 0x50, 0x94, 0xd4, 0x75, 0x6d, 0x46, 0x9b, 0x1f, 0x5e,
-	0x1e, 0xaf, 0x75, 0x6f, 0xb4, 0x26, 0xfd, 0x57, 0xca, 0x8f, 0x9f, 0x4e, 0x0f, 0xfc, 0xfc, 0xef,
-	0x2f, 0x77, 0xb4, 0x1d, 0x15, 0x60, 0xfc, 0xa8, 0xc1, 0xc8, 0x2a, 0x6f, 0xb7, 0xa9, 0xcf, 0x5c,
-	0xda, 0xde, 0x74, 0xf6, 0x39, 0x59, 0x07, 0x68, 0x84, 0x16, 0x85, 0x58, 0x49, 0x22, 0x46, 0x31,
-	0x71, 0xd4, 0x58, 0x20, 0x79, 0x0f, 0x0a, 0x28, 0x99, 0x9e, 0x43, 0x84, 0xe9, 0x6c, 0x84, 0x5d,
-	0xe1, 0x16, 0x87, 0x91, 0x81, 0xc6, 0x04, 0xbc, 0x82, 0xbb, 0x8d, 0x3c, 0x43, 0x21, 0x5a, 0xa0,
-	0xa7, 0x97, 0x94, 0x1a, 0x0f, 0x60, 0x38, 0xa2, 0x21, 0x24, 0x19, 0x9c, 0x1f, 0x5e, 0xae, 0x66,
-	0xa7, 0x17, 0x9b, 0x8e, 0x67, 0x8f, 0x47, 0x1b, 0x3f, 0x0c, 0x42, 0x79, 0x57, 0xc4, 0xa0, 0x34,
-	0xf7, 0xa0, 0x80, 0x00, 0x4a, 0x95, 0xb1, 0x24, 0x28, 0x7a, 0x76, 0xef, 0x44, 0x58, 0xc8, 0x3b,
-	0xdd, 0x5a, 0x54, 0xae, 0x8c, 0xcb, 0x90, 0x81, 0x8c, 0x42, 0xa1, 0xc9, 0x1c, 0x6e, 0xeb, 0x83,
-	0x33, 0xda, 0x7c, 0x79, 0x47, 0x7e, 0x90, 0x0f, 0xa0, 0xe8, 0x1d, 0x75, 0x3a, 0xed, 0x53, 0x3d,
-	0x2f, 0xcc, 0x2b, 0x77, 0x45, 0xdc, 0x5f, 0x4f, 0xa7, 0xc7, 0x64, 0xe9, 0x79, 0xcd, 0x2f, 0x6b,
-	0x16, 0x37, 0x6d, 0xea, 0x1f, 0xd4, 0x36, 0x1d, 0xff, 0xf7, 0x5f, 0x17, 0x41, 0xd5, 0xe4, 0xa6,
-	0xe3, 0xab, 0x12, 0x90, 0xf1, 0x64, 0x0b, 0x0a, 0x1d, 0xd7, 0x6a, 0x30, 0xbd, 0x80, 0x40, 0xf7,
-	0x14, 0xd0, 0x64, 0x1a, 0x68, 0x8b, 0xb5, 0x68, 0xe3, 0x74, 0x8d, 0x35, 0x62, 0x70, 0x6b, 0xac,
-	0xa1, 0xd8, 0x22, 0x08, 0xd9, 0x80, 0xc2, 0x31, 0x6d, 0x1f, 0x31, 0xbd, 0xd8, 0x27, 0x2d, 0x19,
-	0x4e, 0xa6, 0x61, 0x18, 0x01, 0xeb, 0xcc, 0x75, 0xb9, 0xab, 0x0f, 0xe1, 0xde, 0x01, 0x4d, 0xeb,
-	0xc2, 0x12, 0x76, 0x08, 0x6a, 0x17, 0x16, 0xc6, 0xae, 0xea, 0x90, 0xc0, 0xaa, 0x6a, 0xe2, 0x5d,
-	0x28, 0xa2, 0xd8, 0x41, 0x39, 0x4c, 0x5c, 0x79, 0x02, 0xc9, 0x4a, 0x50, 0x31, 0x06, 0x81, 0x1b,
-	0xb2, 0xed, 0x38, 0x6f, 0x07, 0x89, 0x7e, 0xcb, 0xc1, 0xcd, 0x98, 0x51, 0xe5, 0x79, 0x0b, 0xf2,
-	0x1d, 0xce, 0x83, 0xae, 0x49, 0x65, 0x11, 0xbe, 0xa9, 0x63, 0xc6, 0x08, 0xb2, 0x06, 0xf9, 0x26,
-	0xdb, 0xf3, 0xb1, 0x42, 0xfa, 0x91, 0x0d, 0xa3, 0xc9, 0x2d, 0x00, 0xf1, 0x5b, 0x89, 0x26, 0x0b,
-	0xa6, 0x2c, 0x2c, 0xa8, 0x19, 0xd9, 0x10, 0xad, 0x61, 0x77, 0xb8, 0x67, 0x89, 0x59, 0xa3, 0xe7,
-	0x9f, 0x43, 0x8b, 0x78, 0x20, 0xf9, 0x10, 0x86, 0x9a, 0x6c, 0xdf, 0x6a, 0x58, 0xbe, 0x2a, 0x9a,
-	0xe7, 0xe7, 0x1b, 0x00, 0x18, 0x3f, 0x15, 0xe0, 0x7f, 0xdb, 0x0a, 0x18, 0x9b, 0xec, 0x3e, 0x94,
-	0x42, 0x86, 0x52, 0x47, 0x3d, 0xad, 0xa3, 0x5c, 0x8f, 0x13, 0x0c, 0x83, 0xc8, 0x76, 0xd7, 0x00,
-	0xeb, 0x57, 0xd0, 0xf8, 0x2c, 0x13, 0xcd, 0x76, 0x40, 0x5d, 0xe6, 0x49, 0x49, 0xfb, 0x6a, 0x36,
-	0x8c, 0x0f, 0x8f, 0x39, 0xff, 0x42, 0xc7, 0x4c, 0xe1, 0x46, 0xc4, 0xae, 0x2e, 0xfb, 0xed, 0xc5,
-	0xba, 0xf7, 0xa5, 0x08, 0xef, 0x13, 0xec, 0xbf, 0x2d, 0x28, 0xb8, 0xe2, 0x46, 0x52, 0x7d, 0xdc,
-	0xf7, 0x54, 0x40, 0x10, 0xf2, 0x29, 0x8c, 0x34, 0xda, 0xd4, 0xb2, 0xe9, 0x5e, 0x9b, 0xd5, 0xf7,
-	0x19, 0xf3, 0x64, 0x43, 0xf7, 0x21, 0xc0, 0xff, 0x43, 0x9c, 0x0d, 0xc6, 0x3c, 0xf2, 0x00, 0x4a,
-	0x36, 0x3d, 0xa9, 0xdb, 0x96, 0xe3, 0xeb, 0xa5, 0x7e, 0x4b, 0xd1, 0xa6, 0x27, 0x1f, 0x59, 0x8e,
-	0x2f, 0x26, 0xad, 0x6c, 0x9c, 0xb2, 0x9c, 0xb4, 0xf8, 0x61, 0xac, 0xc0, 0xa8, 0x6a, 0x74, 0x59,
-	0x5f, 0x6a, 0x02, 0x08, 0x6f, 0xfe, 0xd0, 0x61, 0x2e, 0x16, 0x69, 0x79, 0x47, 0x7e, 0x44, 0xd3,
-	0x3a, 0x17, 0x9b, 0xd6, 0xc6, 0x17, 0x30, 0x96, 0xc0, 0x50, 0x03, 0x63, 0x35, 0x55, 0xec, 0x53,
-	0x59, 0xc5, 0x9e, 0xec, 0xc8, 0x30, 0xd0, 0x58, 0x4c, 0xa0, 0x7b, 0xd7, 0x52, 0x34, 0xea, 0x30,
-	0x9e, 0x74, 0x57, 0x6c, 0xd6, 0xa1, 0x1c, 0x80, 0x06, 0x93, 0xf2, 0x99, 0xe9, 0x44, 0x91, 0xc6,
-	0x9c, 0x52, 0x6c, 0xfd, 0xa4, 0x71, 0x40, 0x9d, 0x16, 0x0b, 0xe8, 0x8c, 0x40, 0xce, 0x6a, 0x22,
-	0x97, 0xfc, 0x4e, 0xce, 0x6a, 0x1a, 0xae, 0xe2, 0x1d, 0xf9, 0x29, 0x1e, 0xf7, 0xa1, 0xc4, 0x94,
-	0x2d, 0x6b, 0x04, 0x04, 0x31, 0x5d, 0x8a, 0x04, 0x41, 0x44, 0x87, 0xa1, 0x87, 0xd4, 0xf2, 0x2d,
-	0xa7, 0xa5, 0xce, 0x21, 0xf8, 0x0c, 0xb5, 0x0a, 0xe2, 0x7b, 0x68, 0xf5, 0xb9, 0xd2, 0x2a, 0xe6,
-	0xae, 0x38, 0xbe, 0x0f, 0xe5, 0x20, 0x5d, 0xa0, 0xd5, 0x33, 0x91, 0x8c, 0xa2, 0x96, 0x1f, 0x95,
-	0xa0, 0x80, 0xe8, 0xe4, 0x10, 0x8a, 0xf2, 0x8d, 0x46, 0x8c, 0x24, 0x46, 0xfa, 0x19, 0x58, 0x99,
-	0xbd, 0xd6, 0x47, 0xf2, 0x33, 0xaa, 0x5f, 0xff, 0xf1, 0xcf, 0xf7, 0x39, 0x9d, 0x8c, 0x9b, 0x57,
-	0xbe, 0x72, 0xc9, 0x23, 0x0d, 0x86, 0x63, 0xcf, 0x27, 0xf2, 0xfa, 0x95, 0xa0, 0xe9, 0xb7, 0x57,
-	0x65, 0xbe, 0xb7, 0xa3, 0xa2, 0x30, 0x8b, 0x14, 0x6e, 0x91, 0xc9, 0x24, 0x85, 0xd8, 0x0b, 0x4b,
-	0x6c, 0x5d, 0x5e, 0xd6, 0x19, 0x5b, 0xef, 0xba, 0xdf, 0x33, 0xb6, 0xde, 0x7d, 0xdb, 0x67, 0x6f,
-	0x5d, 0xde, 0xe7, 0xc4, 0x82, 0xbc, 0xb8, 0x89, 0xc9, 0xcc, 0xd5, 0x3a, 0x46, 0xb7, 0x7c, 0xe5,
-	0xf6, 0x35, 0x1e, 0x2a, 0xd9, 0x14, 0x26, 0x1b, 0x27, 0xa3, 0x29, 0x9d, 0x45, 0x8a, 0x6f, 0x34,
-	0x28, 0x05, 0x1d, 0x43, 0x5e, 0xcd, 0x40, 0xeb, 0x9a, 0x2b, 0x95, 0xd7, 0x7a, 0x78, 0xa9, 0xbc,
-	0x4b, 0x98, 0xf7, 0x0d, 0xb2, 0x90, 0xce, 0xab, 0xfa, 0xd0, 0x3c, 0xc3, 0x1a, 0x3e, 0x37, 0xcf,
-	0x70, 0x08, 0x9d, 0x8b, 0x23, 0x2f, 0x87, 0x4d, 0x4f, 0xae, 0xcf, 0x13, 0x2a, 0x3e, 0xd7, 0xcb,
-	0x4d, 0xf1, 0x59, 0x40, 0x3e, 0xb3, 0xe4, 0x76, 0x4f, 0x3e, 0xe4, 0x2b, 0x28, 0x05, 0x9d, 0x91,
-	0xa1, 0x49, 0x62, 0x72, 0x64, 0x68, 0x92, 0x9c, 0x1b, 0xc6, 0x1c, 0x72, 0x98, 0x21, 0xd5, 0x24,
-	0x87, 0xb0, 0xe7, 0xcc, 0x33, 0xab, 0x79, 0x4e, 0xbe, 0xd5, 0xa0, 0x1c, 0x76, 0x34, 0xb9, 0x1e,
-	0xbc, 0x87, 0x10, 0xa9, 0xc1, 0x60, 0xdc, 0x45, 0x12, 0x77, 0xc8, 0x7c, 0x92, 0x04, 0xee, 0x3e,
-	0x3a, 0x95, 0x90, 0xd3, 0xca, 0xea, 0xe3, 0x8b, 0xaa, 0xf6, 0xe4, 0xa2, 0xaa, 0xfd, 0x7d, 0x51,
-	0xd5, 0xbe, 0xbb, 0xac, 0x0e, 0x3c, 0xb9, 0xac, 0x0e, 0xfc, 0x79, 0x59, 0x1d, 0xf8, 0x6c, 0xa1,
-	0x65, 0xf9, 0x07, 0x47, 0x7b, 0xb5, 0x06, 0xb7, 0x25, 0xda, 0x62, 0x9b, 0xee, 0x79, 0x0a, 0xf8,
-	0x44, 0x41, 0xfb, 0xa7, 0x1d, 0xe6, 0xed, 0x15, 0xf1, 0x1f, 0xc7, 0x37, 0xff, 0x0b, 0x00, 0x00,
-	0xff, 0xff, 0x19, 0x31, 0x0c, 0x9d, 0x01, 0x0f, 0x00, 0x00,
+	// 1460 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xc4, 0x58, 0xcf, 0x6f, 0x1b, 0xc5,
+	0x17, 0xcf, 0x26, 0xb6, 0x63, 0xbf, 0xb4, 0x69, 0x3b, 0xdf, 0x34, 0xdf, 0x8d, 0x9b, 0x38, 0xe9,
+	0x96, 0x96, 0xb4, 0x10, 0x6f, 0x5b, 0xa4, 0x0a, 0x04, 0x52, 0x21, 0x4d, 0x2a, 0x4a, 0x8b, 0x94,
+	0x26, 0x2a, 0x48, 0x80, 0x64, 0x4d, 0xec, 0xb1, 0xb3, 0xaa, 0x77, 0xc7, 0xdd, 0x1d, 0xb7, 0x89,
+	0xaa, 0x0a, 0x09, 0x09, 0x09, 0x21, 0x0e, 0x08, 0x90, 0xf8, 0x71, 0xe0, 0xc4, 0x81, 0x23, 0x07,
+	0xfe, 0x06, 0xd4, 0x63, 0x05, 0x17, 0xc4, 0xa1, 0x42, 0x2d, 0x12, 0xff, 0x05, 0x42, 0xf3, 0x66,
+	0x76, 0xbd, 0x5e, 0x7b, 0xe3, 0xd4, 0x69, 0xc5, 0x25, 0xc9, 0xce, 0xbe, 0xf7, 0x99, 0xcf, 0xfb,
+	0xcc, 0x7b, 0x6f, 0xde, 0x06, 0x8a, 0xb4, 0xc1, 0x7d, 0x6a, 0x07, 0x3b, 0x9e, 0xd8, 0xb2, 0x6f,
+	0x9f, 0xb3, 0x6f, 0xb5, 0x99, 0xbf, 0x53, 0x6e, 0xf9, 0x5c, 0x70, 0x32, 0x89, 0xef, 0xca, 0xf8,
+	0xae, 0x7c, 0xfb, 0x5c, 0xf1, 0x58, 0xc2, 0xb6, 0x45, 0x7d, 0xea, 0x06, 0xca, 0xb8, 0x98, 0x04,
+	0x0a, 0x04, 0x15, 0x4c, 0xbf, 0x3b, 0x42, 0x5d, 0xc7, 0xe3, 0x36, 0xfe, 0xd4, 0x4b, 0x33, 0x55,
+	0x1e, 0xb8, 0x3c, 0xa8, 0xe0, 0x93, 0xad, 0x1e, 0xf4, 0xab, 0xa9, 0x06, 0x6f, 0x70, 0xb5, 0x2e,
+	0xff, 0xd2, 0xab, 0xb3, 0x0d, 0xce, 0x1b, 0x4d, 0x66, 0xd3, 0x96, 0x63, 0x53, 0xcf, 0xe3, 0x82,
+	0x0a, 0x87, 0x7b, 0xda, 0xc7, 0x9a, 0x02, 0x72, 0x5d, 0x32, 0x5f, 0x43, 0x4a, 0xeb, 0xec, 0x56,
+	0x9b, 0x05, 0xc2, 0x5a, 0x83, 0xff, 0x75, 0xad, 0x06, 0x2d, 0xee, 0x05, 0x8c, 0xbc, 0x02, 0x39,
+	0x45, 0xdd, 0x34, 0x16, 0x8c, 0xc5, 0x89, 0xf3, 0xd3, 0xe5, 0xee, 0x40, 0xcb, 0xca, 0x7e, 0xb9,
+	0x70, 0xff, 0xe1, 0xfc, 0xc8, 0x8f, 0x7f, 0xff, 0x74, 0xc6, 0x58, 0xd7, 0x0e, 0xd6, 0xb7, 0x06,
+	0x4c, 0x5e, 0xe2, 0xcd, 0x26, 0x15, 0xcc, 0xa7, 0xcd, 0x2b, 0x5e, 0x9d, 0x93, 0x55, 0x80, 0x6a,
+	0xb4, 0xa2, 0x11, 0x8b, 0x49, 0xc4, 0x8e, 0x4f, 0x1c, 0x35, 0xe6, 0x48, 0x5e, 0x87, 0x2c, 0x4a,
+	0x66, 0x8e, 0x22, 0xc2, 0x7c, 0x3a, 0xc2, 0x86, 0x34, 0x8b, 0xc3, 0x28, 0x47, 0x6b, 0x06, 0xfe,
+	0x8f, 0xd1, 0x76, 0x2c, 0x23, 0x21, 0x1a, 0x60, 0xf6, 0xbe, 0xd2, 0x6a, 0x5c, 0x85, 0x89, 0x0e,
+	0x0d, 0x29, 0xc9, 0xd8, 0xe2, 0xc4, 0xf9, 0x52, 0xfa, 0xf6, 0x32, 0xe8, 0xf8, 0xee, 0x71, 0x6f,
+	0xeb, 0xeb, 0x31, 0x28, 0x6c, 0x48, 0x1f, 0x94, 0xe6, 0x02, 0x64, 0x11, 0x40, 0xab, 0x72, 0x34,
+	0x09, 0x8a, 0x96, 0xdd, 0x91, 0xc8, 0x15, 0xf2, 0x6a, 0xb7, 0x16, 0xc5, 0xbe, 0x7e, 0x29, 0x32,
+	0x90, 0x29, 0xc8, 0xd6, 0x98, 0xc7, 0x5d, 0x73, 0x6c, 0xc1, 0x58, 0x2c, 0xac, 0xab, 0x07, 0xf2,
+	0x26, 0xe4, 0x82, 0x76, 0xab, 0xd5, 0xdc, 0x31, 0x33, 0x72, 0x79, 0xf9, 0xac, 0xf4, 0xfb, 0xe3,
+	0xe1, 0xfc, 0x51, 0x95, 0x7a, 0x41, 0xed, 0x66, 0xd9, 0xe1, 0xb6, 0x4b, 0xc5, 0x56, 0xf9, 0x8a,
+	0x27, 0x7e, 0xfd, 0x79, 0x09, 0x74, 0x4e, 0x5e, 0xf1, 0x84, 0x4e, 0x01, 0xe5, 0x4f, 0xae, 0x41,
+	0xb6, 0xe5, 0x3b, 0x55, 0x66, 0x66, 0x11, 0xe8, 0x82, 0x06, 0x3a, 0xd6, 0x0b, 0x74, 0x8d, 0x35,
+	0x68, 0x75, 0x67, 0x85, 0x55, 0x63, 0x70, 0x2b, 0xac, 0xaa, 0xd9, 0x22, 0x08, 0xb9, 0x0c, 0xd9,
+	0xdb, 0xb4, 0xd9, 0x66, 0x66, 0x6e, 0x48, 0x5a, 0xca, 0x9d, 0xcc, 0xc3, 0x04, 0x02, 0x56, 0x98,
+	0xef, 0x73, 0xdf, 0x1c, 0xc7, 0xd8, 0x01, 0x97, 0x56, 0xe5, 0x4a, 0x54, 0x21, 0xa8, 0x5d, 0x94,
+	0x18, 0x1b, 0xba, 0x42, 0xc2, 0x55, 0x9d, 0x13, 0xaf, 0x41, 0x0e, 0xc5, 0x0e, 0xd3, 0x61, 0xa6,
+	0xef, 0x09, 0x24, 0x33, 0x41, 0xfb, 0x58, 0x04, 0x0e, 0xab, 0xb2, 0xe3, 0xbc, 0x19, 0x6e, 0xf4,
+	0xcb, 0x28, 0x1c, 0x89, 0x2d, 0xea, 0x7d, 0x5e, 0x86, 0x4c, 0x8b, 0xf3, 0xb0, 0x6a, 0x7a, 0x76,
+	0x91, 0xb6, 0x3d, 0xc7, 0x8c, 0x1e, 0x64, 0x05, 0x32, 0x35, 0xb6, 0x29, 0x30, 0x43, 0x86, 0x91,
+	0x0d, 0xbd, 0xc9, 0x1c, 0x80, 0xfc, 0xad, 0x45, 0x53, 0x09, 0x53, 0x90, 0x2b, 0xa8, 0x19, 0xb9,
+	0x2c, 0x4b, 0xc3, 0x6d, 0xf1, 0xc0, 0x91, 0xbd, 0xc6, 0xcc, 0x3c, 0x81, 0x16, 0x71, 0x47, 0xf2,
+	0x16, 0x8c, 0xd7, 0x58, 0xdd, 0xa9, 0x3a, 0x42, 0x27, 0xcd, 0x93, 0xf3, 0x0d, 0x01, 0xac, 0xef,
+	0xb3, 0x70, 0x60, 0x4d, 0x03, 0x63, 0x91, 0x5d, 0x84, 0x7c, 0xc4, 0x50, 0xe9, 0x68, 0xf6, 0xea,
+	0xa8, 0xde, 0xc7, 0x09, 0x46, 0x4e, 0x64, 0xad, 0xab, 0x81, 0x0d, 0x2b, 0x68, 0xbc, 0x97, 0xc9,
+	0x62, 0xdb, 0xa2, 0x3e, 0x0b, 0x94, 0xa4, 0x43, 0x15, 0x1b, 0xfa, 0x47, 0xc7, 0x9c, 0xd9, 0xd7,
+	0x31, 0x53, 0x38, 0xdc, 0x61, 0x57, 0x51, 0xf5, 0xb6, 0xbf, 0xea, 0x3d, 0xd4, 0xc1, 0x7b, 0x07,
+	0xeb, 0xef, 0x1a, 0x64, 0x7d, 0x79, 0x23, 0xe9, 0x3a, 0x1e, 0xba, 0x2b, 0x20, 0x08, 0x79, 0x17,
+	0x26, 0xab, 0x4d, 0xea, 0xb8, 0x74, 0xb3, 0xc9, 0x2a, 0x75, 0xc6, 0x02, 0x55, 0xd0, 0x43, 0x08,
+	0x70, 0x30, 0xc2, 0xb9, 0xcc, 0x58, 0x40, 0xae, 0x42, 0xde, 0xa5, 0xdb, 0x15, 0xd7, 0xf1, 0x84,
+	0x99, 0x1f, 0x36, 0x15, 0x5d, 0xba, 0xfd, 0xb6, 0xe3, 0x09, 0xd9, 0x69, 0x55, 0xe1, 0x14, 0x54,
+	0xa7, 0xc5, 0x07, 0x6b, 0x19, 0xa6, 0x74, 0xa1, 0xab, 0xfc, 0xd2, 0x1d, 0x40, 0x5a, 0xf3, 0x3b,
+	0x1e, 0xf3, 0x31, 0x49, 0x0b, 0xeb, 0xea, 0xa1, 0xd3, 0xad, 0x47, 0x63, 0xdd, 0xda, 0xfa, 0x00,
+	0x8e, 0x26, 0x30, 0x74, 0xc3, 0xb8, 0xd4, 0x93, 0xec, 0xb3, 0x69, 0xc9, 0x9e, 0xac, 0xc8, 0xc8,
+	0xd1, 0x5a, 0x4a, 0xa0, 0x07, 0xbb, 0x52, 0xb4, 0x2a, 0x30, 0x9d, 0x34, 0xd7, 0x6c, 0x56, 0xa1,
+	0x10, 0x82, 0x86, 0x9d, 0x72, 0xcf, 0x74, 0x3a, 0x9e, 0xd6, 0x29, 0xad, 0xd8, 0xea, 0x76, 0x75,
+	0x8b, 0x7a, 0x0d, 0x16, 0xd2, 0x99, 0x84, 0x51, 0xa7, 0x86, 0x5c, 0x32, 0xeb, 0xa3, 0x4e, 0xcd,
+	0xf2, 0x35, 0xef, 0x8e, 0x9d, 0xe6, 0x71, 0x11, 0xf2, 0x4c, 0xaf, 0xa5, 0xb5, 0x80, 0xd0, 0xa7,
+	0x4b, 0x91, 0xd0, 0x89, 0x98, 0x30, 0x7e, 0x87, 0x3a, 0xc2, 0xf1, 0x1a, 0xfa, 0x1c, 0xc2, 0xc7,
+	0x48, 0xab, 0xd0, 0x7f, 0x80, 0x56, 0xef, 0x6b, 0xad, 0x62, 0xe6, 0x9a, 0xe3, 0x1b, 0x50, 0x08,
+	0xb7, 0x0b, 0xb5, 0xda, 0x13, 0xc9, 0x8e, 0x97, 0xb5, 0x09, 0xb3, 0xea, 0xb2, 0x72, 0xdc, 0xb6,
+	0x2c, 0xbe, 0x7d, 0x64, 0x18, 0x99, 0x86, 0x1c, 0x75, 0x79, 0xdb, 0x13, 0xba, 0xeb, 0xeb, 0x27,
+	0xab, 0x06, 0x73, 0x29, 0x7b, 0x3c, 0xcd, 0x0c, 0xfc, 0xc4, 0x48, 0x84, 0x92, 0x3c, 0xfa, 0x69,
+	0xc8, 0x09, 0x9f, 0xd6, 0xa2, 0x58, 0xf4, 0x93, 0xbc, 0xb0, 0xea, 0x3e, 0x77, 0x2b, 0xf1, 0x88,
+	0x0a, 0x72, 0x65, 0x65, 0xb7, 0xa8, 0xc8, 0x0c, 0xe4, 0x05, 0xd7, 0x4e, 0x19, 0x75, 0xc0, 0x82,
+	0xa3, 0x8b, 0xf5, 0xc3, 0x58, 0x22, 0xe2, 0x9e, 0xec, 0x5a, 0x86, 0x31, 0xde, 0x16, 0x8a, 0xc8,
+	0x10, 0xed, 0x42, 0x3a, 0x4b, 0x8c, 0x3a, 0x63, 0x43, 0x5f, 0x2e, 0xd2, 0x99, 0x5c, 0x87, 0x7c,
+	0x9d, 0xb1, 0x8a, 0x2f, 0x07, 0xc3, 0xb1, 0x7d, 0x75, 0xd9, 0xf1, 0x3a, 0x63, 0xeb, 0x72, 0x56,
+	0xbc, 0xa1, 0xe5, 0x54, 0x03, 0x5d, 0x66, 0x5f, 0xa0, 0x78, 0x0c, 0x6b, 0x38, 0xd4, 0x5d, 0x47,
+	0xb9, 0x9f, 0xc6, 0x94, 0x38, 0x2e, 0x38, 0x42, 0x9e, 0xff, 0xe7, 0x20, 0x64, 0xf1, 0x98, 0xc8,
+	0x2d, 0xc8, 0xa9, 0xef, 0x13, 0x62, 0x25, 0x13, 0xaf, 0xf7, 0x13, 0xa8, 0x78, 0x62, 0x57, 0x1b,
+	0x75, 0xc2, 0x56, 0xe9, 0xa3, 0xdf, 0xfe, 0xfa, 0x72, 0xd4, 0x24, 0xd3, 0x76, 0xdf, 0x2f, 0x3c,
+	0xf2, 0xb1, 0x01, 0x13, 0xb1, 0x4f, 0x07, 0xf2, 0x7c, 0x5f, 0xd0, 0xde, 0xef, 0x8e, 0xe2, 0xe2,
+	0x60, 0x43, 0x4d, 0xe1, 0x04, 0x52, 0x98, 0x23, 0xc7, 0x92, 0x14, 0x62, 0x5f, 0x17, 0x32, 0x74,
+	0x35, 0xa8, 0xa6, 0x84, 0xde, 0x35, 0xdb, 0xa6, 0x84, 0xde, 0x3d, 0xe9, 0xa6, 0x87, 0xae, 0x66,
+	0x59, 0xe2, 0x40, 0x46, 0x4e, 0xa1, 0x64, 0xa1, 0xbf, 0x8e, 0x9d, 0x09, 0xb7, 0x78, 0x7c, 0x17,
+	0x0b, 0xbd, 0xd9, 0x2c, 0x6e, 0x36, 0x4d, 0xa6, 0x7a, 0x74, 0x96, 0x5b, 0x7c, 0x6a, 0x40, 0x3e,
+	0x6c, 0x1d, 0xe4, 0xb9, 0x14, 0xb4, 0xae, 0x8e, 0x57, 0x3c, 0x39, 0xc0, 0x4a, 0xef, 0x7b, 0x0e,
+	0xf7, 0x7d, 0x81, 0x9c, 0xee, 0xdd, 0x57, 0xdf, 0x41, 0xf6, 0x5d, 0x6c, 0x96, 0xf7, 0xec, 0xbb,
+	0xd8, 0x24, 0xee, 0xc9, 0x23, 0x2f, 0x44, 0x17, 0x1e, 0xd9, 0x7d, 0x9f, 0x48, 0xf1, 0x53, 0x83,
+	0xcc, 0x34, 0x9f, 0xd3, 0xc8, 0xe7, 0x04, 0x39, 0x3e, 0x90, 0x0f, 0xf9, 0x10, 0xf2, 0x61, 0x43,
+	0x4a, 0xd1, 0x24, 0xd1, 0x3a, 0x53, 0x34, 0x49, 0x76, 0x35, 0xeb, 0x14, 0x72, 0x58, 0x20, 0xa5,
+	0x24, 0x87, 0xe8, 0xbe, 0xb1, 0xef, 0x3a, 0xb5, 0x7b, 0xe4, 0x33, 0x03, 0x0a, 0xd1, 0x6d, 0x46,
+	0x76, 0x07, 0x1f, 0x20, 0x44, 0xcf, 0xa5, 0x68, 0x9d, 0x45, 0x12, 0x67, 0xc8, 0x62, 0x92, 0x04,
+	0x46, 0xdf, 0x39, 0x95, 0x88, 0x13, 0xf9, 0xca, 0x80, 0x83, 0x61, 0xa7, 0xde, 0x10, 0xf4, 0x26,
+	0x23, 0x2f, 0xf6, 0x4f, 0xf3, 0xfe, 0x77, 0x64, 0x71, 0x69, 0x8f, 0xd6, 0x83, 0x54, 0x0a, 0xb4,
+	0x87, 0x1d, 0x20, 0x89, 0x6f, 0x0c, 0x38, 0x14, 0x82, 0xdc, 0xf0, 0x82, 0x67, 0x4f, 0x6c, 0x11,
+	0x89, 0x59, 0x64, 0x21, 0x95, 0x58, 0x5b, 0xd3, 0xf8, 0xc2, 0x80, 0x03, 0x21, 0x0c, 0x8e, 0xad,
+	0xcf, 0x94, 0xd7, 0x49, 0xe4, 0x35, 0x4f, 0xe6, 0x52, 0x79, 0xc9, 0xd9, 0xbb, 0x8b, 0xd4, 0x72,
+	0xdb, 0xf7, 0xfe, 0x6b, 0x52, 0x9b, 0x92, 0xc3, 0x77, 0x06, 0x1c, 0x4e, 0x4e, 0x01, 0x03, 0x88,
+	0x25, 0x8b, 0x6f, 0x69, 0x8f, 0xd6, 0x83, 0x1a, 0x41, 0x44, 0x2c, 0xcc, 0xfc, 0xe5, 0x4b, 0xf7,
+	0x1f, 0x95, 0x8c, 0x07, 0x8f, 0x4a, 0xc6, 0x9f, 0x8f, 0x4a, 0xc6, 0xe7, 0x8f, 0x4b, 0x23, 0x0f,
+	0x1e, 0x97, 0x46, 0x7e, 0x7f, 0x5c, 0x1a, 0x79, 0xef, 0x74, 0xc3, 0x11, 0x5b, 0xed, 0xcd, 0x72,
+	0x95, 0xbb, 0x0a, 0x66, 0xa9, 0x49, 0x37, 0x03, 0x8d, 0xb8, 0xad, 0x31, 0xc5, 0x4e, 0x8b, 0x05,
+	0x9b, 0x39, 0xfc, 0x6f, 0xe1, 0x4b, 0xff, 0x06, 0x00, 0x00, 0xff, 0xff, 0x70, 0xf4, 0x8d, 0x3b,
+	0xf6, 0x14, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -1058,6 +1296,18 @@ type QueryClient interface {
 	Exchange(ctx context.Context, in *QueryExchangeRequest, opts ...grpc.CallOption) (*QueryExchangeResponse, error)
 	// Exchanges lists an owner's pending and recent exchanges.
 	Exchanges(ctx context.Context, in *QueryExchangesRequest, opts ...grpc.CallOption) (*QueryExchangesResponse, error)
+	// SimulateStake: the position after MsgStake, or synth's refusal.
+	SimulateStake(ctx context.Context, in *QuerySimulatePositionRequest, opts ...grpc.CallOption) (*QuerySimulatePositionResponse, error)
+	// SimulateUnstake: the position after MsgUnstake, or synth's refusal.
+	SimulateUnstake(ctx context.Context, in *QuerySimulatePositionRequest, opts ...grpc.CallOption) (*QuerySimulatePositionResponse, error)
+	// SimulateMint: the position after MsgMint, or synth's refusal.
+	SimulateMint(ctx context.Context, in *QuerySimulatePositionRequest, opts ...grpc.CallOption) (*QuerySimulatePositionResponse, error)
+	// SimulateBurn: the position after MsgBurn, or synth's refusal (a burn
+	// deferred for a missing price shows the position unchanged).
+	SimulateBurn(ctx context.Context, in *QuerySimulatePositionRequest, opts ...grpc.CallOption) (*QuerySimulatePositionResponse, error)
+	// SimulateExchange: the estimate of MsgExchange at the current prices and
+	// fee rate (it settles at the next price), or synth's refusal.
+	SimulateExchange(ctx context.Context, in *QuerySimulateExchangeRequest, opts ...grpc.CallOption) (*QuerySimulateExchangeResponse, error)
 }
 
 type queryClient struct {
@@ -1140,6 +1390,51 @@ func (c *queryClient) Exchanges(ctx context.Context, in *QueryExchangesRequest, 
 	return out, nil
 }
 
+func (c *queryClient) SimulateStake(ctx context.Context, in *QuerySimulatePositionRequest, opts ...grpc.CallOption) (*QuerySimulatePositionResponse, error) {
+	out := new(QuerySimulatePositionResponse)
+	err := c.cc.Invoke(ctx, "/agora.synth.v1.Query/SimulateStake", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) SimulateUnstake(ctx context.Context, in *QuerySimulatePositionRequest, opts ...grpc.CallOption) (*QuerySimulatePositionResponse, error) {
+	out := new(QuerySimulatePositionResponse)
+	err := c.cc.Invoke(ctx, "/agora.synth.v1.Query/SimulateUnstake", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) SimulateMint(ctx context.Context, in *QuerySimulatePositionRequest, opts ...grpc.CallOption) (*QuerySimulatePositionResponse, error) {
+	out := new(QuerySimulatePositionResponse)
+	err := c.cc.Invoke(ctx, "/agora.synth.v1.Query/SimulateMint", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) SimulateBurn(ctx context.Context, in *QuerySimulatePositionRequest, opts ...grpc.CallOption) (*QuerySimulatePositionResponse, error) {
+	out := new(QuerySimulatePositionResponse)
+	err := c.cc.Invoke(ctx, "/agora.synth.v1.Query/SimulateBurn", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) SimulateExchange(ctx context.Context, in *QuerySimulateExchangeRequest, opts ...grpc.CallOption) (*QuerySimulateExchangeResponse, error) {
+	out := new(QuerySimulateExchangeResponse)
+	err := c.cc.Invoke(ctx, "/agora.synth.v1.Query/SimulateExchange", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // QueryServer is the server API for Query service.
 type QueryServer interface {
 	Params(context.Context, *QueryParamsRequest) (*QueryParamsResponse, error)
@@ -1157,6 +1452,18 @@ type QueryServer interface {
 	Exchange(context.Context, *QueryExchangeRequest) (*QueryExchangeResponse, error)
 	// Exchanges lists an owner's pending and recent exchanges.
 	Exchanges(context.Context, *QueryExchangesRequest) (*QueryExchangesResponse, error)
+	// SimulateStake: the position after MsgStake, or synth's refusal.
+	SimulateStake(context.Context, *QuerySimulatePositionRequest) (*QuerySimulatePositionResponse, error)
+	// SimulateUnstake: the position after MsgUnstake, or synth's refusal.
+	SimulateUnstake(context.Context, *QuerySimulatePositionRequest) (*QuerySimulatePositionResponse, error)
+	// SimulateMint: the position after MsgMint, or synth's refusal.
+	SimulateMint(context.Context, *QuerySimulatePositionRequest) (*QuerySimulatePositionResponse, error)
+	// SimulateBurn: the position after MsgBurn, or synth's refusal (a burn
+	// deferred for a missing price shows the position unchanged).
+	SimulateBurn(context.Context, *QuerySimulatePositionRequest) (*QuerySimulatePositionResponse, error)
+	// SimulateExchange: the estimate of MsgExchange at the current prices and
+	// fee rate (it settles at the next price), or synth's refusal.
+	SimulateExchange(context.Context, *QuerySimulateExchangeRequest) (*QuerySimulateExchangeResponse, error)
 }
 
 // UnimplementedQueryServer can be embedded to have forward compatible implementations.
@@ -1186,6 +1493,21 @@ func (*UnimplementedQueryServer) Exchange(ctx context.Context, req *QueryExchang
 }
 func (*UnimplementedQueryServer) Exchanges(ctx context.Context, req *QueryExchangesRequest) (*QueryExchangesResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Exchanges not implemented")
+}
+func (*UnimplementedQueryServer) SimulateStake(ctx context.Context, req *QuerySimulatePositionRequest) (*QuerySimulatePositionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SimulateStake not implemented")
+}
+func (*UnimplementedQueryServer) SimulateUnstake(ctx context.Context, req *QuerySimulatePositionRequest) (*QuerySimulatePositionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SimulateUnstake not implemented")
+}
+func (*UnimplementedQueryServer) SimulateMint(ctx context.Context, req *QuerySimulatePositionRequest) (*QuerySimulatePositionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SimulateMint not implemented")
+}
+func (*UnimplementedQueryServer) SimulateBurn(ctx context.Context, req *QuerySimulatePositionRequest) (*QuerySimulatePositionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SimulateBurn not implemented")
+}
+func (*UnimplementedQueryServer) SimulateExchange(ctx context.Context, req *QuerySimulateExchangeRequest) (*QuerySimulateExchangeResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SimulateExchange not implemented")
 }
 
 func RegisterQueryServer(s grpc1.Server, srv QueryServer) {
@@ -1336,6 +1658,96 @@ func _Query_Exchanges_Handler(srv interface{}, ctx context.Context, dec func(int
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_SimulateStake_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySimulatePositionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SimulateStake(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.synth.v1.Query/SimulateStake",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SimulateStake(ctx, req.(*QuerySimulatePositionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_SimulateUnstake_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySimulatePositionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SimulateUnstake(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.synth.v1.Query/SimulateUnstake",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SimulateUnstake(ctx, req.(*QuerySimulatePositionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_SimulateMint_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySimulatePositionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SimulateMint(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.synth.v1.Query/SimulateMint",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SimulateMint(ctx, req.(*QuerySimulatePositionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_SimulateBurn_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySimulatePositionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SimulateBurn(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.synth.v1.Query/SimulateBurn",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SimulateBurn(ctx, req.(*QuerySimulatePositionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_SimulateExchange_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySimulateExchangeRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SimulateExchange(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.synth.v1.Query/SimulateExchange",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SimulateExchange(ctx, req.(*QuerySimulateExchangeRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Query_serviceDesc = _Query_serviceDesc
 var _Query_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "agora.synth.v1.Query",
@@ -1372,6 +1784,26 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Exchanges",
 			Handler:    _Query_Exchanges_Handler,
+		},
+		{
+			MethodName: "SimulateStake",
+			Handler:    _Query_SimulateStake_Handler,
+		},
+		{
+			MethodName: "SimulateUnstake",
+			Handler:    _Query_SimulateUnstake_Handler,
+		},
+		{
+			MethodName: "SimulateMint",
+			Handler:    _Query_SimulateMint_Handler,
+		},
+		{
+			MethodName: "SimulateBurn",
+			Handler:    _Query_SimulateBurn_Handler,
+		},
+		{
+			MethodName: "SimulateExchange",
+			Handler:    _Query_SimulateExchange_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -2163,6 +2595,207 @@ func (m *QueryExchangesResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) 
 	return len(dAtA) - i, nil
 }
 
+func (m *QuerySimulatePositionRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulatePositionRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulatePositionRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Amount) > 0 {
+		i -= len(m.Amount)
+		copy(dAtA[i:], m.Amount)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Amount)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Owner) > 0 {
+		i -= len(m.Owner)
+		copy(dAtA[i:], m.Owner)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Owner)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulatePositionResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulatePositionResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulatePositionResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Position.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateExchangeRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateExchangeRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateExchangeRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ToDenom) > 0 {
+		i -= len(m.ToDenom)
+		copy(dAtA[i:], m.ToDenom)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ToDenom)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Amount) > 0 {
+		i -= len(m.Amount)
+		copy(dAtA[i:], m.Amount)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Amount)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.FromDenom) > 0 {
+		i -= len(m.FromDenom)
+		copy(dAtA[i:], m.FromDenom)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.FromDenom)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Trader) > 0 {
+		i -= len(m.Trader)
+		copy(dAtA[i:], m.Trader)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Trader)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateExchangeResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateExchangeResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateExchangeResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.ToPrice.Size()
+		i -= size
+		if _, err := m.ToPrice.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	{
+		size := m.FromPrice.Size()
+		i -= size
+		if _, err := m.FromPrice.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size := m.FeeRate.Size()
+		i -= size
+		if _, err := m.FeeRate.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	{
+		size := m.Fee.Size()
+		i -= size
+		if _, err := m.Fee.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	{
+		size := m.Out.Size()
+		i -= size
+		if _, err := m.Out.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintQuery(dAtA []byte, offset int, v uint64) int {
 	offset -= sovQuery(v)
 	base := offset
@@ -2453,6 +3086,82 @@ func (m *QueryExchangesResponse) Size() (n int) {
 			n += 1 + l + sovQuery(uint64(l))
 		}
 	}
+	return n
+}
+
+func (m *QuerySimulatePositionRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Owner)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Amount)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QuerySimulatePositionResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Position.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QuerySimulateExchangeRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Trader)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.FromDenom)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Amount)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.ToDenom)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QuerySimulateExchangeResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Out.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Fee.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.FeeRate.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.FromPrice.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.ToPrice.Size()
+	n += 1 + l + sovQuery(uint64(l))
 	return n
 }
 
@@ -4570,6 +5279,633 @@ func (m *QueryExchangesResponse) Unmarshal(dAtA []byte) error {
 			}
 			m.Exchanges = append(m.Exchanges, Exchange{})
 			if err := m.Exchanges[len(m.Exchanges)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulatePositionRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulatePositionRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulatePositionRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owner", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Owner = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Amount = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulatePositionResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulatePositionResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulatePositionResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Position", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Position.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateExchangeRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateExchangeRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateExchangeRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Trader", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Trader = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field FromDenom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.FromDenom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Amount = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ToDenom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ToDenom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateExchangeResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateExchangeResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateExchangeResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Out", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Out.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Fee", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Fee.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field FeeRate", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.FeeRate.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field FromPrice", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.FromPrice.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ToPrice", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.ToPrice.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex
