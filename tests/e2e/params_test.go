@@ -26,7 +26,7 @@ type paramsCase struct {
 // module's params with `agorad q <module> params -o json`, paste the object
 // unchanged into a MsgUpdateParams proposal except for one field, pass it
 // (the validator votes yes), and query again: the params must come back
-// identical except for that field. For mint, dex and oracle.
+// identical except for that field. For mint and every Agora module.
 func TestParamsRoundTrip(t *testing.T) {
 	skipInShortMode(t)
 	d := sharedDevnet(t)
@@ -34,6 +34,10 @@ func TestParamsRoundTrip(t *testing.T) {
 		{"mint", "/cosmos.mint.v1beta1.MsgUpdateParams", "blocks_per_year"},
 		{"dex", "/agora.dex.v1.MsgUpdateParams", "max_hops"},
 		{"oracle", "/agora.oracle.v1.MsgUpdateParams", "max_price_age_blocks"},
+		{"lend", "/agora.lend.v1.MsgUpdateParams", "max_markets"},
+		{"cdp", "/agora.cdp.v1.MsgUpdateParams", "max_liquidations_per_block"},
+		{"synth", "/agora.synth.v1.MsgUpdateParams", "max_settlements_per_block"},
+		{"margin", "/agora.margin.v1.MsgUpdateParams", "max_triggers_per_block"},
 	}
 	want := map[string]map[string]any{}
 	ids := map[string]string{}
