@@ -15,6 +15,7 @@ const PoolPage = screen(() => import("./screens/pools/PoolPage"), "PoolPage");
 const Prices = screen(() => import("./screens/Prices"), "Prices");
 const Lend = screen(() => import("./screens/Lend"), "Lend");
 const Ausd = screen(() => import("./screens/ausd/Ausd"), "Ausd");
+const Synths = screen(() => import("./screens/synth/Synths"), "Synths");
 const Gov = screen(() => import("./screens/gov/Gov"), "Gov");
 const ProposalPage = screen(() => import("./screens/gov/ProposalPage"), "ProposalPage");
 const Explorer = screen(() => import("./screens/explorer/Explorer"), "Explorer");
@@ -32,6 +33,7 @@ const NAV = [
   ["/prices", "Prices"],
   ["/lend", "Lend"],
   ["/ausd", "AUSD"],
+  ["/synths", "Synths"],
   ["/gov", "Governance"],
   ["/explorer", "Explorer"],
 ] as const;
@@ -51,6 +53,8 @@ function route(path: string) {
       return <Lend />;
     case "ausd":
       return <Ausd />;
+    case "synths":
+      return <Synths />;
     case "gov":
       return parts[1] ? <ProposalPage id={parts[1]} /> : <Gov />;
     case "connect":

@@ -34,6 +34,7 @@ export function decimalsOf(denom: string, table: DenomTable): number {
   if (known) return known.decimals;
   const receipt = /^lend\/(.+)$/.exec(denom);
   if (receipt) return decimalsOf(receipt[1], table);
+  if (denom.startsWith("synth/")) return 6; // every x/synth synth
   return 0;
 }
 

@@ -7,6 +7,7 @@ import * as dex from "../gen/agora/dex/v1/tx";
 import * as lend from "../gen/agora/lend/v1/tx";
 import * as margin from "../gen/agora/margin/v1/tx";
 import * as oracle from "../gen/agora/oracle/v1/tx";
+import * as synth from "../gen/agora/synth/v1/tx";
 
 function typesOf(pkg: string, mod: Record<string, unknown>): [string, GeneratedType][] {
   const out: [string, GeneratedType][] = [];
@@ -24,6 +25,7 @@ export const agoraTypes: [string, GeneratedType][] = [
   ...typesOf("agora.lend.v1", lend),
   ...typesOf("agora.margin.v1", margin),
   ...typesOf("agora.oracle.v1", oracle),
+  ...typesOf("agora.synth.v1", synth),
 ];
 
 export function agoraRegistry(): Registry {

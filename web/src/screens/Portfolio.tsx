@@ -8,6 +8,7 @@ import type { TxOutcome } from "../lib/wallet";
 import { Link } from "../router";
 import type { VaultInfo } from "./ausd/types";
 import { VaultLine } from "./ausd/VaultView";
+import { PortfolioSynths } from "./synth/PortfolioSynths";
 
 interface LpPosition {
   pool_id: string;
@@ -132,6 +133,7 @@ function PortfolioOf({ address }: { address: string }) {
           </ul>
         )}
       </Card>
+      <PortfolioSynths address={address} />
       <SendForm address={address} options={(bals.data ?? []).map((c) => c.denom)} />
     </>
   );
