@@ -49,11 +49,17 @@ func (k Keeper) settleBatch(ctx sdk.Context) error {
 	if len(batch) > n {
 		batch = batch[:n]
 	}
-	for _, id := range batch {
+	for i, id := range batch {
 		if err := isolated(ctx, func(ctx sdk.Context) error { return k.settleVault(ctx, id) }); err != nil {
-			// the vault keeps its debt and collateral; the fix folds its
-			// debt into what every holder shares
+			// Fail closed: the vault keeps its debt and collateral and the
+			// settlement waits on it (retried next block). Fixing the
+			// basket without its debt would promise holders more than the
+			// basket holds, and the last to redeem would get nothing.
 			k.skipped(ctx, id, err)
+			if i > 0 {
+				return k.updateBooks(ctx, func(b *types.Books) { b.SettlementCursor = id })
+			}
+			return nil
 		}
 	}
 	if len(batch) > 0 {
