@@ -15,6 +15,7 @@ const PoolPage = screen(() => import("./screens/pools/PoolPage"), "PoolPage");
 const Prices = screen(() => import("./screens/Prices"), "Prices");
 const Lend = screen(() => import("./screens/Lend"), "Lend");
 const Ausd = screen(() => import("./screens/ausd/Ausd"), "Ausd");
+const Margin = screen(() => import("./screens/margin/Margin"), "Margin");
 const Synths = screen(() => import("./screens/synth/Synths"), "Synths");
 const Gov = screen(() => import("./screens/gov/Gov"), "Gov");
 const ProposalPage = screen(() => import("./screens/gov/ProposalPage"), "ProposalPage");
@@ -33,6 +34,7 @@ const NAV = [
   ["/prices", "Prices"],
   ["/lend", "Lend"],
   ["/ausd", "AUSD"],
+  ["/margin", "Margin"],
   ["/synths", "Synths"],
   ["/gov", "Governance"],
   ["/explorer", "Explorer"],
@@ -53,6 +55,8 @@ function route(path: string) {
       return <Lend />;
     case "ausd":
       return <Ausd />;
+    case "margin":
+      return <Margin />;
     case "synths":
       return <Synths />;
     case "gov":
