@@ -8,6 +8,7 @@ import type { TxOutcome } from "../lib/wallet";
 import { Link } from "../router";
 import type { VaultInfo } from "./ausd/types";
 import { VaultLine } from "./ausd/VaultView";
+import { MarginPositions } from "./margin/MarginPositions";
 import { PortfolioSynths } from "./synth/PortfolioSynths";
 
 interface LpPosition {
@@ -134,6 +135,7 @@ function PortfolioOf({ address }: { address: string }) {
         )}
       </Card>
       <PortfolioSynths address={address} />
+      <MarginPositions address={address} />
       <SendForm address={address} options={(bals.data ?? []).map((c) => c.denom)} />
     </>
   );
