@@ -25,6 +25,8 @@ const steps = [
   "prices",
   "lend",
   "ausd", // vaults, stability pool, PSM
+  "synth", // stake, mint, a refused over-mint, an exchange to its settlement, fees
+  "margin", // a previewed 2× long, a refused over-leverage, a take-profit, a close paying its event
   "portfolio", // balances, LP, lending position, vaults
   "gov", // propose, vote no, the tally moves
   "explorer", // blocks, validators, account, block, network
