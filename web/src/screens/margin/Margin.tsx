@@ -81,7 +81,7 @@ function MyMargin({ address, pairs }: { address: string; pairs: PairInfo[] }) {
         </ul>
       </Card>
       <OpenPosition address={address} pairs={pairs} />
-      {mine.length > 0 && <PositionActions address={address} positions={mine} pairs={pairs} />}
+      {positions.data && <PositionActions address={address} positions={mine} pairs={pairs} />}
     </>
   );
 }

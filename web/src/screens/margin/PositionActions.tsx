@@ -23,7 +23,29 @@ const ACTIONS: { id: Action; label: string }[] = [
   { id: "triggers", label: "Take-profit / stop-loss" },
 ];
 
+/**
+ * PositionActions keeps the last outcome on screen even when the action
+ * closed the last position (the list refreshes without it).
+ */
 export function PositionActions({ address, positions, pairs }: { address: string; positions: PositionInfo[]; pairs: PairInfo[] }) {
+  const { denoms } = useApp();
+  const [outcome, setOutcome] = useState<TxOutcome>();
+  const paid = outcome?.ok ? (eventAttr(outcome.events, "agora.margin.v1.EventPositionClosed", "paid_out") as Coin | undefined) : undefined;
+  return (
+    <Card title="Manage a position">
+      {positions.length > 0 ? <ActionForm address={address} positions={positions} pairs={pairs} setOutcome={setOutcome} /> : <p className="muted">No position to manage.</p>}
+      <TxResult outcome={outcome}>
+        {paid && (
+          <span data-testid="close-paid" data-amount={paid.amount} data-denom={paid.denom}>
+            Paid out {formatCoin(paid, denoms)}.
+          </span>
+        )}
+      </TxResult>
+    </Card>
+  );
+}
+
+function ActionForm({ address, positions, pairs, setOutcome }: { address: string; positions: PositionInfo[]; pairs: PairInfo[]; setOutcome(o?: TxOutcome): void }) {
   const { denoms, send } = useApp();
   const [id, setId] = useState(positions[0].position.id);
   const [action, setAction] = useState<Action>("close");
@@ -33,7 +55,6 @@ export function PositionActions({ address, positions, pairs }: { address: string
   const [tp, setTp] = useState("");
   const [sl, setSl] = useState("");
   const [trigLimit, setTrigLimit] = useState("");
-  const [outcome, setOutcome] = useState<TxOutcome>();
   const [busy, setBusy] = useState(false);
   const p = positions.find((x) => x.position.id === id) ?? positions[0];
   const pos = p.position;
@@ -74,96 +95,85 @@ export function PositionActions({ address, positions, pairs }: { address: string
     setOutcome(out);
     setBusy(false);
   };
-  const paid = outcome?.ok ? (eventAttr(outcome.events, "agora.margin.v1.EventPositionClosed", "paid_out") as Coin | undefined) : undefined;
-
   return (
-    <Card title="Manage a position">
-      <PreviewForm
-        refusal={problem}
-        submitLabel={busy ? "Signing…" : ACTIONS.find((a) => a.id === action)!.label}
-        submitTestId="pos-submit"
-        busy={busy}
-        onSubmit={submit}
-        preview={
-          action === "close" ? (
-            <p className="muted small" data-testid="pos-limit" data-limit={limit}>
-              The sale {side === "long" ? "takes at least" : "pays at most"} {limit ? trimDec(limit) : "—"} per {denoms[pos.pair.split("/")[0]]?.symbol}; what is left after the debt is paid to you.
-            </p>
-          ) : action === "triggers" ? (
-            <p className="muted small">
-              Price now {price ? trimDec(price) : "—"}: a {side}'s take-profit goes {side === "long" ? "above" : "below"} it, its stop-loss {side === "long" ? "below" : "above"}. Empty clears.
-            </p>
-          ) : action === "add" ? (
-            <p className="muted small">{side === "long" ? "A long's added margin repays its debt." : "A short's added margin joins its holdings."}</p>
-          ) : (
-            <p className="muted small">Removing is refused below the initial margin (1 / max leverage).</p>
-          )
-        }
-      >
+    <PreviewForm
+      refusal={problem}
+      submitLabel={busy ? "Signing…" : ACTIONS.find((a) => a.id === action)!.label}
+      submitTestId="pos-submit"
+      busy={busy}
+      onSubmit={submit}
+      preview={
+        action === "close" ? (
+          <p className="muted small" data-testid="pos-limit" data-limit={limit}>
+            The sale {side === "long" ? "takes at least" : "pays at most"} {limit ? trimDec(limit) : "—"} per {denoms[pos.pair.split("/")[0]]?.symbol}; what is left after the debt is paid to you.
+          </p>
+        ) : action === "triggers" ? (
+          <p className="muted small">
+            Price now {price ? trimDec(price) : "—"}: a {side}'s take-profit goes {side === "long" ? "above" : "below"} it, its stop-loss {side === "long" ? "below" : "above"}. Empty clears.
+          </p>
+        ) : action === "add" ? (
+          <p className="muted small">{side === "long" ? "A long's added margin repays its debt." : "A short's added margin joins its holdings."}</p>
+        ) : (
+          <p className="muted small">Removing is refused below the initial margin (1 / max leverage).</p>
+        )
+      }
+    >
+      <div className="row">
+        <label>
+          Position
+          <select value={pos.id} onChange={(e) => setId(e.target.value)} data-testid="pos-id">
+            {positions.map((x) => (
+              <option key={x.position.id} value={x.position.id}>
+                #{x.position.id} {sideOf(x.position.side)} {pairName(x.position.pair, denoms)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Action
+          <select value={action} onChange={(e) => setAction(e.target.value as Action)} data-testid="pos-action">
+            {ACTIONS.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {action === "close" && (
         <div className="row">
           <label>
-            Position
-            <select value={pos.id} onChange={(e) => setId(e.target.value)} data-testid="pos-id">
-              {positions.map((x) => (
-                <option key={x.position.id} value={x.position.id}>
-                  #{x.position.id} {sideOf(x.position.side)} {pairName(x.position.pair, denoms)}
-                </option>
-              ))}
-            </select>
+            Fraction (1 = all)
+            <input value={fraction} onChange={(e) => setFraction(e.target.value)} inputMode="decimal" data-testid="pos-fraction" />
           </label>
           <label>
-            Action
-            <select value={action} onChange={(e) => setAction(e.target.value as Action)} data-testid="pos-action">
-              {ACTIONS.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.label}
-                </option>
-              ))}
-            </select>
+            Slippage %
+            <input value={slippage} onChange={(e) => setSlippage(e.target.value)} inputMode="decimal" data-testid="pos-slippage" />
           </label>
         </div>
-        {action === "close" && (
-          <div className="row">
-            <label>
-              Fraction (1 = all)
-              <input value={fraction} onChange={(e) => setFraction(e.target.value)} inputMode="decimal" data-testid="pos-fraction" />
-            </label>
-            <label>
-              Slippage %
-              <input value={slippage} onChange={(e) => setSlippage(e.target.value)} inputMode="decimal" data-testid="pos-slippage" />
-            </label>
-          </div>
-        )}
-        {(action === "add" || action === "remove") && (
+      )}
+      {(action === "add" || action === "remove") && (
+        <label>
+          Amount ({denoms[quote]?.symbol ?? quote})
+          <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" data-testid="pos-amount" />
+        </label>
+      )}
+      {action === "triggers" && (
+        <div className="row">
           <label>
-            Amount ({denoms[quote]?.symbol ?? quote})
-            <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" data-testid="pos-amount" />
+            Take-profit
+            <input value={tp} onChange={(e) => setTp(e.target.value)} inputMode="decimal" placeholder={isZeroDec(pos.take_profit) ? "none" : trimDec(pos.take_profit)} data-testid="pos-tp" />
           </label>
-        )}
-        {action === "triggers" && (
-          <div className="row">
-            <label>
-              Take-profit
-              <input value={tp} onChange={(e) => setTp(e.target.value)} inputMode="decimal" placeholder={isZeroDec(pos.take_profit) ? "none" : trimDec(pos.take_profit)} data-testid="pos-tp" />
-            </label>
-            <label>
-              Stop-loss
-              <input value={sl} onChange={(e) => setSl(e.target.value)} inputMode="decimal" placeholder={isZeroDec(pos.stop_loss) ? "none" : trimDec(pos.stop_loss)} data-testid="pos-sl" />
-            </label>
-            <label>
-              Trigger price limit
-              <input value={trigLimit} onChange={(e) => setTrigLimit(e.target.value)} inputMode="decimal" placeholder="oracle ∓ max slippage" data-testid="pos-trigger-limit" />
-            </label>
-          </div>
-        )}
-      </PreviewForm>
-      <TxResult outcome={outcome}>
-        {paid && (
-          <span data-testid="close-paid" data-amount={paid.amount} data-denom={paid.denom}>
-            Paid out {formatCoin(paid, denoms)}.
-          </span>
-        )}
-      </TxResult>
-    </Card>
+          <label>
+            Stop-loss
+            <input value={sl} onChange={(e) => setSl(e.target.value)} inputMode="decimal" placeholder={isZeroDec(pos.stop_loss) ? "none" : trimDec(pos.stop_loss)} data-testid="pos-sl" />
+          </label>
+          <label>
+            Trigger price limit
+            <input value={trigLimit} onChange={(e) => setTrigLimit(e.target.value)} inputMode="decimal" placeholder="oracle ∓ max slippage" data-testid="pos-trigger-limit" />
+          </label>
+        </div>
+      )}
+    </PreviewForm>
   );
 }
