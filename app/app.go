@@ -90,9 +90,16 @@ import (
 	lendkeeper "github.com/agora-labs/agora/x/lend/keeper"
 	lendtypes "github.com/agora-labs/agora/x/lend/types"
 
+	"github.com/agora-labs/agora/x/incentives"
+	incentiveskeeper "github.com/agora-labs/agora/x/incentives/keeper"
+	incentivestypes "github.com/agora-labs/agora/x/incentives/types"
 	"github.com/agora-labs/agora/x/margin"
 	marginkeeper "github.com/agora-labs/agora/x/margin/keeper"
 	margintypes "github.com/agora-labs/agora/x/margin/types"
+
+	"github.com/agora-labs/agora/x/forum"
+	forumkeeper "github.com/agora-labs/agora/x/forum/keeper"
+	forumtypes "github.com/agora-labs/agora/x/forum/types"
 
 	"github.com/agora-labs/agora/x/cdp"
 	cdpkeeper "github.com/agora-labs/agora/x/cdp/keeper"
@@ -131,22 +138,24 @@ type AgoraApp struct {
 
 	keys map[string]*storetypes.KVStoreKey
 
-	AccountKeeper   authkeeper.AccountKeeper
-	BankKeeper      bankkeeper.BaseKeeper
-	StakingKeeper   *stakingkeeper.Keeper
-	SlashingKeeper  slashingkeeper.Keeper
-	MintKeeper      mintkeeper.Keeper
-	DistrKeeper     distrkeeper.Keeper
-	GovKeeper       govkeeper.Keeper
-	UpgradeKeeper   *upgradekeeper.Keeper
-	EvidenceKeeper  evidencekeeper.Keeper
-	ConsensusKeeper consensuskeeper.Keeper
-	OracleKeeper    oraclekeeper.Keeper
-	DexKeeper       dexkeeper.Keeper
-	LendKeeper      lendkeeper.Keeper
-	MarginKeeper    marginkeeper.Keeper
-	CdpKeeper       cdpkeeper.Keeper
-	SynthKeeper     synthkeeper.Keeper
+	AccountKeeper    authkeeper.AccountKeeper
+	BankKeeper       bankkeeper.BaseKeeper
+	StakingKeeper    *stakingkeeper.Keeper
+	SlashingKeeper   slashingkeeper.Keeper
+	MintKeeper       mintkeeper.Keeper
+	DistrKeeper      distrkeeper.Keeper
+	GovKeeper        govkeeper.Keeper
+	UpgradeKeeper    *upgradekeeper.Keeper
+	EvidenceKeeper   evidencekeeper.Keeper
+	ConsensusKeeper  consensuskeeper.Keeper
+	OracleKeeper     oraclekeeper.Keeper
+	DexKeeper        dexkeeper.Keeper
+	LendKeeper       lendkeeper.Keeper
+	MarginKeeper     marginkeeper.Keeper
+	IncentivesKeeper incentiveskeeper.Keeper
+	CdpKeeper        cdpkeeper.Keeper
+	SynthKeeper      synthkeeper.Keeper
+	ForumKeeper      forumkeeper.Keeper
 
 	// The oracle's price feeder (nil unless app.toml enables it) and the
 	// module, whose pre-blocker PreBlocker calls with the block's request.
@@ -300,6 +309,19 @@ func NewAgoraApp(
 	app.SynthKeeper = synthkeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[synthtypes.StoreKey]), app.BankKeeper, app.OracleKeeper, authority)
 
+	// Liquidity rewards: bonded LP shares, gauge coins and allocated rewards
+	// are held by the incentives module account; emissions come from the
+	// community pool (distribution); APRs use the oracle's prices.
+	app.IncentivesKeeper = incentiveskeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[incentivestypes.StoreKey]), app.BankKeeper, app.DexKeeper, app.DistrKeeper,
+		incentivesPrices{app: app}, mintBlocksPerYear{app: app}, authority)
+
+	// Forum: comments on open proposals (the post fee goes to the community
+	// pool); x/gov's hooks record votes' reasons and proposals' ends.
+	app.ForumKeeper = forumkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[forumtypes.StoreKey]), govReader{gov: &app.GovKeeper}, app.BankKeeper, app.DistrKeeper, authority)
+	app.GovKeeper.SetHooks(govtypes.NewMultiGovHooks(app.ForumKeeper.Hooks()))
+
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
 		auth.NewAppModule(appCodec, app.AccountKeeper, nil, nil),
@@ -316,8 +338,10 @@ func NewAgoraApp(
 		dex.NewAppModule(appCodec, app.DexKeeper),
 		lend.NewAppModule(appCodec, app.LendKeeper),
 		margin.NewAppModule(appCodec, app.MarginKeeper),
+		incentives.NewAppModule(appCodec, app.IncentivesKeeper),
 		cdp.NewAppModule(appCodec, app.CdpKeeper),
 		synth.NewAppModule(appCodec, app.SynthKeeper),
+		forum.NewAppModule(appCodec, app.ForumKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
@@ -331,7 +355,7 @@ func NewAgoraApp(
 	app.ModuleManager.SetOrderBeginBlockers(
 		minttypes.ModuleName, distrtypes.ModuleName, slashingtypes.ModuleName, evidencetypes.ModuleName,
 		stakingtypes.ModuleName, synthtypes.ModuleName)
-	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName, margintypes.ModuleName, cdptypes.ModuleName, synthtypes.ModuleName)
+	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName, margintypes.ModuleName, cdptypes.ModuleName, synthtypes.ModuleName, forumtypes.ModuleName, incentivestypes.ModuleName)
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
@@ -341,6 +365,8 @@ func NewAgoraApp(
 		margintypes.ModuleName,
 		cdptypes.ModuleName,
 		synthtypes.ModuleName,
+		forumtypes.ModuleName,
+		incentivestypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

@@ -30,6 +30,8 @@ func (app *AgoraApp) Invariants() []Invariant {
 		{Name: "lend/scaled-debt", Check: app.LendKeeper.ScaledDebtInvariant},
 		{Name: "lend/receipt-backing", Check: app.LendKeeper.ReceiptBackingInvariant},
 		{Name: "lend/backstop", Check: app.LendKeeper.BackstopInvariant},
+		{Name: "incentives/module-balance", Check: app.IncentivesKeeper.ModuleBalanceInvariant},
+		{Name: "incentives/bonded-totals", Check: app.IncentivesKeeper.BondedTotalsInvariant},
 		{Name: "margin/managed-accounts", Check: app.MarginKeeper.ManagedAccountsInvariant},
 		{Name: "margin/module-balance", Check: app.MarginKeeper.ModuleBalanceInvariant},
 		{Name: "margin/open-interest", Check: app.MarginKeeper.OpenInterestInvariant},
@@ -40,6 +42,7 @@ func (app *AgoraApp) Invariants() []Invariant {
 		{Name: "synth/shares", Check: app.SynthKeeper.SharesInvariant},
 		{Name: "synth/module-balance", Check: app.SynthKeeper.ModuleBalanceInvariant},
 		{Name: "synth/debt", Check: app.SynthKeeper.DebtInvariant},
+		{Name: "forum/indexes", Check: app.ForumKeeper.IndexInvariant},
 	}
 }
 

@@ -20,10 +20,13 @@ import (
 
 	lendtypes "github.com/agora-labs/agora/x/lend/types"
 
+	incentivestypes "github.com/agora-labs/agora/x/incentives/types"
 	margintypes "github.com/agora-labs/agora/x/margin/types"
 
 	cdptypes "github.com/agora-labs/agora/x/cdp/types"
 	synthtypes "github.com/agora-labs/agora/x/synth/types"
+
+	forumtypes "github.com/agora-labs/agora/x/forum/types"
 )
 
 // storeKeys lists every module's persistent store. A module that keeps
@@ -44,8 +47,10 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		dextypes.StoreKey,
 		lendtypes.StoreKey,
 		margintypes.StoreKey,
+		incentivestypes.StoreKey,
 		cdptypes.StoreKey,
 		synthtypes.StoreKey,
+		forumtypes.StoreKey,
 	)
 }
 
@@ -61,6 +66,7 @@ var moduleAccountPermissions = map[string][]string{
 	dextypes.ModuleName:            {authtypes.Minter, authtypes.Burner},
 	lendtypes.ModuleName:           {authtypes.Minter, authtypes.Burner},
 	margintypes.ModuleName:         nil,
+	incentivestypes.ModuleName:     nil,
 	cdptypes.ModuleName:            {authtypes.Minter, authtypes.Burner},
 	synthtypes.ModuleName:          {authtypes.Minter, authtypes.Burner},
 }
@@ -82,5 +88,9 @@ func BlockedAddresses() map[string]bool {
 		blocked[authtypes.NewModuleAddress(name).String()] = true
 	}
 	delete(blocked, authtypes.NewModuleAddress(govtypes.ModuleName).String())
+	// x/incentives receives the emissions through distribution's
+	// DistributeFromFeePool (a module-to-account send); extra coins sent to
+	// it only add to its balance.
+	delete(blocked, authtypes.NewModuleAddress(incentivestypes.ModuleName).String())
 	return blocked
 }
