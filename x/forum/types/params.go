@@ -35,7 +35,7 @@ func DefaultParams() Params {
 // ErrInvalidParams).
 func (p Params) Validate() error {
 	var errs []error
-	if err := p.PostFee.Validate(); err != nil {
+	if err := validateFee(p.PostFee); err != nil {
 		errs = append(errs, fmt.Errorf("post_fee: %s", err))
 	}
 	if p.MaxBodyBytes < 1 || p.MaxBodyBytes > MaxBodyBytesLimit {
@@ -54,4 +54,15 @@ func (p Params) Validate() error {
 		return errorsmod.Wrapf(ErrInvalidParams, "%s", errors.Join(errs...))
 	}
 	return nil
+}
+
+// validateFee checks a fee's coins (sorted, positive, no duplicates)
+// without panicking on an amount left unset.
+func validateFee(fee sdk.Coins) error {
+	for _, c := range fee {
+		if c.Amount.IsNil() {
+			return fmt.Errorf("%s has no amount", c.Denom)
+		}
+	}
+	return fee.Validate()
 }
