@@ -25,6 +25,9 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		}
 	}
 	for _, g := range gs.Gauges {
+		if g.StartTime == 0 {
+			g.StartTime = now(ctx) // a genesis gauge with start 0 starts at genesis
+		}
 		if g.Released.IsAllGTE(g.Coins) && g.Unallocated.Empty() && gaugeEnd(g) <= now(ctx) {
 			if err := k.Gauges.Set(ctx, g.Id, g); err != nil { // finished
 				return err
