@@ -49,17 +49,14 @@ func newChainWithPeriod(t *testing.T, d time.Duration, edit func(*types.Params))
 	}))
 }
 
-// submitProposal submits (as alice, with the min deposit) a proposal
-// changing the forum's params and returns its id; it is in its voting
-// period after the block.
+// submitProposal submits (as alice, with the min deposit) a text proposal
+// (one that changes nothing when it passes: the tests' forum params stay)
+// and returns its id; it is in its voting period after the block.
 func submitProposal(t *testing.T, c *apptest.Chain) uint64 {
 	t.Helper()
-	p := types.DefaultParams()
-	p.MaxBodyBytes = 1000
-	msg, err := govv1.NewMsgSubmitProposal(
-		[]sdk.Msg{&types.MsgUpdateParams{Authority: app.GovAuthority(), Params: p}},
+	msg, err := govv1.NewMsgSubmitProposal(nil,
 		sdk.NewCoins(sdk.NewCoin("uagr", sdkmath.NewInt(10_000_000))),
-		c.Address("alice").String(), "", "forum body limit", "shorter comments", false)
+		c.Address("alice").String(), "ipfs://forum-test", "forum test", "a text proposal to debate", false)
 	if err != nil {
 		t.Fatal(err)
 	}
