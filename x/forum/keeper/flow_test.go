@@ -117,4 +117,3 @@ func TestDebateOnAProposal(t *testing.T) {
 		t.Fatalf("ended proposals %v", ended)
 	}
 }
-

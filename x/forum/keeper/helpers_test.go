@@ -121,4 +121,6 @@ func sameState(t *testing.T, before, after *types.GenesisState) {
 
 func queries(c *apptest.Chain) types.QueryServer { return keeper.NewQueryServerImpl(c.App.ForumKeeper) }
 
-func newMsgServer(c *apptest.Chain) types.MsgServer { return keeper.NewMsgServerImpl(c.App.ForumKeeper) }
+func newMsgServer(c *apptest.Chain) types.MsgServer {
+	return keeper.NewMsgServerImpl(c.App.ForumKeeper)
+}
