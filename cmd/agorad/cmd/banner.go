@@ -77,12 +77,19 @@ Preview a 3x BTC long (its liquidation price), open it, then see its PnL:
   agorad tx margin open ubtc/uusdc long 1000000000uusdc 3 --from bob --fees 25000uagr --gas 1000000 %s -y
   agorad q margin positions %s %s
 
+Liquidity rewards: 1 AGR a block split over pools 1-3 and a USDC gauge on pool 2. See a pool's APR, join it,
+bond the LP shares, then claim (unbonding takes 30 s):
+  agorad q incentives pool 2 %s
+  agorad tx dex join-pool 1 0 1000000000uagr 1000000000uusdc --from bob --fees 15000uagr --gas 400000 %s -y
+  agorad tx incentives bond 100000000dex/pool/1 --from bob --fees 15000uagr --gas 400000 %s -y
+  agorad tx incentives claim 0 --from bob --fees 15000uagr --gas 400000 %s -y
+
 Oracle prices come from %s: edit it and within a few blocks
   agorad q oracle prices %s
 shows the new prices (one pair: agorad q oracle price BTC USD %s).
 
 Ctrl-C stops the node; "agorad devnet" resumes it; "agorad devnet --reset" starts over.
-`, bob, h, bob, h, h, h, h, h, h, bob, h, h, bob, h, h, h, h, h, h, h, h, bob, h, h, bob, h, devgenesis.PricesPath(home), h, h)
+`, bob, h, bob, h, h, h, h, h, h, bob, h, h, bob, h, h, h, h, h, h, h, h, bob, h, h, bob, h, h, h, h, h, devgenesis.PricesPath(home), h, h)
 }
 
 func localnetBanner(w io.Writer, spec network.Spec, heights []int64) {
@@ -110,5 +117,5 @@ func webLine(webURL string) string {
 	if webURL == "" {
 		return "\n  web app   off (--" + flagWebPort + " 0)\n"
 	}
-	return "\n  web app   " + webURL + "   <- open it in a browser: wallet, swap, pools, lend, governance, explorer\n"
+	return "\n  web app   " + webURL + "   <- open it in a browser: wallet, swap, pools, lend, AUSD, synths, margin, governance, explorer\n"
 }
