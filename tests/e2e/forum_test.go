@@ -28,7 +28,7 @@ func TestForumDebate(t *testing.T) {
 
 	postComment := func(from, body string, parent string) {
 		t.Helper()
-		args := []string{"tx", "forum", "post", id, body, "--from", from, "--fees", "5000uagr", "--gas", "300000"}
+		args := []string{"tx", "forum", "post", id, body, "--from", from, "--fees", "10000uagr", "--gas", "300000"}
 		if parent != "" {
 			args = append(args, "--parent-comment-id", parent)
 		}
@@ -85,7 +85,7 @@ func TestForumDebate(t *testing.T) {
 
 	refused := func(what string, want uint32, args ...string) {
 		t.Helper()
-		res, _ := harness.Tx(d.Bin, d.Home, append(args, "--fees", "5000uagr", "--gas", "300000")...)
+		res, _ := harness.Tx(d.Bin, d.Home, append(args, "--fees", "10000uagr", "--gas", "300000")...)
 		if res.Codespace != forumtypes.ModuleName || res.Code != want {
 			t.Fatalf("%s: want forum code %d, got %s/%d: %s", what, want, res.Codespace, res.Code, res.RawLog)
 		}
