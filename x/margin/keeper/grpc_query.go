@@ -179,9 +179,9 @@ func (q queryServer) SimulateOpen(ctx context.Context, req *types.QuerySimulateO
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
-	msg := &types.MsgOpenPosition{Owner: req.Owner, Pair: req.Pair, Side: req.Side, Margin: req.Margin, Leverage: req.Leverage, PriceLimit: req.PriceLimit}
-	if msg.PriceLimit.IsNil() {
-		msg.PriceLimit = sdkmath.LegacyZeroDec()
+	msg, err := simulateOpenMsg(req)
+	if err != nil {
+		return nil, err
 	}
 	if err := msg.ValidateBasic(); err != nil {
 		return &types.QuerySimulateOpenResponse{Error: err.Error()}, nil
