@@ -1,6 +1,9 @@
 package e2e
 
 import (
+	"encoding/json"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -44,6 +47,38 @@ func TestMargin(t *testing.T) {
 	waitOracle(t, bin, home, 60*time.Second, "BTC/USD at 60000", func(p map[string]oraclePrice) bool {
 		return priceIs(p["BTC/USD"], "60000") && !p["BTC/USD"].Stale && priceIs(p["USDC/USD"], "1") && !p["USDC/USD"].Stale
 	})
+
+	// The preview before signing, through REST (plain query parameters the
+	// gateway binds) and through the banner's CLI line.
+	restGet := func(path string) (int, string) {
+		t.Helper()
+		resp, err := http.Get(d.Ports.APIURL() + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	var sim struct {
+		Position struct {
+			LiquidationPrice string `json:"liquidation_price"`
+			Leverage         string `json:"leverage"`
+		} `json:"position"`
+		Error string `json:"error"`
+	}
+	for _, side := range []string{"long", "SIDE_LONG"} {
+		code, body := restGet("/agora/margin/v1/simulate_open?owner=" + user + "&pair=ubtc/uusdc&side=" + side + "&margin=1000000000uusdc&leverage=3")
+		if code != http.StatusOK || json.Unmarshal([]byte(body), &sim) != nil || sim.Error != "" || !strings.HasPrefix(sim.Position.LiquidationPrice, "4") {
+			t.Fatalf("REST simulate_open side=%s: %d %s", side, code, body)
+		}
+	}
+	if code, body := restGet("/agora/margin/v1/simulate_open?owner=" + user + "&pair=ubtc/uusdc&side=up&margin=1000000000uusdc&leverage=3"); code != http.StatusBadRequest || !strings.Contains(body, "want long or short") {
+		t.Fatalf("REST simulate_open side=up: %d %s, want 400", code, body)
+	}
+	if err := harness.QueryJSON(bin, home, &sim, "q", "margin", "simulate-open", user, "ubtc/uusdc", "long", "1000000000uusdc", "3"); err != nil || sim.Error != "" || !strings.HasPrefix(sim.Position.LiquidationPrice, "4") {
+		t.Fatalf("CLI simulate-open: %v %+v", err, sim)
+	}
 
 	type positionInfo struct {
 		Position struct {
