@@ -25,7 +25,6 @@ export function usePairPrice(pair?: { base_denom: string; quote_denom: string })
 }
 
 function useSimulateOpen(req: SimulateOpenRequest | null): { data?: PositionInfo; error: string } {
-  const { cfg } = useApp();
   const [data, setData] = useState<PositionInfo>();
   const [error, setError] = useState("");
   const key = JSON.stringify(req);
@@ -35,7 +34,7 @@ function useSimulateOpen(req: SimulateOpenRequest | null): { data?: PositionInfo
     if (!req) return;
     let live = true;
     const t = setTimeout(() => {
-      simulateOpen(cfg.rpc, req)
+      simulateOpen(req)
         .then((r) => {
           if (!live) return;
           if (r.error) setError(`margin would refuse it: ${r.error}`);

@@ -1,1 +1,0 @@
-import{T as e,c as t,l as n}from"./index-BH2Fn_oB.js";var r=e();function i(e,i){let[a,o]=(0,r.useState)(),[s,c]=(0,r.useState)(``),l=e+JSON.stringify(i);return(0,r.useEffect)(()=>{if(o(void 0),c(``),!e)return;let r=!0,a=setTimeout(()=>{n(e,i).then(e=>r&&o(e)).catch(e=>r&&c(t(e)))},250);return()=>{r=!1,clearTimeout(a)}},[l]),{data:a,error:s}}export{i as t};
