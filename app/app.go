@@ -313,7 +313,7 @@ func NewAgoraApp(
 	// are held by the incentives module account; emissions come from the
 	// community pool (distribution); APRs use the oracle's prices.
 	app.IncentivesKeeper = incentiveskeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[incentivestypes.StoreKey]), app.BankKeeper, app.DexKeeper, app.DistrKeeper,
+		appCodec, runtime.NewKVStoreService(keys[incentivestypes.StoreKey]), app.AccountKeeper, app.BankKeeper, app.DexKeeper, app.DistrKeeper,
 		incentivesPrices{app: app}, mintBlocksPerYear{app: app}, authority)
 
 	// Forum: comments on open proposals (the post fee goes to the community

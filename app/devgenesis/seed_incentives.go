@@ -23,7 +23,7 @@ import (
 // shares of each seed pool bonded, so APRs show at once; unbonding 30 s.
 var (
 	IncentivesSeedCommunityPool = sdk.NewCoins(sdk.NewInt64Coin("uagr", 100_000_000_000)) // 100,000 AGR
-	IncentivesSeedGauge         = sdk.NewCoins(sdk.NewInt64Coin("uusdc", 10_000_000_000))  // 10,000 USDC
+	IncentivesSeedGauge         = sdk.NewCoins(sdk.NewInt64Coin("uusdc", 10_000_000_000)) // 10,000 USDC
 )
 
 // IncentivesSeedGaugeSeconds is the seed gauge's duration: 30 days.

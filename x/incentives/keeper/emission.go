@@ -42,6 +42,7 @@ func (k Keeper) emit(ctx context.Context, params types.Params) error {
 		return err
 	}
 	sctx := sdk.UnwrapSDKContext(ctx)
+	k.accounts.GetModuleAccount(ctx, types.ModuleName) // never let the send create a plain account here
 	err = atomic(ctx, func(c sdk.Context) error {
 		return k.distr.DistributeFromFeePool(c, sdk.NewCoins(sdk.NewCoin(params.EmissionDenom, sum)), k.moduleAddr)
 	})

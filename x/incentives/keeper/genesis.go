@@ -16,6 +16,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
 		return err
 	}
+	k.accounts.GetModuleAccount(ctx, types.ModuleName) // a module account, before any coins arrive
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
 		return err
 	}

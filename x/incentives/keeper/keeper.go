@@ -20,6 +20,7 @@ import (
 // Keeper is x/incentives' keeper (passed by value).
 type Keeper struct {
 	cdc        codec.BinaryCodec
+	accounts   types.AccountKeeper
 	bank       types.BankKeeper
 	dex        types.DexKeeper
 	distr      types.DistributionKeeper
@@ -47,7 +48,7 @@ type Keeper struct {
 
 // NewKeeper builds the keeper; authority (the gov module account) must be a
 // valid address.
-func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank types.BankKeeper, dex types.DexKeeper,
+func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, accounts types.AccountKeeper, bank types.BankKeeper, dex types.DexKeeper,
 	distr types.DistributionKeeper, prices types.PriceSource, blocks types.BlocksPerYearSource, authority string,
 ) Keeper {
 	if _, err := sdk.AccAddressFromBech32(authority); err != nil {
@@ -56,7 +57,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank ty
 	sb := collections.NewSchemaBuilder(storeService)
 	u64, i64 := collections.Uint64Key, collections.Int64Key
 	k := Keeper{
-		cdc: cdc, bank: bank, dex: dex, distr: distr, prices: prices, blocks: blocks, authority: authority,
+		cdc: cdc, accounts: accounts, bank: bank, dex: dex, distr: distr, prices: prices, blocks: blocks, authority: authority,
 		moduleAddr: authtypes.NewModuleAddress(types.ModuleName),
 
 		Params:       collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),

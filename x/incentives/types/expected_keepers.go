@@ -10,6 +10,12 @@ import (
 	dextypes "github.com/agora-labs/agora/x/dex/types"
 )
 
+// AccountKeeper creates the module account (before distribution's send of
+// the emissions, which would otherwise create a plain account there).
+type AccountKeeper interface {
+	GetModuleAccount(ctx context.Context, moduleName string) sdk.ModuleAccountI
+}
+
 // BankKeeper moves shares, gauge coins and rewards.
 type BankKeeper interface {
 	SendCoinsFromAccountToModule(ctx context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error

@@ -13,7 +13,7 @@ import (
 // engine is the keeper's accounting on the pure functions (one pool, one
 // denom): acc/carry, per-owner snapshot and scaled pending.
 type engine struct {
-	acc, carry, total sdkmath.Int
+	acc, carry, total  sdkmath.Int
 	shares, snap, pend []sdkmath.Int
 	paid               []sdkmath.Int
 }
