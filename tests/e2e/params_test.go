@@ -38,6 +38,8 @@ func TestParamsRoundTrip(t *testing.T) {
 		{"cdp", "/agora.cdp.v1.MsgUpdateParams", "max_liquidations_per_block"},
 		{"synth", "/agora.synth.v1.MsgUpdateParams", "max_settlements_per_block"},
 		{"margin", "/agora.margin.v1.MsgUpdateParams", "max_triggers_per_block"},
+		{"incentives", "/agora.incentives.v1.MsgUpdateParams", "max_queue_per_block"},
+		{"forum", "/agora.forum.v1.MsgUpdateParams", "max_body_bytes"},
 	}
 	want := map[string]map[string]any{}
 	ids := map[string]string{}
