@@ -139,7 +139,7 @@ func TestIncentives(t *testing.T) {
 		t.Fatalf("proposal %s: %s", st, why)
 	}
 	var pool struct {
-		Weight         string                            `json:"weight"`
+		Weight         string                           `json:"weight"`
 		RewardsPerYear []struct{ Denom, Amount string } `json:"rewards_per_year"`
 	}
 	if err := harness.QueryJSON(bin, home, &pool, "q", "incentives", "pool", "1"); err != nil {
