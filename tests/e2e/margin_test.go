@@ -82,8 +82,9 @@ func TestMargin(t *testing.T) {
 
 	type positionInfo struct {
 		Position struct {
-			ID   string `json:"id"`
-			Side string `json:"side"`
+			ID         string `json:"id"`
+			Side       string `json:"side"`
+			EntryPrice string `json:"entry_price"`
 		} `json:"position"`
 		LiquidationPrice string `json:"liquidation_price"`
 	}
@@ -138,19 +139,30 @@ func TestMargin(t *testing.T) {
 	}
 	usdcDeficit0, btcDeficit0, fund0 := deficit("uusdc"), deficit("ubtc"), fund()
 
-	tx("tx", "margin", "open", "ubtc/uusdc", "long", "1000000000uusdc", "3", "--price-limit", "61000", "--from", name)
-	tx("tx", "margin", "open", "ubtc/uusdc", "short", "1000000000uusdc", "2", "--price-limit", "59000", "--from", name)
+	tx("tx", "margin", "open", "ubtc/uusdc", "long", "1000000000uusdc", "3", "--price-limit", "63000", "--from", name)
+	tx("tx", "margin", "open", "ubtc/uusdc", "short", "1000000000uusdc", "2", "--price-limit", "57000", "--from", name)
 	ps := positions()
 	if len(ps) != 2 {
 		t.Fatalf("positions %+v", ps)
 	}
 	var longID, shortID string
+	var liqPrice sdkmath.LegacyDec
 	for _, p := range ps {
 		if p.Position.Side == "SIDE_LONG" {
 			longID = p.Position.ID
-			if lp, err := sdkmath.LegacyNewDecFromStr(p.LiquidationPrice); err != nil || lp.LT(sdkmath.LegacyNewDec(41_500)) || lp.GT(sdkmath.LegacyNewDec(43_000)) {
-				t.Fatalf("long liquidation price %s", p.LiquidationPrice)
+			// Holdings 3,000 USDC / entry, debt 2,000 USDC, maintenance 5 %:
+			// liquidation at entry × 2,000 / (0.95 × 3,000), within 0.5 %
+			// (the pool's price on the shared devnet moves with earlier tests).
+			lp, err1 := sdkmath.LegacyNewDecFromStr(p.LiquidationPrice)
+			entry, err2 := sdkmath.LegacyNewDecFromStr(p.Position.EntryPrice)
+			if err1 != nil || err2 != nil {
+				t.Fatalf("long %+v", p)
 			}
+			want := entry.MulInt64(2000).QuoInt64(2850)
+			if diff := lp.Sub(want).Abs(); diff.GT(want.QuoInt64(200)) {
+				t.Fatalf("long liquidation price %s, want %s ± 0.5 %% (entry %s)", lp, want, entry)
+			}
+			liqPrice = lp
 		} else {
 			shortID = p.Position.ID
 		}
@@ -166,7 +178,9 @@ func TestMargin(t *testing.T) {
 	for k, v := range devgenesis.StartingPrices {
 		moved[k] = v
 	}
-	moved["BTC/USD"] = "41000"
+	// 5 % under the long's liquidation price (about 41,000 when the pool
+	// is at 60,000).
+	moved["BTC/USD"] = liqPrice.MulInt64(95).QuoInt64(100).TruncateInt().String()
 	t.Cleanup(func() {
 		writePrices(t, home, devgenesis.StartingPrices)
 		waitOracle(t, bin, home, 60*time.Second, "BTC/USD back at 60000", func(p map[string]oraclePrice) bool {
