@@ -49,17 +49,14 @@ func (k Keeper) settleBatch(ctx sdk.Context) error {
 	if len(batch) > n {
 		batch = batch[:n]
 	}
-	for i, id := range batch {
+	for _, id := range batch {
 		if err := isolated(ctx, func(ctx sdk.Context) error { return k.settleVault(ctx, id) }); err != nil {
 			// Fail closed: the vault keeps its debt and collateral and the
 			// settlement waits on it (retried next block). Fixing the
 			// basket without its debt would promise holders more than the
 			// basket holds, and the last to redeem would get nothing.
 			k.skipped(ctx, id, err)
-			if i > 0 {
-				return k.updateBooks(ctx, func(b *types.Books) { b.SettlementCursor = id })
-			}
-			return nil
+			return k.updateBooks(ctx, func(b *types.Books) { b.SettlementCursor = id })
 		}
 	}
 	if len(batch) > 0 {
