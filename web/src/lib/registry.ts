@@ -4,6 +4,7 @@ import { Registry, type GeneratedType } from "@cosmjs/proto-signing";
 import { defaultRegistryTypes } from "@cosmjs/stargate";
 import * as cdp from "../gen/agora/cdp/v1/tx";
 import * as dex from "../gen/agora/dex/v1/tx";
+import * as forum from "../gen/agora/forum/v1/tx";
 import * as lend from "../gen/agora/lend/v1/tx";
 import * as margin from "../gen/agora/margin/v1/tx";
 import * as oracle from "../gen/agora/oracle/v1/tx";
@@ -22,6 +23,7 @@ function typesOf(pkg: string, mod: Record<string, unknown>): [string, GeneratedT
 export const agoraTypes: [string, GeneratedType][] = [
   ...typesOf("agora.cdp.v1", cdp),
   ...typesOf("agora.dex.v1", dex),
+  ...typesOf("agora.forum.v1", forum),
   ...typesOf("agora.lend.v1", lend),
   ...typesOf("agora.margin.v1", margin),
   ...typesOf("agora.oracle.v1", oracle),
