@@ -20,7 +20,12 @@ const (
 // closeResult is what one unwind moved.
 type closeResult struct {
 	Sold, Repaid, Penalty, PaidOut, Shortfall, Covered sdk.Coin
-	LendDeficit, Full                                  bool
+	// Debt is the whole debt with interest before the close; Returned a
+	// long's base handed back when its slice repaid the whole debt.
+	Debt, Returned sdk.Coin
+	// Fill is the fill price, quote per base in whole units.
+	Fill              sdkmath.LegacyDec
+	LendDeficit, Full bool
 }
 
 // ClosePosition closes fraction (0 or ≥ 1: all) of the owner's position
@@ -28,24 +33,30 @@ type closeResult struct {
 // no oracle price. An owner cannot close a position whose holdings do not
 // repay its debt (ErrUnderwater): the module liquidates it.
 func (k Keeper) ClosePosition(ctx context.Context, msg *types.MsgClosePosition) (sdk.Coin, error) {
-	var paid sdk.Coin
+	var res closeResult
 	err := atomic(ctx, func(ctx sdk.Context) error {
-		p, err := k.ownedPosition(ctx, msg.Owner, msg.PositionId)
-		if err != nil {
-			return err
-		}
-		if msg.Deadline > 0 && ctx.BlockTime().Unix() > msg.Deadline {
-			return errorsmod.Wrapf(types.ErrDeadlineExpired, "deadline %d passed (block time %d)", msg.Deadline, ctx.BlockTime().Unix())
-		}
-		frac := msg.Fraction
-		if frac.IsZero() {
-			frac = sdkmath.LegacyOneDec()
-		}
-		res, err := k.unwind(ctx, p, frac, msg.PriceLimit, false, ReasonOwner)
-		paid = res.PaidOut
+		var err error
+		res, err = k.closePosition(ctx, msg)
 		return err
 	})
-	return paid, err
+	return res.PaidOut, err
+}
+
+// closePosition is ClosePosition's work, writing to ctx (the tx's cached
+// context, or SimulateClose's discarded one).
+func (k Keeper) closePosition(ctx sdk.Context, msg *types.MsgClosePosition) (closeResult, error) {
+	p, err := k.ownedPosition(ctx, msg.Owner, msg.PositionId)
+	if err != nil {
+		return closeResult{}, err
+	}
+	if msg.Deadline > 0 && ctx.BlockTime().Unix() > msg.Deadline {
+		return closeResult{}, errorsmod.Wrapf(types.ErrDeadlineExpired, "deadline %d passed (block time %d)", msg.Deadline, ctx.BlockTime().Unix())
+	}
+	frac := msg.Fraction
+	if frac.IsZero() {
+		frac = sdkmath.LegacyOneDec()
+	}
+	return k.unwind(ctx, p, frac, msg.PriceLimit, false, ReasonOwner)
 }
 
 // unwind closes frac of p: a long sells ⌊X·f⌋ base and repays ⌈D·f⌉; a
@@ -77,9 +88,10 @@ func (k Keeper) unwind(ctx sdk.Context, p types.Position, frac, limit sdkmath.Le
 	if liquidation {
 		rate = pair.LiquidationPenalty
 	}
-	res := closeResult{Full: full}
+	res := closeResult{Full: full, Debt: sdk.NewCoin(debtDenom, debt), Fill: sdkmath.LegacyZeroDec()}
 	zeroQ, zeroD := sdk.NewCoin(pair.QuoteDenom, sdkmath.ZeroInt()), sdk.NewCoin(debtDenom, sdkmath.ZeroInt())
 	res.Penalty, res.PaidOut, res.Shortfall, res.Covered, res.Repaid = zeroQ, zeroQ, zeroD, zeroQ, zeroD
+	res.Returned = sdk.NewCoin(pair.BaseDenom, sdkmath.ZeroInt())
 	debtShare := debt
 	if !full {
 		debtShare = types.Share(debt, frac, true)
@@ -110,6 +122,7 @@ func (k Keeper) unwind(ctx sdk.Context, p types.Position, frac, limit sdkmath.Le
 		if err != nil {
 			return res, err
 		}
+		res.Fill = types.WholePrice(proceeds, sell, qm.Decimals, bm.Decimals)
 		penalty, repay, payout, shortfall := types.SplitLongProceeds(proceeds, debtShare, rate)
 		res.Penalty, res.PaidOut = sdk.NewCoin(pair.QuoteDenom, penalty), sdk.NewCoin(pair.QuoteDenom, payout)
 		pay = repay
@@ -150,6 +163,7 @@ func (k Keeper) unwind(ctx sdk.Context, p types.Position, frac, limit sdkmath.Le
 			if _, err := k.dex.SwapExactOut(ctx, k.moduleAddr, route, pair.QuoteDenom, buy, cost); err != nil {
 				return res, err
 			}
+			res.Fill = fill
 			penalty, payout := types.SplitShortLeftover(budget, cost, rate)
 			res.Sold = sdk.NewCoin(pair.QuoteDenom, cost)
 			res.Penalty, res.PaidOut = sdk.NewCoin(pair.QuoteDenom, penalty), sdk.NewCoin(pair.QuoteDenom, payout)
@@ -170,6 +184,7 @@ func (k Keeper) unwind(ctx sdk.Context, p types.Position, frac, limit sdkmath.Le
 				return res, err
 			}
 			res.Sold = sdk.NewCoin(pair.QuoteDenom, budget)
+			res.Fill = types.WholePrice(budget, got, qm.Decimals, bm.Decimals)
 			pay = sdkmath.MinInt(got, debtShare)
 			if extra := got.Sub(pay); extra.IsPositive() { // bought more than the share: the owner's
 				res.PaidOut = sdk.NewCoin(pair.BaseDenom, extra)
@@ -223,6 +238,7 @@ func (k Keeper) unwind(ctx sdk.Context, p types.Position, frac, limit sdkmath.Le
 	if !full && p.Side == types.SIDE_LONG && debt.IsPositive() && pay.GTE(debt) {
 		full, res.Full = true, true
 		rest := p.Holdings.Amount.Sub(res.Sold.Amount)
+		res.Returned = sdk.NewCoin(pair.BaseDenom, rest)
 		if rest.IsPositive() {
 			if err := k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, owner, sdk.NewCoins(sdk.NewCoin(pair.BaseDenom, rest))); err != nil {
 				return res, err

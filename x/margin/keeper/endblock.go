@@ -17,8 +17,11 @@ import (
 // at most scan_per_block index entries read (all books together),
 // max_liquidations_per_block liquidations and max_triggers_per_block
 // triggered closes. Each close runs in its own cached context with a
-// recover; a failure emits EventEndBlockSkipped and the position is tried
-// again next block. A pair without a price is not examined (fail closed).
+// recover. A failed liquidation defers the position (deferral.go:
+// EventLiquidationDeferred, passed over for a backoff that doubles up to a
+// cap, so the positions behind it are tried meanwhile); a failed trigger
+// emits EventEndBlockSkipped and is tried again next block. A pair without
+// a price is not examined (fail closed).
 // It never returns an error for a position.
 func (k Keeper) EndBlock(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
@@ -38,8 +41,10 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 	}
 	type candidate struct {
 		id    uint64
+		pair  string
 		ratio sdkmath.LegacyDec
 	}
+	height, freeSkips := sdkCtx.BlockHeight(), DeferredSkipsPerBlock
 	var cands []candidate
 	priced := map[string]pairPrices{}
 	for _, pair := range pairs {
@@ -60,20 +65,31 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		examine := func(pid uint64) error {
+		examine := func(pid uint64) (bool, error) {
+			isDeferred, err := k.deferred(look, pid, height)
+			if err != nil {
+				return true, err
+			}
+			if isDeferred && freeSkips > 0 { // passed over free of charge, a bounded number of times
+				freeSkips--
+				return false, nil
+			}
+			if isDeferred {
+				return true, nil
+			}
 			p, err := k.GetPosition(look, pid)
 			if err != nil {
-				return err
+				return true, err
 			}
 			v, _, err := k.value(look, p, pair, pp)
 			if err != nil {
 				k.skipped(sdkCtx, pid, id, err.Error())
-				return nil
+				return true, nil
 			}
 			if v.Liquidatable(pair.MaintenanceMargin) {
-				cands = append(cands, candidate{pid, v.MarginRatio})
+				cands = append(cands, candidate{pid, id, v.MarginRatio})
 			}
-			return nil
+			return true, nil
 		}
 		thrL := types.LongThreshold(pair.MaintenanceMargin, pp.BaseColl, qs.BorrowIndex, pp.QuoteDebt)
 		n, err := k.scanBook(look, book(id, bookLong), true, budget, func(key sdkmath.LegacyDec) bool { return key.GT(thrL) }, examine)
@@ -98,7 +114,9 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 		cands = cands[:params.MaxLiquidationsPerBlock]
 	}
 	for _, c := range cands {
-		k.guarded(sdkCtx, c.id, func(ctx sdk.Context, p types.Position) error { return k.liquidate(ctx, p) })
+		if err := k.guarded(sdkCtx, c.id, func(ctx sdk.Context, p types.Position) error { return k.liquidate(ctx, p) }); err != nil {
+			k.liquidationFailed(sdkCtx, params, c.id, c.pair, err)
+		}
 	}
 
 	// Triggers: read every pair's four books within the budget left.
@@ -130,12 +148,12 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 				break
 			}
 			reason := b.reason
-			n, err := k.scanBook(look, book(pair.ID(), b.kind), b.desc, budget, b.ok, func(pid uint64) error {
+			n, err := k.scanBook(look, book(pair.ID(), b.kind), b.desc, budget, b.ok, func(pid uint64) (bool, error) {
 				if !seen[pid] && len(fires) < maxTriggers {
 					seen[pid] = true
 					fires = append(fires, fired{pid, reason})
 				}
-				return nil
+				return true, nil
 			})
 			if err != nil {
 				return err
@@ -145,7 +163,9 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 	}
 	for _, f := range fires {
 		reason := f.reason
-		k.guarded(sdkCtx, f.id, func(ctx sdk.Context, p types.Position) error { return k.triggerClose(ctx, p, reason) })
+		if err := k.guarded(sdkCtx, f.id, func(ctx sdk.Context, p types.Position) error { return k.triggerClose(ctx, p, reason) }); err != nil {
+			k.skipped(sdkCtx, f.id, "", err.Error())
+		}
 	}
 	return nil
 }
@@ -174,8 +194,8 @@ func (k Keeper) triggerClose(ctx sdk.Context, p types.Position, reason string) e
 }
 
 // guarded runs fn on position id in a cached context with a recover; a
-// failure (or a position already gone) writes nothing and emits a skip event.
-func (k Keeper) guarded(ctx sdk.Context, id uint64, fn func(ctx sdk.Context, p types.Position) error) {
+// failure (or a position already gone) writes nothing and is returned.
+func (k Keeper) guarded(ctx sdk.Context, id uint64, fn func(ctx sdk.Context, p types.Position) error) error {
 	cache, write := ctx.CacheContext()
 	err := func() (err error) {
 		defer func() {
@@ -190,10 +210,10 @@ func (k Keeper) guarded(ctx sdk.Context, id uint64, fn func(ctx sdk.Context, p t
 		return fn(cache, p)
 	}()
 	if err != nil {
-		k.skipped(ctx, id, "", err.Error())
-		return
+		return err
 	}
 	write()
+	return nil
 }
 
 func (k Keeper) skipped(ctx sdk.Context, id uint64, pair, reason string) {

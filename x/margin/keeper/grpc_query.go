@@ -148,17 +148,17 @@ func (q queryServer) PositionsAtRisk(ctx context.Context, req *types.QueryPositi
 		return nil, err
 	}
 	var out []types.PositionInfo
-	add := func(id uint64) error {
+	add := func(id uint64) (bool, error) {
 		p, err := q.k.GetPosition(ctx, id)
 		if err != nil {
-			return err
+			return true, err
 		}
 		info, err := q.k.PositionInfo(ctx, p)
 		if err != nil {
-			return err
+			return true, err
 		}
 		out = append(out, info)
-		return nil
+		return true, nil
 	}
 	all := func(sdkmath.LegacyDec) bool { return true }
 	if req.Side != types.SIDE_SHORT {

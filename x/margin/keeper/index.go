@@ -68,10 +68,12 @@ func (k Keeper) unindex(ctx context.Context, p types.Position) error {
 }
 
 // scanBook walks a book from its front (descending or ascending) while
-// eligible(key) holds, at most limit entries, calling fn(id). It returns how
-// many entries it read.
+// eligible(key) holds, calling fn(id), until limit entries are charged. fn
+// says whether its entry is charged (EndBlock passes over a deferred
+// position's entries free, a bounded number of times). It returns how many
+// entries it charged.
 func (k Keeper) scanBook(ctx context.Context, b string, descending bool, limit int,
-	eligible func(key sdkmath.LegacyDec) bool, fn func(id uint64) error,
+	eligible func(key sdkmath.LegacyDec) bool, fn func(id uint64) (charged bool, err error),
 ) (int, error) {
 	if limit <= 0 {
 		return 0, nil
@@ -100,8 +102,11 @@ func (k Keeper) scanBook(ctx context.Context, b string, descending bool, limit i
 		if !eligible(d) {
 			break
 		}
-		n++
-		if err := fn(key.K3()); err != nil {
+		charged, err := fn(key.K3())
+		if charged {
+			n++
+		}
+		if err != nil {
 			return n, err
 		}
 	}

@@ -38,6 +38,9 @@ type Keeper struct {
 	// Index holds the liquidation and trigger books: (book, key, id) with
 	// book "{pair}|{kind}" (index.go).
 	Index collections.KeySet[collections.Triple[string, string, uint64]]
+	// Deferrals are positions whose liquidation failed, passed over by
+	// EndBlock until their retry height (deferral.go).
+	Deferrals collections.Map[uint64, types.LiquidationDeferral]
 }
 
 // NewKeeper builds the keeper; authority (the gov module account) must be
@@ -63,6 +66,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, bank ty
 		Insurance:    collections.NewMap(sb, types.InsuranceKey, "insurance", collections.StringKey, sdk.IntValue),
 		Index: collections.NewKeySet(sb, types.RiskIndexKey, "risk_index",
 			collections.TripleKeyCodec(collections.StringKey, collections.StringKey, collections.Uint64Key)),
+		Deferrals: collections.NewMap(sb, types.DeferralsKey, "liquidation_deferrals", collections.Uint64Key,
+			codec.CollValue[types.LiquidationDeferral](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

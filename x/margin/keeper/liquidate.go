@@ -62,7 +62,7 @@ func (k Keeper) liquidate(ctx sdk.Context, p types.Position) error {
 		cache, write := ctx.CacheContext()
 		if _, err := k.unwind(cache, p, frac, limit, true, ReasonLiquidation); err == nil {
 			write()
-			return nil
+			return k.clearDeferral(ctx, p.Id)
 		} else if !retryable(err) {
 			return err
 		} else {

@@ -91,6 +91,9 @@ func (k Keeper) deletePosition(ctx context.Context, p types.Position) error {
 	if err := k.ByOwner.Remove(ctx, collections.Join(owner, old.Id)); err != nil {
 		return err
 	}
+	if err := k.clearDeferral(ctx, old.Id); err != nil {
+		return err
+	}
 	return k.Positions.Remove(ctx, old.Id)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -59,4 +60,44 @@ func checkTriggers(side types.Side, msg *types.MsgSetTriggers, pp pairPrices) er
 		return errorsmod.Wrapf(types.ErrInvalidTrigger, "a short's stop-loss %s must be above the price now %s", sl, price)
 	}
 	return nil
+}
+
+// triggerPreview is what trigger (0: none) does when the oracle price
+// reaches it: the position valued at that price (debt as now) and the worst
+// fill of its close — the set limit, else the trigger price ∓ max slippage
+// (EndBlock uses the oracle price then, which is at or past the trigger).
+func (k Keeper) triggerPreview(ctx context.Context, p types.Position, pair types.MarginPair, pp pairPrices,
+	trigger, limit sdkmath.LegacyDec, takeProfit bool,
+) (types.TriggerPreview, error) {
+	zero := sdkmath.LegacyZeroDec()
+	out := types.TriggerPreview{Price: zero, PriceLimit: zero, Equity: zero, Pnl: zero}
+	if !trigger.IsPositive() {
+		return out, nil
+	}
+	debt, err := k.lend.Debt(ctx, types.PositionAccount(p.Id), pair.DebtDenom(p.Side))
+	if err != nil {
+		return out, err
+	}
+	at := types.UnitPrice(trigger, pp.QuoteDebt, pp.QuoteDecimals, pp.BaseDecimals)
+	var v types.Valuation
+	if p.Side == types.SIDE_LONG {
+		v = types.Value(p.Side, p.Holdings.Amount, debt, at, pp.QuoteDebt)
+	} else {
+		v = types.Value(p.Side, p.Holdings.Amount, debt, pp.QuoteColl, at)
+	}
+	rises := (p.Side == types.SIDE_LONG) == takeProfit // long TP and short SL fire on a rise
+	out.Price, out.Equity, out.Pnl = trigger, v.Equity, v.Equity.Sub(pp.QuoteColl.MulInt(p.Margin))
+	out.FiresWhen = "price <= " + trigger.String()
+	if rises {
+		out.FiresWhen = "price >= " + trigger.String()
+	}
+	out.PriceLimit = limit
+	if !limit.IsPositive() {
+		one := sdkmath.LegacyOneDec()
+		out.PriceLimit = trigger.Mul(one.Sub(pair.MaxSlippage))
+		if p.Side == types.SIDE_SHORT {
+			out.PriceLimit = trigger.Mul(one.Add(pair.MaxSlippage))
+		}
+	}
+	return out, nil
 }

@@ -28,6 +28,7 @@ var (
 	OpenInterestKey   = collections.NewPrefix(5) // Map[pair id]OpenInterest
 	InsuranceKey      = collections.NewPrefix(6) // Map[pair id]Int (quote units)
 	RiskIndexKey      = collections.NewPrefix(7) // KeySet[(book, key, id)]: liquidation and trigger books
+	DeferralsKey      = collections.NewPrefix(8) // Map[id]LiquidationDeferral: failing liquidations backing off
 )
 
 // PairID is a pair's id, "{base}/{quote}".

@@ -220,3 +220,34 @@ func DecodeKey(s string) (sdkmath.LegacyDec, error) {
 	}
 	return sdkmath.LegacyNewDecFromBigIntWithPrec(b, 18), nil
 }
+
+// UnitPrice is the base's price per base unit (in the quote price's unit,
+// USD) at a whole-unit price (quote per base): whole × quoteUnitPrice ×
+// 10^qd / 10^bd — WholePrice's scaling undone.
+func UnitPrice(whole, quoteUnitPrice sdkmath.LegacyDec, quoteDecimals, baseDecimals uint32) sdkmath.LegacyDec {
+	return whole.Mul(quoteUnitPrice).Mul(pow10(quoteDecimals)).Quo(pow10(baseDecimals))
+}
+
+// MaxRemovable estimates the most quote a position can pay out while its
+// margin ratio stays at or above im (the initial margin), rounded down:
+//
+//	long (borrows a, valued at the quote's debt price q):
+//	    (H − V − a·q) / H ≥ im  ⇒  a ≤ ((1 − im)·H − V) / q
+//	short (its quote holdings Q shrink, valued at q):
+//	    ((Q − a)·q − V) / V ≥ im  ⇒  a ≤ Q − (1 + im)·V / q
+//
+// Zero when nothing can be removed. The keeper confirms it against the
+// handler itself (rounding of the debt in x/lend may move it by a unit).
+func MaxRemovable(side Side, v Valuation, holdings sdkmath.Int, quotePrice, im sdkmath.LegacyDec) sdkmath.Int {
+	if !quotePrice.IsPositive() {
+		return sdkmath.ZeroInt()
+	}
+	one := sdkmath.LegacyOneDec()
+	var a sdkmath.Int
+	if side == SIDE_LONG {
+		a = one.Sub(im).Mul(v.Holdings).Sub(v.Debt).QuoTruncate(quotePrice).TruncateInt()
+	} else {
+		a = holdings.Sub(one.Add(im).Mul(v.Debt).Quo(quotePrice).Ceil().TruncateInt())
+	}
+	return sdkmath.MaxInt(a, sdkmath.ZeroInt())
+}

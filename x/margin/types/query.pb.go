@@ -734,6 +734,9 @@ type QuerySimulateOpenResponse struct {
 	Position PositionInfo `protobuf:"bytes,1,opt,name=position,proto3" json:"position"`
 	// error: the module's message when the open would be refused (then position is empty).
 	Error string `protobuf:"bytes,2,opt,name=error,proto3" json:"error,omitempty"`
+	// codespace and code: the registered error the tx would fail with (empty, 0 when none).
+	Codespace string `protobuf:"bytes,3,opt,name=codespace,proto3" json:"codespace,omitempty"`
+	Code      uint32 `protobuf:"varint,4,opt,name=code,proto3" json:"code,omitempty"`
 }
 
 func (m *QuerySimulateOpenResponse) Reset()         { *m = QuerySimulateOpenResponse{} }
@@ -783,6 +786,705 @@ func (m *QuerySimulateOpenResponse) GetError() string {
 	return ""
 }
 
+func (m *QuerySimulateOpenResponse) GetCodespace() string {
+	if m != nil {
+		return m.Codespace
+	}
+	return ""
+}
+
+func (m *QuerySimulateOpenResponse) GetCode() uint32 {
+	if m != nil {
+		return m.Code
+	}
+	return 0
+}
+
+// QuerySimulateCloseRequest: plain strings / numbers the REST gateway binds
+// (GET /agora/margin/v1/simulate_close?owner=..&position_id=1&fraction=0.5).
+type QuerySimulateCloseRequest struct {
+	Owner      string `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
+	PositionId uint64 `protobuf:"varint,2,opt,name=position_id,json=positionId,proto3" json:"position_id,omitempty"`
+	// fraction: a decimal in [0, 1]; empty or 0 = all.
+	Fraction string `protobuf:"bytes,3,opt,name=fraction,proto3" json:"fraction,omitempty"`
+	// price_limit: optional decimal worst fill (long: least, short: most); empty or 0 = none.
+	PriceLimit string `protobuf:"bytes,4,opt,name=price_limit,json=priceLimit,proto3" json:"price_limit,omitempty"`
+}
+
+func (m *QuerySimulateCloseRequest) Reset()         { *m = QuerySimulateCloseRequest{} }
+func (m *QuerySimulateCloseRequest) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateCloseRequest) ProtoMessage()    {}
+func (*QuerySimulateCloseRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3606c43a5ea4819c, []int{14}
+}
+func (m *QuerySimulateCloseRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateCloseRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateCloseRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateCloseRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateCloseRequest.Merge(m, src)
+}
+func (m *QuerySimulateCloseRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateCloseRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateCloseRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateCloseRequest proto.InternalMessageInfo
+
+func (m *QuerySimulateCloseRequest) GetOwner() string {
+	if m != nil {
+		return m.Owner
+	}
+	return ""
+}
+
+func (m *QuerySimulateCloseRequest) GetPositionId() uint64 {
+	if m != nil {
+		return m.PositionId
+	}
+	return 0
+}
+
+func (m *QuerySimulateCloseRequest) GetFraction() string {
+	if m != nil {
+		return m.Fraction
+	}
+	return ""
+}
+
+func (m *QuerySimulateCloseRequest) GetPriceLimit() string {
+	if m != nil {
+		return m.PriceLimit
+	}
+	return ""
+}
+
+type QuerySimulateCloseResponse struct {
+	// sold: a long's base sold, or the quote a short spends buying back.
+	Sold types.Coin `protobuf:"bytes,1,opt,name=sold,proto3" json:"sold"`
+	// fill_price: the fill, quote per base in whole units.
+	FillPrice cosmossdk_io_math.LegacyDec `protobuf:"bytes,2,opt,name=fill_price,json=fillPrice,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"fill_price"`
+	// debt: the whole debt with interest accrued now, before the close.
+	Debt types.Coin `protobuf:"bytes,3,opt,name=debt,proto3" json:"debt"`
+	// repaid: the debt the close repays (its share of the debt with interest).
+	Repaid types.Coin `protobuf:"bytes,4,opt,name=repaid,proto3" json:"repaid"`
+	// paid_out: what the trader receives in the quote.
+	PaidOut types.Coin `protobuf:"bytes,5,opt,name=paid_out,json=paidOut,proto3" json:"paid_out"`
+	// returned: a long's base handed back when its slice repaid the whole debt.
+	Returned types.Coin `protobuf:"bytes,6,opt,name=returned,proto3" json:"returned"`
+	// full: the position is closed (remaining is then empty).
+	Full bool `protobuf:"varint,7,opt,name=full,proto3" json:"full,omitempty"`
+	// remaining: the position left after a partial close, valued now.
+	Remaining PositionInfo `protobuf:"bytes,8,opt,name=remaining,proto3" json:"remaining"`
+	Error     string       `protobuf:"bytes,9,opt,name=error,proto3" json:"error,omitempty"`
+	Codespace string       `protobuf:"bytes,10,opt,name=codespace,proto3" json:"codespace,omitempty"`
+	Code      uint32       `protobuf:"varint,11,opt,name=code,proto3" json:"code,omitempty"`
+}
+
+func (m *QuerySimulateCloseResponse) Reset()         { *m = QuerySimulateCloseResponse{} }
+func (m *QuerySimulateCloseResponse) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateCloseResponse) ProtoMessage()    {}
+func (*QuerySimulateCloseResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3606c43a5ea4819c, []int{15}
+}
+func (m *QuerySimulateCloseResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateCloseResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateCloseResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateCloseResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateCloseResponse.Merge(m, src)
+}
+func (m *QuerySimulateCloseResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateCloseResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateCloseResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateCloseResponse proto.InternalMessageInfo
+
+func (m *QuerySimulateCloseResponse) GetSold() types.Coin {
+	if m != nil {
+		return m.Sold
+	}
+	return types.Coin{}
+}
+
+func (m *QuerySimulateCloseResponse) GetDebt() types.Coin {
+	if m != nil {
+		return m.Debt
+	}
+	return types.Coin{}
+}
+
+func (m *QuerySimulateCloseResponse) GetRepaid() types.Coin {
+	if m != nil {
+		return m.Repaid
+	}
+	return types.Coin{}
+}
+
+func (m *QuerySimulateCloseResponse) GetPaidOut() types.Coin {
+	if m != nil {
+		return m.PaidOut
+	}
+	return types.Coin{}
+}
+
+func (m *QuerySimulateCloseResponse) GetReturned() types.Coin {
+	if m != nil {
+		return m.Returned
+	}
+	return types.Coin{}
+}
+
+func (m *QuerySimulateCloseResponse) GetFull() bool {
+	if m != nil {
+		return m.Full
+	}
+	return false
+}
+
+func (m *QuerySimulateCloseResponse) GetRemaining() PositionInfo {
+	if m != nil {
+		return m.Remaining
+	}
+	return PositionInfo{}
+}
+
+func (m *QuerySimulateCloseResponse) GetError() string {
+	if m != nil {
+		return m.Error
+	}
+	return ""
+}
+
+func (m *QuerySimulateCloseResponse) GetCodespace() string {
+	if m != nil {
+		return m.Codespace
+	}
+	return ""
+}
+
+func (m *QuerySimulateCloseResponse) GetCode() uint32 {
+	if m != nil {
+		return m.Code
+	}
+	return 0
+}
+
+// QuerySimulateAddMarginRequest: amount is a coin string in the pair's quote.
+type QuerySimulateAddMarginRequest struct {
+	Owner      string `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
+	PositionId uint64 `protobuf:"varint,2,opt,name=position_id,json=positionId,proto3" json:"position_id,omitempty"`
+	Amount     string `protobuf:"bytes,3,opt,name=amount,proto3" json:"amount,omitempty"`
+}
+
+func (m *QuerySimulateAddMarginRequest) Reset()         { *m = QuerySimulateAddMarginRequest{} }
+func (m *QuerySimulateAddMarginRequest) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateAddMarginRequest) ProtoMessage()    {}
+func (*QuerySimulateAddMarginRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3606c43a5ea4819c, []int{16}
+}
+func (m *QuerySimulateAddMarginRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateAddMarginRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateAddMarginRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateAddMarginRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateAddMarginRequest.Merge(m, src)
+}
+func (m *QuerySimulateAddMarginRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateAddMarginRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateAddMarginRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateAddMarginRequest proto.InternalMessageInfo
+
+func (m *QuerySimulateAddMarginRequest) GetOwner() string {
+	if m != nil {
+		return m.Owner
+	}
+	return ""
+}
+
+func (m *QuerySimulateAddMarginRequest) GetPositionId() uint64 {
+	if m != nil {
+		return m.PositionId
+	}
+	return 0
+}
+
+func (m *QuerySimulateAddMarginRequest) GetAmount() string {
+	if m != nil {
+		return m.Amount
+	}
+	return ""
+}
+
+type QuerySimulateAddMarginResponse struct {
+	// added: what the position takes (a long repays at most its debt).
+	Added types.Coin `protobuf:"bytes,1,opt,name=added,proto3" json:"added"`
+	// position: the position after it, valued now (equity, leverage, liquidation price).
+	Position  PositionInfo `protobuf:"bytes,2,opt,name=position,proto3" json:"position"`
+	Error     string       `protobuf:"bytes,3,opt,name=error,proto3" json:"error,omitempty"`
+	Codespace string       `protobuf:"bytes,4,opt,name=codespace,proto3" json:"codespace,omitempty"`
+	Code      uint32       `protobuf:"varint,5,opt,name=code,proto3" json:"code,omitempty"`
+}
+
+func (m *QuerySimulateAddMarginResponse) Reset()         { *m = QuerySimulateAddMarginResponse{} }
+func (m *QuerySimulateAddMarginResponse) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateAddMarginResponse) ProtoMessage()    {}
+func (*QuerySimulateAddMarginResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3606c43a5ea4819c, []int{17}
+}
+func (m *QuerySimulateAddMarginResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateAddMarginResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateAddMarginResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateAddMarginResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateAddMarginResponse.Merge(m, src)
+}
+func (m *QuerySimulateAddMarginResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateAddMarginResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateAddMarginResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateAddMarginResponse proto.InternalMessageInfo
+
+func (m *QuerySimulateAddMarginResponse) GetAdded() types.Coin {
+	if m != nil {
+		return m.Added
+	}
+	return types.Coin{}
+}
+
+func (m *QuerySimulateAddMarginResponse) GetPosition() PositionInfo {
+	if m != nil {
+		return m.Position
+	}
+	return PositionInfo{}
+}
+
+func (m *QuerySimulateAddMarginResponse) GetError() string {
+	if m != nil {
+		return m.Error
+	}
+	return ""
+}
+
+func (m *QuerySimulateAddMarginResponse) GetCodespace() string {
+	if m != nil {
+		return m.Codespace
+	}
+	return ""
+}
+
+func (m *QuerySimulateAddMarginResponse) GetCode() uint32 {
+	if m != nil {
+		return m.Code
+	}
+	return 0
+}
+
+// QuerySimulateRemoveMarginRequest: amount is a coin string in the pair's
+// quote; empty asks only for max_removable (position is then the position now).
+type QuerySimulateRemoveMarginRequest struct {
+	Owner      string `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
+	PositionId uint64 `protobuf:"varint,2,opt,name=position_id,json=positionId,proto3" json:"position_id,omitempty"`
+	Amount     string `protobuf:"bytes,3,opt,name=amount,proto3" json:"amount,omitempty"`
+}
+
+func (m *QuerySimulateRemoveMarginRequest) Reset()         { *m = QuerySimulateRemoveMarginRequest{} }
+func (m *QuerySimulateRemoveMarginRequest) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateRemoveMarginRequest) ProtoMessage()    {}
+func (*QuerySimulateRemoveMarginRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3606c43a5ea4819c, []int{18}
+}
+func (m *QuerySimulateRemoveMarginRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateRemoveMarginRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateRemoveMarginRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateRemoveMarginRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateRemoveMarginRequest.Merge(m, src)
+}
+func (m *QuerySimulateRemoveMarginRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateRemoveMarginRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateRemoveMarginRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateRemoveMarginRequest proto.InternalMessageInfo
+
+func (m *QuerySimulateRemoveMarginRequest) GetOwner() string {
+	if m != nil {
+		return m.Owner
+	}
+	return ""
+}
+
+func (m *QuerySimulateRemoveMarginRequest) GetPositionId() uint64 {
+	if m != nil {
+		return m.PositionId
+	}
+	return 0
+}
+
+func (m *QuerySimulateRemoveMarginRequest) GetAmount() string {
+	if m != nil {
+		return m.Amount
+	}
+	return ""
+}
+
+type QuerySimulateRemoveMarginResponse struct {
+	Position PositionInfo `protobuf:"bytes,1,opt,name=position,proto3" json:"position"`
+	// max_removable: the most MsgRemoveMargin accepts now (the position stays
+	// at or above the initial margin); zero when nothing can be removed.
+	MaxRemovable types.Coin `protobuf:"bytes,2,opt,name=max_removable,json=maxRemovable,proto3" json:"max_removable"`
+	Error        string     `protobuf:"bytes,3,opt,name=error,proto3" json:"error,omitempty"`
+	Codespace    string     `protobuf:"bytes,4,opt,name=codespace,proto3" json:"codespace,omitempty"`
+	Code         uint32     `protobuf:"varint,5,opt,name=code,proto3" json:"code,omitempty"`
+}
+
+func (m *QuerySimulateRemoveMarginResponse) Reset()         { *m = QuerySimulateRemoveMarginResponse{} }
+func (m *QuerySimulateRemoveMarginResponse) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateRemoveMarginResponse) ProtoMessage()    {}
+func (*QuerySimulateRemoveMarginResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3606c43a5ea4819c, []int{19}
+}
+func (m *QuerySimulateRemoveMarginResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateRemoveMarginResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateRemoveMarginResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateRemoveMarginResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateRemoveMarginResponse.Merge(m, src)
+}
+func (m *QuerySimulateRemoveMarginResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateRemoveMarginResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateRemoveMarginResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateRemoveMarginResponse proto.InternalMessageInfo
+
+func (m *QuerySimulateRemoveMarginResponse) GetPosition() PositionInfo {
+	if m != nil {
+		return m.Position
+	}
+	return PositionInfo{}
+}
+
+func (m *QuerySimulateRemoveMarginResponse) GetMaxRemovable() types.Coin {
+	if m != nil {
+		return m.MaxRemovable
+	}
+	return types.Coin{}
+}
+
+func (m *QuerySimulateRemoveMarginResponse) GetError() string {
+	if m != nil {
+		return m.Error
+	}
+	return ""
+}
+
+func (m *QuerySimulateRemoveMarginResponse) GetCodespace() string {
+	if m != nil {
+		return m.Codespace
+	}
+	return ""
+}
+
+func (m *QuerySimulateRemoveMarginResponse) GetCode() uint32 {
+	if m != nil {
+		return m.Code
+	}
+	return 0
+}
+
+// QuerySimulateSetTriggersRequest: decimals, quote per base in whole units; empty or 0 clears.
+type QuerySimulateSetTriggersRequest struct {
+	Owner      string `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
+	PositionId uint64 `protobuf:"varint,2,opt,name=position_id,json=positionId,proto3" json:"position_id,omitempty"`
+	TakeProfit string `protobuf:"bytes,3,opt,name=take_profit,json=takeProfit,proto3" json:"take_profit,omitempty"`
+	StopLoss   string `protobuf:"bytes,4,opt,name=stop_loss,json=stopLoss,proto3" json:"stop_loss,omitempty"`
+	PriceLimit string `protobuf:"bytes,5,opt,name=price_limit,json=priceLimit,proto3" json:"price_limit,omitempty"`
+}
+
+func (m *QuerySimulateSetTriggersRequest) Reset()         { *m = QuerySimulateSetTriggersRequest{} }
+func (m *QuerySimulateSetTriggersRequest) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateSetTriggersRequest) ProtoMessage()    {}
+func (*QuerySimulateSetTriggersRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3606c43a5ea4819c, []int{20}
+}
+func (m *QuerySimulateSetTriggersRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateSetTriggersRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateSetTriggersRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateSetTriggersRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateSetTriggersRequest.Merge(m, src)
+}
+func (m *QuerySimulateSetTriggersRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateSetTriggersRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateSetTriggersRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateSetTriggersRequest proto.InternalMessageInfo
+
+func (m *QuerySimulateSetTriggersRequest) GetOwner() string {
+	if m != nil {
+		return m.Owner
+	}
+	return ""
+}
+
+func (m *QuerySimulateSetTriggersRequest) GetPositionId() uint64 {
+	if m != nil {
+		return m.PositionId
+	}
+	return 0
+}
+
+func (m *QuerySimulateSetTriggersRequest) GetTakeProfit() string {
+	if m != nil {
+		return m.TakeProfit
+	}
+	return ""
+}
+
+func (m *QuerySimulateSetTriggersRequest) GetStopLoss() string {
+	if m != nil {
+		return m.StopLoss
+	}
+	return ""
+}
+
+func (m *QuerySimulateSetTriggersRequest) GetPriceLimit() string {
+	if m != nil {
+		return m.PriceLimit
+	}
+	return ""
+}
+
+// TriggerPreview: what a trigger does when the oracle price crosses it,
+// valued at the trigger price (the close itself fills on the dex, within price_limit).
+type TriggerPreview struct {
+	// price: the trigger price (0: none set).
+	Price cosmossdk_io_math.LegacyDec `protobuf:"bytes,1,opt,name=price,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"price"`
+	// fires_when: "price >= 70000" or "price <= 50000".
+	FiresWhen string `protobuf:"bytes,2,opt,name=fires_when,json=firesWhen,proto3" json:"fires_when,omitempty"`
+	// price_limit: the worst fill of its close (the set limit, else the trigger price ∓ max slippage).
+	PriceLimit cosmossdk_io_math.LegacyDec `protobuf:"bytes,3,opt,name=price_limit,json=priceLimit,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"price_limit"`
+	// equity and pnl: the position valued at the trigger price (quote's USD), debt as now.
+	Equity cosmossdk_io_math.LegacyDec `protobuf:"bytes,4,opt,name=equity,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"equity"`
+	Pnl    cosmossdk_io_math.LegacyDec `protobuf:"bytes,5,opt,name=pnl,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"pnl"`
+}
+
+func (m *TriggerPreview) Reset()         { *m = TriggerPreview{} }
+func (m *TriggerPreview) String() string { return proto.CompactTextString(m) }
+func (*TriggerPreview) ProtoMessage()    {}
+func (*TriggerPreview) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3606c43a5ea4819c, []int{21}
+}
+func (m *TriggerPreview) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *TriggerPreview) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_TriggerPreview.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *TriggerPreview) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_TriggerPreview.Merge(m, src)
+}
+func (m *TriggerPreview) XXX_Size() int {
+	return m.Size()
+}
+func (m *TriggerPreview) XXX_DiscardUnknown() {
+	xxx_messageInfo_TriggerPreview.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_TriggerPreview proto.InternalMessageInfo
+
+func (m *TriggerPreview) GetFiresWhen() string {
+	if m != nil {
+		return m.FiresWhen
+	}
+	return ""
+}
+
+type QuerySimulateSetTriggersResponse struct {
+	// price: the oracle price now (quote per base, whole units) the triggers are checked against.
+	Price      cosmossdk_io_math.LegacyDec `protobuf:"bytes,1,opt,name=price,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"price"`
+	TakeProfit TriggerPreview              `protobuf:"bytes,2,opt,name=take_profit,json=takeProfit,proto3" json:"take_profit"`
+	StopLoss   TriggerPreview              `protobuf:"bytes,3,opt,name=stop_loss,json=stopLoss,proto3" json:"stop_loss"`
+	Error      string                      `protobuf:"bytes,4,opt,name=error,proto3" json:"error,omitempty"`
+	Codespace  string                      `protobuf:"bytes,5,opt,name=codespace,proto3" json:"codespace,omitempty"`
+	Code       uint32                      `protobuf:"varint,6,opt,name=code,proto3" json:"code,omitempty"`
+}
+
+func (m *QuerySimulateSetTriggersResponse) Reset()         { *m = QuerySimulateSetTriggersResponse{} }
+func (m *QuerySimulateSetTriggersResponse) String() string { return proto.CompactTextString(m) }
+func (*QuerySimulateSetTriggersResponse) ProtoMessage()    {}
+func (*QuerySimulateSetTriggersResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3606c43a5ea4819c, []int{22}
+}
+func (m *QuerySimulateSetTriggersResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySimulateSetTriggersResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySimulateSetTriggersResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySimulateSetTriggersResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySimulateSetTriggersResponse.Merge(m, src)
+}
+func (m *QuerySimulateSetTriggersResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySimulateSetTriggersResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySimulateSetTriggersResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySimulateSetTriggersResponse proto.InternalMessageInfo
+
+func (m *QuerySimulateSetTriggersResponse) GetTakeProfit() TriggerPreview {
+	if m != nil {
+		return m.TakeProfit
+	}
+	return TriggerPreview{}
+}
+
+func (m *QuerySimulateSetTriggersResponse) GetStopLoss() TriggerPreview {
+	if m != nil {
+		return m.StopLoss
+	}
+	return TriggerPreview{}
+}
+
+func (m *QuerySimulateSetTriggersResponse) GetError() string {
+	if m != nil {
+		return m.Error
+	}
+	return ""
+}
+
+func (m *QuerySimulateSetTriggersResponse) GetCodespace() string {
+	if m != nil {
+		return m.Codespace
+	}
+	return ""
+}
+
+func (m *QuerySimulateSetTriggersResponse) GetCode() uint32 {
+	if m != nil {
+		return m.Code
+	}
+	return 0
+}
+
 func init() {
 	proto.RegisterType((*QueryParamsRequest)(nil), "agora.margin.v1.QueryParamsRequest")
 	proto.RegisterType((*QueryParamsResponse)(nil), "agora.margin.v1.QueryParamsResponse")
@@ -798,91 +1500,138 @@ func init() {
 	proto.RegisterType((*QueryPositionsAtRiskResponse)(nil), "agora.margin.v1.QueryPositionsAtRiskResponse")
 	proto.RegisterType((*QuerySimulateOpenRequest)(nil), "agora.margin.v1.QuerySimulateOpenRequest")
 	proto.RegisterType((*QuerySimulateOpenResponse)(nil), "agora.margin.v1.QuerySimulateOpenResponse")
+	proto.RegisterType((*QuerySimulateCloseRequest)(nil), "agora.margin.v1.QuerySimulateCloseRequest")
+	proto.RegisterType((*QuerySimulateCloseResponse)(nil), "agora.margin.v1.QuerySimulateCloseResponse")
+	proto.RegisterType((*QuerySimulateAddMarginRequest)(nil), "agora.margin.v1.QuerySimulateAddMarginRequest")
+	proto.RegisterType((*QuerySimulateAddMarginResponse)(nil), "agora.margin.v1.QuerySimulateAddMarginResponse")
+	proto.RegisterType((*QuerySimulateRemoveMarginRequest)(nil), "agora.margin.v1.QuerySimulateRemoveMarginRequest")
+	proto.RegisterType((*QuerySimulateRemoveMarginResponse)(nil), "agora.margin.v1.QuerySimulateRemoveMarginResponse")
+	proto.RegisterType((*QuerySimulateSetTriggersRequest)(nil), "agora.margin.v1.QuerySimulateSetTriggersRequest")
+	proto.RegisterType((*TriggerPreview)(nil), "agora.margin.v1.TriggerPreview")
+	proto.RegisterType((*QuerySimulateSetTriggersResponse)(nil), "agora.margin.v1.QuerySimulateSetTriggersResponse")
 }
 
 func init() { proto.RegisterFile("agora/margin/v1/query.proto", fileDescriptor_3606c43a5ea4819c) }
 
 var fileDescriptor_3606c43a5ea4819c = []byte{
-	// 1260 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x97, 0x4d, 0x6f, 0x13, 0x47,
-	0x18, 0xc7, 0xb3, 0x49, 0x6c, 0xec, 0x27, 0x2f, 0x90, 0x21, 0xc0, 0xc6, 0x01, 0x27, 0x5d, 0x28,
-	0x85, 0xb4, 0xd9, 0x6d, 0xa8, 0x54, 0x55, 0x9c, 0x4a, 0x48, 0x51, 0xa3, 0xf2, 0x12, 0x16, 0xb5,
-	0x52, 0x2b, 0xa1, 0xed, 0xd8, 0x3b, 0x6c, 0x46, 0xd8, 0x3b, 0x9b, 0x99, 0x71, 0x68, 0x84, 0x38,
-	0x94, 0x7b, 0xa5, 0x4a, 0xbd, 0xf5, 0xdc, 0x43, 0x8f, 0x3d, 0xf0, 0x1d, 0xca, 0x11, 0xd1, 0x4b,
-	0xd5, 0x03, 0xaa, 0xa0, 0x52, 0xbf, 0x42, 0x8f, 0xd5, 0xbc, 0xd8, 0xac, 0xbd, 0x49, 0x88, 0x1c,
-	0x2e, 0x89, 0x67, 0xe6, 0x99, 0xdf, 0xff, 0x99, 0x97, 0xff, 0xcc, 0x2c, 0xcc, 0xe3, 0x84, 0x71,
-	0x1c, 0xb4, 0x31, 0x4f, 0x68, 0x1a, 0x6c, 0xaf, 0x04, 0x5b, 0x1d, 0xc2, 0x77, 0xfc, 0x8c, 0x33,
-	0xc9, 0xd0, 0x51, 0xdd, 0xe8, 0x9b, 0x46, 0x7f, 0x7b, 0xa5, 0x76, 0x7a, 0x30, 0x3a, 0xc3, 0x1c,
-	0xb7, 0x85, 0x09, 0xaf, 0x15, 0x58, 0x42, 0x62, 0x49, 0x6c, 0xe3, 0x0c, 0x6e, 0xd3, 0x94, 0x05,
-	0xfa, 0xaf, 0xad, 0xaa, 0x37, 0x99, 0x68, 0x33, 0x11, 0x34, 0xb0, 0x20, 0xc1, 0xf6, 0x4a, 0x83,
-	0x48, 0xbc, 0x12, 0x34, 0x19, 0x4d, 0x6d, 0xfb, 0x9c, 0x69, 0x8f, 0x74, 0x29, 0x30, 0x05, 0xdb,
-	0x34, 0x9b, 0xb0, 0x84, 0x99, 0x7a, 0xf5, 0xcb, 0xd6, 0x9e, 0x4e, 0x18, 0x4b, 0x5a, 0x24, 0xc0,
-	0x19, 0x0d, 0x70, 0x9a, 0x32, 0x89, 0x25, 0x65, 0xa9, 0xed, 0xe3, 0xcd, 0x02, 0xba, 0xad, 0x06,
-	0xb7, 0xa1, 0x73, 0x0e, 0xc9, 0x56, 0x87, 0x08, 0xe9, 0xdd, 0x86, 0xe3, 0x7d, 0xb5, 0x22, 0x63,
-	0xa9, 0x20, 0xe8, 0x32, 0x94, 0xcd, 0xd8, 0x5c, 0x67, 0xd1, 0xb9, 0x30, 0x71, 0xe9, 0x94, 0x3f,
-	0x30, 0x17, 0xbe, 0xe9, 0xb0, 0x5a, 0x7d, 0xfa, 0x62, 0x61, 0xe4, 0xd7, 0x7f, 0x7f, 0x5b, 0x72,
-	0x42, 0xdb, 0xc3, 0xfb, 0xaf, 0x04, 0x95, 0x0d, 0x4c, 0xf9, 0x7a, 0x7a, 0x8f, 0xa1, 0xcb, 0x30,
-	0x9e, 0x61, 0xca, 0x2d, 0x66, 0xbe, 0x80, 0xb9, 0xa1, 0x7f, 0xa9, 0xf0, 0x3c, 0x4a, 0xf7, 0x41,
-	0xd3, 0x30, 0x4a, 0x63, 0x77, 0x74, 0xd1, 0xb9, 0x50, 0x0d, 0x47, 0x69, 0x8c, 0x6e, 0xc0, 0x14,
-	0xcb, 0x48, 0x1a, 0xd1, 0x54, 0x12, 0x4e, 0x84, 0x74, 0xc7, 0x34, 0xf4, 0x4c, 0x01, 0x7a, 0x2b,
-	0x23, 0xe9, 0xba, 0x0d, 0xca, 0x63, 0x27, 0x59, 0xae, 0x01, 0x7d, 0x01, 0xd3, 0x34, 0x15, 0x1d,
-	0x8e, 0xd3, 0x26, 0x89, 0xee, 0x75, 0xd2, 0xd8, 0x1d, 0xd7, 0xbc, 0x39, 0xdf, 0xce, 0xb5, 0x5a,
-	0x18, 0xdf, 0x2e, 0x8c, 0x7f, 0x95, 0xd1, 0x34, 0xcf, 0x9a, 0xea, 0xf5, 0xbd, 0xd6, 0x49, 0x63,
-	0xf4, 0x2d, 0x1c, 0x6b, 0xb1, 0x34, 0x89, 0x1a, 0x8c, 0x73, 0xf6, 0x20, 0xe2, 0x58, 0x12, 0xb7,
-	0xa4, 0x32, 0x5f, 0xfd, 0x58, 0xf5, 0xf9, 0xeb, 0xc5, 0xc2, 0xbc, 0xa1, 0x8a, 0xf8, 0xbe, 0x4f,
-	0x59, 0xd0, 0xc6, 0x72, 0xd3, 0xbf, 0x4e, 0x12, 0xdc, 0xdc, 0x59, 0x23, 0xcd, 0xe7, 0x4f, 0x96,
-	0xc1, 0x8a, 0xae, 0x91, 0xa6, 0x11, 0x98, 0x56, 0xbc, 0x55, 0x8d, 0x0b, 0xb1, 0x24, 0xa8, 0x01,
-	0x33, 0x62, 0x93, 0x71, 0xd9, 0x27, 0x51, 0x3e, 0x94, 0xc4, 0x51, 0x0d, 0xcc, 0x69, 0xdc, 0x80,
-	0xaa, 0x1e, 0x05, 0x67, 0xac, 0xed, 0x1e, 0xd1, 0xec, 0x0f, 0x2d, 0xfb, 0x44, 0x91, 0xbd, 0x9e,
-	0xca, 0x1c, 0x75, 0x3d, 0x95, 0x86, 0x5a, 0x51, 0x88, 0x90, 0xb1, 0x36, 0xba, 0x05, 0x60, 0x52,
-	0xd6, 0xbc, 0xca, 0x90, 0xbc, 0xaa, 0x66, 0x74, 0x81, 0x5b, 0x1d, 0x26, 0x49, 0xd4, 0xc4, 0x62,
-	0xd3, 0xad, 0x0e, 0x0b, 0xd4, 0x8c, 0xab, 0x58, 0x6c, 0xaa, 0x01, 0xab, 0x55, 0x36, 0x3c, 0x18,
-	0x76, 0xc0, 0x0a, 0xa1, 0x70, 0xde, 0x71, 0x98, 0xb1, 0x6e, 0xa2, 0xbc, 0x67, 0xb1, 0x8d, 0x9e,
-	0xf1, 0x74, 0x65, 0xcf, 0x61, 0x25, 0xb5, 0xc9, 0x95, 0xc1, 0xc6, 0xf4, 0xa6, 0x2b, 0x1a, 0xcc,
-	0x58, 0x28, 0xbf, 0xe9, 0x4c, 0x17, 0xef, 0xfb, 0x23, 0x30, 0xb9, 0xc1, 0x04, 0x55, 0xf6, 0xd6,
-	0x2e, 0xfb, 0x14, 0x2a, 0x99, 0x2d, 0x5b, 0xa7, 0xed, 0xc2, 0xb3, 0x01, 0x79, 0x5e, 0xaf, 0x17,
-	0xfa, 0x04, 0xc6, 0x63, 0xd2, 0x90, 0xda, 0x6d, 0x07, 0xb5, 0x80, 0xee, 0x81, 0xee, 0xc2, 0xf4,
-	0x26, 0x6b, 0xc5, 0x34, 0x4d, 0x44, 0xb4, 0x8d, 0x5b, 0x1d, 0xa2, 0x6d, 0x39, 0xfc, 0xa6, 0x9c,
-	0xea, 0xd2, 0xbe, 0x52, 0x30, 0xf4, 0x25, 0x80, 0x92, 0xb1, 0xe8, 0xf1, 0x43, 0xa1, 0xab, 0x8a,
-	0x64, 0xb0, 0x37, 0xa1, 0x4c, 0xb6, 0x3a, 0x54, 0xee, 0x1c, 0xd2, 0xa5, 0x96, 0x82, 0x3e, 0x87,
-	0xb1, 0x2c, 0x6d, 0x1d, 0xd2, 0x8f, 0x0a, 0x81, 0xbe, 0x86, 0x49, 0xb3, 0x68, 0xca, 0xe1, 0x94,
-	0x59, 0x1b, 0x0e, 0x8b, 0x9c, 0x30, 0xac, 0x50, 0xa1, 0x50, 0x08, 0x95, 0x16, 0xd9, 0x26, 0x1c,
-	0x27, 0xc4, 0xba, 0x71, 0x58, 0x6c, 0x8f, 0x83, 0x9a, 0x30, 0xd3, 0xa2, 0x5b, 0x1d, 0x1a, 0xeb,
-	0xcb, 0x26, 0xca, 0x38, 0x6d, 0x12, 0xeb, 0xcc, 0x61, 0xe1, 0xc7, 0x72, 0xc0, 0x0d, 0xc5, 0x43,
-	0xd7, 0xa1, 0x64, 0xc0, 0x70, 0x28, 0xb0, 0x81, 0x20, 0x0f, 0x26, 0xbb, 0x0a, 0xb8, 0xd1, 0x22,
-	0xee, 0xc4, 0xa2, 0x73, 0xa1, 0x12, 0xf6, 0xd5, 0xa1, 0x05, 0x98, 0xd0, 0xc1, 0x11, 0xe1, 0x9c,
-	0x71, 0x77, 0x52, 0x5f, 0x42, 0xa0, 0xab, 0x3e, 0x53, 0x35, 0xde, 0x79, 0x98, 0x35, 0xae, 0xb6,
-	0x0e, 0xb2, 0x6e, 0xb7, 0x97, 0x96, 0x32, 0xe1, 0xb8, 0xba, 0xb4, 0xbc, 0xbb, 0x70, 0x62, 0x20,
-	0xce, 0x1e, 0x00, 0x6b, 0x05, 0xcf, 0x9e, 0xd9, 0xd3, 0xb3, 0x83, 0xe7, 0x40, 0xaf, 0xa7, 0x77,
-	0x13, 0x4e, 0xf7, 0xe1, 0xc5, 0xea, 0xce, 0xad, 0x07, 0x29, 0xe1, 0xdd, 0x74, 0x7c, 0x28, 0x31,
-	0x55, 0xd6, 0x12, 0xd5, 0x55, 0xf7, 0xf9, 0x93, 0xe5, 0x59, 0x3b, 0x2d, 0x57, 0xe2, 0x98, 0x13,
-	0x21, 0xee, 0x48, 0x4e, 0xd3, 0x24, 0x34, 0x61, 0x5e, 0x02, 0x67, 0xf6, 0xe0, 0xd9, 0xb4, 0xaf,
-	0x41, 0xb5, 0x2b, 0xde, 0x3d, 0xbb, 0x0e, 0x9e, 0xf7, 0xeb, 0xae, 0x1e, 0x87, 0xf9, 0x7e, 0xa1,
-	0x2b, 0x32, 0xa4, 0xe2, 0x7e, 0x37, 0x6f, 0x94, 0x7b, 0x37, 0x54, 0xed, 0x7b, 0xe0, 0x22, 0x8c,
-	0x0b, 0x1a, 0x13, 0x7d, 0x46, 0x4d, 0x5f, 0x3a, 0x51, 0x50, 0xbd, 0x43, 0x63, 0x12, 0xea, 0x10,
-	0x34, 0x0b, 0xa5, 0x16, 0x6d, 0x53, 0xf3, 0x44, 0x98, 0x0a, 0x4d, 0xc1, 0xbb, 0x37, 0x38, 0x59,
-	0x5d, 0xcd, 0xb7, 0x3c, 0xb6, 0xdf, 0x1d, 0x70, 0xb5, 0xd0, 0x1d, 0xda, 0xee, 0xb4, 0xb0, 0x24,
-	0xea, 0x41, 0x32, 0xe4, 0x8a, 0xf4, 0x66, 0x62, 0x34, 0x37, 0x13, 0xc8, 0xce, 0xc4, 0x98, 0xa9,
-	0xd3, 0x43, 0x3e, 0x09, 0x65, 0x93, 0xa4, 0x39, 0x24, 0x43, 0x5b, 0x42, 0xb5, 0x9c, 0xe9, 0xf5,
-	0x59, 0x97, 0x33, 0x6f, 0x6f, 0x97, 0x9b, 0xc9, 0x2a, 0xe7, 0x76, 0xf9, 0x75, 0x3d, 0x63, 0x0f,
-	0x60, 0x6e, 0x97, 0x81, 0xbc, 0xcd, 0x1d, 0xac, 0x96, 0xca, 0x78, 0xcc, 0x0c, 0xd0, 0x14, 0x2e,
-	0x3d, 0x2d, 0x43, 0x49, 0x2b, 0x23, 0x09, 0x65, 0xf3, 0xd6, 0x44, 0x67, 0x0b, 0xf4, 0xe2, 0x83,
-	0xb6, 0x76, 0x6e, 0xff, 0x20, 0x93, 0xba, 0xb7, 0xf0, 0xf8, 0x8f, 0x7f, 0x7e, 0x1a, 0x9d, 0x43,
-	0xa7, 0x82, 0xdd, 0x9f, 0xf4, 0x28, 0x83, 0x92, 0xbe, 0xaf, 0x91, 0xb7, 0x17, 0xef, 0xf5, 0x0d,
-	0x5f, 0x3b, 0xbb, 0x6f, 0x8c, 0x95, 0xac, 0x6b, 0x49, 0x17, 0x9d, 0xdc, 0x45, 0x52, 0x09, 0x3d,
-	0x76, 0xa0, 0xd2, 0x9d, 0x2d, 0xf4, 0xee, 0x1e, 0xc4, 0xfe, 0xc3, 0xa6, 0x76, 0xfe, 0x4d, 0x61,
-	0x56, 0xfb, 0x3d, 0xad, 0xfd, 0x0e, 0x5a, 0x28, 0x6a, 0x77, 0x37, 0x6d, 0xf0, 0x90, 0xc6, 0x8f,
-	0xd0, 0x2f, 0x0e, 0x1c, 0x1b, 0xb4, 0x3e, 0x5a, 0xde, 0x5f, 0x65, 0xe0, 0xc8, 0xa9, 0xf9, 0x07,
-	0x0d, 0xb7, 0xc9, 0xad, 0xe8, 0xe4, 0xde, 0x47, 0x17, 0x0b, 0xc9, 0x69, 0x03, 0x88, 0xe0, 0xa1,
-	0xfe, 0xff, 0xe8, 0x75, 0xae, 0xe8, 0x67, 0x07, 0x8e, 0x0e, 0x98, 0x18, 0x7d, 0xf0, 0x06, 0xd9,
-	0xbe, 0xf3, 0xa5, 0xb6, 0x7c, 0xc0, 0x68, 0x9b, 0xe3, 0x92, 0xce, 0xf1, 0x1c, 0xf2, 0xf6, 0x9e,
-	0xc0, 0x08, 0xcb, 0x88, 0xab, 0x44, 0x7e, 0x70, 0x60, 0x32, 0xef, 0x17, 0x74, 0x71, 0x77, 0xad,
-	0x5d, 0x0e, 0x87, 0xda, 0xd2, 0x41, 0x42, 0x6d, 0x4e, 0xe7, 0x75, 0x4e, 0x8b, 0xa8, 0x5e, 0xc8,
-	0x49, 0xd8, 0xf0, 0x48, 0x7d, 0xef, 0xac, 0xae, 0x3d, 0x7d, 0x59, 0x77, 0x9e, 0xbd, 0xac, 0x3b,
-	0x7f, 0xbf, 0xac, 0x3b, 0x3f, 0xbe, 0xaa, 0x8f, 0x3c, 0x7b, 0x55, 0x1f, 0xf9, 0xf3, 0x55, 0x7d,
-	0xe4, 0x9b, 0xa5, 0x84, 0xca, 0xcd, 0x4e, 0xc3, 0x6f, 0xb2, 0xb6, 0x61, 0x2c, 0xb7, 0x70, 0x43,
-	0x58, 0xdc, 0x77, 0x5d, 0xa0, 0xdc, 0xc9, 0x88, 0x68, 0x94, 0xf5, 0x57, 0xe4, 0x47, 0xff, 0x07,
-	0x00, 0x00, 0xff, 0xff, 0xc6, 0x1e, 0x61, 0xec, 0x32, 0x0f, 0x00, 0x00,
+	// 1871 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xc4, 0x59, 0xcf, 0x8f, 0x1b, 0x49,
+	0x15, 0x4e, 0x7b, 0x6c, 0xc7, 0x7e, 0xf3, 0x23, 0x99, 0xca, 0x24, 0xeb, 0x78, 0x12, 0xcf, 0x6c,
+	0x6f, 0x98, 0x4d, 0xb2, 0x3b, 0xf6, 0x4e, 0x90, 0xd0, 0x6a, 0x85, 0x04, 0x99, 0x84, 0x85, 0xd1,
+	0x26, 0x9b, 0xd9, 0x0e, 0xb0, 0x02, 0x69, 0xd5, 0x94, 0xdd, 0x35, 0x9e, 0x52, 0xda, 0x5d, 0x9e,
+	0xaa, 0xf2, 0x24, 0xa3, 0xd5, 0x1e, 0xd8, 0x13, 0x12, 0x42, 0x02, 0x71, 0xe3, 0x88, 0x38, 0x00,
+	0x07, 0xc4, 0x61, 0xff, 0x07, 0xf6, 0x80, 0xd0, 0xb2, 0x5c, 0x10, 0x87, 0x80, 0x12, 0x24, 0x24,
+	0x4e, 0x1c, 0x39, 0x70, 0x40, 0xf5, 0xa3, 0xdb, 0x6d, 0xb7, 0x3d, 0xf1, 0xd8, 0x83, 0xb8, 0x64,
+	0xdc, 0xd5, 0xf5, 0xbe, 0xf7, 0xd5, 0xab, 0xf7, 0x55, 0xbd, 0xd7, 0x81, 0x55, 0xdc, 0x66, 0x1c,
+	0x37, 0x3a, 0x98, 0xb7, 0x69, 0xd4, 0x38, 0xdc, 0x6a, 0x1c, 0xf4, 0x08, 0x3f, 0xaa, 0x77, 0x39,
+	0x93, 0x0c, 0x9d, 0xd3, 0x2f, 0xeb, 0xe6, 0x65, 0xfd, 0x70, 0xab, 0x7a, 0x65, 0x78, 0x76, 0x17,
+	0x73, 0xdc, 0x11, 0x66, 0x7a, 0x35, 0x83, 0x25, 0x24, 0x96, 0xc4, 0xbe, 0x5c, 0xc6, 0x1d, 0x1a,
+	0xb1, 0x86, 0xfe, 0xd7, 0x0e, 0xd5, 0x5a, 0x4c, 0x74, 0x98, 0x68, 0x34, 0xb1, 0x20, 0x8d, 0xc3,
+	0xad, 0x26, 0x91, 0x78, 0xab, 0xd1, 0x62, 0x34, 0xb2, 0xef, 0x2f, 0x9b, 0xf7, 0xbe, 0x7e, 0x6a,
+	0x98, 0x07, 0xfb, 0x6a, 0xa5, 0xcd, 0xda, 0xcc, 0x8c, 0xab, 0x5f, 0x76, 0xf4, 0x4a, 0x9b, 0xb1,
+	0x76, 0x48, 0x1a, 0xb8, 0x4b, 0x1b, 0x38, 0x8a, 0x98, 0xc4, 0x92, 0xb2, 0xc8, 0xda, 0xb8, 0x2b,
+	0x80, 0xde, 0x53, 0x8b, 0xdb, 0xd5, 0x9c, 0x3d, 0x72, 0xd0, 0x23, 0x42, 0xba, 0xef, 0xc1, 0x85,
+	0x81, 0x51, 0xd1, 0x65, 0x91, 0x20, 0xe8, 0x2d, 0x28, 0x9a, 0xb5, 0x55, 0x9c, 0x75, 0xe7, 0xfa,
+	0xfc, 0xad, 0x97, 0xea, 0x43, 0xb1, 0xa8, 0x1b, 0x83, 0xed, 0xf2, 0xa7, 0x4f, 0xd7, 0xce, 0xfc,
+	0xf2, 0x1f, 0xbf, 0xbd, 0xe9, 0x78, 0xd6, 0xc2, 0xfd, 0x77, 0x01, 0x4a, 0xbb, 0x98, 0xf2, 0x9d,
+	0x68, 0x8f, 0xa1, 0xb7, 0x20, 0xdf, 0xc5, 0x94, 0x5b, 0x98, 0xd5, 0x0c, 0xcc, 0x7d, 0xfd, 0x4b,
+	0x4d, 0x4f, 0x43, 0x69, 0x1b, 0xb4, 0x04, 0x39, 0x1a, 0x54, 0x72, 0xeb, 0xce, 0xf5, 0xb2, 0x97,
+	0xa3, 0x01, 0xba, 0x0f, 0x8b, 0xac, 0x4b, 0x22, 0x9f, 0x46, 0x92, 0x70, 0x22, 0x64, 0x65, 0x4e,
+	0x83, 0x5e, 0xcd, 0x80, 0x3e, 0xe8, 0x92, 0x68, 0xc7, 0x4e, 0x4a, 0xc3, 0x2e, 0xb0, 0xd4, 0x0b,
+	0xf4, 0x0e, 0x2c, 0xd1, 0x48, 0xf4, 0x38, 0x8e, 0x5a, 0xc4, 0xdf, 0xeb, 0x45, 0x41, 0x25, 0xaf,
+	0xf1, 0x2e, 0xd7, 0x6d, 0xac, 0xd5, 0xc6, 0xd4, 0xed, 0xc6, 0xd4, 0xef, 0x30, 0x1a, 0xa5, 0xb1,
+	0x16, 0x13, 0xdb, 0xb7, 0x7b, 0x51, 0x80, 0xbe, 0x07, 0xe7, 0x43, 0x16, 0xb5, 0xfd, 0x26, 0xe3,
+	0x9c, 0x3d, 0xf6, 0x39, 0x96, 0xa4, 0x52, 0x50, 0xcc, 0xb7, 0xbf, 0xa4, 0x6c, 0xfe, 0xf2, 0x74,
+	0x6d, 0xd5, 0xa0, 0x8a, 0xe0, 0x51, 0x9d, 0xb2, 0x46, 0x07, 0xcb, 0xfd, 0xfa, 0x3d, 0xd2, 0xc6,
+	0xad, 0xa3, 0xbb, 0xa4, 0xf5, 0xf9, 0x27, 0x9b, 0x60, 0x9d, 0xde, 0x25, 0x2d, 0xe3, 0x60, 0x49,
+	0xe1, 0x6d, 0x6b, 0x38, 0x0f, 0x4b, 0x82, 0x9a, 0xb0, 0x2c, 0xf6, 0x19, 0x97, 0x03, 0x2e, 0x8a,
+	0x33, 0xb9, 0x38, 0xa7, 0x01, 0x53, 0x3e, 0xee, 0x43, 0x59, 0xaf, 0x82, 0x33, 0xd6, 0xa9, 0x9c,
+	0xd5, 0xd8, 0x6f, 0x58, 0xec, 0x8b, 0x59, 0xec, 0x9d, 0x48, 0xa6, 0x50, 0x77, 0x22, 0x69, 0x50,
+	0x4b, 0x0a, 0xc2, 0x63, 0xac, 0x83, 0x1e, 0x00, 0x18, 0xca, 0x1a, 0xaf, 0x34, 0x25, 0x5e, 0x59,
+	0x63, 0xc4, 0x80, 0x07, 0x3d, 0x26, 0x89, 0xdf, 0xc2, 0x62, 0xbf, 0x52, 0x9e, 0x16, 0x50, 0x63,
+	0xdc, 0xc1, 0x62, 0x5f, 0x2d, 0x58, 0xed, 0xb2, 0xc1, 0x83, 0x69, 0x17, 0xac, 0x20, 0x14, 0x9c,
+	0x7b, 0x01, 0x96, 0xad, 0x9a, 0x28, 0x4f, 0x24, 0xb6, 0x9b, 0x08, 0x4f, 0x0f, 0x26, 0x0a, 0x2b,
+	0xa8, 0x24, 0x57, 0x02, 0x9b, 0xd3, 0x49, 0x97, 0x15, 0x98, 0x91, 0x50, 0x3a, 0xe9, 0x8c, 0x89,
+	0xfb, 0xfd, 0xb3, 0xb0, 0xb0, 0xcb, 0x04, 0x55, 0xf2, 0xd6, 0x2a, 0xfb, 0x2a, 0x94, 0xba, 0xf6,
+	0xd9, 0x2a, 0x6d, 0x04, 0x9e, 0x9d, 0x90, 0xc6, 0x4b, 0xac, 0xd0, 0x9b, 0x90, 0x0f, 0x48, 0x53,
+	0x6a, 0xb5, 0x4d, 0x2a, 0x01, 0x6d, 0x81, 0x3e, 0x80, 0xa5, 0x7d, 0x16, 0x06, 0x34, 0x6a, 0x0b,
+	0xff, 0x10, 0x87, 0x3d, 0xa2, 0x65, 0x39, 0x7d, 0x52, 0x2e, 0xc6, 0x68, 0xdf, 0x56, 0x60, 0xe8,
+	0x5b, 0x00, 0xca, 0x8d, 0x85, 0xce, 0xcf, 0x04, 0x5d, 0x56, 0x48, 0x06, 0xf6, 0x5d, 0x28, 0x92,
+	0x83, 0x1e, 0x95, 0x47, 0x33, 0xaa, 0xd4, 0xa2, 0xa0, 0x6f, 0xc0, 0x5c, 0x37, 0x0a, 0x67, 0xd4,
+	0xa3, 0x82, 0x40, 0xdf, 0x81, 0x05, 0xb3, 0x69, 0x4a, 0xe1, 0x94, 0x59, 0x19, 0x4e, 0x0b, 0x39,
+	0x6f, 0xb0, 0x3c, 0x05, 0x85, 0x3c, 0x28, 0x85, 0xe4, 0x90, 0x70, 0xdc, 0x26, 0x56, 0x8d, 0xd3,
+	0xc2, 0x26, 0x38, 0xa8, 0x05, 0xcb, 0x21, 0x3d, 0xe8, 0xd1, 0x40, 0x5f, 0x36, 0x7e, 0x97, 0xd3,
+	0x16, 0xb1, 0xca, 0x9c, 0x16, 0xfc, 0x7c, 0x0a, 0x70, 0x57, 0xe1, 0xa1, 0x7b, 0x50, 0x30, 0xc0,
+	0x30, 0x13, 0xb0, 0x01, 0x41, 0x2e, 0x2c, 0xc4, 0x1e, 0x70, 0x33, 0x24, 0x95, 0xf9, 0x75, 0xe7,
+	0x7a, 0xc9, 0x1b, 0x18, 0x43, 0x6b, 0x30, 0xaf, 0x27, 0xfb, 0x84, 0x73, 0xc6, 0x2b, 0x0b, 0xfa,
+	0x12, 0x02, 0x3d, 0xf4, 0x35, 0x35, 0xe2, 0x6e, 0xc0, 0x8a, 0x51, 0xb5, 0x55, 0x90, 0x55, 0xbb,
+	0xbd, 0xb4, 0x94, 0x08, 0xf3, 0xea, 0xd2, 0x72, 0x3f, 0x80, 0x8b, 0x43, 0xf3, 0xec, 0x01, 0x70,
+	0x37, 0xa3, 0xd9, 0xab, 0x63, 0x35, 0x3b, 0x7c, 0x0e, 0x24, 0x96, 0xee, 0xbb, 0x70, 0x65, 0x00,
+	0x5e, 0x6c, 0x1f, 0x3d, 0x78, 0x1c, 0x11, 0x1e, 0xd3, 0xa9, 0x43, 0x81, 0xa9, 0x67, 0xed, 0xa2,
+	0xbc, 0x5d, 0xf9, 0xfc, 0x93, 0xcd, 0x15, 0x1b, 0x96, 0xdb, 0x41, 0xc0, 0x89, 0x10, 0x0f, 0x25,
+	0xa7, 0x51, 0xdb, 0x33, 0xd3, 0xdc, 0x36, 0x5c, 0x1d, 0x83, 0x67, 0x69, 0xbf, 0x0d, 0xe5, 0xd8,
+	0x79, 0x7c, 0x76, 0x4d, 0xce, 0xbb, 0x6f, 0xea, 0x72, 0x58, 0x1d, 0x74, 0x74, 0x5b, 0x7a, 0x54,
+	0x3c, 0x8a, 0x79, 0xa3, 0x54, 0xdd, 0x50, 0xb6, 0xf5, 0xc0, 0x0d, 0xc8, 0x0b, 0x1a, 0x10, 0x7d,
+	0x46, 0x2d, 0xdd, 0xba, 0x98, 0xf1, 0xfa, 0x90, 0x06, 0xc4, 0xd3, 0x53, 0xd0, 0x0a, 0x14, 0x42,
+	0xda, 0xa1, 0xa6, 0x44, 0x58, 0xf4, 0xcc, 0x83, 0xbb, 0x37, 0x1c, 0xac, 0xd8, 0xe7, 0x29, 0xaf,
+	0xed, 0x77, 0x0e, 0x54, 0xb4, 0xa3, 0x87, 0xb4, 0xd3, 0x0b, 0xb1, 0x24, 0xaa, 0x20, 0x99, 0x72,
+	0x47, 0x92, 0x48, 0xe4, 0x52, 0x91, 0x40, 0x36, 0x12, 0x73, 0x66, 0x4c, 0x2f, 0xf9, 0x12, 0x14,
+	0x0d, 0x49, 0x73, 0x48, 0x7a, 0xf6, 0x09, 0x55, 0x53, 0xa2, 0xd7, 0x67, 0x5d, 0x4a, 0xbc, 0x49,
+	0x96, 0x9b, 0x60, 0x15, 0x53, 0x59, 0x7e, 0x4f, 0x47, 0xec, 0x57, 0x0e, 0x5c, 0x1e, 0xb1, 0x92,
+	0xd3, 0x4c, 0x61, 0xb5, 0x57, 0x46, 0x64, 0x66, 0x85, 0xe6, 0x01, 0x5d, 0x81, 0x72, 0x8b, 0x05,
+	0x44, 0x74, 0x71, 0x2b, 0x5e, 0x67, 0x7f, 0x40, 0x05, 0x40, 0x3d, 0xe8, 0xa5, 0x2e, 0x7a, 0xfa,
+	0x77, 0x96, 0xeb, 0x9d, 0x90, 0x09, 0x32, 0x6d, 0xd8, 0x55, 0x68, 0x2c, 0x43, 0xdf, 0x56, 0xa1,
+	0x79, 0x0f, 0xe2, 0xa1, 0x9d, 0x40, 0xc5, 0x75, 0x8f, 0xe3, 0x96, 0x5e, 0xbc, 0xe1, 0x97, 0x3c,
+	0x0f, 0xc7, 0x35, 0x9f, 0x89, 0xeb, 0xef, 0xf3, 0x50, 0x1d, 0xc5, 0xd5, 0x06, 0xf6, 0x4d, 0xc8,
+	0x0b, 0x16, 0x06, 0xc9, 0x5d, 0x3e, 0xd1, 0x6d, 0xac, 0x2c, 0xd4, 0x75, 0xb9, 0x47, 0xc3, 0xd0,
+	0x9e, 0xc3, 0xb9, 0xd9, 0xae, 0x4b, 0x85, 0x64, 0x0e, 0xe0, 0xb8, 0x3c, 0x98, 0x3b, 0x71, 0x79,
+	0xf0, 0x65, 0x28, 0x72, 0xd2, 0xc5, 0xf4, 0x64, 0xd5, 0xb5, 0xb5, 0x41, 0x5f, 0x81, 0x92, 0xfa,
+	0xeb, 0xb3, 0x9e, 0xd4, 0xc9, 0x3b, 0xa9, 0xfd, 0x59, 0x65, 0xf5, 0xa0, 0x27, 0x55, 0x65, 0xc4,
+	0x89, 0xec, 0xf1, 0x88, 0x04, 0x3a, 0xbd, 0x27, 0x05, 0x48, 0xac, 0x54, 0xaa, 0xed, 0xf5, 0xc2,
+	0x50, 0xdf, 0xc3, 0x25, 0x4f, 0xff, 0x56, 0x07, 0x05, 0x27, 0x1d, 0x4c, 0x23, 0x1a, 0xb5, 0xf5,
+	0x4d, 0x7a, 0xa2, 0x83, 0x22, 0x31, 0xed, 0xa7, 0x7e, 0x79, 0x6c, 0xea, 0xc3, 0xb8, 0xd4, 0x9f,
+	0x4f, 0xa5, 0xfe, 0x0f, 0x1c, 0x7b, 0x6c, 0xc7, 0xe9, 0x74, 0x3b, 0x08, 0x4c, 0x67, 0xf5, 0x3f,
+	0x4b, 0xff, 0x4b, 0x50, 0xc4, 0x1d, 0xd6, 0x8b, 0xa4, 0x4d, 0x7e, 0xfb, 0xe4, 0xfe, 0xd3, 0x81,
+	0xda, 0x38, 0x2a, 0xfd, 0xd2, 0x17, 0x07, 0x01, 0x39, 0x59, 0x7a, 0x1b, 0x93, 0x81, 0x23, 0x27,
+	0x37, 0xfb, 0x91, 0x33, 0x37, 0x36, 0xee, 0xf9, 0x71, 0x71, 0x2f, 0xa4, 0xe2, 0xfe, 0x43, 0x07,
+	0xd6, 0x07, 0x16, 0xeb, 0x91, 0x0e, 0x3b, 0x24, 0xff, 0xa7, 0xd0, 0xff, 0xc7, 0x81, 0x97, 0x8f,
+	0x61, 0x73, 0xaa, 0x87, 0xf6, 0x0e, 0x2c, 0x76, 0xf0, 0x13, 0x9f, 0x2b, 0x0f, 0xba, 0x88, 0x3a,
+	0x49, 0xe3, 0xb0, 0xd0, 0xc1, 0x4f, 0xbc, 0xd8, 0xf2, 0xd4, 0x36, 0xe3, 0x8f, 0x0e, 0xac, 0x0d,
+	0x2c, 0xff, 0x21, 0x91, 0xdf, 0xe4, 0xb4, 0xdd, 0x26, 0x49, 0x2f, 0x76, 0xfa, 0x7b, 0xb1, 0x06,
+	0xf3, 0x12, 0x3f, 0x22, 0x7e, 0x97, 0xb3, 0x3d, 0x1a, 0x6f, 0x08, 0xa8, 0xa1, 0x5d, 0x3d, 0x82,
+	0x56, 0xa1, 0x2c, 0x24, 0xeb, 0xfa, 0x21, 0x13, 0xc2, 0xae, 0xa3, 0xa4, 0x06, 0xee, 0x31, 0x21,
+	0x86, 0xef, 0x89, 0x42, 0xe6, 0x9e, 0xf8, 0x57, 0x0e, 0x96, 0xec, 0x1a, 0x76, 0x39, 0x39, 0xa4,
+	0xe4, 0x71, 0xbf, 0x16, 0x76, 0x4e, 0xa3, 0x16, 0xbe, 0xaa, 0xee, 0x0b, 0x4e, 0x84, 0xff, 0x78,
+	0x9f, 0x44, 0xf6, 0x06, 0x2e, 0xeb, 0x91, 0xf7, 0xf7, 0x49, 0x84, 0xde, 0x1f, 0x24, 0x38, 0x5b,
+	0x67, 0x97, 0x5a, 0x58, 0xaa, 0xff, 0xca, 0x9f, 0x66, 0xff, 0x55, 0x98, 0xb9, 0xff, 0x72, 0xff,
+	0x90, 0x1b, 0xd2, 0xf4, 0x40, 0x1a, 0x59, 0x11, 0x9d, 0xee, 0x26, 0xbc, 0x33, 0x98, 0x44, 0x46,
+	0x4a, 0x6b, 0x19, 0x55, 0x0e, 0x26, 0x42, 0x5a, 0x50, 0xe9, 0x84, 0xfb, 0x7a, 0x3a, 0xe1, 0xe6,
+	0x4e, 0x0c, 0xd5, 0x4f, 0xce, 0x44, 0x97, 0xf9, 0xb1, 0xba, 0x2c, 0x8c, 0xd3, 0x65, 0xb1, 0xaf,
+	0xcb, 0x5b, 0x7f, 0x9d, 0x87, 0x82, 0x0e, 0x28, 0x92, 0x50, 0x34, 0x9f, 0x0d, 0xd1, 0x2b, 0x19,
+	0x46, 0xd9, 0x6f, 0x93, 0xd5, 0x6b, 0xc7, 0x4f, 0x32, 0x5b, 0xe1, 0xae, 0x7d, 0xfc, 0xa7, 0xbf,
+	0xff, 0x34, 0x77, 0x19, 0xbd, 0xd4, 0x18, 0xfd, 0x75, 0x16, 0x75, 0xa1, 0xa0, 0x3f, 0xbd, 0x20,
+	0x77, 0x1c, 0x5e, 0xff, 0x63, 0x4d, 0xf5, 0x95, 0x63, 0xe7, 0x58, 0x97, 0x35, 0xed, 0xb2, 0x82,
+	0x2e, 0x8d, 0x70, 0xa9, 0x1c, 0x7d, 0xec, 0x40, 0x29, 0x3e, 0x42, 0xd1, 0x17, 0xc6, 0x20, 0x0e,
+	0xf6, 0x8d, 0xd5, 0x8d, 0x17, 0x4d, 0xb3, 0xbe, 0x5f, 0xd5, 0xbe, 0x5f, 0x46, 0x6b, 0x59, 0xdf,
+	0x71, 0xff, 0xd1, 0xf8, 0x90, 0x06, 0x1f, 0xa1, 0x5f, 0x38, 0x70, 0x7e, 0xb8, 0x8b, 0x43, 0x9b,
+	0xc7, 0x7b, 0x19, 0xea, 0x1e, 0xab, 0xf5, 0x49, 0xa7, 0x5b, 0x72, 0x5b, 0x9a, 0xdc, 0x6b, 0xe8,
+	0x46, 0x86, 0x9c, 0x3e, 0x4e, 0x45, 0xe3, 0x43, 0xfd, 0xf7, 0xa3, 0x3e, 0x57, 0xf4, 0x33, 0x07,
+	0xce, 0x0d, 0xf5, 0x63, 0xe8, 0xf5, 0x17, 0xb8, 0x1d, 0x68, 0x15, 0xab, 0x9b, 0x13, 0xce, 0xb6,
+	0x1c, 0x6f, 0x6a, 0x8e, 0xd7, 0x90, 0x3b, 0x3e, 0x80, 0x3e, 0x96, 0x3e, 0x57, 0x44, 0x7e, 0xe4,
+	0xc0, 0x42, 0xba, 0xf3, 0x41, 0x37, 0x46, 0xfb, 0x1a, 0xd1, 0xe7, 0x55, 0x6f, 0x4e, 0x32, 0xd5,
+	0x72, 0xda, 0xd0, 0x9c, 0xd6, 0x51, 0x2d, 0xc3, 0x49, 0xd8, 0xe9, 0x3e, 0x53, 0xee, 0x7f, 0xe2,
+	0xc0, 0xe2, 0x40, 0xc7, 0x80, 0x5e, 0xe0, 0x25, 0xdd, 0x02, 0x55, 0x5f, 0x9b, 0x68, 0xee, 0x0b,
+	0xf3, 0x2c, 0xa1, 0xd4, 0xd2, 0x0c, 0x7e, 0xee, 0xc0, 0x72, 0xa6, 0xd6, 0x43, 0xf5, 0xe3, 0x7d,
+	0x0d, 0xd7, 0xa7, 0xd5, 0xc6, 0xc4, 0xf3, 0x2d, 0xbf, 0xd7, 0x35, 0xbf, 0x0d, 0x74, 0x6d, 0x3c,
+	0x3f, 0x1c, 0x04, 0xbe, 0x6d, 0x82, 0x7f, 0xe3, 0xc0, 0xca, 0xa8, 0xaa, 0x08, 0x6d, 0x1d, 0xef,
+	0x77, 0x44, 0x3d, 0x57, 0xbd, 0x75, 0x12, 0x13, 0xcb, 0xb6, 0xa1, 0xd9, 0xde, 0x40, 0xaf, 0x8e,
+	0x67, 0xab, 0x4b, 0x29, 0x12, 0x13, 0xfe, 0xb5, 0x03, 0x17, 0x46, 0x5c, 0x40, 0xe8, 0x8d, 0xe3,
+	0x9d, 0x67, 0x4b, 0x9e, 0xea, 0xd6, 0x09, 0x2c, 0x2c, 0xdb, 0xba, 0x66, 0x7b, 0x1d, 0x6d, 0x8c,
+	0x67, 0x2b, 0x88, 0xf4, 0xa5, 0xb5, 0xdb, 0xbe, 0xfb, 0xe9, 0xb3, 0x9a, 0xf3, 0xd9, 0xb3, 0x9a,
+	0xf3, 0xb7, 0x67, 0x35, 0xe7, 0xc7, 0xcf, 0x6b, 0x67, 0x3e, 0x7b, 0x5e, 0x3b, 0xf3, 0xe7, 0xe7,
+	0xb5, 0x33, 0xdf, 0xbd, 0xd9, 0xa6, 0x72, 0xbf, 0xd7, 0xac, 0xb7, 0x58, 0xc7, 0x60, 0x6d, 0x86,
+	0xb8, 0x29, 0x2c, 0xec, 0x93, 0x18, 0x58, 0x1e, 0x75, 0x89, 0x68, 0x16, 0xf5, 0xff, 0x53, 0x7d,
+	0xf1, 0xbf, 0x01, 0x00, 0x00, 0xff, 0xff, 0xc1, 0x10, 0x48, 0xde, 0x94, 0x1b, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -909,6 +1658,17 @@ type QueryClient interface {
 	PositionsAtRisk(ctx context.Context, in *QueryPositionsAtRiskRequest, opts ...grpc.CallOption) (*QueryPositionsAtRiskResponse, error)
 	// SimulateOpen: the position MsgOpenPosition would open now, or its error.
 	SimulateOpen(ctx context.Context, in *QuerySimulateOpenRequest, opts ...grpc.CallOption) (*QuerySimulateOpenResponse, error)
+	// SimulateClose: what MsgClosePosition would do now (fill price, debt
+	// repaid, payout, the position left), or its error.
+	SimulateClose(ctx context.Context, in *QuerySimulateCloseRequest, opts ...grpc.CallOption) (*QuerySimulateCloseResponse, error)
+	// SimulateAddMargin: the position after MsgAddMargin, or its error.
+	SimulateAddMargin(ctx context.Context, in *QuerySimulateAddMarginRequest, opts ...grpc.CallOption) (*QuerySimulateAddMarginResponse, error)
+	// SimulateRemoveMargin: the position after MsgRemoveMargin and the most
+	// that can be removed now, or its error.
+	SimulateRemoveMargin(ctx context.Context, in *QuerySimulateRemoveMarginRequest, opts ...grpc.CallOption) (*QuerySimulateRemoveMarginResponse, error)
+	// SimulateSetTriggers: whether MsgSetTriggers would be accepted at the
+	// price now, and what each trigger would do when it fires.
+	SimulateSetTriggers(ctx context.Context, in *QuerySimulateSetTriggersRequest, opts ...grpc.CallOption) (*QuerySimulateSetTriggersResponse, error)
 }
 
 type queryClient struct {
@@ -973,6 +1733,42 @@ func (c *queryClient) SimulateOpen(ctx context.Context, in *QuerySimulateOpenReq
 	return out, nil
 }
 
+func (c *queryClient) SimulateClose(ctx context.Context, in *QuerySimulateCloseRequest, opts ...grpc.CallOption) (*QuerySimulateCloseResponse, error) {
+	out := new(QuerySimulateCloseResponse)
+	err := c.cc.Invoke(ctx, "/agora.margin.v1.Query/SimulateClose", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) SimulateAddMargin(ctx context.Context, in *QuerySimulateAddMarginRequest, opts ...grpc.CallOption) (*QuerySimulateAddMarginResponse, error) {
+	out := new(QuerySimulateAddMarginResponse)
+	err := c.cc.Invoke(ctx, "/agora.margin.v1.Query/SimulateAddMargin", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) SimulateRemoveMargin(ctx context.Context, in *QuerySimulateRemoveMarginRequest, opts ...grpc.CallOption) (*QuerySimulateRemoveMarginResponse, error) {
+	out := new(QuerySimulateRemoveMarginResponse)
+	err := c.cc.Invoke(ctx, "/agora.margin.v1.Query/SimulateRemoveMargin", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) SimulateSetTriggers(ctx context.Context, in *QuerySimulateSetTriggersRequest, opts ...grpc.CallOption) (*QuerySimulateSetTriggersResponse, error) {
+	out := new(QuerySimulateSetTriggersResponse)
+	err := c.cc.Invoke(ctx, "/agora.margin.v1.Query/SimulateSetTriggers", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // QueryServer is the server API for Query service.
 type QueryServer interface {
 	// Params returns the module parameters.
@@ -987,6 +1783,17 @@ type QueryServer interface {
 	PositionsAtRisk(context.Context, *QueryPositionsAtRiskRequest) (*QueryPositionsAtRiskResponse, error)
 	// SimulateOpen: the position MsgOpenPosition would open now, or its error.
 	SimulateOpen(context.Context, *QuerySimulateOpenRequest) (*QuerySimulateOpenResponse, error)
+	// SimulateClose: what MsgClosePosition would do now (fill price, debt
+	// repaid, payout, the position left), or its error.
+	SimulateClose(context.Context, *QuerySimulateCloseRequest) (*QuerySimulateCloseResponse, error)
+	// SimulateAddMargin: the position after MsgAddMargin, or its error.
+	SimulateAddMargin(context.Context, *QuerySimulateAddMarginRequest) (*QuerySimulateAddMarginResponse, error)
+	// SimulateRemoveMargin: the position after MsgRemoveMargin and the most
+	// that can be removed now, or its error.
+	SimulateRemoveMargin(context.Context, *QuerySimulateRemoveMarginRequest) (*QuerySimulateRemoveMarginResponse, error)
+	// SimulateSetTriggers: whether MsgSetTriggers would be accepted at the
+	// price now, and what each trigger would do when it fires.
+	SimulateSetTriggers(context.Context, *QuerySimulateSetTriggersRequest) (*QuerySimulateSetTriggersResponse, error)
 }
 
 // UnimplementedQueryServer can be embedded to have forward compatible implementations.
@@ -1010,6 +1817,18 @@ func (*UnimplementedQueryServer) PositionsAtRisk(ctx context.Context, req *Query
 }
 func (*UnimplementedQueryServer) SimulateOpen(ctx context.Context, req *QuerySimulateOpenRequest) (*QuerySimulateOpenResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method SimulateOpen not implemented")
+}
+func (*UnimplementedQueryServer) SimulateClose(ctx context.Context, req *QuerySimulateCloseRequest) (*QuerySimulateCloseResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SimulateClose not implemented")
+}
+func (*UnimplementedQueryServer) SimulateAddMargin(ctx context.Context, req *QuerySimulateAddMarginRequest) (*QuerySimulateAddMarginResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SimulateAddMargin not implemented")
+}
+func (*UnimplementedQueryServer) SimulateRemoveMargin(ctx context.Context, req *QuerySimulateRemoveMarginRequest) (*QuerySimulateRemoveMarginResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SimulateRemoveMargin not implemented")
+}
+func (*UnimplementedQueryServer) SimulateSetTriggers(ctx context.Context, req *QuerySimulateSetTriggersRequest) (*QuerySimulateSetTriggersResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SimulateSetTriggers not implemented")
 }
 
 func RegisterQueryServer(s grpc1.Server, srv QueryServer) {
@@ -1124,6 +1943,78 @@ func _Query_SimulateOpen_Handler(srv interface{}, ctx context.Context, dec func(
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_SimulateClose_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySimulateCloseRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SimulateClose(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.margin.v1.Query/SimulateClose",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SimulateClose(ctx, req.(*QuerySimulateCloseRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_SimulateAddMargin_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySimulateAddMarginRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SimulateAddMargin(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.margin.v1.Query/SimulateAddMargin",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SimulateAddMargin(ctx, req.(*QuerySimulateAddMarginRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_SimulateRemoveMargin_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySimulateRemoveMarginRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SimulateRemoveMargin(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.margin.v1.Query/SimulateRemoveMargin",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SimulateRemoveMargin(ctx, req.(*QuerySimulateRemoveMarginRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_SimulateSetTriggers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySimulateSetTriggersRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SimulateSetTriggers(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/agora.margin.v1.Query/SimulateSetTriggers",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SimulateSetTriggers(ctx, req.(*QuerySimulateSetTriggersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Query_serviceDesc = _Query_serviceDesc
 var _Query_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "agora.margin.v1.Query",
@@ -1152,6 +2043,22 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "SimulateOpen",
 			Handler:    _Query_SimulateOpen_Handler,
+		},
+		{
+			MethodName: "SimulateClose",
+			Handler:    _Query_SimulateClose_Handler,
+		},
+		{
+			MethodName: "SimulateAddMargin",
+			Handler:    _Query_SimulateAddMargin_Handler,
+		},
+		{
+			MethodName: "SimulateRemoveMargin",
+			Handler:    _Query_SimulateRemoveMargin_Handler,
+		},
+		{
+			MethodName: "SimulateSetTriggers",
+			Handler:    _Query_SimulateSetTriggers_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -1824,6 +2731,18 @@ func (m *QuerySimulateOpenResponse) MarshalToSizedBuffer(dAtA []byte) (int, erro
 	_ = i
 	var l int
 	_ = l
+	if m.Code != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Code))
+		i--
+		dAtA[i] = 0x20
+	}
+	if len(m.Codespace) > 0 {
+		i -= len(m.Codespace)
+		copy(dAtA[i:], m.Codespace)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Codespace)))
+		i--
+		dAtA[i] = 0x1a
+	}
 	if len(m.Error) > 0 {
 		i -= len(m.Error)
 		copy(dAtA[i:], m.Error)
@@ -1837,6 +2756,583 @@ func (m *QuerySimulateOpenResponse) MarshalToSizedBuffer(dAtA []byte) (int, erro
 			return 0, err
 		}
 		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateCloseRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateCloseRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateCloseRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.PriceLimit) > 0 {
+		i -= len(m.PriceLimit)
+		copy(dAtA[i:], m.PriceLimit)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.PriceLimit)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Fraction) > 0 {
+		i -= len(m.Fraction)
+		copy(dAtA[i:], m.Fraction)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Fraction)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.PositionId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.PositionId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Owner) > 0 {
+		i -= len(m.Owner)
+		copy(dAtA[i:], m.Owner)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Owner)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateCloseResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateCloseResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateCloseResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Code != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Code))
+		i--
+		dAtA[i] = 0x58
+	}
+	if len(m.Codespace) > 0 {
+		i -= len(m.Codespace)
+		copy(dAtA[i:], m.Codespace)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Codespace)))
+		i--
+		dAtA[i] = 0x52
+	}
+	if len(m.Error) > 0 {
+		i -= len(m.Error)
+		copy(dAtA[i:], m.Error)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Error)))
+		i--
+		dAtA[i] = 0x4a
+	}
+	{
+		size, err := m.Remaining.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x42
+	if m.Full {
+		i--
+		if m.Full {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x38
+	}
+	{
+		size, err := m.Returned.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x32
+	{
+		size, err := m.PaidOut.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	{
+		size, err := m.Repaid.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size, err := m.Debt.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	{
+		size := m.FillPrice.Size()
+		i -= size
+		if _, err := m.FillPrice.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	{
+		size, err := m.Sold.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateAddMarginRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateAddMarginRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateAddMarginRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Amount) > 0 {
+		i -= len(m.Amount)
+		copy(dAtA[i:], m.Amount)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Amount)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.PositionId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.PositionId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Owner) > 0 {
+		i -= len(m.Owner)
+		copy(dAtA[i:], m.Owner)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Owner)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateAddMarginResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateAddMarginResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateAddMarginResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Code != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Code))
+		i--
+		dAtA[i] = 0x28
+	}
+	if len(m.Codespace) > 0 {
+		i -= len(m.Codespace)
+		copy(dAtA[i:], m.Codespace)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Codespace)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Error) > 0 {
+		i -= len(m.Error)
+		copy(dAtA[i:], m.Error)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Error)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	{
+		size, err := m.Position.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	{
+		size, err := m.Added.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateRemoveMarginRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateRemoveMarginRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateRemoveMarginRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Amount) > 0 {
+		i -= len(m.Amount)
+		copy(dAtA[i:], m.Amount)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Amount)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.PositionId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.PositionId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Owner) > 0 {
+		i -= len(m.Owner)
+		copy(dAtA[i:], m.Owner)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Owner)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateRemoveMarginResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateRemoveMarginResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateRemoveMarginResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Code != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Code))
+		i--
+		dAtA[i] = 0x28
+	}
+	if len(m.Codespace) > 0 {
+		i -= len(m.Codespace)
+		copy(dAtA[i:], m.Codespace)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Codespace)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Error) > 0 {
+		i -= len(m.Error)
+		copy(dAtA[i:], m.Error)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Error)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	{
+		size, err := m.MaxRemovable.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	{
+		size, err := m.Position.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateSetTriggersRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateSetTriggersRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateSetTriggersRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.PriceLimit) > 0 {
+		i -= len(m.PriceLimit)
+		copy(dAtA[i:], m.PriceLimit)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.PriceLimit)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.StopLoss) > 0 {
+		i -= len(m.StopLoss)
+		copy(dAtA[i:], m.StopLoss)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.StopLoss)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.TakeProfit) > 0 {
+		i -= len(m.TakeProfit)
+		copy(dAtA[i:], m.TakeProfit)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.TakeProfit)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.PositionId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.PositionId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Owner) > 0 {
+		i -= len(m.Owner)
+		copy(dAtA[i:], m.Owner)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Owner)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *TriggerPreview) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *TriggerPreview) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *TriggerPreview) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Pnl.Size()
+		i -= size
+		if _, err := m.Pnl.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	{
+		size := m.Equity.Size()
+		i -= size
+		if _, err := m.Equity.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size := m.PriceLimit.Size()
+		i -= size
+		if _, err := m.PriceLimit.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.FiresWhen) > 0 {
+		i -= len(m.FiresWhen)
+		copy(dAtA[i:], m.FiresWhen)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.FiresWhen)))
+		i--
+		dAtA[i] = 0x12
+	}
+	{
+		size := m.Price.Size()
+		i -= size
+		if _, err := m.Price.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySimulateSetTriggersResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySimulateSetTriggersResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySimulateSetTriggersResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Code != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Code))
+		i--
+		dAtA[i] = 0x30
+	}
+	if len(m.Codespace) > 0 {
+		i -= len(m.Codespace)
+		copy(dAtA[i:], m.Codespace)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Codespace)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Error) > 0 {
+		i -= len(m.Error)
+		copy(dAtA[i:], m.Error)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Error)))
+		i--
+		dAtA[i] = 0x22
+	}
+	{
+		size, err := m.StopLoss.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	{
+		size, err := m.TakeProfit.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	{
+		size := m.Price.Size()
+		i -= size
+		if _, err := m.Price.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
 		i = encodeVarintQuery(dAtA, i, uint64(size))
 	}
 	i--
@@ -2095,6 +3591,237 @@ func (m *QuerySimulateOpenResponse) Size() (n int) {
 	l = len(m.Error)
 	if l > 0 {
 		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Codespace)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.Code != 0 {
+		n += 1 + sovQuery(uint64(m.Code))
+	}
+	return n
+}
+
+func (m *QuerySimulateCloseRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Owner)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.PositionId != 0 {
+		n += 1 + sovQuery(uint64(m.PositionId))
+	}
+	l = len(m.Fraction)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.PriceLimit)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QuerySimulateCloseResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Sold.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.FillPrice.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Debt.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Repaid.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.PaidOut.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Returned.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if m.Full {
+		n += 2
+	}
+	l = m.Remaining.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = len(m.Error)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Codespace)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.Code != 0 {
+		n += 1 + sovQuery(uint64(m.Code))
+	}
+	return n
+}
+
+func (m *QuerySimulateAddMarginRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Owner)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.PositionId != 0 {
+		n += 1 + sovQuery(uint64(m.PositionId))
+	}
+	l = len(m.Amount)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QuerySimulateAddMarginResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Added.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Position.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = len(m.Error)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Codespace)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.Code != 0 {
+		n += 1 + sovQuery(uint64(m.Code))
+	}
+	return n
+}
+
+func (m *QuerySimulateRemoveMarginRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Owner)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.PositionId != 0 {
+		n += 1 + sovQuery(uint64(m.PositionId))
+	}
+	l = len(m.Amount)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QuerySimulateRemoveMarginResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Position.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.MaxRemovable.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = len(m.Error)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Codespace)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.Code != 0 {
+		n += 1 + sovQuery(uint64(m.Code))
+	}
+	return n
+}
+
+func (m *QuerySimulateSetTriggersRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Owner)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.PositionId != 0 {
+		n += 1 + sovQuery(uint64(m.PositionId))
+	}
+	l = len(m.TakeProfit)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.StopLoss)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.PriceLimit)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *TriggerPreview) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Price.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = len(m.FiresWhen)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = m.PriceLimit.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Equity.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Pnl.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QuerySimulateSetTriggersResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Price.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.TakeProfit.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.StopLoss.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = len(m.Error)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Codespace)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.Code != 0 {
+		n += 1 + sovQuery(uint64(m.Code))
 	}
 	return n
 }
@@ -4055,6 +5782,1919 @@ func (m *QuerySimulateOpenResponse) Unmarshal(dAtA []byte) error {
 			}
 			m.Error = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Codespace", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Codespace = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Code", wireType)
+			}
+			m.Code = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Code |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateCloseRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateCloseRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateCloseRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owner", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Owner = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PositionId", wireType)
+			}
+			m.PositionId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PositionId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Fraction", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Fraction = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PriceLimit", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.PriceLimit = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateCloseResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateCloseResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateCloseResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sold", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Sold.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field FillPrice", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.FillPrice.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Debt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Debt.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Repaid", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Repaid.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PaidOut", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.PaidOut.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Returned", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Returned.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Full", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.Full = bool(v != 0)
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Remaining", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Remaining.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Error", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Error = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 10:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Codespace", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Codespace = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 11:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Code", wireType)
+			}
+			m.Code = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Code |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateAddMarginRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateAddMarginRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateAddMarginRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owner", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Owner = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PositionId", wireType)
+			}
+			m.PositionId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PositionId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Amount = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateAddMarginResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateAddMarginResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateAddMarginResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Added", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Added.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Position", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Position.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Error", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Error = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Codespace", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Codespace = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Code", wireType)
+			}
+			m.Code = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Code |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateRemoveMarginRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateRemoveMarginRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateRemoveMarginRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owner", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Owner = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PositionId", wireType)
+			}
+			m.PositionId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PositionId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Amount = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateRemoveMarginResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateRemoveMarginResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateRemoveMarginResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Position", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Position.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxRemovable", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.MaxRemovable.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Error", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Error = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Codespace", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Codespace = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Code", wireType)
+			}
+			m.Code = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Code |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateSetTriggersRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateSetTriggersRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateSetTriggersRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owner", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Owner = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PositionId", wireType)
+			}
+			m.PositionId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PositionId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TakeProfit", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TakeProfit = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field StopLoss", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.StopLoss = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PriceLimit", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.PriceLimit = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *TriggerPreview) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: TriggerPreview: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: TriggerPreview: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Price", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Price.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field FiresWhen", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.FiresWhen = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PriceLimit", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.PriceLimit.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Equity", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Equity.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pnl", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Pnl.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySimulateSetTriggersResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySimulateSetTriggersResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySimulateSetTriggersResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Price", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Price.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TakeProfit", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.TakeProfit.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field StopLoss", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.StopLoss.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Error", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Error = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Codespace", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Codespace = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Code", wireType)
+			}
+			m.Code = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Code |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipQuery(dAtA[iNdEx:])
