@@ -1,14 +1,18 @@
 // A proposal: what it does in words, the tally against quorum and
-// threshold, the deposit, who voted what, and vote and deposit buttons.
+// threshold, the deposit, vote (with a reason) and deposit, and beside each
+// other the debate from x/forum and every vote with its reason.
 import { useState } from "react";
 import { useApp, useQuery } from "../../state";
 import { rest, type Coin } from "../../lib/api";
-import { formatCoin, parseUnits, decimalsOf } from "../../lib/format";
-import { Bar, Card, ErrorLine, NeedWallet, TxResult } from "../../components/common";
-import { Link } from "../../router";
-import type { TxOutcome } from "../../lib/wallet";
+import { formatCoin } from "../../lib/format";
+import { Bar, Card, ErrorLine } from "../../components/common";
 import { accountOfOperator } from "../../lib/addresses";
+import type { GovVote } from "../../lib/forum";
 import { MessageLine, STATUS, timeLeft, voteText, type Proposal, type Tally, type VoteOption } from "./shared";
+import { Thread, THREAD_PAGE, useThread } from "./Thread";
+import { Timelock } from "./Timelock";
+import { VoteForm } from "./VoteForm";
+import { VoteReasons } from "./VoteReasons";
 
 function TallyBars({ t, bonded, quorum, threshold }: { t: Tally; bonded: number; quorum: number; threshold: number }) {
   const yes = Number(t.yes_count), no = Number(t.no_count), abstain = Number(t.abstain_count), veto = Number(t.no_with_veto_count);
@@ -32,31 +36,15 @@ function useGovFacts() {
   return { quorum: Number(params.data?.quorum ?? 0), threshold: Number(params.data?.threshold ?? 0.5), bonded: Number(pool.data?.bonded_tokens ?? 0) };
 }
 export function ProposalPage({ id }: { id: string }) {
-  const { denoms, wallet, send } = useApp();
   const facts = useGovFacts();
   const prop = useQuery(() => rest<{ proposal: Proposal }>(`/cosmos/gov/v1/proposals/${id}`).then((r) => r.proposal), [id], 4000);
   const tally = useQuery(() => rest<{ tally: Tally }>(`/cosmos/gov/v1/proposals/${id}/tally`).then((r) => r.tally), [id], 3000);
-  const votes = useQuery(() => rest<{ votes: { voter: string; options: VoteOption[] }[] }>(`/cosmos/gov/v1/proposals/${id}/votes`).then((r) => r.votes), [id], 4000);
-  const [outcome, setOutcome] = useState<TxOutcome>();
-  const [deposit, setDeposit] = useState("");
-  const [error, setError] = useState("");
+  // x/gov keeps votes until the tally; after it the list is empty (or a not-found error), and the forum's copies remain.
+  const votes = useQuery(() => rest<{ votes: GovVote[] }>(`/cosmos/gov/v1/proposals/${id}/votes`).then((r) => r.votes, () => []), [id], 4000);
+  const [shown, setShown] = useState(THREAD_PAGE);
+  const thread = useThread(id, shown);
   const p = prop.data;
-  const vote = async (option: number, label: string) => {
-    if (!wallet) return;
-    setOutcome(undefined);
-    setOutcome(await send(`vote ${label} on #${id}`, [{ typeUrl: "/cosmos.gov.v1.MsgVote", value: { proposalId: BigInt(id), voter: wallet.address, option, metadata: "" } }]));
-  };
-  const doDeposit = async () => {
-    if (!wallet) return;
-    setError("");
-    let amount: string;
-    try {
-      amount = parseUnits(deposit, decimalsOf("uagr", denoms));
-    } catch (e) {
-      return setError((e as Error).message);
-    }
-    setOutcome(await send(`deposit on #${id}`, [{ typeUrl: "/cosmos.gov.v1.MsgDeposit", value: { proposalId: BigInt(id), depositor: wallet.address, amount: [{ denom: "uagr", amount }] } }]));
-  };
+  const ended = !!p && !p.status.includes("VOTING") && !p.status.includes("DEPOSIT");
   return (
     <div className="screen">
       <h1>Proposal #{id}</h1>
@@ -65,7 +53,10 @@ export function ProposalPage({ id }: { id: string }) {
         <>
           <Card title={p.title || "(untitled)"}>
             <p>
-              <span className="badge">{STATUS[p.status] ?? p.status}</span> {p.status.includes("VOTING") && timeLeft(p.voting_end_time)}
+              <span className="badge" data-testid="proposal-status">
+                {STATUS[p.status] ?? p.status}
+              </span>{" "}
+              {p.status.includes("VOTING") && timeLeft(p.voting_end_time)}
               {p.status.includes("DEPOSIT") && timeLeft(p.deposit_end_time)}
             </p>
             <p>{p.summary}</p>
@@ -77,48 +68,20 @@ export function ProposalPage({ id }: { id: string }) {
             </ol>
             <DepositProgress deposit={p.total_deposit} inDepositPeriod={p.status.includes("DEPOSIT")} />
           </Card>
+          <Timelock proposalId={id} passed={p.status === "PROPOSAL_STATUS_PASSED"} />
           <Card title="Tally">{tally.data && <TallyBars t={tally.data} {...facts} />}</Card>
           <Card title="Vote">
-            <NeedWallet>
-              <div className="row">
-                <button onClick={() => vote(1, "yes")} data-testid="vote-yes">
-                  Yes
-                </button>
-                <button onClick={() => vote(3, "no")} data-testid="vote-no">
-                  No
-                </button>
-                <button onClick={() => vote(4, "no with veto")}>No with veto</button>
-                <button onClick={() => vote(2, "abstain")}>Abstain</button>
-              </div>
-              <form
-                className="row"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  doDeposit();
-                }}
-              >
-                <label>
-                  Deposit AGR
-                  <input value={deposit} onChange={(e) => setDeposit(e.target.value)} inputMode="decimal" />
-                </label>
-                <button type="submit">Deposit</button>
-              </form>
-              <ErrorLine error={error} />
-              <TxResult outcome={outcome} />
-            </NeedWallet>
+            <VoteForm id={id} voting={p.status.includes("VOTING")} inDeposit={p.status.includes("DEPOSIT")} />
           </Card>
-          <Card title="Votes">
-            <ValidatorVotes votes={votes.data ?? []} />
-            <h3>Everyone who voted</h3>
-            <ul className="plain small">
-              {(votes.data ?? []).map((v) => (
-                <li key={v.voter}>
-                  <Link to={`/explorer/account/${v.voter}`}>{v.voter}</Link>: {voteText(v.options)}
-                </li>
-              ))}
-            </ul>
-            <p className="small muted">A delegator who does not vote counts with their validator's vote.</p>
-          </Card>
+          <div className="cols">
+            <Thread proposalId={id} status={p.status} thread={thread} shown={shown} showMore={() => setShown(shown + THREAD_PAGE)} />
+            <Card title="Votes and reasons">
+              <VoteReasons live={votes.data ?? []} kept={thread.data?.vote_reasons ?? []} ended={ended} />
+              <h3>Validators</h3>
+              <ValidatorVotes votes={votes.data ?? []} />
+              <p className="small muted">A delegator who does not vote counts with their validator's vote.</p>
+            </Card>
+          </div>
         </>
       )}
     </div>

@@ -45,6 +45,27 @@ export function voteText(options: VoteOption[]): string {
 }
 /** MessageLine is a proposal's message in words; a params change is compared with the params in force. */
 export function MessageLine({ msg }: { msg: JsonMsg }) {
+  if (msg["@type"] === "/agora.timelock.v1.MsgSchedule") return <ScheduleLine msg={msg} />;
+  return <PlainMessageLine msg={msg} />;
+}
+
+/** ScheduleLine is x/timelock's MsgSchedule: its messages, after the timelock's delay. */
+function ScheduleLine({ msg }: { msg: JsonMsg }) {
+  const inner = (msg.messages ?? []) as JsonMsg[];
+  const title = typeof msg.title === "string" && msg.title ? ` (“${msg.title}”)` : "";
+  return (
+    <li>
+      after the timelock's delay{title}:
+      <ul>
+        {inner.map((m, i) => (
+          <PlainMessageLine key={i} msg={m} />
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+function PlainMessageLine({ msg }: { msg: JsonMsg }) {
   const { denoms } = useApp();
   const m = /^\/agora\.(\w+)\.v1\.MsgUpdateParams$/.exec(msg["@type"]);
   const current = useQuery(m ? () => rest<{ params: Record<string, unknown> }>(`/agora/${m[1]}/v1/params`).then((r) => r.params) : null, [msg["@type"]]);
