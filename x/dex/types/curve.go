@@ -38,6 +38,9 @@ type PoolCurve interface {
 	// SwapInvariantHolds checks that a swap from before to after did not
 	// decrease the curve's invariant (ErrInvariantBroken otherwise).
 	SwapInvariantHolds(before, after Pool, now time.Time) error
+	// ClearBatch clears one block's exact-in orders on the pair (i, j) at
+	// one uniform price (x sells asset i, y sells asset j).
+	ClearBatch(p Pool, i, j int, orders []dexmath.BatchOrder, now time.Time) (dexmath.BatchClearing, error)
 }
 
 // Curve returns the formulas of the pool's type.
@@ -80,6 +83,11 @@ func (constantProduct) SwapExactIn(p Pool, i, j int, amountIn sdkmath.Int, _ tim
 func (constantProduct) SwapExactOut(p Pool, i, j int, amountOut sdkmath.Int, _ time.Time) (sdkmath.Int, sdkmath.Int, error) {
 	r := p.Amounts()
 	return dexmath.SwapExactOut(r[i], r[j], amountOut, p.SwapFee)
+}
+
+func (constantProduct) ClearBatch(p Pool, i, j int, orders []dexmath.BatchOrder, _ time.Time) (dexmath.BatchClearing, error) {
+	r := p.Amounts()
+	return dexmath.ClearConstantProduct(r[i], r[j], p.SwapFee, orders)
 }
 
 func (constantProduct) SpotPrice(p Pool, i, j int, _ time.Time) (sdkmath.LegacyDec, error) {
@@ -150,6 +158,10 @@ func (stableSwap) SwapExactIn(p Pool, i, j int, amountIn sdkmath.Int, now time.T
 
 func (stableSwap) SwapExactOut(p Pool, i, j int, amountOut sdkmath.Int, now time.Time) (sdkmath.Int, sdkmath.Int, error) {
 	return dexmath.StableSwapExactOut(p.Amounts(), p.Amp(now), i, j, amountOut, p.SwapFee)
+}
+
+func (stableSwap) ClearBatch(p Pool, i, j int, orders []dexmath.BatchOrder, now time.Time) (dexmath.BatchClearing, error) {
+	return dexmath.ClearStableSwap(p.Amounts(), p.Amp(now), i, j, p.SwapFee, orders)
 }
 
 func (stableSwap) SpotPrice(p Pool, i, j int, now time.Time) (sdkmath.LegacyDec, error) {
