@@ -241,7 +241,7 @@ func TestBatchSandwichEarnsNothing(t *testing.T) {
 			{Side: SideSellY, Amount: ni(front)}, {Side: SideSellY, Amount: victim}, {Side: SideSellX, Amount: bought},
 		})
 		require.NoError(t, err)
-		dx := c.Out[0].Sub(bought)     // attacker's x: received − sold
+		dx := c.Out[0].Sub(bought)    // attacker's x: received − sold
 		dy := c.Out[2].Sub(ni(front)) // attacker's y: received − sold
 		require.False(t, !dx.IsNegative() && !dy.IsNegative() && (dx.IsPositive() || dy.IsPositive()),
 			"attacker gained: dx %s dy %s", dx, dy)
