@@ -17,7 +17,7 @@ import (
 // the pool's marginal price after both sides' inputs (net of fees) are
 // added. Every x-seller gets ⌊a·γ·p⌋ of y and every y-seller ⌊b·γ/p⌋ of x.
 // Paying exactly γX·p and γY/p leaves the fee-less reserves at
-// x” = (x+γX)·y/(y+γY) and y” = (y+γY)·x/(x+γX), so x”·y” = x·y: the
+// x* = (x+γX)·y/(y+γY) and y* = (y+γY)·x/(x+γX), so x*·y* = x·y: the
 // price keeps k exactly, rounding down only adds to the pool, and the fees
 // (1−γ)X and (1−γ)Y stay in the reserves (less the protocol share, which is
 // at most the fee). With Y = 0 an x-seller gets ⌊a·γ·y/(x+γX)⌋, which for a
