@@ -32,6 +32,7 @@ func (app *AgoraApp) Invariants() []Invariant {
 		{Name: "lend/backstop", Check: app.LendKeeper.BackstopInvariant},
 		{Name: "incentives/module-balance", Check: app.IncentivesKeeper.ModuleBalanceInvariant},
 		{Name: "incentives/bonded-totals", Check: app.IncentivesKeeper.BondedTotalsInvariant},
+		{Name: "incentives/gauge-index", Check: app.IncentivesKeeper.GaugeIndexInvariant},
 		{Name: "margin/managed-accounts", Check: app.MarginKeeper.ManagedAccountsInvariant},
 		{Name: "margin/module-balance", Check: app.MarginKeeper.ModuleBalanceInvariant},
 		{Name: "margin/open-interest", Check: app.MarginKeeper.OpenInterestInvariant},
@@ -43,6 +44,7 @@ func (app *AgoraApp) Invariants() []Invariant {
 		{Name: "synth/module-balance", Check: app.SynthKeeper.ModuleBalanceInvariant},
 		{Name: "synth/debt", Check: app.SynthKeeper.DebtInvariant},
 		{Name: "forum/indexes", Check: app.ForumKeeper.IndexInvariant},
+		{Name: "timelock/queue", Check: app.TimelockKeeper.QueueInvariant},
 	}
 }
 

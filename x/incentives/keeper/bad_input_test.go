@@ -47,8 +47,8 @@ func TestBadInput(t *testing.T) {
 		{"gauge starting in the past", "alice", &types.MsgCreateGauge{Creator: e.addr("alice"), PoolId: 1, Coins: usdc, StartTime: past, DurationSeconds: 600}, types.ErrInvalidGauge},
 		{"gauge of an unknown pool", "alice", &types.MsgCreateGauge{Creator: e.addr("alice"), PoolId: 99, Coins: usdc, DurationSeconds: 600}, types.ErrUnknownPool},
 		{"gauge of coins not held", "alice", &types.MsgCreateGauge{Creator: e.addr("alice"), PoolId: 1, Coins: sdk.NewCoins(coin("1uxyz")), DurationSeconds: 600}, types.ErrInsufficientFunds},
-		{"weights not summing to 1", "gov", &types.MsgSetPoolWeights{Authority: app.GovAuthority(), Weights: w(1, "0.5")}, types.ErrInvalidWeights},
-		{"weights naming an unknown pool", "gov", &types.MsgSetPoolWeights{Authority: app.GovAuthority(), Weights: w(1, "0.5", 99, "0.5")}, types.ErrInvalidWeights},
+		{"weights not summing to 1", "gov", &types.MsgSetPoolWeights{Authority: app.TimelockAuthority(), Weights: w(1, "0.5")}, types.ErrInvalidWeights},
+		{"weights naming an unknown pool", "gov", &types.MsgSetPoolWeights{Authority: app.TimelockAuthority(), Weights: w(1, "0.5", 99, "0.5")}, types.ErrInvalidWeights},
 		{"weights by a non-gov signer", "carol", &types.MsgSetPoolWeights{Authority: e.addr("carol"), Weights: w(1, "1")}, types.ErrUnauthorized},
 		{"params by a non-gov signer", "carol", &types.MsgUpdateParams{Authority: e.addr("carol"), Params: types.DefaultParams()}, types.ErrUnauthorized},
 	}

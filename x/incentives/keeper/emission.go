@@ -65,8 +65,9 @@ func (k Keeper) emit(ctx context.Context, params types.Params) error {
 	return nil
 }
 
-// EndBlock emits, finishes ended gauges and returns matured unbondings
-// (both bounded by max_queue_per_block).
+// EndBlock emits, finishes ended gauges, prunes gauges finished longer than
+// the retention period and returns matured unbondings (each bounded by
+// max_queue_per_block).
 func (k Keeper) EndBlock(ctx context.Context) error {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
@@ -76,6 +77,9 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 		return err
 	}
 	if err := k.finishGauges(ctx, params.MaxQueuePerBlock); err != nil {
+		return err
+	}
+	if err := k.pruneGauges(ctx, params.FinishedGaugeRetentionSeconds, params.MaxQueuePerBlock); err != nil {
 		return err
 	}
 	return k.completeUnbondings(ctx, params.MaxQueuePerBlock)

@@ -124,13 +124,13 @@ func TestEmissionsFollowWeights(t *testing.T) {
 	p, _ := k.Params.Get(e.c.Ctx())
 	p.EmissionPerBlock = sdkmath.NewInt(1_000_000)
 	ms := keeper.NewMsgServerImpl(k)
-	if _, err := ms.UpdateParams(e.c.WriteCtx(), &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: p}); err != nil {
+	if _, err := ms.UpdateParams(e.c.WriteCtx(), &types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: p}); err != nil {
 		t.Fatal(err)
 	}
 	w := func(a, b string) []types.PoolWeight {
 		return []types.PoolWeight{{PoolId: 1, Weight: sdkmath.LegacyMustNewDecFromStr(a)}, {PoolId: 2, Weight: sdkmath.LegacyMustNewDecFromStr(b)}}
 	}
-	if _, err := ms.SetPoolWeights(e.c.WriteCtx(), &types.MsgSetPoolWeights{Authority: app.GovAuthority(), Weights: w("0.75", "0.25")}); err != nil {
+	if _, err := ms.SetPoolWeights(e.c.WriteCtx(), &types.MsgSetPoolWeights{Authority: app.TimelockAuthority(), Weights: w("0.75", "0.25")}); err != nil {
 		t.Fatal(err)
 	}
 	e.c.NextBlock()
@@ -144,7 +144,7 @@ func TestEmissionsFollowWeights(t *testing.T) {
 	if !b1.Sub(b0).Equal(sdkmath.NewInt(3_000_000)) || !c1.Sub(c0).Equal(sdkmath.NewInt(1_000_000)) {
 		t.Fatalf("4 blocks at 0.75/0.25: bob +%s, carol +%s", b1.Sub(b0), c1.Sub(c0))
 	}
-	if _, err := ms.SetPoolWeights(e.c.WriteCtx(), &types.MsgSetPoolWeights{Authority: app.GovAuthority(), Weights: w("0.5", "0.5")}); err != nil {
+	if _, err := ms.SetPoolWeights(e.c.WriteCtx(), &types.MsgSetPoolWeights{Authority: app.TimelockAuthority(), Weights: w("0.5", "0.5")}); err != nil {
 		t.Fatal(err)
 	}
 	e.c.AdvanceBlocks(2)

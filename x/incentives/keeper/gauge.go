@@ -86,8 +86,10 @@ func (k Keeper) putGauge(ctx context.Context, g types.Gauge) error {
 }
 
 // finishGauges closes at most limit gauges whose end has passed: their pool
-// is updated (the last release), they leave the pool's unfinished set and
-// their unallocated coins go back to the creator.
+// is updated (the last release), they leave the pool's unfinished set
+// (max_gauges_per_pool counts only that set) for the finished set (pruned
+// after the retention period, prune.go) and their unallocated coins go back
+// to the creator.
 func (k Keeper) finishGauges(ctx context.Context, limit uint32) error {
 	t := now(ctx)
 	var due []collections.Pair[int64, uint64]
@@ -128,6 +130,9 @@ func (k Keeper) finishGauges(ctx context.Context, limit uint32) error {
 			return err
 		}
 		if err := k.GaugeEnds.Remove(ctx, key); err != nil {
+			return err
+		}
+		if err := k.Finished.Set(ctx, key); err != nil {
 			return err
 		}
 		if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventGaugeFinished{

@@ -33,6 +33,9 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			if err := k.Gauges.Set(ctx, g.Id, g); err != nil { // finished
 				return err
 			}
+			if err := k.Finished.Set(ctx, collections.Join(gaugeEnd(g), g.Id)); err != nil {
+				return err
+			}
 			continue
 		}
 		if err := k.putGauge(ctx, g); err != nil {

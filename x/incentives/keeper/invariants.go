@@ -82,3 +82,71 @@ func (k Keeper) BondedTotalsInvariant(ctx sdk.Context) error {
 	}
 	return nil
 }
+
+// GaugeIndexInvariant: every gauge record is either unfinished (in
+// GaugesByPool under its pool and in GaugeEnds under its end) or finished
+// and awaiting pruning (in Finished under its end), never both or neither,
+// and no index names a missing gauge.
+func (k Keeper) GaugeIndexInvariant(ctx sdk.Context) error {
+	seen := map[uint64]string{}
+	mark := func(id uint64, where string) error {
+		if prev, ok := seen[id]; ok && prev != where {
+			return fmt.Errorf("gauge %d is both %s and %s", id, prev, where)
+		}
+		seen[id] = where
+		return nil
+	}
+	check := func(where string, id uint64, ok func(types.Gauge) bool) error {
+		g, err := k.Gauges.Get(ctx, id)
+		if err != nil {
+			return fmt.Errorf("%s index names gauge %d: %w", where, id, err)
+		}
+		if !ok(g) {
+			return fmt.Errorf("%s index of gauge %d does not match its record", where, id)
+		}
+		return nil
+	}
+	byPool := 0
+	err := k.GaugesByPool.Walk(ctx, nil, func(key collections.Pair[uint64, uint64]) (bool, error) {
+		byPool++
+		if err := check("by-pool", key.K2(), func(g types.Gauge) bool { return g.PoolId == key.K1() }); err != nil {
+			return true, err
+		}
+		return false, mark(key.K2(), "unfinished")
+	})
+	if err != nil {
+		return err
+	}
+	ends := 0
+	err = k.GaugeEnds.Walk(ctx, nil, func(key collections.Pair[int64, uint64]) (bool, error) {
+		ends++
+		if err := check("end", key.K2(), func(g types.Gauge) bool { return gaugeEnd(g) == key.K1() }); err != nil {
+			return true, err
+		}
+		if seen[key.K2()] != "unfinished" {
+			return true, fmt.Errorf("gauge %d has an end entry but is not in its pool's unfinished set", key.K2())
+		}
+		return false, nil
+	})
+	if err != nil {
+		return err
+	}
+	if ends != byPool {
+		return fmt.Errorf("%d unfinished gauges by pool, %d by end", byPool, ends)
+	}
+	err = k.Finished.Walk(ctx, nil, func(key collections.Pair[int64, uint64]) (bool, error) {
+		if err := check("finished", key.K2(), func(g types.Gauge) bool { return gaugeEnd(g) == key.K1() && g.Unallocated.Empty() }); err != nil {
+			return true, err
+		}
+		return false, mark(key.K2(), "finished")
+	})
+	if err != nil {
+		return err
+	}
+	return k.Gauges.Walk(ctx, nil, func(id uint64, _ types.Gauge) (bool, error) {
+		if _, ok := seen[id]; !ok {
+			return true, fmt.Errorf("gauge %d is in no index (neither unfinished nor finished)", id)
+		}
+		return false, nil
+	})
+}

@@ -44,6 +44,7 @@ type Keeper struct {
 	UnbondQueue  collections.KeySet[collections.Pair[int64, uint64]] // (completion, id)
 	UnbondsOf    collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
 	NextUnbondID collections.Sequence
+	Finished     collections.KeySet[collections.Pair[int64, uint64]] // finished gauges not yet pruned: (end, gauge)
 }
 
 // NewKeeper builds the keeper; authority (the gov module account) must be a
@@ -77,6 +78,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, account
 		UnbondQueue:  collections.NewKeySet(sb, types.UnbondingQueue, "unbonding_queue", collections.PairKeyCodec(i64, u64)),
 		UnbondsOf:    collections.NewKeySet(sb, types.UnbondingByOwner, "unbondings_by_owner", collections.PairKeyCodec(sdk.AccAddressKey, u64)),
 		NextUnbondID: collections.NewSequence(sb, types.NextUnbondingKey, "next_unbonding_id"),
+		Finished:     collections.NewKeySet(sb, types.FinishedGauges, "finished_gauges", collections.PairKeyCodec(i64, u64)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

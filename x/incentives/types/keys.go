@@ -26,4 +26,5 @@ var (
 	UnbondingQueue   = collections.NewPrefix(11)
 	UnbondingByOwner = collections.NewPrefix(12)
 	NextUnbondingKey = collections.NewPrefix(13)
+	FinishedGauges   = collections.NewPrefix(14)
 )

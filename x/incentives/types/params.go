@@ -13,11 +13,12 @@ import (
 const (
 	maxUnbondingSeconds = 30 * 24 * 3600
 	maxGaugeMinSeconds  = 365 * 24 * 3600
+	maxRetentionSeconds = 365 * 24 * 3600
 )
 
 // DefaultParams: a one-day unbonding period, no emissions (governance turns
 // them on), 10 gauges per pool, gauges of at least an hour, 100 queue
-// entries per block.
+// entries per block, finished gauges kept a week.
 func DefaultParams() Params {
 	return Params{
 		UnbondingPeriodSeconds:  24 * 3600,
@@ -26,6 +27,8 @@ func DefaultParams() Params {
 		MaxGaugesPerPool:        10,
 		MinGaugeDurationSeconds: 3600,
 		MaxQueuePerBlock:        100,
+
+		FinishedGaugeRetentionSeconds: 7 * 24 * 3600,
 	}
 }
 
@@ -49,6 +52,9 @@ func (p Params) Validate() error {
 	}
 	if p.MaxQueuePerBlock < 1 || p.MaxQueuePerBlock > 10000 {
 		errs = append(errs, fmt.Errorf("max_queue_per_block %d not in [1, 10000]", p.MaxQueuePerBlock))
+	}
+	if p.FinishedGaugeRetentionSeconds > maxRetentionSeconds {
+		errs = append(errs, fmt.Errorf("finished_gauge_retention_seconds %d above %d", p.FinishedGaugeRetentionSeconds, maxRetentionSeconds))
 	}
 	if len(errs) > 0 {
 		return errorsmod.Wrap(ErrInvalidParams, errors.Join(errs...).Error())

@@ -20,11 +20,12 @@ func TestParamsValidateReportsEveryProblem(t *testing.T) {
 	p.MaxGaugesPerPool = 0
 	p.MinGaugeDurationSeconds = 0
 	p.MaxQueuePerBlock = 0
+	p.FinishedGaugeRetentionSeconds = 366 * 24 * 3600
 	err := p.Validate()
 	if !errorsmod.IsOf(err, types.ErrInvalidParams) {
 		t.Fatalf("got %v", err)
 	}
-	for _, field := range []string{"unbonding_period_seconds", "emission_per_block", "max_gauges_per_pool", "min_gauge_duration_seconds", "max_queue_per_block"} {
+	for _, field := range []string{"unbonding_period_seconds", "emission_per_block", "max_gauges_per_pool", "min_gauge_duration_seconds", "max_queue_per_block", "finished_gauge_retention_seconds"} {
 		if !strings.Contains(err.Error(), field) {
 			t.Errorf("error does not name %s: %v", field, err)
 		}
