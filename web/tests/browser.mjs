@@ -29,6 +29,7 @@ const steps = [
   "margin", // a previewed 2× long, a refused over-leverage, a take-profit, a close paying its event
   "portfolio", // balances, LP, lending position, vaults
   "gov", // propose, vote no, the tally moves
+  "govthread", // a debate (comments, a reply, a refusal), a vote with its reason, the timelock's countdown
   "explorer", // blocks, validators, account, block, network
   "phone", // phone width
 ];

@@ -5,6 +5,7 @@ import { useApp } from "../../state";
 import { formatCoin } from "../../lib/format";
 import { utf8Length, type ForumParams } from "../../lib/forum";
 import type { TxOutcome } from "../../lib/wallet";
+import { TEXTAREA } from "./styles";
 
 export function CommentForm({
   params,
@@ -44,7 +45,7 @@ export function CommentForm({
         }
       }}
     >
-      <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={3} data-testid={`${testId}-body`} aria-label={submitLabel} />
+      <textarea style={TEXTAREA} value={body} onChange={(e) => setBody(e.target.value)} rows={3} data-testid={`${testId}-body`} aria-label={submitLabel} />
       <p className="small muted">
         <span className={over ? "error" : ""} data-testid={`${testId}-bytes`}>
           {used} of {params.max_body_bytes} bytes

@@ -9,6 +9,7 @@ import { shortAddress } from "../../lib/format";
 import { canEdit, canRetract, editCommentMsg, editWindowEnd, postCommentMsg, retractCommentMsg, type ForumParams, type ThreadNode } from "../../lib/forum";
 import type { TxOutcome } from "../../lib/wallet";
 import { CommentForm } from "./CommentForm";
+import { SMALL_BUTTON } from "./styles";
 
 export type Act = (what: string, msgs: { typeUrl: string; value: unknown }[]) => Promise<TxOutcome>;
 
@@ -32,14 +33,20 @@ export function CommentItem({ node, proposalId, open, params, now, act }: { node
         · <time dateTime={c.created_at}>{new Date(c.created_at).toLocaleString()}</time> · #{c.id}
         {node.orphan && <> · reply to #{c.parent_comment_id}</>}
         {c.edited_at && !c.retracted && (
-          <span className="badge" title={`edited ${new Date(c.edited_at).toLocaleString()}`} data-testid="comment-edited">
+          <>
+            {" "}
+            <span className="badge" title={`edited ${new Date(c.edited_at).toLocaleString()}`} data-testid="comment-edited">
             edited
-          </span>
+            </span>
+          </>
         )}
         {c.retracted && (
-          <span className="badge stale" data-testid="comment-retracted">
-            retracted
-          </span>
+          <>
+            {" "}
+            <span className="badge stale" data-testid="comment-retracted">
+              retracted
+            </span>
+          </>
         )}
       </div>
       {c.retracted ? (
@@ -54,17 +61,17 @@ export function CommentItem({ node, proposalId, open, params, now, act }: { node
       {wallet && (
         <div className="row small">
           {open && !c.retracted && (
-            <button type="button" onClick={() => setMode(mode === "reply" ? "" : "reply")} data-testid="comment-reply">
+            <button type="button" style={SMALL_BUTTON} onClick={() => setMode(mode === "reply" ? "" : "reply")} data-testid="comment-reply">
               Reply
             </button>
           )}
           {editable && (
-            <button type="button" onClick={() => setMode(mode === "edit" ? "" : "edit")} data-testid="comment-edit" title={until ? `editable until ${until.toLocaleTimeString()}` : ""}>
+            <button type="button" style={SMALL_BUTTON} onClick={() => setMode(mode === "edit" ? "" : "edit")} data-testid="comment-edit" title={until ? `editable until ${until.toLocaleTimeString()}` : ""}>
               Edit (until {until?.toLocaleTimeString()})
             </button>
           )}
           {canRetract(c, me) && (
-            <button type="button" onClick={() => act(`retract comment #${c.id}`, [retractCommentMsg(me!, c.id)])} data-testid="comment-retract">
+            <button type="button" style={SMALL_BUTTON} onClick={() => act(`retract comment #${c.id}`, [retractCommentMsg(me!, c.id)])} data-testid="comment-retract">
               Retract
             </button>
           )}

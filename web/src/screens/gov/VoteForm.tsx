@@ -5,6 +5,7 @@ import { decimalsOf, parseUnits } from "../../lib/format";
 import { MAX_VOTE_REASON, utf8Length, voteMsg } from "../../lib/forum";
 import { ErrorLine, NeedWallet, TxResult } from "../../components/common";
 import type { TxOutcome } from "../../lib/wallet";
+import { TEXTAREA } from "./styles";
 
 const OPTIONS: [number, string, string][] = [
   [1, "yes", "Yes"],
@@ -42,7 +43,7 @@ export function VoteForm({ id, voting, inDeposit }: { id: string; voting: boolea
       {!voting && <p className="small muted">{inDeposit ? "Voting opens when the deposit reaches the minimum." : "Voting has ended."}</p>}
       <label className="form">
         Reason (optional, shown beside the debate)
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} data-testid="vote-reason" />
+        <textarea style={TEXTAREA} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} data-testid="vote-reason" />
         <span className={`small ${reasonBytes > MAX_VOTE_REASON ? "error" : "muted"}`}>
           {reasonBytes} of {MAX_VOTE_REASON} bytes (gov's metadata limit)
         </span>
