@@ -1,7 +1,8 @@
 // x/timelock in the page: a passed proposal's queued operations (the
 // timelock's `operations` query), and, once an operation has left the queue,
 // what became of it, from the events that announced it: executed or failed
-// (EndBlock: the node's block_search) or cancelled (a transaction: tx_search).
+// (EndBlock: the node's block_search) or cancelled (by a guardian's
+// transaction: tx_search; by a proposal: block_search).
 // The event and status logic is pure and unit-tested; the lookups below it
 // use the CometBFT RPC behind the page's /rpc.
 
@@ -148,7 +149,14 @@ export async function txEvents(rpcBase: string, type: string, key: string, value
 
 /** outcomeOf looks up what happened to operation `id` after it left the queue. */
 export async function outcomeOf(rpcBase: string, id: string): Promise<Outcome> {
-  const [executed, failed, cancelled] = await Promise.all([blockEvents(rpcBase, EV.executed, "id", id), blockEvents(rpcBase, EV.failed, "id", id), txEvents(rpcBase, EV.cancelled, "id", id)]);
+  // A guardian cancels in a transaction; governance cancels when a proposal executes (end of block).
+  const [executed, failed, cancelledTx, cancelledBlock] = await Promise.all([
+    blockEvents(rpcBase, EV.executed, "id", id),
+    blockEvents(rpcBase, EV.failed, "id", id),
+    txEvents(rpcBase, EV.cancelled, "id", id),
+    blockEvents(rpcBase, EV.cancelled, "id", id),
+  ]);
+  const cancelled = [...cancelledTx, ...cancelledBlock];
   const out: Outcome = {};
   if (executed[0]) out.executed = { height: executed[0].height };
   if (failed[0]) {
