@@ -9,7 +9,6 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
-	"github.com/agora-labs/agora/app"
 	lendtypes "github.com/agora-labs/agora/x/lend/types"
 	"github.com/agora-labs/agora/x/margin/types"
 )
@@ -97,12 +96,12 @@ func TestBadInputs(t *testing.T) {
 
 	bad := testPair()
 	bad.MaintenanceMargin = dec("0.2") // above the initial margin 0.1
-	if _, err := e.ms().SetMarginPair(e.c.WriteCtx(), &types.MsgSetMarginPair{Authority: app.GovAuthority(), Pair: bad}); !errorsmod.IsOf(err, types.ErrInvalidPair) {
+	if _, err := e.ms().SetMarginPair(e.c.WriteCtx(), &types.MsgSetMarginPair{Authority: e.c.App.MarginKeeper.Authority(), Pair: bad}); !errorsmod.IsOf(err, types.ErrInvalidPair) {
 		t.Fatalf("maintenance above initial margin: %v", err)
 	}
 	noMarket := testPair()
 	noMarket.BaseDenom = "ueth"
-	if _, err := e.ms().SetMarginPair(e.c.WriteCtx(), &types.MsgSetMarginPair{Authority: app.GovAuthority(), Pair: noMarket}); !errorsmod.IsOf(err, types.ErrInvalidPair) {
+	if _, err := e.ms().SetMarginPair(e.c.WriteCtx(), &types.MsgSetMarginPair{Authority: e.c.App.MarginKeeper.Authority(), Pair: noMarket}); !errorsmod.IsOf(err, types.ErrInvalidPair) {
 		t.Fatalf("no lend market: %v", err)
 	}
 }

@@ -118,10 +118,7 @@ func (q queryServer) SimulateRemoveMargin(ctx context.Context, req *types.QueryS
 			return nil, err
 		}
 	}
-	out := &types.QuerySimulateRemoveMarginResponse{Position: emptyInfo(), MaxRemovable: sdk.NewCoin(amount.Denom, sdkmath.ZeroInt())}
-	if amount.Denom == "" {
-		out.MaxRemovable.Denom = ""
-	}
+	out := &types.QuerySimulateRemoveMarginResponse{Position: emptyInfo(), MaxRemovable: sdk.Coin{Denom: amount.Denom, Amount: sdkmath.ZeroInt()}}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	p, err := q.k.ownedPosition(sdkCtx, req.Owner, req.PositionId)
 	if err == nil {

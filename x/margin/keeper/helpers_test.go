@@ -97,7 +97,7 @@ func newEnv(t testing.TB, poolBTC int64) *env {
 	setPrices(t, c, nil)
 	lms := lendkeeper.NewMsgServerImpl(c.App.LendKeeper)
 	for _, m := range []lendtypes.Market{lendMarket("uusdc", "USDC/USD"), lendMarket("ubtc", "BTC/USD")} {
-		if _, err := lms.SetMarket(c.WriteCtx(), &lendtypes.MsgSetMarket{Authority: app.GovAuthority(), Market: m}); err != nil {
+		if _, err := lms.SetMarket(c.WriteCtx(), &lendtypes.MsgSetMarket{Authority: c.App.LendKeeper.Authority(), Market: m}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -119,7 +119,7 @@ func (e *env) ms() types.MsgServer { return keeper.NewMsgServerImpl(e.c.App.Marg
 func (e *env) setPair(t testing.TB, p types.MarginPair) {
 	t.Helper()
 	setPrices(t, e.c, nil)
-	if _, err := e.ms().SetMarginPair(e.c.WriteCtx(), &types.MsgSetMarginPair{Authority: app.GovAuthority(), Pair: p}); err != nil {
+	if _, err := e.ms().SetMarginPair(e.c.WriteCtx(), &types.MsgSetMarginPair{Authority: e.c.App.MarginKeeper.Authority(), Pair: p}); err != nil {
 		t.Fatalf("set pair: %v", err)
 	}
 	e.c.NextBlock()
