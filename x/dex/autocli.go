@@ -81,6 +81,12 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					},
 				},
 				{
+					RpcMethod: "SwapOrder", Use: "swap-order [order-id]",
+					Short:          "A queued swap's status (queued, filled, refunded, stopped) and fill, by the order id the swap's tx returned",
+					Example:        "agorad query dex swap-order 42",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "order_id"}},
+				},
+				{
 					RpcMethod: "PoolStats", Use: "pool-stats [pool-id]",
 					Short:          "A pool's swap volume and fees over --window (default 24h) and since its records began",
 					Example:        "agorad query dex pool-stats 3 --window 24h",

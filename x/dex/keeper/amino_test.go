@@ -23,7 +23,7 @@ import (
 func TestAminoJSONSigning(t *testing.T) {
 	c := newChain(t)
 	alice := c.Address("alice").String()
-	gov := app.GovAuthority()
+	gov := app.TimelockAuthority()
 	route := []types.Hop{{PoolId: 1, DenomOut: "uusdc"}}
 	msgs := []sdk.Msg{
 		&types.MsgCreatePool{Sender: alice, PoolType: types.POOL_TYPE_STABLESWAP, InitialLiquidity: coins("1uagr,1uusdc"), SwapFee: feeTier, Amplification: 5},
@@ -70,7 +70,7 @@ func TestParamsJSONRoundTrip(t *testing.T) {
 	cfg := c.App.TxConfig()
 	params := types.DefaultParams()
 	params.ProtocolFeeShare = sdkmath.LegacyNewDecWithPrec(1, 1)
-	msg := &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: params}
+	msg := &types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: params}
 	b := cfg.NewTxBuilder()
 	if err := b.SetMsgs(msg); err != nil {
 		t.Fatal(err)

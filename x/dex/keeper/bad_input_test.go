@@ -203,7 +203,7 @@ func govExec(t *testing.T, c *apptest.Chain, msg func(srv types.MsgServer, ctx s
 // Paused pools and a paused exchange refuse every trade and change nothing.
 func TestPaused(t *testing.T) {
 	c, ids := badInputChain(t)
-	gov := app.GovAuthority()
+	gov := app.TimelockAuthority()
 	govExec(t, c, func(srv types.MsgServer, ctx sdk.Context) error {
 		_, err := srv.SetPoolPaused(ctx, &types.MsgSetPoolPaused{Authority: gov, PoolId: ids[0], Paused: true})
 		return err

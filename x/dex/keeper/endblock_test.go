@@ -118,7 +118,7 @@ func TestEndBlockIsolatesFailingPool(t *testing.T) {
 func TestTWAPTracksSpotDuringRamp(t *testing.T) {
 	c := newChain(t)
 	id := createPool(t, c, "alice", types.POOL_TYPE_STABLESWAP, "100000000uusdc,300000000ueth", feeTier, 1000)
-	gov := app.GovAuthority()
+	gov := app.TimelockAuthority()
 	govExec(t, c, func(srv types.MsgServer, ctx sdk.Context) error {
 		_, err := srv.RampAmplification(ctx, &types.MsgRampAmplification{Authority: gov, PoolId: id, FutureAmplification: 10_000, EndTime: c.Time().Add(24 * time.Hour)})
 		return err
@@ -166,7 +166,7 @@ func TestTwapWindowNotBelowOracleLookback(t *testing.T) {
 	k := dexKeeper(c)
 	params := types.DefaultParams()
 	params.TwapWindowSeconds = 2 * 3600
-	_, err := keeper.NewMsgServerImpl(k).UpdateParams(c.WriteCtx(), &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: params})
+	_, err := keeper.NewMsgServerImpl(k).UpdateParams(c.WriteCtx(), &types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: params})
 	requireErr(t, err, types.ErrInvalidParams)
 	if err == nil || !strings.Contains(err.Error(), "shorter than the oracle's TWAP lookback 3h0m0s") {
 		t.Fatalf("message: %v", err)
@@ -175,7 +175,7 @@ func TestTwapWindowNotBelowOracleLookback(t *testing.T) {
 		t.Fatalf("window changed to %s", w)
 	}
 	params.TwapWindowSeconds = 3 * 3600
-	if _, err := keeper.NewMsgServerImpl(k).UpdateParams(c.WriteCtx(), &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: params}); err != nil {
+	if _, err := keeper.NewMsgServerImpl(k).UpdateParams(c.WriteCtx(), &types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: params}); err != nil {
 		t.Fatal(err)
 	}
 	if w, _ := k.TwapWindow(c.WriteCtx()); w != 3*time.Hour {
@@ -201,7 +201,7 @@ func TestCheckPoolActive(t *testing.T) {
 		t.Fatal(err)
 	}
 	requireErr(t, k.CheckPoolActive(c.Ctx(), 42), types.ErrPoolNotFound)
-	gov := app.GovAuthority()
+	gov := app.TimelockAuthority()
 	govExec(t, c, func(srv types.MsgServer, ctx sdk.Context) error {
 		_, err := srv.SetPoolPaused(ctx, &types.MsgSetPoolPaused{Authority: gov, PoolId: id, Paused: true})
 		return err

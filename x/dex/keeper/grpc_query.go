@@ -202,3 +202,18 @@ func (q queryServer) Twap(ctx context.Context, req *types.QueryTwapRequest) (*ty
 	}
 	return &types.QueryTwapResponse{ArithmeticTwap: arith, GeometricTwap: geo, StartTime: start.UTC(), EndTime: end.UTC()}, nil
 }
+
+// SwapOrder returns a queued swap's status and fill.
+func (q queryServer) SwapOrder(ctx context.Context, req *types.QuerySwapOrderRequest) (*types.QuerySwapOrderResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	o, err := q.k.SwapOrders.Get(ctx, req.OrderId)
+	if err != nil {
+		if errorsIsNotFound(err) {
+			return nil, errorsmod.Wrapf(types.ErrOrderNotFound, "order %d does not exist or was pruned (settled orders are kept for %d blocks)", req.OrderId, OrderHistoryBlocks)
+		}
+		return nil, err
+	}
+	return &types.QuerySwapOrderResponse{Order: o}, nil
+}

@@ -28,8 +28,10 @@ func (k Keeper) Invariants() []Invariant {
 }
 
 // ModuleBalanceInvariant: for every denom, the dex module account holds at
-// least the sum of all pools' recorded reserves. It may hold more (coins
-// sent to it by other means are never priced: reserves are read from state).
+// least the sum of all pools' recorded reserves plus the inputs escrowed by
+// queued swaps (none after a block: EndBlock settles every one). It may
+// hold more (coins sent to it by other means are never priced: reserves
+// are read from state).
 func (k Keeper) ModuleBalanceInvariant(ctx sdk.Context) error {
 	sum := sdk.NewCoins()
 	err := k.IteratePools(ctx, func(p types.Pool) (bool, error) {
@@ -39,6 +41,11 @@ func (k Keeper) ModuleBalanceInvariant(ctx sdk.Context) error {
 	if err != nil {
 		return err
 	}
+	escrow, err := k.EscrowedOrders(ctx)
+	if err != nil {
+		return err
+	}
+	sum = sum.Add(escrow...)
 	for _, c := range sum {
 		have := k.bank.GetBalance(ctx, k.moduleAddr, c.Denom)
 		if have.Amount.LT(c.Amount) {
@@ -73,4 +80,18 @@ func SwapInvariantHolds(before, after types.Pool, now time.Time) error {
 		return err
 	}
 	return curve.SwapInvariantHolds(before, after, now)
+}
+
+// EscrowedOrders is the sum of the inputs of the queued swaps.
+func (k Keeper) EscrowedOrders(ctx sdk.Context) (sdk.Coins, error) {
+	sum := sdk.NewCoins()
+	err := k.QueuedOrders.Walk(ctx, nil, func(id uint64) (bool, error) {
+		o, err := k.SwapOrders.Get(ctx, id)
+		if err != nil {
+			return true, err
+		}
+		sum = sum.Add(o.TokenIn)
+		return false, nil
+	})
+	return sum, err
 }

@@ -59,6 +59,18 @@ type Keeper struct {
 	// PoolStatsPruneIndex holds (t, k) for every stats record k that has a
 	// successor written at time t.
 	PoolStatsPruneIndex collections.KeySet[collections.Pair[time.Time, PoolStatsKey]]
+	// SwapOrders are the swaps queued into a block's batch, kept after
+	// settling for OrderHistoryBlocks blocks.
+	SwapOrders  collections.Map[uint64, types.SwapOrder]
+	NextOrderID collections.Sequence
+	// QueuedOrders are the orders escrowed in this block; EndBlock settles
+	// and removes every one.
+	QueuedOrders collections.KeySet[uint64]
+	// OrderPruneIndex holds (height settled, order id) for pruning.
+	OrderPruneIndex collections.KeySet[collections.Pair[int64, uint64]]
+	// BlockOrderCount (transient) counts the queued hops per pool in this
+	// block (max_orders_per_pool_per_block).
+	BlockOrderCount collections.Map[uint64, uint64]
 }
 
 // PoolStatsKey identifies one pool stats record: (pool id, time).
@@ -108,6 +120,11 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, transie
 		PoolStatsPruneIndex: collections.NewKeySet(sb, types.PoolStatsPruneIndexKey, "pool_stats_prune_index",
 			//lint:ignore SA1019 see twapKeyCodec
 			collections.PairKeyCodec(sdk.TimeKey, statsKeyCodec)),
+		SwapOrders:      collections.NewMap(sb, types.SwapOrdersKey, "swap_orders", collections.Uint64Key, codec.CollValue[types.SwapOrder](cdc)),
+		NextOrderID:     collections.NewSequence(sb, types.NextOrderIDKey, "next_order_id"),
+		QueuedOrders:    collections.NewKeySet(sb, types.QueuedOrdersKey, "queued_orders", collections.Uint64Key),
+		OrderPruneIndex: collections.NewKeySet(sb, types.OrderPruneIndexKey, "order_prune_index", collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)),
+		BlockOrderCount: collections.NewMap(tsb, types.BlockOrderCountKey, "block_order_count", collections.Uint64Key, collections.Uint64Value),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -369,8 +369,8 @@ func (m msgServer) ExitSingleAsset(goCtx context.Context, msg *types.MsgExitSing
 	return &types.MsgExitSingleAssetResponse{TokenOut: res.Token}, nil
 }
 
-// SwapExactIn sells exactly token_in along the route (Keeper.SwapExactIn
-// after the deadline).
+// SwapExactIn queues a sale of exactly token_in along the route into the
+// block's batch (Keeper.QueueSwapExactIn after the deadline).
 func (m msgServer) SwapExactIn(goCtx context.Context, msg *types.MsgSwapExactIn) (*types.MsgSwapExactInResponse, error) {
 	h, err := m.begin(goCtx, msg, msg.Sender)
 	if err != nil {
@@ -379,15 +379,15 @@ func (m msgServer) SwapExactIn(goCtx context.Context, msg *types.MsgSwapExactIn)
 	if err := types.CheckDeadline(msg.Deadline, h.ctx.BlockTime()); err != nil {
 		return nil, err
 	}
-	res, err := m.Keeper.SwapExactIn(h.ctx, h.sender, msg.Route, msg.TokenIn, msg.MinOut)
+	id, res, err := m.QueueSwapExactIn(h.ctx, h.sender, msg.Route, msg.TokenIn, msg.MinOut)
 	if err != nil {
 		return nil, err
 	}
-	return &types.MsgSwapExactInResponse{TokenOut: res.TokenOut}, nil
+	return &types.MsgSwapExactInResponse{TokenOut: res.TokenOut, OrderId: id, Queued: true}, nil
 }
 
-// SwapExactOut buys exactly token_out along the route (Keeper.SwapExactOut
-// after the deadline).
+// SwapExactOut queues a purchase of token_out along the route into the
+// block's batch (Keeper.QueueSwapExactOut after the deadline).
 func (m msgServer) SwapExactOut(goCtx context.Context, msg *types.MsgSwapExactOut) (*types.MsgSwapExactOutResponse, error) {
 	h, err := m.begin(goCtx, msg, msg.Sender)
 	if err != nil {
@@ -396,9 +396,9 @@ func (m msgServer) SwapExactOut(goCtx context.Context, msg *types.MsgSwapExactOu
 	if err := types.CheckDeadline(msg.Deadline, h.ctx.BlockTime()); err != nil {
 		return nil, err
 	}
-	res, err := m.Keeper.SwapExactOut(h.ctx, h.sender, msg.Route, msg.DenomIn, msg.TokenOut, msg.MaxIn)
+	id, res, err := m.QueueSwapExactOut(h.ctx, h.sender, msg.Route, msg.DenomIn, msg.TokenOut, msg.MaxIn)
 	if err != nil {
 		return nil, err
 	}
-	return &types.MsgSwapExactOutResponse{TokenIn: res.TokenIn}, nil
+	return &types.MsgSwapExactOutResponse{TokenIn: res.TokenIn, OrderId: id, Queued: true}, nil
 }

@@ -204,7 +204,7 @@ func TestSimulateLiquidityPaused(t *testing.T) {
 	c := newChain(t)
 	id := createCP(t, c, "100000000ueth,250000000000uusdc")
 	govExec(t, c, func(srv types.MsgServer, ctx sdk.Context) error {
-		_, err := srv.SetPoolPaused(ctx, &types.MsgSetPoolPaused{Authority: app.GovAuthority(), PoolId: id, Paused: true})
+		_, err := srv.SetPoolPaused(ctx, &types.MsgSetPoolPaused{Authority: app.TimelockAuthority(), PoolId: id, Paused: true})
 		return err
 	})
 	q := keeper.NewQueryServerImpl(dexKeeper(c))

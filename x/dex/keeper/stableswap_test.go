@@ -59,7 +59,7 @@ func TestStableSwapPool(t *testing.T) {
 	}
 
 	// Ramp A from 1000 to 2000 over two days.
-	gov := app.GovAuthority()
+	gov := app.TimelockAuthority()
 	start := c.Time()
 	govExec(t, c, func(srv types.MsgServer, ctx sdk.Context) error {
 		_, err := srv.RampAmplification(ctx, &types.MsgRampAmplification{Authority: gov, PoolId: id, FutureAmplification: 2000, EndTime: start.Add(48 * time.Hour)})

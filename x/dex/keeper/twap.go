@@ -23,7 +23,8 @@ const TwapPruneBatch = 200
 // minTime is the smallest time the store's time keys order.
 var minTime = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// EndBlock writes TWAP records and stats records (pool_stats.go) for the
+// EndBlock first clears the block's batch of queued swaps (batch_clear.go)
+// and prunes old order records, then writes TWAP records and stats records (pool_stats.go) for the
 // pools touched in this block and for the pools whose amplification is
 // ramping, then prunes a bounded batch of expired records of each kind. Each pool is recorded in its own cached context, written
 // only on success; an error or a panic is logged and emitted as
@@ -31,6 +32,12 @@ var minTime = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
 func (k Keeper) EndBlock(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	now := sdkCtx.BlockTime().UTC()
+	settled := k.clearBatches(sdkCtx)
+	if _, err := k.safely(sdkCtx, 0, func(c sdk.Context) (int, error) {
+		return 0, k.pruneOrders(c, OrderPruneBatch+settled)
+	}); err != nil {
+		k.reportBatchError(sdkCtx, 0, 0, err)
+	}
 	ids, err := k.poolsToRecord(sdkCtx, now)
 	if err != nil {
 		k.reportTwapError(sdkCtx, 0, err)

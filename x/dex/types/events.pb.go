@@ -660,6 +660,414 @@ func (m *EventTwapPruned) GetCutoff() time.Time {
 	return time.Time{}
 }
 
+// EventSwapQueued: a swap was escrowed into the block's batch.
+type EventSwapQueued struct {
+	OrderId  uint64                `protobuf:"varint,1,opt,name=order_id,json=orderId,proto3" json:"order_id,omitempty"`
+	Sender   string                `protobuf:"bytes,2,opt,name=sender,proto3" json:"sender,omitempty"`
+	TokenIn  types.Coin            `protobuf:"bytes,3,opt,name=token_in,json=tokenIn,proto3" json:"token_in"`
+	Route    []Hop                 `protobuf:"bytes,4,rep,name=route,proto3" json:"route"`
+	MinOut   cosmossdk_io_math.Int `protobuf:"bytes,5,opt,name=min_out,json=minOut,proto3,customtype=cosmossdk.io/math.Int" json:"min_out"`
+	ExactOut bool                  `protobuf:"varint,6,opt,name=exact_out,json=exactOut,proto3" json:"exact_out,omitempty"`
+}
+
+func (m *EventSwapQueued) Reset()         { *m = EventSwapQueued{} }
+func (m *EventSwapQueued) String() string { return proto.CompactTextString(m) }
+func (*EventSwapQueued) ProtoMessage()    {}
+func (*EventSwapQueued) Descriptor() ([]byte, []int) {
+	return fileDescriptor_77b47e9d844e5c9f, []int{9}
+}
+func (m *EventSwapQueued) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventSwapQueued) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventSwapQueued.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventSwapQueued) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventSwapQueued.Merge(m, src)
+}
+func (m *EventSwapQueued) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventSwapQueued) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventSwapQueued.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventSwapQueued proto.InternalMessageInfo
+
+func (m *EventSwapQueued) GetOrderId() uint64 {
+	if m != nil {
+		return m.OrderId
+	}
+	return 0
+}
+
+func (m *EventSwapQueued) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *EventSwapQueued) GetTokenIn() types.Coin {
+	if m != nil {
+		return m.TokenIn
+	}
+	return types.Coin{}
+}
+
+func (m *EventSwapQueued) GetRoute() []Hop {
+	if m != nil {
+		return m.Route
+	}
+	return nil
+}
+
+func (m *EventSwapQueued) GetExactOut() bool {
+	if m != nil {
+		return m.ExactOut
+	}
+	return false
+}
+
+// EventBatchCleared: one pair of one pool cleared its batch at one price
+// (depth is the hop index of the orders, 1 for first hops).
+type EventBatchCleared struct {
+	PoolId uint64 `protobuf:"varint,1,opt,name=pool_id,json=poolId,proto3" json:"pool_id,omitempty"`
+	Depth  uint32 `protobuf:"varint,2,opt,name=depth,proto3" json:"depth,omitempty"`
+	DenomX string `protobuf:"bytes,3,opt,name=denom_x,json=denomX,proto3" json:"denom_x,omitempty"`
+	DenomY string `protobuf:"bytes,4,opt,name=denom_y,json=denomY,proto3" json:"denom_y,omitempty"`
+	// price of denom_x in denom_y (18 decimals, rounded down).
+	Price         cosmossdk_io_math.LegacyDec              `protobuf:"bytes,5,opt,name=price,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"price"`
+	AmountsIn     github_com_cosmos_cosmos_sdk_types.Coins `protobuf:"bytes,6,rep,name=amounts_in,json=amountsIn,proto3,castrepeated=github.com/cosmos/cosmos-sdk/types.Coins" json:"amounts_in"`
+	AmountsOut    github_com_cosmos_cosmos_sdk_types.Coins `protobuf:"bytes,7,rep,name=amounts_out,json=amountsOut,proto3,castrepeated=github.com/cosmos/cosmos-sdk/types.Coins" json:"amounts_out"`
+	Filled        uint32                                   `protobuf:"varint,8,opt,name=filled,proto3" json:"filled,omitempty"`
+	Refused       uint32                                   `protobuf:"varint,9,opt,name=refused,proto3" json:"refused,omitempty"`
+	ReservesAfter github_com_cosmos_cosmos_sdk_types.Coins `protobuf:"bytes,10,rep,name=reserves_after,json=reservesAfter,proto3,castrepeated=github.com/cosmos/cosmos-sdk/types.Coins" json:"reserves_after"`
+}
+
+func (m *EventBatchCleared) Reset()         { *m = EventBatchCleared{} }
+func (m *EventBatchCleared) String() string { return proto.CompactTextString(m) }
+func (*EventBatchCleared) ProtoMessage()    {}
+func (*EventBatchCleared) Descriptor() ([]byte, []int) {
+	return fileDescriptor_77b47e9d844e5c9f, []int{10}
+}
+func (m *EventBatchCleared) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventBatchCleared) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventBatchCleared.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventBatchCleared) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventBatchCleared.Merge(m, src)
+}
+func (m *EventBatchCleared) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventBatchCleared) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventBatchCleared.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventBatchCleared proto.InternalMessageInfo
+
+func (m *EventBatchCleared) GetPoolId() uint64 {
+	if m != nil {
+		return m.PoolId
+	}
+	return 0
+}
+
+func (m *EventBatchCleared) GetDepth() uint32 {
+	if m != nil {
+		return m.Depth
+	}
+	return 0
+}
+
+func (m *EventBatchCleared) GetDenomX() string {
+	if m != nil {
+		return m.DenomX
+	}
+	return ""
+}
+
+func (m *EventBatchCleared) GetDenomY() string {
+	if m != nil {
+		return m.DenomY
+	}
+	return ""
+}
+
+func (m *EventBatchCleared) GetAmountsIn() github_com_cosmos_cosmos_sdk_types.Coins {
+	if m != nil {
+		return m.AmountsIn
+	}
+	return nil
+}
+
+func (m *EventBatchCleared) GetAmountsOut() github_com_cosmos_cosmos_sdk_types.Coins {
+	if m != nil {
+		return m.AmountsOut
+	}
+	return nil
+}
+
+func (m *EventBatchCleared) GetFilled() uint32 {
+	if m != nil {
+		return m.Filled
+	}
+	return 0
+}
+
+func (m *EventBatchCleared) GetRefused() uint32 {
+	if m != nil {
+		return m.Refused
+	}
+	return 0
+}
+
+func (m *EventBatchCleared) GetReservesAfter() github_com_cosmos_cosmos_sdk_types.Coins {
+	if m != nil {
+		return m.ReservesAfter
+	}
+	return nil
+}
+
+// EventSwapFilled: a queued swap filled; token_out was paid.
+type EventSwapFilled struct {
+	OrderId  uint64     `protobuf:"varint,1,opt,name=order_id,json=orderId,proto3" json:"order_id,omitempty"`
+	Sender   string     `protobuf:"bytes,2,opt,name=sender,proto3" json:"sender,omitempty"`
+	TokenIn  types.Coin `protobuf:"bytes,3,opt,name=token_in,json=tokenIn,proto3" json:"token_in"`
+	TokenOut types.Coin `protobuf:"bytes,4,opt,name=token_out,json=tokenOut,proto3" json:"token_out"`
+	Hops     []SwapHop  `protobuf:"bytes,5,rep,name=hops,proto3" json:"hops"`
+}
+
+func (m *EventSwapFilled) Reset()         { *m = EventSwapFilled{} }
+func (m *EventSwapFilled) String() string { return proto.CompactTextString(m) }
+func (*EventSwapFilled) ProtoMessage()    {}
+func (*EventSwapFilled) Descriptor() ([]byte, []int) {
+	return fileDescriptor_77b47e9d844e5c9f, []int{11}
+}
+func (m *EventSwapFilled) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventSwapFilled) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventSwapFilled.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventSwapFilled) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventSwapFilled.Merge(m, src)
+}
+func (m *EventSwapFilled) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventSwapFilled) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventSwapFilled.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventSwapFilled proto.InternalMessageInfo
+
+func (m *EventSwapFilled) GetOrderId() uint64 {
+	if m != nil {
+		return m.OrderId
+	}
+	return 0
+}
+
+func (m *EventSwapFilled) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *EventSwapFilled) GetTokenIn() types.Coin {
+	if m != nil {
+		return m.TokenIn
+	}
+	return types.Coin{}
+}
+
+func (m *EventSwapFilled) GetTokenOut() types.Coin {
+	if m != nil {
+		return m.TokenOut
+	}
+	return types.Coin{}
+}
+
+func (m *EventSwapFilled) GetHops() []SwapHop {
+	if m != nil {
+		return m.Hops
+	}
+	return nil
+}
+
+// EventSwapRefunded: a queued swap did not fill (status REFUNDED: refund is
+// token_in) or stopped after some hops (status STOPPED: refund is the
+// output of the last hop that filled).
+type EventSwapRefunded struct {
+	OrderId uint64      `protobuf:"varint,1,opt,name=order_id,json=orderId,proto3" json:"order_id,omitempty"`
+	Sender  string      `protobuf:"bytes,2,opt,name=sender,proto3" json:"sender,omitempty"`
+	Status  OrderStatus `protobuf:"varint,3,opt,name=status,proto3,enum=agora.dex.v1.OrderStatus" json:"status,omitempty"`
+	Refund  types.Coin  `protobuf:"bytes,4,opt,name=refund,proto3" json:"refund"`
+	Reason  string      `protobuf:"bytes,5,opt,name=reason,proto3" json:"reason,omitempty"`
+}
+
+func (m *EventSwapRefunded) Reset()         { *m = EventSwapRefunded{} }
+func (m *EventSwapRefunded) String() string { return proto.CompactTextString(m) }
+func (*EventSwapRefunded) ProtoMessage()    {}
+func (*EventSwapRefunded) Descriptor() ([]byte, []int) {
+	return fileDescriptor_77b47e9d844e5c9f, []int{12}
+}
+func (m *EventSwapRefunded) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventSwapRefunded) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventSwapRefunded.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventSwapRefunded) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventSwapRefunded.Merge(m, src)
+}
+func (m *EventSwapRefunded) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventSwapRefunded) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventSwapRefunded.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventSwapRefunded proto.InternalMessageInfo
+
+func (m *EventSwapRefunded) GetOrderId() uint64 {
+	if m != nil {
+		return m.OrderId
+	}
+	return 0
+}
+
+func (m *EventSwapRefunded) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *EventSwapRefunded) GetStatus() OrderStatus {
+	if m != nil {
+		return m.Status
+	}
+	return ORDER_STATUS_UNSPECIFIED
+}
+
+func (m *EventSwapRefunded) GetRefund() types.Coin {
+	if m != nil {
+		return m.Refund
+	}
+	return types.Coin{}
+}
+
+func (m *EventSwapRefunded) GetReason() string {
+	if m != nil {
+		return m.Reason
+	}
+	return ""
+}
+
+// EventBatchError: a pool's batch could not be cleared (an error or a
+// recovered panic); its orders were paid back what they held.
+type EventBatchError struct {
+	PoolId uint64 `protobuf:"varint,1,opt,name=pool_id,json=poolId,proto3" json:"pool_id,omitempty"`
+	Depth  uint32 `protobuf:"varint,2,opt,name=depth,proto3" json:"depth,omitempty"`
+	Error  string `protobuf:"bytes,3,opt,name=error,proto3" json:"error,omitempty"`
+}
+
+func (m *EventBatchError) Reset()         { *m = EventBatchError{} }
+func (m *EventBatchError) String() string { return proto.CompactTextString(m) }
+func (*EventBatchError) ProtoMessage()    {}
+func (*EventBatchError) Descriptor() ([]byte, []int) {
+	return fileDescriptor_77b47e9d844e5c9f, []int{13}
+}
+func (m *EventBatchError) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventBatchError) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventBatchError.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventBatchError) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventBatchError.Merge(m, src)
+}
+func (m *EventBatchError) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventBatchError) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventBatchError.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventBatchError proto.InternalMessageInfo
+
+func (m *EventBatchError) GetPoolId() uint64 {
+	if m != nil {
+		return m.PoolId
+	}
+	return 0
+}
+
+func (m *EventBatchError) GetDepth() uint32 {
+	if m != nil {
+		return m.Depth
+	}
+	return 0
+}
+
+func (m *EventBatchError) GetError() string {
+	if m != nil {
+		return m.Error
+	}
+	return ""
+}
+
 func init() {
 	proto.RegisterType((*EventPoolCreated)(nil), "agora.dex.v1.EventPoolCreated")
 	proto.RegisterType((*EventJoin)(nil), "agora.dex.v1.EventJoin")
@@ -670,70 +1078,91 @@ func init() {
 	proto.RegisterType((*EventAmplificationRamp)(nil), "agora.dex.v1.EventAmplificationRamp")
 	proto.RegisterType((*EventTwapError)(nil), "agora.dex.v1.EventTwapError")
 	proto.RegisterType((*EventTwapPruned)(nil), "agora.dex.v1.EventTwapPruned")
+	proto.RegisterType((*EventSwapQueued)(nil), "agora.dex.v1.EventSwapQueued")
+	proto.RegisterType((*EventBatchCleared)(nil), "agora.dex.v1.EventBatchCleared")
+	proto.RegisterType((*EventSwapFilled)(nil), "agora.dex.v1.EventSwapFilled")
+	proto.RegisterType((*EventSwapRefunded)(nil), "agora.dex.v1.EventSwapRefunded")
+	proto.RegisterType((*EventBatchError)(nil), "agora.dex.v1.EventBatchError")
 }
 
 func init() { proto.RegisterFile("agora/dex/v1/events.proto", fileDescriptor_77b47e9d844e5c9f) }
 
 var fileDescriptor_77b47e9d844e5c9f = []byte{
-	// 915 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xec, 0x56, 0x4f, 0x6f, 0xe3, 0x44,
-	0x14, 0xaf, 0xdb, 0x34, 0x71, 0x26, 0x6d, 0x59, 0x46, 0xdd, 0xae, 0xdb, 0x4a, 0x49, 0x88, 0x90,
-	0x88, 0x84, 0x6a, 0x93, 0xee, 0x0d, 0xad, 0x40, 0xcd, 0x6e, 0x97, 0x0d, 0x5a, 0x89, 0xca, 0x5b,
-	0x0e, 0x70, 0x89, 0x26, 0xf6, 0x8b, 0x6b, 0x6a, 0xcf, 0x58, 0x9e, 0x71, 0x9a, 0xf2, 0x05, 0xb8,
-	0xee, 0x99, 0x8f, 0xc0, 0x99, 0x0f, 0xb1, 0xe2, 0xb4, 0xe2, 0x84, 0x38, 0xec, 0xa2, 0xf6, 0x8b,
-	0xa0, 0xf9, 0xe3, 0x25, 0x2e, 0x6a, 0x45, 0xa5, 0xc2, 0x89, 0x53, 0xfc, 0xe6, 0xbd, 0xf7, 0x7b,
-	0xbf, 0x79, 0xf3, 0x9b, 0xcc, 0x43, 0xdb, 0x24, 0x62, 0x39, 0xf1, 0x42, 0x98, 0x7b, 0xb3, 0x81,
-	0x07, 0x33, 0xa0, 0x82, 0xbb, 0x59, 0xce, 0x04, 0xc3, 0x6b, 0xca, 0xe5, 0x86, 0x30, 0x77, 0x67,
-	0x83, 0x9d, 0x6a, 0x60, 0x46, 0x72, 0x92, 0x9a, 0xc0, 0x9d, 0x07, 0x55, 0x17, 0x63, 0x89, 0x71,
-	0xb4, 0x03, 0xc6, 0x53, 0xc6, 0xbd, 0x09, 0xe1, 0xe0, 0xcd, 0x06, 0x13, 0x10, 0x64, 0xe0, 0x05,
-	0x2c, 0xa6, 0xc6, 0xbf, 0xad, 0xfd, 0x63, 0x65, 0x79, 0xda, 0x30, 0xae, 0xcd, 0x88, 0x45, 0x4c,
-	0xaf, 0xcb, 0x2f, 0xb3, 0xda, 0x89, 0x18, 0x8b, 0x12, 0xf0, 0x94, 0x35, 0x29, 0xa6, 0x9e, 0x88,
-	0x53, 0xe0, 0x82, 0xa4, 0x99, 0x0e, 0xe8, 0xfd, 0x50, 0x43, 0xf7, 0x0e, 0xe5, 0x26, 0x8e, 0x18,
-	0x4b, 0x1e, 0xe7, 0x40, 0x04, 0x84, 0xf8, 0x01, 0x6a, 0x48, 0x52, 0xe3, 0x38, 0x74, 0xac, 0xae,
-	0xd5, 0xaf, 0xf9, 0x75, 0x69, 0x8e, 0x42, 0xec, 0xa0, 0x46, 0x20, 0x63, 0x58, 0xee, 0x2c, 0x77,
-	0xad, 0x7e, 0xd3, 0x2f, 0x4d, 0xfc, 0x10, 0x35, 0x55, 0x8a, 0x38, 0xcf, 0xc0, 0x59, 0xe9, 0x5a,
-	0xfd, 0x8d, 0xfd, 0x2d, 0x77, 0xb1, 0x1f, 0xae, 0x2c, 0x70, 0x7c, 0x9e, 0x81, 0x6f, 0x67, 0xe6,
-	0x0b, 0x47, 0xc8, 0xce, 0x81, 0x43, 0x3e, 0x03, 0xee, 0xd4, 0xba, 0x2b, 0xfd, 0xd6, 0xfe, 0xb6,
-	0x6b, 0x36, 0x25, 0x3b, 0xe0, 0x9a, 0x0e, 0xb8, 0x8f, 0x59, 0x4c, 0x87, 0x9f, 0xbc, 0x7a, 0xd3,
-	0x59, 0xfa, 0xe9, 0x6d, 0xa7, 0x1f, 0xc5, 0xe2, 0xa4, 0x98, 0xb8, 0x01, 0x4b, 0x4d, 0x07, 0xcc,
-	0xcf, 0x1e, 0x0f, 0x4f, 0x3d, 0x59, 0x9f, 0xab, 0x04, 0xee, 0xbf, 0x03, 0xc7, 0xcf, 0x91, 0xcd,
-	0xcf, 0x48, 0x36, 0x9e, 0x02, 0x38, 0xab, 0x92, 0xf8, 0x70, 0x20, 0xd1, 0x7e, 0x7f, 0xd3, 0xd9,
-	0xd5, 0xb9, 0x3c, 0x3c, 0x75, 0x63, 0xe6, 0xa5, 0x44, 0x9c, 0xb8, 0xcf, 0x21, 0x22, 0xc1, 0xf9,
-	0x13, 0x08, 0x7e, 0xfd, 0x79, 0x0f, 0x19, 0x3a, 0x4f, 0x20, 0xf0, 0x1b, 0x12, 0xe2, 0x29, 0x00,
-	0xfe, 0x10, 0xad, 0x93, 0x34, 0x4b, 0xe2, 0x69, 0x1c, 0x10, 0x11, 0x33, 0xea, 0xd4, 0x55, 0x93,
-	0xaa, 0x8b, 0xf8, 0x33, 0x84, 0xf8, 0x09, 0xc9, 0x81, 0x8f, 0x59, 0x21, 0x9c, 0x46, 0xd7, 0xba,
-	0x79, 0x7b, 0x35, 0x49, 0xc8, 0x6f, 0xea, 0x94, 0xaf, 0x0a, 0x81, 0x29, 0x5a, 0x53, 0xcd, 0x8d,
-	0x19, 0x55, 0xbc, 0xed, 0xbb, 0x6f, 0x50, 0xab, 0x2c, 0xf0, 0x14, 0xa0, 0xf7, 0x4b, 0x0d, 0x35,
-	0x95, 0x12, 0xbe, 0x64, 0x31, 0xbd, 0x5e, 0x02, 0x5b, 0xa8, 0xce, 0x81, 0x86, 0x50, 0x2a, 0xc0,
-	0x58, 0xf8, 0x3b, 0x84, 0x48, 0xca, 0x0a, 0x2a, 0xf8, 0x38, 0xa6, 0xce, 0xca, 0xdd, 0x93, 0x6d,
-	0x1a, 0xf8, 0xd1, 0xd5, 0xd6, 0xd6, 0x6e, 0xdd, 0xda, 0x1c, 0x6d, 0x94, 0xd2, 0x18, 0x93, 0xa9,
-	0x80, 0xdc, 0x59, 0xbd, 0x7b, 0xbe, 0xeb, 0x65, 0x89, 0x03, 0x59, 0x01, 0x7f, 0x83, 0xb0, 0x60,
-	0x82, 0x24, 0x63, 0xc3, 0x5c, 0xd7, 0xad, 0x2b, 0x31, 0x7e, 0x6c, 0xc4, 0x78, 0xff, 0xef, 0x62,
-	0x1c, 0x51, 0xb1, 0x20, 0xc3, 0x11, 0x15, 0xfe, 0x3d, 0x05, 0xf3, 0x42, 0xa1, 0x68, 0xe8, 0x0f,
-	0xd0, 0x1a, 0x8f, 0x69, 0x94, 0xc0, 0x98, 0x70, 0x0e, 0x5a, 0x6b, 0xb6, 0xdf, 0xd2, 0x6b, 0x07,
-	0x72, 0x49, 0x8a, 0x49, 0xdd, 0xf7, 0x80, 0x25, 0xff, 0x9a, 0x98, 0xca, 0x02, 0x15, 0x31, 0x1d,
-	0xce, 0x63, 0x71, 0x7b, 0x31, 0x3d, 0x42, 0xe6, 0xb4, 0xb4, 0x96, 0xfe, 0xd1, 0xf9, 0xda, 0x3a,
-	0x63, 0x44, 0x71, 0x82, 0x5a, 0xa5, 0x14, 0xb5, 0x3e, 0xee, 0x7c, 0xaf, 0xa5, 0xd4, 0xff, 0x17,
-	0xd3, 0x7f, 0x21, 0xa6, 0x1f, 0x97, 0x8d, 0x98, 0x5e, 0x9c, 0x91, 0x6c, 0x41, 0x33, 0x56, 0x45,
-	0x33, 0xbb, 0xa8, 0x09, 0x73, 0x12, 0x08, 0x75, 0xe6, 0xcb, 0x8a, 0xb5, 0xad, 0x16, 0xe4, 0x21,
-	0x7d, 0x8a, 0x6c, 0xc1, 0x4e, 0x81, 0xde, 0x42, 0x4f, 0x0d, 0x95, 0x30, 0xa2, 0x52, 0x8c, 0x3a,
-	0xf7, 0x16, 0x7f, 0x36, 0xba, 0x9a, 0xac, 0xbc, 0x87, 0x56, 0x73, 0x56, 0x08, 0x30, 0xaa, 0x78,
-	0xbf, 0xfa, 0x28, 0x3e, 0x63, 0x99, 0xc9, 0xd0, 0x51, 0xd8, 0x43, 0xb5, 0x13, 0x96, 0x71, 0xa7,
-	0xae, 0xa2, 0xef, 0x57, 0xa3, 0xe5, 0xfe, 0xff, 0xca, 0x50, 0x81, 0xbd, 0x67, 0x08, 0xeb, 0xf7,
-	0x5b, 0x0d, 0x18, 0x5f, 0x67, 0xa1, 0x7a, 0xc1, 0xf7, 0x51, 0x5d, 0x4f, 0x1c, 0xaa, 0x49, 0xad,
-	0xfd, 0xcd, 0x2b, 0x6f, 0xb1, 0xf2, 0x19, 0x1c, 0x13, 0xd9, 0x1b, 0xa2, 0xf7, 0xde, 0x4d, 0x02,
-	0x47, 0xa4, 0xe0, 0x37, 0x0d, 0x02, 0x5b, 0x12, 0x5f, 0x86, 0x98, 0x4e, 0x1b, 0xab, 0xf7, 0x3d,
-	0xda, 0x52, 0x18, 0x07, 0x8b, 0x4f, 0xa1, 0x4f, 0xd2, 0xec, 0x7a, 0xa8, 0x2f, 0xae, 0xbe, 0xa6,
-	0xcb, 0x8a, 0xf1, 0x6e, 0x95, 0x71, 0x05, 0xd0, 0x10, 0xaf, 0xe6, 0xf5, 0x3e, 0x47, 0x1b, 0xaa,
-	0xf6, 0xf1, 0x19, 0xc9, 0x0e, 0xf3, 0x9c, 0xe5, 0xd7, 0xd7, 0xdc, 0x44, 0xab, 0x20, 0x23, 0xcc,
-	0xdf, 0x8e, 0x36, 0x7a, 0x60, 0x1a, 0x20, 0x01, 0x8e, 0xf2, 0x82, 0x82, 0x0a, 0x0c, 0xe4, 0x4d,
-	0x57, 0xf9, 0xeb, 0xbe, 0x36, 0xf0, 0x23, 0x54, 0x0f, 0x0a, 0xc1, 0xa6, 0x53, 0xc3, 0x75, 0xc7,
-	0xd5, 0x63, 0x96, 0x5b, 0x8e, 0x59, 0xee, 0x71, 0x39, 0x66, 0x0d, 0x6d, 0x49, 0xf5, 0xe5, 0xdb,
-	0x8e, 0xe5, 0x9b, 0x9c, 0xe1, 0xc1, 0xab, 0x8b, 0xb6, 0xf5, 0xfa, 0xa2, 0x6d, 0xfd, 0x71, 0xd1,
-	0xb6, 0x5e, 0x5e, 0xb6, 0x97, 0x5e, 0x5f, 0xb6, 0x97, 0x7e, 0xbb, 0x6c, 0x2f, 0x7d, 0xfb, 0xd1,
-	0xc2, 0xfd, 0x50, 0xbb, 0xdf, 0x4b, 0xc8, 0x84, 0xeb, 0x4f, 0x6f, 0xae, 0xe6, 0x45, 0x75, 0x49,
-	0x26, 0x75, 0x55, 0xe8, 0xe1, 0x9f, 0x01, 0x00, 0x00, 0xff, 0xff, 0xbe, 0x0f, 0xf0, 0xfb, 0x8d,
-	0x0a, 0x00, 0x00,
+	// 1178 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xec, 0x57, 0x4f, 0x6f, 0x1b, 0x45,
+	0x14, 0xcf, 0x26, 0xf6, 0xda, 0x9e, 0x34, 0xa5, 0x5d, 0xa5, 0xe9, 0x26, 0x95, 0x9c, 0x60, 0x21,
+	0x11, 0x09, 0x65, 0x17, 0xa7, 0x07, 0x24, 0x54, 0x81, 0xe2, 0xfe, 0x35, 0xaa, 0xd4, 0xb2, 0x2d,
+	0x88, 0x72, 0xb1, 0xc6, 0xbb, 0xcf, 0xf6, 0x92, 0xdd, 0x9d, 0xd5, 0xce, 0x6c, 0xe2, 0xf0, 0x05,
+	0xb8, 0x56, 0x1c, 0xf9, 0x08, 0x9c, 0xb9, 0x72, 0xaf, 0x7a, 0xaa, 0x38, 0x21, 0x0e, 0x2d, 0x4a,
+	0x3e, 0x00, 0x5f, 0x01, 0xcd, 0x9b, 0xd9, 0xc4, 0x1b, 0x9a, 0x90, 0x90, 0xa4, 0x27, 0x4e, 0xf6,
+	0x9b, 0xf7, 0x77, 0xde, 0xfc, 0xde, 0x9f, 0x25, 0x8b, 0x74, 0xc8, 0x32, 0xea, 0x06, 0x30, 0x76,
+	0xb7, 0xda, 0x2e, 0x6c, 0x41, 0x22, 0xb8, 0x93, 0x66, 0x4c, 0x30, 0xeb, 0x12, 0xb2, 0x9c, 0x00,
+	0xc6, 0xce, 0x56, 0x7b, 0xc9, 0x2e, 0x09, 0xb2, 0x2c, 0x80, 0x4c, 0xc9, 0x2d, 0x95, 0x4d, 0xa4,
+	0x34, 0xa3, 0xb1, 0x36, 0xb1, 0x74, 0xbd, 0xcc, 0x62, 0x2c, 0xd2, 0x8c, 0xa6, 0xcf, 0x78, 0xcc,
+	0xb8, 0xdb, 0xa7, 0x1c, 0xdc, 0xad, 0x76, 0x1f, 0x04, 0x6d, 0xbb, 0x3e, 0x0b, 0x93, 0xc2, 0xa6,
+	0xe2, 0xf7, 0x90, 0x72, 0x15, 0xa1, 0x59, 0xf3, 0x43, 0x36, 0x64, 0xea, 0x5c, 0xfe, 0xd3, 0xa7,
+	0xcb, 0x43, 0xc6, 0x86, 0x11, 0xb8, 0x48, 0xf5, 0xf3, 0x81, 0x2b, 0xc2, 0x18, 0xb8, 0xa0, 0x71,
+	0xaa, 0x04, 0x5a, 0x3f, 0x54, 0xc8, 0x95, 0xbb, 0xf2, 0x7a, 0x8f, 0x19, 0x8b, 0x6e, 0x67, 0x40,
+	0x05, 0x04, 0xd6, 0x75, 0x52, 0x93, 0x41, 0xf5, 0xc2, 0xc0, 0x36, 0x56, 0x8c, 0xd5, 0x8a, 0x67,
+	0x4a, 0xb2, 0x1b, 0x58, 0x36, 0xa9, 0xf9, 0x52, 0x86, 0x65, 0xf6, 0xf4, 0x8a, 0xb1, 0xda, 0xf0,
+	0x0a, 0xd2, 0xba, 0x49, 0x1a, 0xa8, 0x22, 0x76, 0x52, 0xb0, 0x67, 0x56, 0x8c, 0xd5, 0xcb, 0xeb,
+	0x0b, 0xce, 0x64, 0xa6, 0x1c, 0xe9, 0xe0, 0xe9, 0x4e, 0x0a, 0x5e, 0x3d, 0xd5, 0xff, 0xac, 0x21,
+	0xa9, 0x67, 0xc0, 0x21, 0xdb, 0x02, 0x6e, 0x57, 0x56, 0x66, 0x56, 0x67, 0xd7, 0x17, 0x1d, 0x7d,
+	0x29, 0x99, 0x01, 0x47, 0x67, 0xc0, 0xb9, 0xcd, 0xc2, 0xa4, 0xf3, 0xf1, 0x8b, 0xd7, 0xcb, 0x53,
+	0x3f, 0xbf, 0x59, 0x5e, 0x1d, 0x86, 0x62, 0x94, 0xf7, 0x1d, 0x9f, 0xc5, 0x3a, 0x03, 0xfa, 0x67,
+	0x8d, 0x07, 0x9b, 0xae, 0xf4, 0xcf, 0x51, 0x81, 0x7b, 0xfb, 0xc6, 0xad, 0x87, 0xa4, 0xce, 0xb7,
+	0x69, 0xda, 0x1b, 0x00, 0xd8, 0x55, 0x19, 0x78, 0xa7, 0x2d, 0xad, 0xfd, 0xf1, 0x7a, 0xf9, 0x86,
+	0xd2, 0xe5, 0xc1, 0xa6, 0x13, 0x32, 0x37, 0xa6, 0x62, 0xe4, 0x3c, 0x84, 0x21, 0xf5, 0x77, 0xee,
+	0x80, 0xff, 0xdb, 0x2f, 0x6b, 0x44, 0x87, 0x73, 0x07, 0x7c, 0xaf, 0x26, 0x4d, 0xdc, 0x03, 0xb0,
+	0x3e, 0x20, 0x73, 0x34, 0x4e, 0xa3, 0x70, 0x10, 0xfa, 0x54, 0x84, 0x2c, 0xb1, 0x4d, 0x4c, 0x52,
+	0xf9, 0xd0, 0xfa, 0x8c, 0x10, 0x3e, 0xa2, 0x19, 0xf0, 0x1e, 0xcb, 0x85, 0x5d, 0x5b, 0x31, 0x8e,
+	0xbf, 0x5e, 0x45, 0x06, 0xe4, 0x35, 0x94, 0xca, 0xa3, 0x5c, 0x58, 0x09, 0xb9, 0x84, 0xc9, 0x0d,
+	0x59, 0x82, 0x71, 0xd7, 0xcf, 0x3f, 0x41, 0xb3, 0x85, 0x83, 0x7b, 0x00, 0xad, 0x97, 0x15, 0xd2,
+	0x40, 0x24, 0x7c, 0xc1, 0xc2, 0xe4, 0x68, 0x08, 0x2c, 0x10, 0x93, 0x43, 0x12, 0x40, 0x81, 0x00,
+	0x4d, 0x59, 0xdf, 0x11, 0x42, 0x63, 0x96, 0x27, 0x82, 0xf7, 0xc2, 0xc4, 0x9e, 0x39, 0xff, 0x60,
+	0x1b, 0xda, 0x7c, 0xf7, 0x70, 0x6a, 0x2b, 0xa7, 0x4e, 0x6d, 0x46, 0x2e, 0x17, 0xd0, 0xe8, 0xd1,
+	0x81, 0x80, 0xcc, 0xae, 0x9e, 0x7f, 0xbc, 0x73, 0x85, 0x8b, 0x0d, 0xe9, 0xc1, 0x7a, 0x46, 0x2c,
+	0xc1, 0x04, 0x8d, 0x7a, 0x3a, 0x72, 0xe5, 0xd7, 0x44, 0x30, 0x7e, 0xa4, 0xc1, 0x78, 0xed, 0x9f,
+	0x60, 0xec, 0x26, 0x62, 0x02, 0x86, 0xdd, 0x44, 0x78, 0x57, 0xd0, 0xcc, 0x13, 0xb4, 0xa2, 0x4c,
+	0xbf, 0x4f, 0x2e, 0xf1, 0x30, 0x19, 0x46, 0xd0, 0xa3, 0x9c, 0x83, 0xc2, 0x5a, 0xdd, 0x9b, 0x55,
+	0x67, 0x1b, 0xf2, 0x48, 0x82, 0x09, 0xeb, 0xdd, 0x67, 0xd1, 0x85, 0x81, 0xa9, 0x70, 0x50, 0x02,
+	0xd3, 0xdd, 0x71, 0x28, 0x4e, 0x0f, 0xa6, 0x5b, 0x44, 0xbf, 0x96, 0xc2, 0xd2, 0x89, 0xde, 0xb7,
+	0xae, 0x34, 0xba, 0x89, 0x15, 0x91, 0xd9, 0x02, 0x8a, 0x0a, 0x1f, 0xe7, 0x7e, 0xd7, 0x02, 0xea,
+	0xff, 0x83, 0xe9, 0x5d, 0x80, 0xe9, 0xa7, 0x69, 0x0d, 0xa6, 0x27, 0xdb, 0x34, 0x9d, 0xc0, 0x8c,
+	0x51, 0xc2, 0xcc, 0x0d, 0xd2, 0x80, 0x31, 0xf5, 0x05, 0xbe, 0xf9, 0x34, 0x46, 0x5d, 0xc7, 0x03,
+	0xf9, 0x48, 0x9f, 0x92, 0xba, 0x60, 0x9b, 0x90, 0x9c, 0x02, 0x4f, 0x35, 0x54, 0xe8, 0x26, 0x12,
+	0x8c, 0x4a, 0xf7, 0x14, 0xcd, 0x46, 0x79, 0x93, 0x9e, 0xd7, 0x48, 0x35, 0x63, 0xb9, 0x00, 0x8d,
+	0x8a, 0xab, 0xe5, 0xa1, 0xf8, 0x80, 0xa5, 0x5a, 0x43, 0x49, 0x59, 0x2e, 0xa9, 0x8c, 0x58, 0xca,
+	0x6d, 0x13, 0xa5, 0xaf, 0x95, 0xa5, 0xe5, 0xfd, 0x0f, 0x34, 0x50, 0xb0, 0xf5, 0x80, 0x58, 0x6a,
+	0x7e, 0xe3, 0x82, 0xf1, 0x55, 0x1a, 0xe0, 0x04, 0x5f, 0x27, 0xa6, 0xda, 0x38, 0x30, 0x49, 0xb3,
+	0xeb, 0xf3, 0x87, 0x66, 0x31, 0xf2, 0xb4, 0x1d, 0x2d, 0xd9, 0xea, 0x90, 0xf7, 0xf6, 0x37, 0x81,
+	0xc7, 0x34, 0xe7, 0xc7, 0x2d, 0x02, 0x0b, 0xd2, 0xbe, 0x14, 0xd1, 0x99, 0xd6, 0x54, 0xeb, 0x7b,
+	0xb2, 0x80, 0x36, 0x36, 0x26, 0x47, 0xa1, 0x47, 0xe3, 0xf4, 0x68, 0x53, 0xf7, 0x0f, 0x4f, 0xd3,
+	0x69, 0x8c, 0xf8, 0x46, 0x39, 0xe2, 0x92, 0x41, 0x1d, 0x78, 0x59, 0xaf, 0xf5, 0x39, 0xb9, 0x8c,
+	0xbe, 0x9f, 0x6e, 0xd3, 0xf4, 0x6e, 0x96, 0xb1, 0xec, 0x68, 0x9f, 0xf3, 0xa4, 0x0a, 0x52, 0x42,
+	0xb7, 0x1d, 0x45, 0xb4, 0x40, 0x27, 0x40, 0x1a, 0x78, 0x9c, 0xe5, 0x09, 0xa0, 0xa0, 0x2f, 0x2b,
+	0x1d, 0xf5, 0xe7, 0x3c, 0x45, 0x58, 0xb7, 0x88, 0xe9, 0xe7, 0x82, 0x0d, 0x06, 0x3a, 0xd6, 0x25,
+	0x47, 0xad, 0x59, 0x4e, 0xb1, 0x66, 0x39, 0x4f, 0x8b, 0x35, 0xab, 0x53, 0x97, 0xa1, 0x3e, 0x7f,
+	0xb3, 0x6c, 0x78, 0x5a, 0xa7, 0xf5, 0xe3, 0xb4, 0xf6, 0x23, 0x9f, 0xf3, 0xcb, 0x1c, 0x72, 0x08,
+	0xac, 0x45, 0x52, 0xc7, 0xdd, 0xf1, 0x20, 0xd4, 0x1a, 0xd2, 0xc7, 0xf4, 0xc8, 0xb3, 0x40, 0x7a,
+	0x1f, 0x94, 0x95, 0x13, 0x81, 0xf2, 0x0e, 0xa9, 0xc5, 0xa1, 0xc2, 0x7f, 0xf5, 0xf4, 0x3d, 0xc6,
+	0x8c, 0x43, 0xac, 0x84, 0x52, 0x81, 0x9a, 0xe5, 0x02, 0x6d, 0xfd, 0x5a, 0x21, 0x57, 0x31, 0x29,
+	0x1d, 0x2a, 0xfc, 0xd1, 0xed, 0x08, 0x68, 0x76, 0x1c, 0xfe, 0xe6, 0x49, 0x35, 0x80, 0x54, 0x8c,
+	0x30, 0x27, 0x73, 0x9e, 0x22, 0xa4, 0x78, 0x00, 0x09, 0x8b, 0x7b, 0x63, 0xcc, 0x48, 0xc3, 0x33,
+	0x91, 0xfc, 0xe6, 0x80, 0xb1, 0x83, 0x05, 0x5c, 0x30, 0x9e, 0x59, 0xf7, 0x49, 0x35, 0xcd, 0x42,
+	0xff, 0x0c, 0x5b, 0xa1, 0xd2, 0x3f, 0xb4, 0xfe, 0x98, 0x17, 0xba, 0xfe, 0x1c, 0x9a, 0x6f, 0xb5,
+	0x8b, 0x9d, 0x6f, 0x0b, 0xc4, 0x1c, 0x84, 0x51, 0x04, 0x81, 0x5d, 0xc7, 0x5c, 0x6b, 0x4a, 0x7e,
+	0x0b, 0x64, 0x30, 0xc0, 0x1e, 0xd0, 0x40, 0x46, 0x41, 0xbe, 0x65, 0x22, 0x92, 0x8b, 0x9e, 0x88,
+	0xad, 0xbf, 0x8c, 0x89, 0xa2, 0xba, 0xa7, 0x22, 0x7c, 0xc7, 0x45, 0x75, 0xb6, 0x39, 0x51, 0x34,
+	0xfe, 0xea, 0x49, 0x1b, 0xff, 0x4b, 0x43, 0x57, 0x8c, 0x64, 0x7a, 0x30, 0xc8, 0x93, 0xe0, 0xbf,
+	0xdd, 0xb9, 0x4d, 0x4c, 0x2e, 0xa8, 0xc8, 0xb9, 0xfe, 0x6e, 0x5b, 0x2c, 0xfb, 0x7e, 0x24, 0xd5,
+	0x9f, 0xa0, 0x80, 0xa7, 0x05, 0xad, 0x4f, 0x88, 0x99, 0xa1, 0xc7, 0x93, 0xde, 0x53, 0x8b, 0xcb,
+	0x18, 0x32, 0xa0, 0x9c, 0x25, 0xaa, 0xe0, 0x3c, 0x4d, 0xb5, 0xbe, 0xd6, 0xaf, 0x87, 0xd5, 0xff,
+	0xef, 0xcd, 0xfb, 0x2d, 0xb5, 0xbf, 0xdf, 0xd2, 0x67, 0x26, 0x5a, 0x7a, 0x67, 0xe3, 0xc5, 0x6e,
+	0xd3, 0x78, 0xb5, 0xdb, 0x34, 0xfe, 0xdc, 0x6d, 0x1a, 0xcf, 0xf7, 0x9a, 0x53, 0xaf, 0xf6, 0x9a,
+	0x53, 0xbf, 0xef, 0x35, 0xa7, 0xbe, 0xfd, 0x70, 0x02, 0x69, 0x78, 0xdf, 0xb5, 0x88, 0xf6, 0xb9,
+	0xfa, 0xeb, 0x8e, 0xf1, 0xdb, 0x1c, 0xe1, 0xd6, 0x37, 0xb1, 0xa9, 0xdf, 0xfc, 0x3b, 0x00, 0x00,
+	0xff, 0xff, 0x1e, 0x18, 0x5c, 0x3c, 0x13, 0x10, 0x00, 0x00,
 }
 
 func (m *EventPoolCreated) Marshal() (dAtA []byte, err error) {
@@ -1311,6 +1740,360 @@ func (m *EventTwapPruned) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *EventSwapQueued) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventSwapQueued) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventSwapQueued) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ExactOut {
+		i--
+		if m.ExactOut {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x30
+	}
+	{
+		size := m.MinOut.Size()
+		i -= size
+		if _, err := m.MinOut.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	if len(m.Route) > 0 {
+		for iNdEx := len(m.Route) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Route[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintEvents(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x22
+		}
+	}
+	{
+		size, err := m.TokenIn.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.OrderId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.OrderId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventBatchCleared) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventBatchCleared) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventBatchCleared) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ReservesAfter) > 0 {
+		for iNdEx := len(m.ReservesAfter) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.ReservesAfter[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintEvents(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x52
+		}
+	}
+	if m.Refused != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Refused))
+		i--
+		dAtA[i] = 0x48
+	}
+	if m.Filled != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Filled))
+		i--
+		dAtA[i] = 0x40
+	}
+	if len(m.AmountsOut) > 0 {
+		for iNdEx := len(m.AmountsOut) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.AmountsOut[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintEvents(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x3a
+		}
+	}
+	if len(m.AmountsIn) > 0 {
+		for iNdEx := len(m.AmountsIn) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.AmountsIn[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintEvents(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x32
+		}
+	}
+	{
+		size := m.Price.Size()
+		i -= size
+		if _, err := m.Price.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	if len(m.DenomY) > 0 {
+		i -= len(m.DenomY)
+		copy(dAtA[i:], m.DenomY)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.DenomY)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.DenomX) > 0 {
+		i -= len(m.DenomX)
+		copy(dAtA[i:], m.DenomX)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.DenomX)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.Depth != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Depth))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.PoolId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.PoolId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventSwapFilled) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventSwapFilled) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventSwapFilled) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Hops) > 0 {
+		for iNdEx := len(m.Hops) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Hops[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintEvents(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x2a
+		}
+	}
+	{
+		size, err := m.TokenOut.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size, err := m.TokenIn.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.OrderId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.OrderId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventSwapRefunded) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventSwapRefunded) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventSwapRefunded) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Reason) > 0 {
+		i -= len(m.Reason)
+		copy(dAtA[i:], m.Reason)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Reason)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	{
+		size, err := m.Refund.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if m.Status != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Status))
+		i--
+		dAtA[i] = 0x18
+	}
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.OrderId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.OrderId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventBatchError) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventBatchError) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventBatchError) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Error) > 0 {
+		i -= len(m.Error)
+		copy(dAtA[i:], m.Error)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Error)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.Depth != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Depth))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.PoolId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.PoolId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintEvents(dAtA []byte, offset int, v uint64) int {
 	offset -= sovEvents(v)
 	base := offset
@@ -1541,6 +2324,154 @@ func (m *EventTwapPruned) Size() (n int) {
 	}
 	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Cutoff)
 	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventSwapQueued) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.OrderId != 0 {
+		n += 1 + sovEvents(uint64(m.OrderId))
+	}
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.TokenIn.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	if len(m.Route) > 0 {
+		for _, e := range m.Route {
+			l = e.Size()
+			n += 1 + l + sovEvents(uint64(l))
+		}
+	}
+	l = m.MinOut.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	if m.ExactOut {
+		n += 2
+	}
+	return n
+}
+
+func (m *EventBatchCleared) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.PoolId != 0 {
+		n += 1 + sovEvents(uint64(m.PoolId))
+	}
+	if m.Depth != 0 {
+		n += 1 + sovEvents(uint64(m.Depth))
+	}
+	l = len(m.DenomX)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.DenomY)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Price.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	if len(m.AmountsIn) > 0 {
+		for _, e := range m.AmountsIn {
+			l = e.Size()
+			n += 1 + l + sovEvents(uint64(l))
+		}
+	}
+	if len(m.AmountsOut) > 0 {
+		for _, e := range m.AmountsOut {
+			l = e.Size()
+			n += 1 + l + sovEvents(uint64(l))
+		}
+	}
+	if m.Filled != 0 {
+		n += 1 + sovEvents(uint64(m.Filled))
+	}
+	if m.Refused != 0 {
+		n += 1 + sovEvents(uint64(m.Refused))
+	}
+	if len(m.ReservesAfter) > 0 {
+		for _, e := range m.ReservesAfter {
+			l = e.Size()
+			n += 1 + l + sovEvents(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *EventSwapFilled) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.OrderId != 0 {
+		n += 1 + sovEvents(uint64(m.OrderId))
+	}
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.TokenIn.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.TokenOut.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	if len(m.Hops) > 0 {
+		for _, e := range m.Hops {
+			l = e.Size()
+			n += 1 + l + sovEvents(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *EventSwapRefunded) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.OrderId != 0 {
+		n += 1 + sovEvents(uint64(m.OrderId))
+	}
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Status != 0 {
+		n += 1 + sovEvents(uint64(m.Status))
+	}
+	l = m.Refund.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = len(m.Reason)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventBatchError) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.PoolId != 0 {
+		n += 1 + sovEvents(uint64(m.PoolId))
+	}
+	if m.Depth != 0 {
+		n += 1 + sovEvents(uint64(m.Depth))
+	}
+	l = len(m.Error)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
 	return n
 }
 
@@ -3095,6 +4026,1060 @@ func (m *EventTwapPruned) Unmarshal(dAtA []byte) error {
 			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.Cutoff, dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventSwapQueued) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventSwapQueued: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventSwapQueued: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OrderId", wireType)
+			}
+			m.OrderId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OrderId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenIn", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.TokenIn.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Route", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Route = append(m.Route, Hop{})
+			if err := m.Route[len(m.Route)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MinOut", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.MinOut.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ExactOut", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.ExactOut = bool(v != 0)
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventBatchCleared) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventBatchCleared: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventBatchCleared: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolId", wireType)
+			}
+			m.PoolId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PoolId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Depth", wireType)
+			}
+			m.Depth = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Depth |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DenomX", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DenomX = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DenomY", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DenomY = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Price", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Price.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AmountsIn", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AmountsIn = append(m.AmountsIn, types.Coin{})
+			if err := m.AmountsIn[len(m.AmountsIn)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AmountsOut", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AmountsOut = append(m.AmountsOut, types.Coin{})
+			if err := m.AmountsOut[len(m.AmountsOut)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Filled", wireType)
+			}
+			m.Filled = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Filled |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 9:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Refused", wireType)
+			}
+			m.Refused = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Refused |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 10:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ReservesAfter", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ReservesAfter = append(m.ReservesAfter, types.Coin{})
+			if err := m.ReservesAfter[len(m.ReservesAfter)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventSwapFilled) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventSwapFilled: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventSwapFilled: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OrderId", wireType)
+			}
+			m.OrderId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OrderId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenIn", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.TokenIn.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenOut", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.TokenOut.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Hops", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Hops = append(m.Hops, SwapHop{})
+			if err := m.Hops[len(m.Hops)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventSwapRefunded) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventSwapRefunded: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventSwapRefunded: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OrderId", wireType)
+			}
+			m.OrderId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OrderId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Status", wireType)
+			}
+			m.Status = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Status |= OrderStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Refund", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Refund.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reason", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Reason = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventBatchError) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventBatchError: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventBatchError: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PoolId", wireType)
+			}
+			m.PoolId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PoolId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Depth", wireType)
+			}
+			m.Depth = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Depth |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Error", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Error = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex

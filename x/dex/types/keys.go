@@ -31,4 +31,17 @@ var (
 	// BlockSwapStatsKey: Map[pool id]PoolStats of this block's swaps, in the
 	// transient store.
 	BlockSwapStatsKey = collections.NewPrefix(11)
+	// SwapOrdersKey: Map[order id]SwapOrder (queued swaps and, for
+	// OrderHistoryBlocks blocks, their outcome).
+	SwapOrdersKey = collections.NewPrefix(12)
+	// NextOrderIDKey: Sequence of order ids (starts at 1).
+	NextOrderIDKey = collections.NewPrefix(13)
+	// QueuedOrdersKey: KeySet[order id] of the orders escrowed in this
+	// block (empty after every EndBlock).
+	QueuedOrdersKey = collections.NewPrefix(14)
+	// OrderPruneIndexKey: KeySet[(height settled, order id)].
+	OrderPruneIndexKey = collections.NewPrefix(15)
+	// BlockOrderCountKey: Map[pool id]count of queued hops this block, in
+	// the transient store.
+	BlockOrderCountKey = collections.NewPrefix(16)
 )

@@ -21,6 +21,8 @@ var (
 	MinTwapWindow              = time.Hour
 	MaxTwapWindow              = 30 * 24 * time.Hour
 	MaxFeeTiers                = 16
+	// MaxOrdersPerPoolLimit bounds max_orders_per_pool_per_block.
+	MaxOrdersPerPoolLimit uint32 = 10_000
 )
 
 // DefaultParams: fee tiers 0.01%, 0.05%, 0.30%, 1.00%; no protocol fee;
@@ -42,6 +44,8 @@ func DefaultParams() Params {
 		MinAmplification:  1,
 		MaxAmplification:  10_000,
 		Paused:            false,
+
+		MaxOrdersPerPoolPerBlock: 1000,
 	}
 }
 
@@ -85,6 +89,9 @@ func (p Params) Validate() error {
 	if p.MinAmplification < 1 || p.MinAmplification > p.MaxAmplification || p.MaxAmplification > dexmath.MaxAmplification {
 		add("amplification bounds [%d, %d] must satisfy 1 ≤ min ≤ max ≤ %d",
 			p.MinAmplification, p.MaxAmplification, dexmath.MaxAmplification)
+	}
+	if p.MaxOrdersPerPoolPerBlock < 1 || p.MaxOrdersPerPoolPerBlock > MaxOrdersPerPoolLimit {
+		add("max_orders_per_pool_per_block %d must be in [1, %d]", p.MaxOrdersPerPoolPerBlock, MaxOrdersPerPoolLimit)
 	}
 	if len(problems) > 0 {
 		return errorsmod.Wrap(ErrInvalidParams, strings.Join(problems, "; "))
