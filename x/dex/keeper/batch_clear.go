@@ -35,10 +35,10 @@ const OrderPruneBatch = 200
 
 // pendingOrder is a queued order while its route clears.
 type pendingOrder struct {
-	order  types.SwapOrder
-	holds  sdk.Coin // what it holds now: token_in, then each hop's output
-	hops   []types.SwapHop
-	stop   string // why it stopped ("" while it goes on)
+	order types.SwapOrder
+	holds sdk.Coin // what it holds now: token_in, then each hop's output
+	hops  []types.SwapHop
+	stop  string // why it stopped ("" while it goes on)
 }
 
 func (o *pendingOrder) active(depth int) bool {
