@@ -1,6 +1,8 @@
 // A position's actions: close all or a part with a price limit, add or
-// remove margin, set take-profit and stop-loss. The close shows what it paid
-// from the transaction's EventPositionClosed.
+// remove margin, set take-profit and stop-loss. Each is previewed by the
+// chain (margin's simulate queries run the message's own handler) before
+// signing; a refusal disables signing. The close shows what it paid from
+// the transaction's EventPositionClosed.
 import { useState } from "react";
 import { useApp } from "../../state";
 import { decimalsOf, formatCoin, parseUnits } from "../../lib/format";
@@ -9,7 +11,10 @@ import { eventAttr, type TxOutcome } from "../../lib/wallet";
 import type { Coin } from "../../lib/api";
 import { Card, TxResult } from "../../components/common";
 import { PreviewForm } from "../../components/PreviewForm";
+import { simulateAddMargin, simulateClose, simulateRemoveMargin, simulateSetTriggers } from "../../lib/margin_query";
 import { parseOr } from "../ausd/usePreview";
+import { ClosePreviewView, MarginPreviewView, TriggersPreviewView } from "./ManagePreviews";
+import { useChainPreview } from "./useChainPreview";
 import { usePairPrice } from "./OpenPosition";
 import { pairName } from "./PositionLine";
 import type { PairInfo, PositionInfo } from "./types";
@@ -68,17 +73,34 @@ function ActionForm({ address, positions, pairs, setOutcome }: { address: string
   const units = parseOr(() => parseUnits(amount, decimalsOf(quote, denoms)));
   const fractionOk = /^(0?\.\d+|1(\.0*)?|0?\.?)$/.test(fraction.trim()) && Number(fraction) > 0 && Number(fraction) <= 1;
 
+  // the previews: keyed on the form and on the position's state (they refresh after a tx)
+  const state = [address, pos.id, pos.holdings.amount, pos.scaled_debt, pos.take_profit, pos.stop_loss];
+  const coin = { denom: quote, amount: units };
+  const hasUnits = units !== "" && units !== "0";
+  const close = useChainPreview(action === "close" && fractionOk && limit ? JSON.stringify([...state, fraction, limit]) : null, () =>
+    simulateClose(address, pos.id, fraction, limit),
+  );
+  const add = useChainPreview(action === "add" && hasUnits ? JSON.stringify([...state, units]) : null, () => simulateAddMargin(address, pos.id, coin));
+  const removeMax = useChainPreview(action === "remove" ? JSON.stringify([...state, "max"]) : null, () => simulateRemoveMargin(address, pos.id));
+  const remove = useChainPreview(action === "remove" && hasUnits ? JSON.stringify([...state, units]) : null, () => simulateRemoveMargin(address, pos.id, coin));
+  const wantsTriggers = !!(tp.trim() || sl.trim()) || !isZeroDec(pos.take_profit) || !isZeroDec(pos.stop_loss);
+  const triggers = useChainPreview(action === "triggers" && wantsTriggers ? JSON.stringify([...state, tp, sl, trigLimit]) : null, () =>
+    simulateSetTriggers(address, pos.id, tp, sl, trigLimit),
+  );
+  const chain = { close, add, remove, triggers }[action];
+
   let problem = "";
   if (action === "close" && !fractionOk) problem = "the fraction is a number in (0, 1]";
   if (action === "close" && !limit) problem = "no oracle price to set the close's price limit from";
   if ((action === "add" || action === "remove") && (units === "" || units === "0")) problem = "enter an amount";
-  if (action === "triggers" && !tp.trim() && !sl.trim() && isZeroDec(pos.take_profit) && isZeroDec(pos.stop_loss)) problem = "enter a take-profit or a stop-loss";
+  if (action === "triggers" && !wantsTriggers) problem = "enter a take-profit or a stop-loss";
+  if (action === "remove" && removeMax.error) problem = removeMax.error;
+  const refusal = problem || chain.error;
 
   const submit = async () => {
     setBusy(true);
     setOutcome(undefined);
     const name = `#${pos.id} ${side} ${pairName(pos.pair, denoms)}`;
-    const coin = { denom: quote, amount: units };
     let out: TxOutcome;
     switch (action) {
       case "close":
@@ -97,24 +119,34 @@ function ActionForm({ address, positions, pairs, setOutcome }: { address: string
   };
   return (
     <PreviewForm
-      refusal={problem}
+      refusal={refusal}
+      canSubmit={!!chain.data}
       submitLabel={busy ? "Signing…" : ACTIONS.find((a) => a.id === action)!.label}
       submitTestId="pos-submit"
       busy={busy}
       onSubmit={submit}
       preview={
         action === "close" ? (
-          <p className="muted small" data-testid="pos-limit" data-limit={limit}>
-            The sale {side === "long" ? "takes at least" : "pays at most"} {limit ? trimDec(limit) : "—"} per {denoms[pos.pair.split("/")[0]]?.symbol}; what is left after the debt is paid to you.
-          </p>
+          <>
+            <p className="muted small" data-testid="pos-limit" data-limit={limit}>
+              The sale {side === "long" ? "takes at least" : "pays at most"} {limit ? trimDec(limit) : "—"} per {denoms[pos.pair.split("/")[0]]?.symbol}; what is left after the debt is paid to you.
+            </p>
+            {close.data && <ClosePreviewView p={close.data} base={pos.pair.split("/")[0]} />}
+          </>
         ) : action === "triggers" ? (
-          <p className="muted small">
-            Price now {price ? trimDec(price) : "—"}: a {side}'s take-profit goes {side === "long" ? "above" : "below"} it, its stop-loss {side === "long" ? "below" : "above"}. Empty clears.
-          </p>
+          <>
+            <p className="muted small">
+              Price now {price ? trimDec(price) : "—"}: a {side}'s take-profit goes {side === "long" ? "above" : "below"} it, its stop-loss {side === "long" ? "below" : "above"}. Empty clears.
+            </p>
+            {triggers.data && <TriggersPreviewView p={triggers.data} base={pos.pair.split("/")[0]} />}
+          </>
         ) : action === "add" ? (
-          <p className="muted small">{side === "long" ? "A long's added margin repays its debt." : "A short's added margin joins its holdings."}</p>
+          <>
+            <p className="muted small">{side === "long" ? "A long's added margin repays its debt." : "A short's added margin joins its holdings."}</p>
+            {add.data && <MarginPreviewView p={add.data} now={p} />}
+          </>
         ) : (
-          <p className="muted small">Removing is refused below the initial margin (1 / max leverage).</p>
+          remove.data && <MarginPreviewView p={remove.data} now={p} />
         )
       }
     >
@@ -157,6 +189,17 @@ function ActionForm({ address, positions, pairs, setOutcome }: { address: string
           Amount ({denoms[quote]?.symbol ?? quote})
           <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" data-testid="pos-amount" />
         </label>
+      )}
+      {action === "remove" && (
+        <p className="muted small" data-testid="max-removable" data-amount={removeMax.data?.max_removable.amount ?? ""}>
+          Removing is refused below the initial margin (1 / max leverage)
+          {removeMax.data && (
+            <>
+              : at most <b>{formatCoin(removeMax.data.max_removable, denoms)}</b> can be removed now
+            </>
+          )}
+          .
+        </p>
       )}
       {action === "triggers" && (
         <div className="row">

@@ -16,10 +16,19 @@ export interface Params {
   maxLiquidationsPerBlock: number;
   maxTriggersPerBlock: number;
   scanPerBlock: number;
+  liquidationBackoffBlocks: number;
+  maxLiquidationBackoffBlocks: number;
 }
 
 function createBaseParams(): Params {
-  return { paused: false, maxLiquidationsPerBlock: 0, maxTriggersPerBlock: 0, scanPerBlock: 0 };
+  return {
+    paused: false,
+    maxLiquidationsPerBlock: 0,
+    maxTriggersPerBlock: 0,
+    scanPerBlock: 0,
+    liquidationBackoffBlocks: 0,
+    maxLiquidationBackoffBlocks: 0,
+  };
 }
 
 export const Params: MessageFns<Params> = {
@@ -35,6 +44,12 @@ export const Params: MessageFns<Params> = {
     }
     if (message.scanPerBlock !== 0) {
       writer.uint32(32).uint32(message.scanPerBlock);
+    }
+    if (message.liquidationBackoffBlocks !== 0) {
+      writer.uint32(40).uint32(message.liquidationBackoffBlocks);
+    }
+    if (message.maxLiquidationBackoffBlocks !== 0) {
+      writer.uint32(48).uint32(message.maxLiquidationBackoffBlocks);
     }
     return writer;
   },
@@ -84,6 +99,22 @@ export const Params: MessageFns<Params> = {
             message.scanPerBlock = reader.uint32();
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.liquidationBackoffBlocks = reader.uint32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.maxLiquidationBackoffBlocks = reader.uint32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -114,6 +145,16 @@ export const Params: MessageFns<Params> = {
         : isSet(object.scan_per_block)
         ? globalThis.Number(object.scan_per_block)
         : 0,
+      liquidationBackoffBlocks: isSet(object.liquidationBackoffBlocks)
+        ? globalThis.Number(object.liquidationBackoffBlocks)
+        : isSet(object.liquidation_backoff_blocks)
+        ? globalThis.Number(object.liquidation_backoff_blocks)
+        : 0,
+      maxLiquidationBackoffBlocks: isSet(object.maxLiquidationBackoffBlocks)
+        ? globalThis.Number(object.maxLiquidationBackoffBlocks)
+        : isSet(object.max_liquidation_backoff_blocks)
+        ? globalThis.Number(object.max_liquidation_backoff_blocks)
+        : 0,
     };
   },
 
@@ -131,6 +172,12 @@ export const Params: MessageFns<Params> = {
     if (message.scanPerBlock !== 0) {
       obj.scanPerBlock = Math.round(message.scanPerBlock);
     }
+    if (message.liquidationBackoffBlocks !== 0) {
+      obj.liquidationBackoffBlocks = Math.round(message.liquidationBackoffBlocks);
+    }
+    if (message.maxLiquidationBackoffBlocks !== 0) {
+      obj.maxLiquidationBackoffBlocks = Math.round(message.maxLiquidationBackoffBlocks);
+    }
     return obj;
   },
 
@@ -143,6 +190,8 @@ export const Params: MessageFns<Params> = {
     message.maxLiquidationsPerBlock = object.maxLiquidationsPerBlock ?? 0;
     message.maxTriggersPerBlock = object.maxTriggersPerBlock ?? 0;
     message.scanPerBlock = object.scanPerBlock ?? 0;
+    message.liquidationBackoffBlocks = object.liquidationBackoffBlocks ?? 0;
+    message.maxLiquidationBackoffBlocks = object.maxLiquidationBackoffBlocks ?? 0;
     return message;
   },
 };

@@ -91,6 +91,11 @@ export interface OpenInterest {
   short: string;
 }
 
+export interface LiquidationDeferral {
+  retryAt: string;
+  attempts: number;
+}
+
 function createBaseMarginPair(): MarginPair {
   return {
     baseDenom: "",
@@ -836,6 +841,95 @@ export const OpenInterest: MessageFns<OpenInterest> = {
     message.pair = object.pair ?? "";
     message.long = object.long ?? "";
     message.short = object.short ?? "";
+    return message;
+  },
+};
+
+function createBaseLiquidationDeferral(): LiquidationDeferral {
+  return { retryAt: "0", attempts: 0 };
+}
+
+export const LiquidationDeferral: MessageFns<LiquidationDeferral> = {
+  encode(message: LiquidationDeferral, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.retryAt !== "0") {
+      writer.uint32(8).int64(message.retryAt);
+    }
+    if (message.attempts !== 0) {
+      writer.uint32(16).uint32(message.attempts);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LiquidationDeferral {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLiquidationDeferral();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.retryAt = reader.int64().toString();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.attempts = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LiquidationDeferral {
+    return {
+      retryAt: isSet(object.retryAt)
+        ? globalThis.String(object.retryAt)
+        : isSet(object.retry_at)
+        ? globalThis.String(object.retry_at)
+        : "0",
+      attempts: isSet(object.attempts) ? globalThis.Number(object.attempts) : 0,
+    };
+  },
+
+  toJSON(message: LiquidationDeferral): unknown {
+    const obj: any = {};
+    if (message.retryAt !== "0") {
+      obj.retryAt = message.retryAt;
+    }
+    if (message.attempts !== 0) {
+      obj.attempts = Math.round(message.attempts);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<LiquidationDeferral>): LiquidationDeferral {
+    return LiquidationDeferral.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<LiquidationDeferral>): LiquidationDeferral {
+    const message = createBaseLiquidationDeferral();
+    message.retryAt = object.retryAt ?? "0";
+    message.attempts = object.attempts ?? 0;
     return message;
   },
 };
