@@ -11,8 +11,8 @@ import (
 
 	"github.com/agora-labs/agora/app"
 	"github.com/agora-labs/agora/testutil/apptest"
-	dexmath "github.com/agora-labs/agora/x/dex/math"
 	"github.com/agora-labs/agora/x/dex/keeper"
+	dexmath "github.com/agora-labs/agora/x/dex/math"
 	"github.com/agora-labs/agora/x/dex/types"
 )
 
