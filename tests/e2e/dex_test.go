@@ -1,8 +1,13 @@
 package e2e
 
 import (
+	"encoding/json"
+	"math/big"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	sdkmath "cosmossdk.io/math"
 
@@ -112,11 +117,17 @@ func TestDex(t *testing.T) {
 		"--route-pool-ids", "1,3", "--route-denoms-out", "uusdc,ueth"); err != nil {
 		t.Fatal(err)
 	}
+	// The swap is queued as an exact-in of the quoted input with min_out
+	// 1 ETH and fills at the end of the block with at least 1 ETH.
 	agrBefore, ethBefore = bal(bob, "uagr"), bal(bob, "ueth")
-	tx("swap-exact-out", "uagr", "1000000ueth", simOut.TokenIn.Amount, "--from", "bob",
+	sent := tx("swap-exact-out", "uagr", "1000000ueth", simOut.TokenIn.Amount, "--from", "bob",
 		"--route", `{"pool_id":1,"denom_out":"uusdc"}`, "--route", `{"pool_id":3,"denom_out":"ueth"}`)
+	orders := queuedOrders(t, d.Bin, home, sent.Hash)
+	if len(orders) != 1 || orders[0].Status != "ORDER_STATUS_FILLED" || orders[0].TokenOut.amount(t).LT(sdkmath.NewInt(1_000_000)) {
+		t.Fatalf("exact-out order: %+v", orders)
+	}
 	expectDelta(bob, "uagr", agrBefore, amount(simOut.TokenIn).Neg().SubRaw(fee))
-	expectDelta(bob, "ueth", ethBefore, sdkmath.NewInt(1_000_000))
+	expectDelta(bob, "ueth", ethBefore, orders[0].TokenOut.amount(t))
 
 	// Exit all of bob's pool 6 shares: he receives what positions said.
 	var pos struct {
@@ -147,4 +158,166 @@ func TestDex(t *testing.T) {
 		t.Fatalf("swap with an impossible min_out: %v %+v", err, res)
 	}
 	expectDelta(bob, "uagr", agrBefore, sdkmath.NewInt(-fee))
+}
+
+// swapOrder is the JSON of a SwapOrder (agorad q dex swap-order).
+type swapOrder struct {
+	ID       string       `json:"id"`
+	Status   string       `json:"status"`
+	TokenIn  e2eCoin      `json:"token_in"`
+	TokenOut e2eCoin      `json:"token_out"`
+	Refund   e2eCoin      `json:"refund"`
+	Reason   string       `json:"reason"`
+	Hops     []e2eSwapHop `json:"hops"`
+}
+
+type e2eCoin struct {
+	Denom  string `json:"denom"`
+	Amount string `json:"amount"`
+}
+
+type e2eSwapHop struct {
+	PoolID   string  `json:"pool_id"`
+	TokenIn  e2eCoin `json:"token_in"`
+	TokenOut e2eCoin `json:"token_out"`
+}
+
+func (c e2eCoin) amount(t *testing.T) sdkmath.Int {
+	t.Helper()
+	a, ok := sdkmath.NewIntFromString(c.Amount)
+	if !ok {
+		t.Fatalf("bad amount %q", c.Amount)
+	}
+	return a
+}
+
+// queuedOrders reads the order ids of the swaps a committed tx queued (its
+// EventSwapQueued events) and returns each order as the swap-order query
+// shows it after the block.
+func queuedOrders(t *testing.T, bin, home, hash string) []swapOrder {
+	t.Helper()
+	res, err := harness.WaitForTx(bin, home, hash, 30*time.Second)
+	if err != nil || res.Code != 0 {
+		t.Fatalf("tx %s: %v %+v", hash, err, res)
+	}
+	var txr struct {
+		Events []struct {
+			Type       string `json:"type"`
+			Attributes []struct {
+				Key   string `json:"key"`
+				Value string `json:"value"`
+			} `json:"attributes"`
+		} `json:"events"`
+	}
+	if err := harness.QueryJSON(bin, home, &txr, "q", "tx", hash); err != nil {
+		t.Fatal(err)
+	}
+	var out []swapOrder
+	for _, ev := range txr.Events {
+		if ev.Type != "agora.dex.v1.EventSwapQueued" {
+			continue
+		}
+		for _, a := range ev.Attributes {
+			if a.Key != "order_id" {
+				continue
+			}
+			var q struct {
+				Order swapOrder `json:"order"`
+			}
+			if err := harness.QueryJSON(bin, home, &q, "q", "dex", "swap-order", strings.Trim(a.Value, `"`)); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, q.Order)
+		}
+	}
+	return out
+}
+
+// TestDexBatch (shared devnet): two opposite swaps sent in one block (one
+// tx of two messages, so they are in the same block by construction) fill
+// at one price: alice's USDC per AGR and the AGR per USDC of the other
+// order are the two sides of the same p, and each balance moves by exactly
+// the fill the swap-order query reports. The pool's state is whatever
+// earlier tests left; nothing here depends on it.
+func TestDexBatch(t *testing.T) {
+	skipInShortMode(t)
+	d := sharedDevnet(t)
+	bob := addr(t, "bob")
+	dir := t.TempDir()
+	flags := []string{"--from", "bob", "--fees", "20000uagr", "--gas", "800000", "--generate-only"}
+	gen := func(args ...string) map[string]any {
+		t.Helper()
+		out, err := d.CLI(append(append([]string{"tx", "dex"}, args...), flags...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tx map[string]any
+		if err := json.Unmarshal([]byte(lastJSON(out)), &tx); err != nil {
+			t.Fatalf("generate-only output: %v\n%s", err, out)
+		}
+		return tx
+	}
+	sell := gen("swap-exact-in", "100000000uagr", "1", "--route", `{"pool_id":1,"denom_out":"uusdc"}`)
+	buy := gen("swap-exact-in", "50000000uusdc", "1", "--route", `{"pool_id":1,"denom_out":"uagr"}`)
+	body := sell["body"].(map[string]any)
+	body["messages"] = append(body["messages"].([]any), buy["body"].(map[string]any)["messages"].([]any)...)
+	unsigned, signed := filepath.Join(dir, "unsigned.json"), filepath.Join(dir, "signed.json")
+	bz, _ := json.Marshal(sell)
+	if err := os.WriteFile(unsigned, bz, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.CLI("tx", "sign", unsigned, "--from", "bob", "--output-document", signed); err != nil {
+		t.Fatal(err)
+	}
+	bal := func(denom string) sdkmath.Int {
+		t.Helper()
+		a, err := harness.Balance(d.Bin, d.Home, bob, denom)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	agr, usdc := bal("uagr"), bal("uusdc")
+	out, err := d.CLI("tx", "broadcast", signed, "-o", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var br harness.TxResult
+	if err := json.Unmarshal([]byte(lastJSON(out)), &br); err != nil || br.Hash == "" {
+		t.Fatalf("broadcast: %v\n%s", err, out)
+	}
+	orders := queuedOrders(t, d.Bin, d.Home, br.Hash)
+	if len(orders) != 2 {
+		t.Fatalf("want 2 queued orders, got %+v", orders)
+	}
+	for _, o := range orders {
+		if o.Status != "ORDER_STATUS_FILLED" {
+			t.Fatalf("order %s: %s (%s)", o.ID, o.Status, o.Reason)
+		}
+	}
+	outUsdc, outAgr := orders[0].TokenOut.amount(t), orders[1].TokenOut.amount(t)
+	// p from each side: alice-side p = out/(γ·a), other side p = γ·b/out, γ = 0.997.
+	g := big.NewRat(997, 1000)
+	pSell := new(big.Rat).Quo(new(big.Rat).SetInt(outUsdc.BigInt()), new(big.Rat).Mul(g, big.NewRat(100_000_000, 1)))
+	pBuy := new(big.Rat).Quo(new(big.Rat).Mul(g, big.NewRat(50_000_000, 1)), new(big.Rat).SetInt(outAgr.BigInt()))
+	diff := new(big.Rat).Abs(new(big.Rat).Sub(pSell, pBuy))
+	if diff.Cmp(new(big.Rat).Mul(pSell, big.NewRat(1, 1_000_000))) > 0 {
+		t.Fatalf("two prices in one block: %s vs %s uusdc per uagr", pSell.FloatString(9), pBuy.FloatString(9))
+	}
+	if got, want := bal("uagr"), agr.SubRaw(100_000_000+20_000).Add(outAgr); !got.Equal(want) {
+		t.Errorf("bob has %suagr, want %s", got, want)
+	}
+	if got, want := bal("uusdc"), usdc.SubRaw(50_000_000).Add(outUsdc); !got.Equal(want) {
+		t.Errorf("bob has %suusdc, want %s", got, want)
+	}
+}
+
+func lastJSON(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.HasPrefix(strings.TrimSpace(lines[i]), "{") {
+			return lines[i]
+		}
+	}
+	return s
 }
