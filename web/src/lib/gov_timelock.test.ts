@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { attrs, countdown, EV, eventQuery, eventsWith, operationState, queuedByProposal, type QueuedOperation, type RpcEvent } from "./gov_timelock";
+import { attrs, countdown, EV, eventQuery, eventsWith, operationState, proposalMessages, queuedByProposal, searchParams, type QueuedOperation, type RpcEvent } from "./gov_timelock";
+
+import { agoraRegistry } from "./registry";
+import { MsgSchedule } from "../gen/agora/timelock/v1/tx";
+import { MsgUpdateParams } from "../gen/agora/forum/v1/tx";
 
 const ev = (type: string, a: Record<string, string>): RpcEvent => ({ type, attributes: Object.entries(a).map(([key, value]) => ({ key, value })) });
 
@@ -8,6 +12,10 @@ describe("timelock events", () => {
     expect(eventQuery(EV.executed, "id", "5")).toBe(`agora.timelock.v1.EventOperationExecuted.id='"5"'`);
     expect(() => eventQuery(EV.executed, "id", "5' OR 'x")).toThrow();
     expect(() => eventQuery("a b", "id", "5")).toThrow();
+  });
+  it("sends tx_search's prove as a JSON boolean (CometBFT refuses the string)", () => {
+    expect(JSON.parse(JSON.stringify(searchParams("tx_search", "q")))).toEqual({ query: "q", page: "1", per_page: "5", order_by: "asc", prove: false });
+    expect(searchParams("block_search", "q")).toEqual({ query: "q", page: "1", per_page: "5", order_by: "asc" });
   });
   it("decodes attributes from JSON, keeping a non-JSON value as it is", () => {
     const e = ev(EV.scheduled, { id: '"7"', eta: '"2026-12-01T02:00:00Z"', msg_type_urls: '["/agora.dex.v1.MsgUpdateParams"]', mode: "EndBlock" });
@@ -59,5 +67,26 @@ describe("queuedByProposal", () => {
     const m = queuedByProposal([op("1", "5"), op("2", "5"), op("3", "0"), op("4", "6")]);
     expect([...m.keys()]).toEqual(["5", "6"]);
     expect(m.get("5")!.map((o) => o.id)).toEqual(["1", "2"]);
+  });
+});
+
+describe("proposalMessages", () => {
+  const reg = agoraRegistry();
+  const encode = (m: { typeUrl: string; value: unknown }) => reg.encodeAsAny(m);
+  const params = { postFee: [], maxBodyBytes: 100, editWindowSeconds: "60", retentionSeconds: "0", prunePerBlock: 5 };
+  it("wraps a change in MsgSchedule, naming the timelock as its authority, on a chain with a timelock", () => {
+    const [m, ...rest] = proposalMessages(encode, "agora1gov", "agora1timelock", "/agora.forum.v1.MsgUpdateParams", { params }, "set forum params");
+    expect(rest).toEqual([]);
+    expect(m.typeUrl).toBe("/agora.timelock.v1.MsgSchedule");
+    const schedule = MsgSchedule.decode(m.value);
+    expect(schedule.authority).toBe("agora1gov");
+    expect(schedule.title).toBe("set forum params");
+    expect(schedule.messages.map((x) => x.typeUrl)).toEqual(["/agora.forum.v1.MsgUpdateParams"]);
+    expect(MsgUpdateParams.decode(schedule.messages[0].value)).toEqual({ authority: "agora1timelock", params });
+  });
+  it("names gov and runs the change as it is without a timelock", () => {
+    const [m] = proposalMessages(encode, "agora1gov", "", "/agora.forum.v1.MsgUpdateParams", { params }, "t");
+    expect(m.typeUrl).toBe("/agora.forum.v1.MsgUpdateParams");
+    expect(MsgUpdateParams.decode(m.value).authority).toBe("agora1gov");
   });
 });

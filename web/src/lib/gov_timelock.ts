@@ -119,9 +119,39 @@ export function queuedByProposal(ops: QueuedOperation[]): Map<string, Operation[
   return out;
 }
 
+/**
+ * proposalMessages are a proposal's messages for a governed change of
+ * `typeUrl`: on a chain with a timelock (its module account is the
+ * authority of every Agora module's governed messages) the change names
+ * the timelock and is wrapped in a MsgSchedule that gov executes; on a
+ * chain without one it names gov and runs as it is.
+ */
+export function proposalMessages(
+  encode: (m: { typeUrl: string; value: unknown }) => { typeUrl: string; value: Uint8Array },
+  gov: string,
+  timelock: string,
+  typeUrl: string,
+  value: Record<string, unknown>,
+  title: string,
+): { typeUrl: string; value: Uint8Array }[] {
+  if (!timelock) return [encode({ typeUrl, value: { ...value, authority: gov } })];
+  const inner = encode({ typeUrl, value: { ...value, authority: timelock } });
+  return [encode({ typeUrl: "/agora.timelock.v1.MsgSchedule", value: { authority: gov, messages: [inner], title } })];
+}
+
 // ---- lookups over the CometBFT RPC ----
 
-async function rpc<T>(rpcBase: string, method: string, params: Record<string, string>): Promise<T> {
+/**
+ * searchParams are block_search's and tx_search's JSON-RPC params: numbers
+ * may be strings, but `prove` must be a JSON boolean (a string is refused).
+ */
+export function searchParams(method: "block_search" | "tx_search", query: string): Record<string, string | boolean> {
+  const p: Record<string, string | boolean> = { query, page: "1", per_page: "5", order_by: "asc" };
+  if (method === "tx_search") p.prove = false;
+  return p;
+}
+
+async function rpc<T>(rpcBase: string, method: string, params: Record<string, string | boolean>): Promise<T> {
   const r = await fetch(rpcBase, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
   const body = (await r.json()) as { result?: T; error?: { message: string; data?: string } };
   if (body.error) throw new Error(`${method}: ${body.error.message}${body.error.data ? ": " + body.error.data : ""}`);
@@ -130,7 +160,7 @@ async function rpc<T>(rpcBase: string, method: string, params: Record<string, st
 
 /** blockEvents finds the end-of-block events of `type` whose `key` is `value`, with their heights. */
 export async function blockEvents(rpcBase: string, type: string, key: string, value: string): Promise<{ height: string; attrs: Record<string, unknown>; all: RpcEvent[] }[]> {
-  const found = await rpc<{ blocks: { block: { header: { height: string } } }[] }>(rpcBase, "block_search", { query: eventQuery(type, key, value), page: "1", per_page: "5", order_by: "asc" });
+  const found = await rpc<{ blocks: { block: { header: { height: string } } }[] }>(rpcBase, "block_search", searchParams("block_search", eventQuery(type, key, value)));
   const out: { height: string; attrs: Record<string, unknown>; all: RpcEvent[] }[] = [];
   for (const b of found.blocks) {
     const height = b.block.header.height;
@@ -143,7 +173,7 @@ export async function blockEvents(rpcBase: string, type: string, key: string, va
 
 /** txEvents finds the events of `type` whose `key` is `value` in transactions. */
 export async function txEvents(rpcBase: string, type: string, key: string, value: string): Promise<{ height: string; attrs: Record<string, unknown> }[]> {
-  const found = await rpc<{ txs: { height: string; tx_result: { code: number; events: RpcEvent[] } }[] }>(rpcBase, "tx_search", { query: eventQuery(type, key, value), page: "1", per_page: "5", order_by: "asc", prove: "false" } as Record<string, string>);
+  const found = await rpc<{ txs: { height: string; tx_result: { code: number; events: RpcEvent[] } }[] }>(rpcBase, "tx_search", searchParams("tx_search", eventQuery(type, key, value)));
   return found.txs.filter((t) => t.tx_result.code === 0).flatMap((t) => eventsWith(t.tx_result.events, type, key, value).map((a) => ({ height: t.height, attrs: a })));
 }
 

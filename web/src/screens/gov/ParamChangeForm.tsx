@@ -10,6 +10,7 @@ import { Params as DexParams } from "../../gen/agora/dex/v1/params";
 import { Params as LendParams } from "../../gen/agora/lend/v1/params";
 import { Params as OracleParams } from "../../gen/agora/oracle/v1/params";
 import { agoraRegistry } from "../../lib/registry";
+import { proposalMessages } from "../../lib/gov_timelock";
 
 const MODULES = {
   dex: { params: DexParams, typeUrl: "/agora.dex.v1.MsgUpdateParams" },
@@ -32,6 +33,8 @@ export function ParamChangeForm() {
   const [mod, setMod] = useState<ModuleName>("dex");
   const current = useQuery(() => rest<{ params: Record<string, unknown> }>(`/agora/${mod}/v1/params`).then((r) => r.params), [mod]);
   const gov = useQuery(() => rest<{ account: { base_account: { address: string } } }>("/cosmos/auth/v1beta1/module_accounts/gov").then((r) => r.account.base_account.address), []);
+  // The timelock's account ("" on a chain without one): Agora's params changes name it and wait in its queue.
+  const timelock = useQuery(() => rest<{ account: { base_account: { address: string } } }>("/cosmos/auth/v1beta1/module_accounts/timelock").then((r) => r.account.base_account.address, () => ""), []);
   const [edited, setEdited] = useState<Record<string, string>>({});
   const [title, setTitle] = useState("");
   const [deposit, setDeposit] = useState("10");
@@ -42,7 +45,7 @@ export function ParamChangeForm() {
   const valueOf = (k: string, v: unknown) => edited[`${mod}.${k}`] ?? (typeof v === "string" ? v : JSON.stringify(v));
 
   const submit = async () => {
-    if (!wallet || !current.data || !gov.data) return;
+    if (!wallet || !current.data || !gov.data || timelock.data === undefined) return;
     setError("");
     try {
       const next: Record<string, unknown> = {};
@@ -52,12 +55,13 @@ export function ParamChangeForm() {
       }
       const m = MODULES[mod];
       const params = m.params.fromJSON(decimalsToAtomics(next));
-      const inner = agoraRegistry().encodeAsAny({ typeUrl: m.typeUrl, value: { authority: gov.data, params } });
       const changed = fields.filter(([k, v]) => valueOf(k, v) !== (typeof v === "string" ? v : JSON.stringify(v))).map(([k]) => k);
+      const registry = agoraRegistry();
+      const messages = proposalMessages((x) => registry.encodeAsAny(x), gov.data, timelock.data, m.typeUrl, { params }, `set ${mod} ${changed.join(", ") || "params"}`);
       const msg = {
         typeUrl: "/cosmos.gov.v1.MsgSubmitProposal",
         value: {
-          messages: [inner],
+          messages,
           initialDeposit: [{ denom: cfg.fee_denom, amount: parseUnits(deposit, 6) }],
           proposer: wallet.address,
           metadata: "",

@@ -7,7 +7,7 @@ import { rest, type Coin } from "../../lib/api";
 import { formatCoin } from "../../lib/format";
 import { Bar, Card, ErrorLine } from "../../components/common";
 import { accountOfOperator } from "../../lib/addresses";
-import type { GovVote } from "../../lib/forum";
+import { votesWithReasons, type GovVote } from "../../lib/forum";
 import { MessageLine, STATUS, timeLeft, voteText, type Proposal, type Tally, type VoteOption } from "./shared";
 import { Thread, THREAD_PAGE, useThread } from "./Thread";
 import { Timelock } from "./Timelock";
@@ -68,7 +68,7 @@ export function ProposalPage({ id }: { id: string }) {
             </ol>
             <DepositProgress deposit={p.total_deposit} inDepositPeriod={p.status.includes("DEPOSIT")} />
           </Card>
-          <Timelock proposalId={id} passed={p.status === "PROPOSAL_STATUS_PASSED"} />
+          <Timelock proposalId={id} passed={p.status === "PROPOSAL_STATUS_PASSED"} schedules={p.messages.some((m) => m["@type"] === "/agora.timelock.v1.MsgSchedule")} />
           <Card title="Tally">{tally.data && <TallyBars t={tally.data} {...facts} />}</Card>
           <Card title="Vote">
             <VoteForm id={id} voting={p.status.includes("VOTING")} inDeposit={p.status.includes("DEPOSIT")} />
@@ -78,7 +78,7 @@ export function ProposalPage({ id }: { id: string }) {
             <Card title="Votes and reasons">
               <VoteReasons live={votes.data ?? []} kept={thread.data?.vote_reasons ?? []} ended={ended} />
               <h3>Validators</h3>
-              <ValidatorVotes votes={votes.data ?? []} />
+              <ValidatorVotes votes={votesWithReasons(votes.data ?? [], thread.data?.vote_reasons ?? [])} ended={ended} />
               <p className="small muted">A delegator who does not vote counts with their validator's vote.</p>
             </Card>
           </div>
@@ -87,8 +87,8 @@ export function ProposalPage({ id }: { id: string }) {
     </div>
   );
 }
-/** ValidatorVotes lists every bonded validator with its vote, or that it has not voted. */
-function ValidatorVotes({ votes }: { votes: { voter: string; options: VoteOption[] }[] }) {
+/** ValidatorVotes lists every bonded validator with its vote (gov's, or the forum's copy after the tally), or that it has not voted. */
+function ValidatorVotes({ votes, ended }: { votes: { voter: string; options: VoteOption[] }[]; ended: boolean }) {
   const { cfg } = useApp();
   const vals = useQuery(
     () => rest<{ validators: { operator_address: string; description: { moniker: string }; tokens: string }[] }>("/cosmos/staking/v1beta1/validators", { status: "BOND_STATUS_BONDED" }).then((r) => r.validators),
@@ -109,7 +109,7 @@ function ValidatorVotes({ votes }: { votes: { voter: string; options: VoteOption
           return (
             <tr key={v.operator_address}>
               <td>{v.description.moniker || v.operator_address}</td>
-              <td>{vote ? voteText(vote.options) : <span className="muted">has not voted</span>}</td>
+              <td>{vote ? voteText(vote.options) : <span className="muted">{ended ? "no vote kept (gov deletes votes at the tally; the forum keeps those with a reason)" : "has not voted"}</span>}</td>
             </tr>
           );
         })}

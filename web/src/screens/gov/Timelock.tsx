@@ -24,7 +24,7 @@ export function useQueuedOperations() {
   );
 }
 
-export function Timelock({ proposalId, passed }: { proposalId: string; passed: boolean }) {
+export function Timelock({ proposalId, passed, schedules }: { proposalId: string; passed: boolean; schedules: boolean }) {
   const { cfg } = useApp();
   const now = useNow(1000);
   const queue = useQueuedOperations();
@@ -57,10 +57,11 @@ export function Timelock({ proposalId, passed }: { proposalId: string; passed: b
   for (const q of queued) {
     if (!states.has(q.operation.id)) states.set(q.operation.id, operationState({ id: q.operation.id, eta: q.operation.eta, title: q.operation.title, msgTypes: q.operation.messages.map((m) => m["@type"]) }, true, {}));
   }
-  if (states.size === 0) return null;
+  if (states.size === 0 && !(passed && schedules && (history.data || history.error))) return null;
   return (
     <Card title="Timelock" id="timelock">
-      <p className="small muted">This proposal's changes wait in the timelock before they execute, so that everyone can react; a guardian may cancel them meanwhile.</p>
+      <p className="small muted">This proposal's changes go through the timelock: they wait for its delay so that everyone can react (a guardian may cancel them meanwhile), then execute.</p>
+      {states.size === 0 && <p className="muted">The proposal passed, but this node finds no operation it scheduled (its events are not indexed here, or the scheduling failed).</p>}
       <ul className="plain" data-testid="timelock">
         {[...states.values()].map((s) => (
           <OperationLine key={s.id} s={s} now={now} />

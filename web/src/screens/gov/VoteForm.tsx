@@ -41,35 +41,41 @@ export function VoteForm({ id, voting, inDeposit }: { id: string; voting: boolea
   return (
     <NeedWallet>
       {!voting && <p className="small muted">{inDeposit ? "Voting opens when the deposit reaches the minimum." : "Voting has ended."}</p>}
-      <label className="form">
-        Reason (optional, shown beside the debate)
-        <textarea style={TEXTAREA} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} data-testid="vote-reason" />
-        <span className={`small ${reasonBytes > MAX_VOTE_REASON ? "error" : "muted"}`}>
-          {reasonBytes} of {MAX_VOTE_REASON} bytes (gov's metadata limit)
-        </span>
-      </label>
-      <div className="row">
-        {OPTIONS.map(([n, key, label]) => (
-          <button key={key} onClick={() => vote(n, label.toLowerCase())} data-testid={`vote-${key}`}>
-            {label}
+      {voting && (
+        <>
+          <label className="form">
+            Reason (optional, shown beside the debate)
+            <textarea style={TEXTAREA} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} data-testid="vote-reason" />
+            <span className={`small ${reasonBytes > MAX_VOTE_REASON ? "error" : "muted"}`}>
+              {reasonBytes} of {MAX_VOTE_REASON} bytes (gov's metadata limit)
+            </span>
+          </label>
+          <div className="row">
+            {OPTIONS.map(([n, key, label]) => (
+              <button key={key} onClick={() => vote(n, label.toLowerCase())} data-testid={`vote-${key}`}>
+                {label}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+      {(inDeposit || voting) && (
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            doDeposit();
+          }}
+        >
+          <label>
+            Deposit AGR
+            <input value={deposit} onChange={(e) => setDeposit(e.target.value)} inputMode="decimal" data-testid="deposit-amount" />
+          </label>
+          <button type="submit" data-testid="deposit-submit">
+            Deposit
           </button>
-        ))}
-      </div>
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          doDeposit();
-        }}
-      >
-        <label>
-          Deposit AGR
-          <input value={deposit} onChange={(e) => setDeposit(e.target.value)} inputMode="decimal" data-testid="deposit-amount" />
-        </label>
-        <button type="submit" data-testid="deposit-submit">
-          Deposit
-        </button>
-      </form>
+        </form>
+      )}
       <ErrorLine error={error} />
       <div data-testid="vote-result">
         <TxResult outcome={outcome} />

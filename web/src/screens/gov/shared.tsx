@@ -46,6 +46,7 @@ export function voteText(options: VoteOption[]): string {
 /** MessageLine is a proposal's message in words; a params change is compared with the params in force. */
 export function MessageLine({ msg }: { msg: JsonMsg }) {
   if (msg["@type"] === "/agora.timelock.v1.MsgSchedule") return <ScheduleLine msg={msg} />;
+  if (msg["@type"] === "/agora.timelock.v1.MsgCancel") return <li>cancel the timelock's operation #{String(msg.id)}</li>;
   return <PlainMessageLine msg={msg} />;
 }
 
