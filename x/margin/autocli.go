@@ -35,6 +35,30 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 						{ProtoField: "owner"}, {ProtoField: "pair"}, {ProtoField: "side"}, {ProtoField: "margin"}, {ProtoField: "leverage"},
 					},
 				},
+				{
+					RpcMethod: "SimulateClose", Use: "simulate-close [owner] [position-id]",
+					Short:          "What closing (all, or --fraction) would do now: fill price, debt repaid, payout, the position left — or the error the tx would fail with",
+					Example:        "agorad query margin simulate-close $(agorad keys show alice -a) 1 --fraction 0.5 --price-limit 59000",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "owner"}, {ProtoField: "position_id"}},
+				},
+				{
+					RpcMethod: "SimulateAddMargin", Use: "simulate-add-margin [owner] [position-id] [amount]",
+					Short:          "The position after adding margin (leverage, liquidation price) — or the error the tx would fail with",
+					Example:        "agorad query margin simulate-add-margin $(agorad keys show alice -a) 1 100000000uusdc",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "owner"}, {ProtoField: "position_id"}, {ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "SimulateRemoveMargin", Use: "simulate-remove-margin [owner] [position-id]",
+					Short:          "The most margin removable now and, with --amount, the position after removing it — or the error the tx would fail with",
+					Example:        "agorad query margin simulate-remove-margin $(agorad keys show alice -a) 1 --amount 50000000uusdc",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "owner"}, {ProtoField: "position_id"}},
+				},
+				{
+					RpcMethod: "SimulateSetTriggers", Use: "simulate-set-triggers [owner] [position-id]",
+					Short:          "Whether take-profit/stop-loss are accepted at the price now, and what each does when it fires",
+					Example:        "agorad query margin simulate-set-triggers $(agorad keys show alice -a) 1 --take-profit 70000 --stop-loss 50000",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "owner"}, {ProtoField: "position_id"}},
+				},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
