@@ -105,3 +105,37 @@ export async function twapSeries(poolId: string, base: string, quote: string, wi
   );
   return points.filter((p): p is { end: string; price: number } => p !== null);
 }
+
+/** A swap queued into a block's batch (agora.dex.v1.SwapOrder). */
+export interface SwapOrder {
+  id: string;
+  sender: string;
+  token_in: Coin;
+  min_out: string;
+  exact_out: boolean;
+  height: string;
+  status: string;
+  token_out: Coin;
+  refund: Coin;
+  hops: SwapHop[];
+  reason: string;
+}
+
+/** swapOrder reads a queued swap's status and fill. */
+export async function swapOrder(id: string): Promise<SwapOrder> {
+  return (await rest<{ order: SwapOrder }>(`/agora/dex/v1/swap_orders/${id}`)).order;
+}
+
+/** orderState names an order's status for the screen. */
+export function orderState(status: string): "queued" | "filled" | "refunded" | "stopped" {
+  switch (status) {
+    case "ORDER_STATUS_FILLED":
+      return "filled";
+    case "ORDER_STATUS_REFUNDED":
+      return "refunded";
+    case "ORDER_STATUS_STOPPED":
+      return "stopped";
+    default:
+      return "queued";
+  }
+}

@@ -1,8 +1,10 @@
-// Swap: a live quote from the best-route and simulate queries, then the
-// real amounts from the transaction's EventSwap.
+// Swap: a live quote from the best-route and simulate queries; the swap is
+// queued into the block's batch (EventSwapQueued) and fills at the end of
+// the block at the pool's one clearing price, read back from the
+// swap-order query.
 import { useEffect, useMemo, useState } from "react";
 import { useApp, useQuery } from "../state";
-import { pools, poolDenoms, quoteExactIn, quoteExactOut, type Quote } from "../lib/dex";
+import { orderState, pools, poolDenoms, quoteExactIn, quoteExactOut, swapOrder, type Quote, type SwapOrder } from "../lib/dex";
 import { decimalsOf, formatCoin, formatPercent, parseUnits, symbolOf } from "../lib/format";
 import { maxAfterSlippage, minAfterSlippage } from "../lib/dec";
 import { Card, DenomSelect, ErrorLine, NeedWallet, TxResult } from "../components/common";
@@ -24,6 +26,8 @@ export function Swap() {
   const [quoteError, setQuoteError] = useState("");
   const [outcome, setOutcome] = useState<TxOutcome>();
   const [busy, setBusy] = useState(false);
+  const [order, setOrder] = useState<SwapOrder>();
+  const [orders, setOrders] = useState<SwapOrder[]>([]);
   const bals = useQuery(wallet ? () => balances(wallet.address) : null, [wallet?.address]);
 
   useEffect(() => {
@@ -60,6 +64,7 @@ export function Swap() {
     if (!quote || !wallet || !limit) return;
     setBusy(true);
     setOutcome(undefined);
+    setOrder(undefined);
     const deadline = { seconds: String(Math.floor(Date.now() / 1000) + deadlineMin * 60), nanos: 0 };
     const route = quote.route.map((h) => ({ poolId: h.pool_id, denomOut: h.denom_out }));
     const msg =
@@ -76,8 +81,32 @@ export function Swap() {
     setDenomOut(denomIn);
   };
 
-  const spent = outcome?.ok ? (eventAttr(outcome.events, "agora.dex.v1.EventSwap", "token_in") as Coin | undefined) : undefined;
-  const got = outcome?.ok ? (eventAttr(outcome.events, "agora.dex.v1.EventSwap", "token_out") as Coin | undefined) : undefined;
+  // The tx queued the swap; it settled in the same block's EndBlock, so
+  // the order's record already holds the fill (or the refund).
+  const orderId = outcome?.ok ? (eventAttr(outcome.events, "agora.dex.v1.EventSwapQueued", "order_id") as string | undefined) : undefined;
+  useEffect(() => {
+    if (!orderId) return;
+    let live = true;
+    let tries = 0;
+    const poll = () =>
+      swapOrder(String(orderId))
+        .then((o) => {
+          if (!live) return;
+          if (orderState(o.status) === "queued" && tries++ < 10) {
+            setTimeout(poll, 500);
+            return;
+          }
+          setOrder(o);
+          setOrders((list) => [o, ...list.filter((x) => x.id !== o.id)].slice(0, 10));
+        })
+        .catch(() => live && tries++ < 10 && setTimeout(poll, 500));
+    poll();
+    return () => {
+      live = false;
+    };
+  }, [orderId]);
+  const spent: Coin | undefined = order?.token_in;
+  const state = order ? orderState(order.status) : undefined;
 
   return (
     <div className="screen">
@@ -154,13 +183,53 @@ export function Swap() {
           </NeedWallet>
         </form>
         <TxResult outcome={outcome}>
-          {spent && got && (
-            <span data-testid="swap-result" data-out={got.amount}>
-              Swapped {formatCoin(spent, denoms)} for {formatCoin(got, denoms)}.
+          {orderId && !order && <span data-testid="swap-queued">Swap #{String(orderId)} queued for the end of the block…</span>}
+          {order && spent && state === "filled" && (
+            <span data-testid="swap-result" data-status="filled" data-out={order.token_out.amount}>
+              Filled at the end of block {order.height}: swapped {formatCoin(spent, denoms)} for {formatCoin(order.token_out, denoms)}, at the one price
+              every swap of that block on the pool got.
+            </span>
+          )}
+          {order && spent && state !== "filled" && (
+            <span data-testid="swap-result" data-status={state} data-out="0">
+              Not filled: {formatCoin(order.refund, denoms)} paid back. {order.reason}
             </span>
           )}
         </TxResult>
       </Card>
+      {orders.length > 0 && (
+        <Card title="Your swaps in this session">
+          <table data-testid="swap-orders">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>Block</th>
+                <th>Paid</th>
+                <th>Outcome</th>
+              </tr>
+            </thead>
+            <tbody>
+              {orders.map((o) => (
+                <tr key={o.id} data-status={orderState(o.status)}>
+                  <td>{o.id}</td>
+                  <td>{o.height}</td>
+                  <td>{formatCoin(o.token_in, denoms)}</td>
+                  <td>
+                    {orderState(o.status) === "filled"
+                      ? `filled: ${formatCoin(o.token_out, denoms)}`
+                      : `${orderState(o.status)}: ${formatCoin(o.refund, denoms)} back`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
+      <p className="small muted" data-testid="swap-batch-note">
+        Swaps are not executed one by one. Every swap sent in a block is held until the end of the block, and all swaps on a pool then fill at one
+        price, so no one gains by getting their transaction in just before or after yours. The quote is what you would get if yours were the only swap;
+        if the block's price would give you less than the minimum received, your swap is refunded in full.
+      </p>
       <p className="small muted">Quotes come from the chain's best-route and simulate queries, refreshed as you type.</p>
     </div>
   );

@@ -1,5 +1,7 @@
-// Swap: the dex's refusal before signing, then a swap that moves the
-// balance by exactly the quoted amount, and that swap in the explorer.
+// Swap: the dex's refusal before signing, then a swap that is queued into
+// the block's batch and fills at the end of the block: the balance moves by
+// exactly the fill the swap-order query reports (the quote when it was the
+// block's only swap on the pool), and that swap in the explorer.
 export async function run({ page, step, check, balance, shot, goto, okTx, connect, addr }) {
   const carol = addr("carol");
   await connect("carol");
@@ -26,10 +28,13 @@ export async function run({ page, step, check, balance, shot, goto, okTx, connec
   await page.getByTestId("swap-submit").click();
   await okTx();
   await page.getByTestId("swap-result").waitFor();
-  const gotEvent = BigInt(await page.getByTestId("swap-result").getAttribute("data-out"));
+  check((await page.getByTestId("swap-result").getAttribute("data-status")) === "filled", "the queued swap filled at the end of the block");
+  const filled = BigInt(await page.getByTestId("swap-result").getAttribute("data-out"));
   const ethAfter = await balance(carol, "ueth");
-  check(ethAfter - ethBefore === quoted, `ETH balance moved by the quote: ${ethAfter - ethBefore} vs ${quoted}`);
-  check(gotEvent === quoted, "the result from the tx events equals the quote");
+  check(ethAfter - ethBefore === filled, `ETH balance moved by the fill: ${ethAfter - ethBefore} vs ${filled}`);
+  check(filled * 1000n >= quoted * 995n, `the fill ${filled} is within the 0.5% slippage of the quote ${quoted}`);
+  check((await page.getByTestId("swap-orders").innerText()).includes("filled"), "the session's swaps list shows it filled");
+  check((await page.getByTestId("swap-batch-note").innerText()).includes("one price"), "the batch is explained");
   check(usdcBefore - (await balance(carol, "uusdc")) === 250000000n, "paid exactly 250 USDC");
   await shot("swap-result");
 

@@ -22,6 +22,7 @@ export interface Params {
   minAmplification: string;
   maxAmplification: string;
   paused: boolean;
+  maxOrdersPerPoolPerBlock: number;
 }
 
 export interface FeeTier {
@@ -39,6 +40,7 @@ function createBaseParams(): Params {
     minAmplification: "0",
     maxAmplification: "0",
     paused: false,
+    maxOrdersPerPoolPerBlock: 0,
   };
 }
 
@@ -70,6 +72,9 @@ export const Params: MessageFns<Params> = {
     }
     if (message.paused !== false) {
       writer.uint32(72).bool(message.paused);
+    }
+    if (message.maxOrdersPerPoolPerBlock !== 0) {
+      writer.uint32(96).uint32(message.maxOrdersPerPoolPerBlock);
     }
     return writer;
   },
@@ -159,6 +164,14 @@ export const Params: MessageFns<Params> = {
             message.paused = reader.bool();
             continue;
           }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.maxOrdersPerPoolPerBlock = reader.uint32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -214,6 +227,11 @@ export const Params: MessageFns<Params> = {
         ? globalThis.String(object.max_amplification)
         : "0",
       paused: isSet(object.paused) ? globalThis.Boolean(object.paused) : false,
+      maxOrdersPerPoolPerBlock: isSet(object.maxOrdersPerPoolPerBlock)
+        ? globalThis.Number(object.maxOrdersPerPoolPerBlock)
+        : isSet(object.max_orders_per_pool_per_block)
+        ? globalThis.Number(object.max_orders_per_pool_per_block)
+        : 0,
     };
   },
 
@@ -246,6 +264,9 @@ export const Params: MessageFns<Params> = {
     if (message.paused !== false) {
       obj.paused = message.paused;
     }
+    if (message.maxOrdersPerPoolPerBlock !== 0) {
+      obj.maxOrdersPerPoolPerBlock = Math.round(message.maxOrdersPerPoolPerBlock);
+    }
     return obj;
   },
 
@@ -263,6 +284,7 @@ export const Params: MessageFns<Params> = {
     message.minAmplification = object.minAmplification ?? "0";
     message.maxAmplification = object.maxAmplification ?? "0";
     message.paused = object.paused ?? false;
+    message.maxOrdersPerPoolPerBlock = object.maxOrdersPerPoolPerBlock ?? 0;
     return message;
   },
 };

@@ -84,6 +84,8 @@ export interface MsgSwapExactIn {
 
 export interface MsgSwapExactInResponse {
   tokenOut: Coin | undefined;
+  orderId: string;
+  queued: boolean;
 }
 
 export interface MsgSwapExactOut {
@@ -97,6 +99,8 @@ export interface MsgSwapExactOut {
 
 export interface MsgSwapExactOutResponse {
   tokenIn: Coin | undefined;
+  orderId: string;
+  queued: boolean;
 }
 
 export interface MsgUpdateParams {
@@ -1362,13 +1366,19 @@ export const MsgSwapExactIn: MessageFns<MsgSwapExactIn> = {
 };
 
 function createBaseMsgSwapExactInResponse(): MsgSwapExactInResponse {
-  return { tokenOut: undefined };
+  return { tokenOut: undefined, orderId: "0", queued: false };
 }
 
 export const MsgSwapExactInResponse: MessageFns<MsgSwapExactInResponse> = {
   encode(message: MsgSwapExactInResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.tokenOut !== undefined) {
       Coin.encode(message.tokenOut, writer.uint32(10).fork()).join();
+    }
+    if (message.orderId !== "0") {
+      writer.uint32(16).uint64(message.orderId);
+    }
+    if (message.queued !== false) {
+      writer.uint32(24).bool(message.queued);
     }
     return writer;
   },
@@ -1394,6 +1404,22 @@ export const MsgSwapExactInResponse: MessageFns<MsgSwapExactInResponse> = {
             message.tokenOut = Coin.decode(reader, reader.uint32());
             continue;
           }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.orderId = reader.uint64().toString();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.queued = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1413,6 +1439,12 @@ export const MsgSwapExactInResponse: MessageFns<MsgSwapExactInResponse> = {
         : isSet(object.token_out)
         ? Coin.fromJSON(object.token_out)
         : undefined,
+      orderId: isSet(object.orderId)
+        ? globalThis.String(object.orderId)
+        : isSet(object.order_id)
+        ? globalThis.String(object.order_id)
+        : "0",
+      queued: isSet(object.queued) ? globalThis.Boolean(object.queued) : false,
     };
   },
 
@@ -1420,6 +1452,12 @@ export const MsgSwapExactInResponse: MessageFns<MsgSwapExactInResponse> = {
     const obj: any = {};
     if (message.tokenOut !== undefined) {
       obj.tokenOut = Coin.toJSON(message.tokenOut);
+    }
+    if (message.orderId !== "0") {
+      obj.orderId = message.orderId;
+    }
+    if (message.queued !== false) {
+      obj.queued = message.queued;
     }
     return obj;
   },
@@ -1432,6 +1470,8 @@ export const MsgSwapExactInResponse: MessageFns<MsgSwapExactInResponse> = {
     message.tokenOut = (object.tokenOut !== undefined && object.tokenOut !== null)
       ? Coin.fromPartial(object.tokenOut)
       : undefined;
+    message.orderId = object.orderId ?? "0";
+    message.queued = object.queued ?? false;
     return message;
   },
 };
@@ -1602,13 +1642,19 @@ export const MsgSwapExactOut: MessageFns<MsgSwapExactOut> = {
 };
 
 function createBaseMsgSwapExactOutResponse(): MsgSwapExactOutResponse {
-  return { tokenIn: undefined };
+  return { tokenIn: undefined, orderId: "0", queued: false };
 }
 
 export const MsgSwapExactOutResponse: MessageFns<MsgSwapExactOutResponse> = {
   encode(message: MsgSwapExactOutResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.tokenIn !== undefined) {
       Coin.encode(message.tokenIn, writer.uint32(10).fork()).join();
+    }
+    if (message.orderId !== "0") {
+      writer.uint32(16).uint64(message.orderId);
+    }
+    if (message.queued !== false) {
+      writer.uint32(24).bool(message.queued);
     }
     return writer;
   },
@@ -1634,6 +1680,22 @@ export const MsgSwapExactOutResponse: MessageFns<MsgSwapExactOutResponse> = {
             message.tokenIn = Coin.decode(reader, reader.uint32());
             continue;
           }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.orderId = reader.uint64().toString();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.queued = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1653,6 +1715,12 @@ export const MsgSwapExactOutResponse: MessageFns<MsgSwapExactOutResponse> = {
         : isSet(object.token_in)
         ? Coin.fromJSON(object.token_in)
         : undefined,
+      orderId: isSet(object.orderId)
+        ? globalThis.String(object.orderId)
+        : isSet(object.order_id)
+        ? globalThis.String(object.order_id)
+        : "0",
+      queued: isSet(object.queued) ? globalThis.Boolean(object.queued) : false,
     };
   },
 
@@ -1660,6 +1728,12 @@ export const MsgSwapExactOutResponse: MessageFns<MsgSwapExactOutResponse> = {
     const obj: any = {};
     if (message.tokenIn !== undefined) {
       obj.tokenIn = Coin.toJSON(message.tokenIn);
+    }
+    if (message.orderId !== "0") {
+      obj.orderId = message.orderId;
+    }
+    if (message.queued !== false) {
+      obj.queued = message.queued;
     }
     return obj;
   },
@@ -1672,6 +1746,8 @@ export const MsgSwapExactOutResponse: MessageFns<MsgSwapExactOutResponse> = {
     message.tokenIn = (object.tokenIn !== undefined && object.tokenIn !== null)
       ? Coin.fromPartial(object.tokenIn)
       : undefined;
+    message.orderId = object.orderId ?? "0";
+    message.queued = object.queued ?? false;
     return message;
   },
 };
