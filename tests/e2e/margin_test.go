@@ -170,6 +170,37 @@ func TestMargin(t *testing.T) {
 	if longID == "" || shortID == "" {
 		t.Fatalf("positions %+v", ps)
 	}
+	// The manage previews: a short's take-profit above the price is refused
+	// with margin's code (HTTP 200, margin/19); the one set below is
+	// accepted; the long's max removable comes through the CLI.
+	var trig struct {
+		Error      string `json:"error"`
+		Codespace  string `json:"codespace"`
+		Code       int    `json:"code"`
+		TakeProfit struct {
+			FiresWhen string `json:"fires_when"`
+		} `json:"take_profit"`
+	}
+	code, body := restGet("/agora/margin/v1/simulate_set_triggers?owner=" + user + "&position_id=" + shortID + "&take_profit=70000")
+	if err := json.Unmarshal([]byte(body), &trig); code != http.StatusOK || err != nil || trig.Codespace != "margin" || trig.Code != 19 || !strings.Contains(trig.Error, "must be below the price now") {
+		t.Fatalf("REST simulate_set_triggers on the wrong side: %d %s", code, body)
+	}
+	trig.Error, trig.Code = "", 0
+	code, body = restGet("/agora/margin/v1/simulate_set_triggers?owner=" + user + "&position_id=" + shortID + "&take_profit=50000&price_limit=65000")
+	if err := json.Unmarshal([]byte(body), &trig); code != http.StatusOK || err != nil || trig.Error != "" || !strings.HasPrefix(trig.TakeProfit.FiresWhen, "price <= 50000") {
+		t.Fatalf("REST simulate_set_triggers: %d %s", code, body)
+	}
+	var most struct {
+		Error        string `json:"error"`
+		MaxRemovable struct {
+			Denom  string `json:"denom"`
+			Amount string `json:"amount"`
+		} `json:"max_removable"`
+	}
+	if err := harness.QueryJSON(bin, home, &most, "q", "margin", "simulate-remove-margin", user, longID); err != nil || most.Error != "" ||
+		most.MaxRemovable.Denom != "uusdc" || most.MaxRemovable.Amount == "" || most.MaxRemovable.Amount == "0" {
+		t.Fatalf("CLI simulate-remove-margin: %v %+v", err, most)
+	}
 	// The pool stays near 60,000 while the oracle moves: the take-profit's
 	// own price limit (the most the buy-back may pay) is set above it.
 	tx("tx", "margin", "set-triggers", shortID, "--take-profit", "50000", "--price-limit", "65000", "--from", name)
