@@ -22,6 +22,7 @@ const steps = [
   "wallet_extension", // Keplr's code path through an injected window.keplr
   "swap", // the quoted swap, then the swap in the explorer
   "pools", // add and remove liquidity
+  "incentives", // APR split, bond, claimable growing, claim, unbond, fund a gauge, claim all
   "prices",
   "lend",
   "ausd", // vaults, stability pool, PSM

@@ -10,6 +10,7 @@ import type { VaultInfo } from "./ausd/types";
 import { VaultLine } from "./ausd/VaultView";
 import { MarginPositions } from "./margin/MarginPositions";
 import { PortfolioSynths } from "./synth/PortfolioSynths";
+import { PortfolioRewards } from "./pools/PortfolioRewards";
 
 interface LpPosition {
   pool_id: string;
@@ -104,6 +105,7 @@ function PortfolioOf({ address }: { address: string }) {
           ))}
         </ul>
       </Card>
+      <PortfolioRewards address={address} />
       <Card title="Lending">
         {lend.data && lend.data.entries.length === 0 && <p className="muted">No collateral or debt. <Link to="/lend">Lend or borrow</Link>.</p>}
         {lend.data && lend.data.entries.length > 0 && (

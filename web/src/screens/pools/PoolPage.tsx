@@ -1,14 +1,19 @@
-// A pool's page: its figures (TVL, 24 h volume and fees, fee APR), its price
-// and reserves charts, and the liquidity forms.
+// A pool's page: its figures (TVL, 24 h volume and fees, the APR split into
+// fees and rewards), its price and reserves charts, the liquidity forms, and
+// the liquidity rewards (gauges; bond, unbond, claim; fund a gauge).
 import { useApp, useQuery } from "../../state";
 import { rest } from "../../lib/api";
 import type { Pool } from "../../lib/dex";
 import { formatCoin, formatDec, formatPercent, formatUsd, symbolOf } from "../../lib/format";
 import { APR_EXPLAINED, windowLabel } from "../../lib/pool_stats";
 import { Card, ErrorLine, NeedWallet } from "../../components/common";
-import { usePoolFigures, useTvl } from "./value";
+import { usePoolFigures, usePoolRewards, useTvl } from "./value";
 import { ReservesChart, TwapChart } from "./charts";
 import { Liquidity } from "./Liquidity";
+import { REWARDS_APR_EXPLAINED, TOTAL_APR_EXPLAINED } from "../../lib/incentives";
+import { Gauges } from "./Gauges";
+import { Rewards } from "./Rewards";
+import { FundGauge } from "./FundGauge";
 
 export function PoolPage({ id }: { id: string }) {
   const { wallet } = useApp();
@@ -26,6 +31,15 @@ export function PoolPage({ id }: { id: string }) {
             <PoolReserves pool={p} />
           </div>
           <NeedWallet>{wallet && <Liquidity pool={p} address={wallet.address} />}</NeedWallet>
+          <Gauges pool={p} />
+          <NeedWallet>
+            {wallet && (
+              <>
+                <Rewards pool={p} address={wallet.address} />
+                <FundGauge pool={p} address={wallet.address} />
+              </>
+            )}
+          </NeedWallet>
         </>
       )}
     </div>
@@ -41,6 +55,7 @@ function Figures({ pool: p }: { pool: Pool }) {
   const { denoms } = useApp();
   const tvl = useTvl()(p);
   const f = usePoolFigures(p);
+  const r = usePoolRewards(p, f);
   const hours = windowLabel(f.hours * 3600);
   return (
     <Card title={p.reserves.map((r) => symbolOf(r.denom, denoms)).join(" / ")}>
@@ -57,10 +72,28 @@ function Figures({ pool: p }: { pool: Pool }) {
         <dt>LP fees ({hours})</dt>
         <dd>{f.lpFeesUsd === null ? "—" : formatUsd(f.lpFeesUsd)}</dd>
         <dt>
-          <abbr title={APR_EXPLAINED}>Fee APR</abbr>
+          <abbr title={APR_EXPLAINED}>Fee APR ({hours}, dex stats)</abbr>
         </dt>
-        <dd data-testid="pool-apr" title={APR_EXPLAINED}>
+        <dd data-testid="pool-apr" data-apr={f.apr ?? ""} title={APR_EXPLAINED}>
           {f.apr === null ? "—" : formatPercent(f.apr)}
+        </dd>
+        <dt>
+          <abbr title={REWARDS_APR_EXPLAINED}>Rewards APR (now, x/incentives)</abbr>
+        </dt>
+        <dd data-testid="rewards-apr" data-apr={r.data?.apr ?? ""} title={REWARDS_APR_EXPLAINED}>
+          {r.rewardsApr === null ? (r.error ? <span className="small muted">{r.error}</span> : "—") : formatPercent(r.rewardsApr)}
+          {r.data && (
+            <span className="small muted">
+              {" "}
+              ({formatUsd(r.data.rewards_usd_per_year)} a year over {formatUsd(r.data.bonded_usd)} bonded)
+            </span>
+          )}
+        </dd>
+        <dt>
+          <abbr title={TOTAL_APR_EXPLAINED}>Total APR (bonded)</abbr>
+        </dt>
+        <dd data-testid="total-apr" data-apr={r.totalApr ?? ""} title={TOTAL_APR_EXPLAINED}>
+          {r.totalApr === null ? "—" : <b>{formatPercent(r.totalApr)}</b>}
         </dd>
         <dt>Swap fee</dt>
         <dd>{formatPercent(p.swap_fee)}</dd>

@@ -1,12 +1,14 @@
-// Pools: the list with reserves, TVL, 24 h volume and fee APR, and creating
-// a pool.
+// Pools: the list with reserves, TVL, 24 h volume, the APR split into fees
+// (the dex's stats) and rewards (x/incentives) with their total, and
+// creating a pool.
 import { useApp, useQuery } from "../../state";
 import { pools, type Pool } from "../../lib/dex";
 import { formatCoin, formatPercent, formatUsd, symbolOf } from "../../lib/format";
 import { APR_EXPLAINED } from "../../lib/pool_stats";
 import { Card, ErrorLine } from "../../components/common";
 import { Link } from "../../router";
-import { useTvl, usePoolFigures } from "./value";
+import { REWARDS_APR_EXPLAINED, TOTAL_APR_EXPLAINED } from "../../lib/incentives";
+import { useTvl, usePoolFigures, usePoolRewards } from "./value";
 import { CreatePool } from "./CreatePool";
 
 export function Pools() {
@@ -27,7 +29,13 @@ export function Pools() {
                 <abbr title="Swap volume over the last 24 hours (or since the pool's first record), at the oracle's prices">24 h volume</abbr>
               </th>
               <th className="num">
-                <abbr title={APR_EXPLAINED}>Fee APR</abbr>
+                <abbr title={APR_EXPLAINED}>Fee APR (24 h)</abbr>
+              </th>
+              <th className="num">
+                <abbr title={REWARDS_APR_EXPLAINED}>Rewards APR</abbr>
+              </th>
+              <th className="num">
+                <abbr title={TOTAL_APR_EXPLAINED}>Total APR</abbr>
               </th>
             </tr>
           </thead>
@@ -37,7 +45,9 @@ export function Pools() {
             ))}
           </tbody>
         </table>
-        <p className="small muted">{APR_EXPLAINED} Volume and fees come from the dex's own records (the pool-stats query), no indexer.</p>
+        <p className="small muted">
+          {APR_EXPLAINED} Volume and fees come from the dex's own records (the pool-stats query), no indexer. {REWARDS_APR_EXPLAINED} {TOTAL_APR_EXPLAINED}
+        </p>
       </Card>
       <CreatePool />
     </div>
@@ -48,6 +58,7 @@ function PoolRow({ p }: { p: Pool }) {
   const { denoms } = useApp();
   const tvl = useTvl()(p);
   const f = usePoolFigures(p);
+  const r = usePoolRewards(p, f);
   return (
     <tr data-testid={`pool-row-${p.id}`}>
       <td>
@@ -64,6 +75,12 @@ function PoolRow({ p }: { p: Pool }) {
       </td>
       <td className="num" data-testid="pool-apr" title={APR_EXPLAINED}>
         {f.apr === null ? "—" : formatPercent(f.apr)}
+      </td>
+      <td className="num" data-testid="pool-rewards-apr" data-apr={r.data?.apr ?? ""} title={r.error ?? REWARDS_APR_EXPLAINED}>
+        {r.rewardsApr === null ? "—" : formatPercent(r.rewardsApr)}
+      </td>
+      <td className="num" data-testid="pool-total-apr" data-apr={r.totalApr ?? ""} title={TOTAL_APR_EXPLAINED}>
+        {r.totalApr === null ? "—" : <b>{formatPercent(r.totalApr)}</b>}
       </td>
     </tr>
   );

@@ -5,6 +5,7 @@ import { rest, type Coin } from "../../lib/api";
 import type { Pool } from "../../lib/dex";
 import { decimalsOf, usdValue } from "../../lib/format";
 import { feeApr, lpFees, usdOf, windowSeconds, type PoolStatsResponse } from "../../lib/pool_stats";
+import { poolIncentives, totalApr, type PoolIncentives } from "../../lib/incentives";
 
 /** useUsd prices one coin in USD, or null without an oracle price. */
 export function useUsd(): (c: Coin) => number | null {
@@ -40,4 +41,19 @@ export function usePoolFigures(pool: Pool): PoolFigures {
   const lpFeesUsd = usdOf(lpFees(stats.window), usd);
   const apr = lpFeesUsd === null || tvl === null ? null : feeApr(lpFeesUsd, secs, tvl);
   return { stats, volumeUsd, lpFeesUsd, apr, hours: secs / 3600 };
+}
+
+/** PoolRewards: x/incentives' figures for a pool (rewards APR from the chain) and the total with the fee APR. */
+export interface PoolRewards {
+  data?: PoolIncentives;
+  error?: string;
+  rewardsApr: number | null;
+  totalApr: number | null;
+}
+
+/** usePoolRewards asks x/incentives for a pool's rewards APR and adds the fee APR (figures.apr) to it. */
+export function usePoolRewards(pool: Pool, figures: PoolFigures): PoolRewards {
+  const q = useQuery(() => poolIncentives(pool.id), [pool.id], 15000);
+  const rewardsApr = q.data ? Number(q.data.apr) : null;
+  return { data: q.data, error: q.error, rewardsApr, totalApr: totalApr(figures.apr, rewardsApr) };
 }

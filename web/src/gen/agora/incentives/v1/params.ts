@@ -18,6 +18,7 @@ export interface Params {
   maxGaugesPerPool: number;
   minGaugeDurationSeconds: string;
   maxQueuePerBlock: number;
+  finishedGaugeRetentionSeconds: string;
 }
 
 export interface PoolWeight {
@@ -33,6 +34,7 @@ function createBaseParams(): Params {
     maxGaugesPerPool: 0,
     minGaugeDurationSeconds: "0",
     maxQueuePerBlock: 0,
+    finishedGaugeRetentionSeconds: "0",
   };
 }
 
@@ -55,6 +57,9 @@ export const Params: MessageFns<Params> = {
     }
     if (message.maxQueuePerBlock !== 0) {
       writer.uint32(48).uint32(message.maxQueuePerBlock);
+    }
+    if (message.finishedGaugeRetentionSeconds !== "0") {
+      writer.uint32(56).uint64(message.finishedGaugeRetentionSeconds);
     }
     return writer;
   },
@@ -120,6 +125,14 @@ export const Params: MessageFns<Params> = {
             message.maxQueuePerBlock = reader.uint32();
             continue;
           }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.finishedGaugeRetentionSeconds = reader.uint64().toString();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -164,6 +177,11 @@ export const Params: MessageFns<Params> = {
         : isSet(object.max_queue_per_block)
         ? globalThis.Number(object.max_queue_per_block)
         : 0,
+      finishedGaugeRetentionSeconds: isSet(object.finishedGaugeRetentionSeconds)
+        ? globalThis.String(object.finishedGaugeRetentionSeconds)
+        : isSet(object.finished_gauge_retention_seconds)
+        ? globalThis.String(object.finished_gauge_retention_seconds)
+        : "0",
     };
   },
 
@@ -187,6 +205,9 @@ export const Params: MessageFns<Params> = {
     if (message.maxQueuePerBlock !== 0) {
       obj.maxQueuePerBlock = Math.round(message.maxQueuePerBlock);
     }
+    if (message.finishedGaugeRetentionSeconds !== "0") {
+      obj.finishedGaugeRetentionSeconds = message.finishedGaugeRetentionSeconds;
+    }
     return obj;
   },
 
@@ -201,6 +222,7 @@ export const Params: MessageFns<Params> = {
     message.maxGaugesPerPool = object.maxGaugesPerPool ?? 0;
     message.minGaugeDurationSeconds = object.minGaugeDurationSeconds ?? "0";
     message.maxQueuePerBlock = object.maxQueuePerBlock ?? 0;
+    message.finishedGaugeRetentionSeconds = object.finishedGaugeRetentionSeconds ?? "0";
     return message;
   },
 };
