@@ -162,7 +162,7 @@ func TestWeb(t *testing.T) {
 		} else if !filepath.IsAbs(shots) {
 			shots = filepath.Join(harness.RepoRoot(), shots)
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 		defer cancel()
 		cmd := exec.CommandContext(ctx, "node", "tests/browser.mjs", url, shots)
 		cmd.Dir = webDir
