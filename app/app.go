@@ -16,6 +16,8 @@ import (
 	"cosmossdk.io/core/appmodule"
 	"cosmossdk.io/log"
 	storetypes "cosmossdk.io/store/types"
+	circuitkeeper "cosmossdk.io/x/circuit/keeper"
+	circuittypes "cosmossdk.io/x/circuit/types"
 	"cosmossdk.io/x/evidence"
 	evidencekeeper "cosmossdk.io/x/evidence/keeper"
 	evidencetypes "cosmossdk.io/x/evidence/types"
@@ -107,6 +109,11 @@ import (
 	"github.com/agora-labs/agora/x/synth"
 	synthkeeper "github.com/agora-labs/agora/x/synth/keeper"
 	synthtypes "github.com/agora-labs/agora/x/synth/types"
+
+	"github.com/agora-labs/agora/x/timelock"
+	"github.com/agora-labs/agora/x/timelock/guardian"
+	timelockkeeper "github.com/agora-labs/agora/x/timelock/keeper"
+	timelocktypes "github.com/agora-labs/agora/x/timelock/types"
 )
 
 // DefaultNodeHome is where agorad keeps its data unless --home says otherwise.
@@ -156,6 +163,8 @@ type AgoraApp struct {
 	CdpKeeper        cdpkeeper.Keeper
 	SynthKeeper      synthkeeper.Keeper
 	ForumKeeper      forumkeeper.Keeper
+	CircuitKeeper    circuitkeeper.Keeper
+	TimelockKeeper   timelockkeeper.Keeper
 
 	// The oracle's price feeder (nil unless app.toml enables it) and the
 	// module, whose pre-blocker PreBlocker calls with the block's request.
@@ -216,6 +225,9 @@ func NewAgoraApp(
 		keys:              keys,
 	}
 	authority := GovAuthority()
+	// Risk changes (every Agora module's governed messages, treasury spends)
+	// wait in the timelock: their keepers' authority is its module account.
+	riskAuthority := TimelockAuthority()
 	accCodec := address.NewBech32Codec(Bech32Prefix)
 	valCodec := address.NewBech32Codec(Bech32PrefixValAddr)
 	consCodec := address.NewBech32Codec(Bech32PrefixConsAddr)
@@ -242,7 +254,7 @@ func NewAgoraApp(
 
 	app.DistrKeeper = distrkeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[distrtypes.StoreKey]), app.AccountKeeper, app.BankKeeper,
-		app.StakingKeeper, authtypes.FeeCollectorName, authority)
+		app.StakingKeeper, authtypes.FeeCollectorName, riskAuthority)
 
 	app.SlashingKeeper = slashingkeeper.NewKeeper(
 		appCodec, legacyAmino, runtime.NewKVStoreService(keys[slashingtypes.StoreKey]), app.StakingKeeper, authority)
@@ -275,52 +287,67 @@ func NewAgoraApp(
 	app.DexKeeper = dexkeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[dextypes.StoreKey]),
 		runtime.NewTransientStoreService(tkeys[dextypes.TransientStoreKey]),
-		app.BankKeeper, app.DistrKeeper, authority, dexTwapConsumer{app: app})
+		app.BankKeeper, app.DistrKeeper, riskAuthority, dexTwapConsumer{app: app})
 
 	// The oracle reads validators' powers and consensus keys from staking
 	// (and slashes through it when miss slashing is on); the exchange's TWAP
 	// is one of its price guards.
 	app.OracleKeeper = oraclekeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[oracletypes.StoreKey]), authority, app.StakingKeeper, app.DexKeeper)
+		appCodec, runtime.NewKVStoreService(keys[oracletypes.StoreKey]), riskAuthority, app.StakingKeeper, app.DexKeeper)
 	app.oracleModule = oracle.NewAppModule(appCodec, app.OracleKeeper)
 
 	// The money market holds cash and collateral in its module account
 	// (bank), values positions at the oracle's guarded prices and sells
 	// seized collateral on the exchange (protocol liquidation).
 	app.LendKeeper = lendkeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[lendtypes.StoreKey]), app.BankKeeper, app.OracleKeeper, app.DexKeeper, authority)
+		appCodec, runtime.NewKVStoreService(keys[lendtypes.StoreKey]), app.BankKeeper, app.OracleKeeper, app.DexKeeper, riskAuthority)
 
 	// Margin: positions borrow from the money market (each under its own
 	// account, managed by x/margin in x/lend) and trade on the exchange; the
 	// margin module account holds the positions' holdings and insurance funds.
 	app.MarginKeeper = marginkeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[margintypes.StoreKey]), app.BankKeeper, app.LendKeeper, app.OracleKeeper, app.DexKeeper, authority)
+		appCodec, runtime.NewKVStoreService(keys[margintypes.StoreKey]), app.BankKeeper, app.LendKeeper, app.OracleKeeper, app.DexKeeper, riskAuthority)
 
 	// AUSD: vault collateral, stability-pool deposits, the surplus and the
 	// PSM's dollars are held by the cdp module account (bank); vaults are
 	// valued at the oracle's collateral price; liquidations sell collateral
 	// on the exchange.
 	app.CdpKeeper = cdpkeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[cdptypes.StoreKey]), app.BankKeeper, app.OracleKeeper, app.DexKeeper, authority)
+		appCodec, runtime.NewKVStoreService(keys[cdptypes.StoreKey]), app.BankKeeper, app.OracleKeeper, app.DexKeeper, riskAuthority)
 
 	// Synths: staked collateral, escrowed synths of pending exchanges and
 	// unclaimed fees are held by the synth module account (bank), which
 	// mints and burns synth/{SYMBOL}; prices come from the oracle.
 	app.SynthKeeper = synthkeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[synthtypes.StoreKey]), app.BankKeeper, app.OracleKeeper, authority)
+		appCodec, runtime.NewKVStoreService(keys[synthtypes.StoreKey]), app.BankKeeper, app.OracleKeeper, riskAuthority)
 
 	// Liquidity rewards: bonded LP shares, gauge coins and allocated rewards
 	// are held by the incentives module account; emissions come from the
 	// community pool (distribution); APRs use the oracle's prices.
 	app.IncentivesKeeper = incentiveskeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[incentivestypes.StoreKey]), app.AccountKeeper, app.BankKeeper, app.DexKeeper, app.DistrKeeper,
-		incentivesPrices{app: app}, mintBlocksPerYear{app: app}, authority)
+		incentivesPrices{app: app}, mintBlocksPerYear{app: app}, riskAuthority)
 
 	// Forum: comments on open proposals (the post fee goes to the community
 	// pool); x/gov's hooks record votes' reasons and proposals' ends.
 	app.ForumKeeper = forumkeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[forumtypes.StoreKey]), govReader{gov: &app.GovKeeper}, app.BankKeeper, app.DistrKeeper, authority)
-	app.GovKeeper.SetHooks(govtypes.NewMultiGovHooks(app.ForumKeeper.Hooks()))
+		appCodec, runtime.NewKVStoreService(keys[forumtypes.StoreKey]), govReader{gov: &app.GovKeeper}, app.BankKeeper, app.DistrKeeper, riskAuthority)
+
+	// The pause-only guardian: x/circuit (authority gov) disables message
+	// types in the MsgServiceRouter, so nested and scheduled messages are
+	// checked too; its Msg service is wrapped (pauseOnlyCircuit) so only gov
+	// grants permissions or re-enables.
+	app.CircuitKeeper = circuitkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[circuittypes.StoreKey]), authority, accCodec)
+	bApp.SetCircuitBreaker(&app.CircuitKeeper)
+
+	// The timelock: gov schedules risk changes; EndBlock executes them after
+	// the delay through the same router, signed by the timelock's account;
+	// gov or a guardian (a circuit permission holder) may cancel.
+	app.TimelockKeeper = timelockkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[timelocktypes.StoreKey]), bApp.MsgServiceRouter(),
+		guardian.NewChecker(app.CircuitKeeper.Permissions), authority)
+	app.GovKeeper.SetHooks(govtypes.NewMultiGovHooks(app.ForumKeeper.Hooks(), app.TimelockKeeper.Hooks()))
 
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -342,6 +369,8 @@ func NewAgoraApp(
 		cdp.NewAppModule(appCodec, app.CdpKeeper),
 		synth.NewAppModule(appCodec, app.SynthKeeper),
 		forum.NewAppModule(appCodec, app.ForumKeeper),
+		newPauseOnlyCircuit(appCodec, app.CircuitKeeper, authority),
+		timelock.NewAppModule(appCodec, app.TimelockKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
@@ -355,7 +384,7 @@ func NewAgoraApp(
 	app.ModuleManager.SetOrderBeginBlockers(
 		minttypes.ModuleName, distrtypes.ModuleName, slashingtypes.ModuleName, evidencetypes.ModuleName,
 		stakingtypes.ModuleName, synthtypes.ModuleName)
-	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName, margintypes.ModuleName, cdptypes.ModuleName, synthtypes.ModuleName, forumtypes.ModuleName, incentivestypes.ModuleName)
+	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, timelocktypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName, margintypes.ModuleName, cdptypes.ModuleName, synthtypes.ModuleName, forumtypes.ModuleName, incentivestypes.ModuleName)
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
@@ -367,6 +396,8 @@ func NewAgoraApp(
 		synthtypes.ModuleName,
 		forumtypes.ModuleName,
 		incentivestypes.ModuleName,
+		circuittypes.ModuleName,
+		timelocktypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)
@@ -423,7 +454,23 @@ func (app *AgoraApp) setAnteHandler() {
 	if err != nil {
 		panic(err)
 	}
-	app.SetAnteHandler(anteHandler)
+	// A message the guardian disabled is refused before anything else,
+	// with x/timelock's registered ErrMessageDisabled (the router checks
+	// nested messages too, see SetCircuitBreaker above).
+	pauseCheck := guardian.NewDecorator(&app.CircuitKeeper)
+	// After the standard checks (so only signed, fee-paying txs take a
+	// slot), the dex refuses at CheckTx a swap beyond its per-pool cap.
+	orderCap := dexkeeper.NewOrderCapDecorator(app.DexKeeper)
+	withOrderCap := func(ctx sdk.Context, tx sdk.Tx, simulate bool) (sdk.Context, error) {
+		ctx, err := anteHandler(ctx, tx, simulate)
+		if err != nil {
+			return ctx, err
+		}
+		return orderCap.AnteHandle(ctx, tx, simulate, func(c sdk.Context, _ sdk.Tx, _ bool) (sdk.Context, error) { return c, nil })
+	}
+	app.SetAnteHandler(func(ctx sdk.Context, tx sdk.Tx, simulate bool) (sdk.Context, error) {
+		return pauseCheck.AnteHandle(ctx, tx, simulate, withOrderCap)
+	})
 }
 
 // Name returns the application's name.

@@ -27,6 +27,10 @@ import (
 	synthtypes "github.com/agora-labs/agora/x/synth/types"
 
 	forumtypes "github.com/agora-labs/agora/x/forum/types"
+
+	circuittypes "cosmossdk.io/x/circuit/types"
+
+	timelocktypes "github.com/agora-labs/agora/x/timelock/types"
 )
 
 // storeKeys lists every module's persistent store. A module that keeps
@@ -51,6 +55,8 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		cdptypes.StoreKey,
 		synthtypes.StoreKey,
 		forumtypes.StoreKey,
+		circuittypes.StoreKey,
+		timelocktypes.StoreKey,
 	)
 }
 
@@ -69,6 +75,8 @@ var moduleAccountPermissions = map[string][]string{
 	incentivestypes.ModuleName:     nil,
 	cdptypes.ModuleName:            {authtypes.Minter, authtypes.Burner},
 	synthtypes.ModuleName:          {authtypes.Minter, authtypes.Burner},
+	// The timelock signs what it executes and holds nothing.
+	timelocktypes.ModuleName: nil,
 }
 
 // ModuleAccountPermissions returns a copy of the module account permissions.

@@ -21,8 +21,9 @@ import (
 )
 
 // TestAccountNames are the funded user accounts every devnet and localnet
-// has, in every node's keyring.
-var TestAccountNames = []string{"alice", "bob", "carol"}
+// has, in every node's keyring; the last is the guardian (GuardianKeyName),
+// which may only pause and cancel.
+var TestAccountNames = []string{"alice", "bob", "carol", GuardianKeyName}
 
 // Mnemonic returns the fixed, public mnemonic of a test key: the BIP-39
 // encoding of sha256("agora test key: " + name). Never hold real funds with

@@ -19,6 +19,8 @@ type Spec struct {
 	// VotingPeriod is gov's voting and deposit period; the expedited voting
 	// period is half of it.
 	VotingPeriod time.Duration
+	// TimelockDelay is x/timelock's delay (0: DefaultTimelockDelay).
+	TimelockDelay time.Duration
 	// CheckInvariants turns on the nodes' check of every invariant after
 	// every block (app.toml [invariants] check-every-block).
 	CheckInvariants bool

@@ -169,7 +169,7 @@ func TestGuardFailsClosed(t *testing.T) {
 	require.Equal(t, sdkmath.LegacyMustNewDecFromStr("0.5"), col)
 
 	// Pausing the guard pool closes the guard; resuming reopens it.
-	gov := app.GovAuthority()
+	gov := app.TimelockAuthority()
 	dexMsgs := dexkeeper.NewMsgServerImpl(c.App.DexKeeper)
 	_, err = dexMsgs.SetPoolPaused(c.WriteCtx(), &dextypes.MsgSetPoolPaused{Authority: gov, PoolId: guard, Paused: true})
 	require.NoError(t, err)

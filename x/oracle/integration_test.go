@@ -91,7 +91,7 @@ func TestOracleInProcess(t *testing.T) {
 	require.Contains(t, failed.Log, "only the gov module account")
 	got, _ := k.Params.Get(c.Ctx())
 	require.Equal(t, params, got)
-	require.Equal(t, app.GovAuthority(), k.Authority())
+	require.Equal(t, app.TimelockAuthority(), k.Authority())
 }
 
 // Registered errors reach the tx result with the oracle's codespace and

@@ -25,7 +25,7 @@ func TestParamsJSONRoundTrip(t *testing.T) {
 	cfg := c.App.TxConfig()
 	params := types.DefaultParams()
 	params.Pairs[0].DexGuardPoolId, params.Pairs[0].DexGuardQuoteDenom, params.Pairs[0].DexGuardQuoteDecimals = 1, "uusdc", 6
-	msg := types.NewMsgUpdateParams(app.GovAuthority(), params)
+	msg := types.NewMsgUpdateParams(app.TimelockAuthority(), params)
 	b := cfg.NewTxBuilder()
 	require.NoError(t, b.SetMsgs(msg))
 	priv := c.Accounts["alice"].PrivKey

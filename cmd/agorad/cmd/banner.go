@@ -88,8 +88,14 @@ Oracle prices come from %s: edit it and within a few blocks
   agorad q oracle prices %s
 shows the new prices (one pair: agorad q oracle price BTC USD %s).
 
+Governance: a passed change to an Agora module (or a treasury spend) waits in the timelock, then executes;
+see the queue with each operation's seconds left (docs/governance.md shows a proposal):
+  agorad q timelock operations %s
+The guardian key may only pause Agora's messages and cancel queued operations; only a proposal re-enables:
+  agorad tx circuit disable /agora.dex.v1.MsgSwapExactIn --from guardian --fees 5000uagr %s -y
+
 Ctrl-C stops the node; "agorad devnet" resumes it; "agorad devnet --reset" starts over.
-`, bob, h, bob, h, h, h, h, h, h, bob, h, h, bob, h, h, h, h, h, h, h, h, bob, h, h, bob, h, h, h, h, h, devgenesis.PricesPath(home), h, h)
+`, bob, h, bob, h, h, h, h, h, h, bob, h, h, bob, h, h, h, h, h, h, h, h, bob, h, h, bob, h, h, h, h, h, devgenesis.PricesPath(home), h, h, h, h)
 }
 
 func localnetBanner(w io.Writer, spec network.Spec, heights []int64) {
@@ -100,7 +106,7 @@ func localnetBanner(w io.Writer, spec network.Spec, heights []int64) {
 	}
 	h := "--home " + spec.Nodes[0].Home
 	fmt.Fprintf(w, `
-Each node's keyring holds alice, bob and carol; validator nodes also hold their operator key.
+Each node's keyring holds alice, bob, carol and guardian; validator nodes also hold their operator key.
 Try:
   agorad q staking validators %s
   agorad q bank balances $(agorad keys show alice -a %s) %s

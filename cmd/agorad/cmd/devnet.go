@@ -25,6 +25,9 @@ const (
 	flagGRPCPort     = "grpc-port"
 	flagP2PPort      = "p2p-port"
 	flagVotingPeriod = "voting-period"
+	// flagTimelockDelay sets x/timelock's delay when the chain is created.
+	flagTimelockDelay = "timelock-delay"
+	timelockDelayHelp = "x/timelock's delay before a passed risk change executes (whole seconds; when the chain is created)"
 	// flagCheckInvariants: every node checks every invariant after every
 	// block and halts on a broken one (app.FlagCheckInvariants).
 	flagCheckInvariants = "check-invariants"
@@ -65,6 +68,7 @@ is <home>/agorad.log.`,
 
 			spec := devgenesis.DevnetSpec(home, ports)
 			spec.VotingPeriod = voting
+			spec.TimelockDelay, _ = cmd.Flags().GetDuration(flagTimelockDelay)
 			spec.CheckInvariants, _ = cmd.Flags().GetBool(flagCheckInvariants)
 			// The node's ports first, so that a taken one is reported as
 			// such even when the web app's port is taken too.
@@ -85,6 +89,7 @@ is <home>/agorad.log.`,
 	cmd.Flags().Int(flagGRPCPort, devgenesis.DevnetPorts.GRPC, "gRPC port on 127.0.0.1")
 	cmd.Flags().Int(flagP2PPort, devgenesis.DevnetPorts.P2P, "P2P port on 127.0.0.1")
 	cmd.Flags().Duration(flagVotingPeriod, devgenesis.DefaultVotingPeriod, "governance deposit and voting period (when the chain is created)")
+	cmd.Flags().Duration(flagTimelockDelay, devgenesis.DefaultTimelockDelay, timelockDelayHelp)
 	cmd.Flags().Bool(flagCheckInvariants, true, checkInvariantsHelp)
 	cmd.Flags().Int(flagWebPort, DefaultWebPort, "web app port on 127.0.0.1 (0 turns the web app off)")
 	return cmd

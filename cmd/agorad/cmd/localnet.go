@@ -53,6 +53,7 @@ the processes themselves).`,
 			}
 			spec := devgenesis.LocalnetSpec(root, validators, fullNodes, basePort)
 			spec.VotingPeriod = voting
+			spec.TimelockDelay, _ = cmd.Flags().GetDuration(flagTimelockDelay)
 			spec.CheckInvariants, _ = cmd.Flags().GetBool(flagCheckInvariants)
 			cmd.SilenceUsage = true // errors from here on are not about the command line
 			return runNetwork(cmd.Context(), cmd.OutOrStdout(), spec, reset, initOnly, "--"+flagBasePort, localnetBanner)
@@ -65,5 +66,6 @@ the processes themselves).`,
 	cmd.Flags().Bool(flagCheckInvariants, true, checkInvariantsHelp)
 	cmd.Flags().Bool(flagInitOnly, false, "create the node homes and exit without starting them")
 	cmd.Flags().Duration(flagVotingPeriod, devgenesis.DefaultVotingPeriod, "governance deposit and voting period (when the chain is created)")
+	cmd.Flags().Duration(flagTimelockDelay, devgenesis.DefaultTimelockDelay, timelockDelayHelp)
 	return cmd
 }

@@ -152,6 +152,11 @@ func buildGenesis(a *app.AgoraApp, spec Spec, res *Result, pubKeys []cryptotypes
 	if err := devgenesis.Apply(a.AppCodec(), gen, res.Accounts, spec.VotingPeriod); err != nil {
 		return nil, err
 	}
+	if spec.TimelockDelay > 0 {
+		if err := devgenesis.SetTimelockDelay(a.AppCodec(), gen, spec.TimelockDelay); err != nil {
+			return nil, err
+		}
+	}
 	var genTxs []json.RawMessage
 	for i, n := range res.Nodes {
 		if !n.IsValidator() {

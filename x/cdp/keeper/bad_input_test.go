@@ -67,19 +67,19 @@ func TestBadInputs(t *testing.T) {
 			setup: func() {
 				ct := btcType()
 				ct.DebtCeiling = ints(1_000_000_000)
-				gov(t, c, &types.MsgSetCollateralType{Authority: app.GovAuthority(), CollateralType: ct})
+				gov(t, c, &types.MsgSetCollateralType{Authority: app.TimelockAuthority(), CollateralType: ct})
 			}},
 		{name: "mint while the type is paused", signer: "alice", msg: &types.MsgMint{Owner: alice, VaultId: 1, Amount: ints(1_000_000)}, want: types.ErrPaused,
 			setup: func() {
 				ct := ethType()
 				ct.Paused = true
-				gov(t, c, &types.MsgSetCollateralType{Authority: app.GovAuthority(), CollateralType: ct})
+				gov(t, c, &types.MsgSetCollateralType{Authority: app.TimelockAuthority(), CollateralType: ct})
 			}},
 		{name: "open while the module is paused", signer: "alice", msg: &types.MsgOpenVault{Owner: alice, Collateral: coinOf(1_000_000, "ubtc"), Mint: ints(0)}, want: types.ErrPaused,
 			setup: func() {
 				p, _ := c.App.CdpKeeper.Params.Get(c.Ctx())
 				p.Paused = true
-				gov(t, c, &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: p})
+				gov(t, c, &types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: p})
 			}},
 		{name: "PSM while paused", signer: "bob", msg: &types.MsgPsmSwapIn{Sender: bob, Amount: ints(1)}, want: types.ErrPaused},
 	}
@@ -140,7 +140,7 @@ func TestCollateralTypeBounds(t *testing.T) {
 	ms := keeper.NewMsgServerImpl(c.App.CdpKeeper)
 	bad := ethType()
 	bad.MinCollateralRatio, bad.LiquidationPenalty, bad.StabilityFee = dec("1"), dec("0.5"), dec("-0.1")
-	_, err := ms.SetCollateralType(c.WriteCtx(), &types.MsgSetCollateralType{Authority: app.GovAuthority(), CollateralType: bad})
+	_, err := ms.SetCollateralType(c.WriteCtx(), &types.MsgSetCollateralType{Authority: app.TimelockAuthority(), CollateralType: bad})
 	if !types.ErrInvalidCollateralType.Is(err) {
 		t.Fatalf("got %v", err)
 	}
@@ -151,7 +151,7 @@ func TestCollateralTypeBounds(t *testing.T) {
 	}
 	usdc := ethType()
 	usdc.Denom, usdc.OraclePair = "uusdc", "USDC/USD"
-	if _, err := ms.SetCollateralType(c.WriteCtx(), &types.MsgSetCollateralType{Authority: app.GovAuthority(), CollateralType: usdc}); !types.ErrInvalidCollateralType.Is(err) {
+	if _, err := ms.SetCollateralType(c.WriteCtx(), &types.MsgSetCollateralType{Authority: app.TimelockAuthority(), CollateralType: usdc}); !types.ErrInvalidCollateralType.Is(err) {
 		t.Fatalf("a stablecoin as collateral: %v", err)
 	}
 	if has, _ := c.App.CdpKeeper.CollateralTypes.Has(c.Ctx(), "uusdc"); has {

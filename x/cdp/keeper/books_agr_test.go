@@ -48,7 +48,7 @@ func agrParams(t *testing.T, c *apptest.Chain, lot int64) {
 	}
 	p.AgrOraclePair, p.SurplusBuffer, p.BookLot, p.BookMaxSlippage = "AGR/USD", ints(0), ints(lot), dec("0.05")
 	freshPrices(t, c)
-	gov(t, c, &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: p})
+	gov(t, c, &types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: p})
 }
 
 func createAgrPool(t *testing.T, c *apptest.Chain, who string, agr, ausd int64) uint64 {
@@ -220,7 +220,7 @@ func TestSurplusBuybackOnDevnetSeeds(t *testing.T) {
 	}
 	p.SurplusBuffer, p.BookLot = ints(0), ints(100_000_000)
 	freshPrices(t, c)
-	gov(t, c, &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: p})
+	gov(t, c, &types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: p})
 	b := books(t, c)
 	if !b.SurplusSpent.Equal(ints(100_000_000)) || b.AgrBoughtBurned.LT(ints(95_000_000)) {
 		t.Fatalf("devnet buyback: spent %s, bought and burned %s uagr", b.SurplusSpent, b.AgrBoughtBurned)

@@ -15,7 +15,7 @@ func TestEndBlockRiskiestFirstAndBounded(t *testing.T) {
 	c := newChain(t)
 	p, _ := c.App.CdpKeeper.Params.Get(c.Ctx())
 	p.MaxLiquidationsPerBlock = 1
-	gov(t, c, &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: p})
+	gov(t, c, &types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: p})
 	// ratios at 3,000: vault 1 1.5, vault 2 1.4, vault 3 3.0
 	deliver(t, c, "alice", &types.MsgOpenVault{Owner: addr(c, "alice"), Collateral: coinOf(1_000_000, "ueth"), Mint: ints(2_000_000_000)})
 	deliver(t, c, "bob", &types.MsgOpenVault{Owner: addr(c, "bob"), Collateral: coinOf(1_000_000, "ueth"), Mint: ints(2_142_000_000)})

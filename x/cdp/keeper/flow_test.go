@@ -127,7 +127,7 @@ func TestRedistribution(t *testing.T) {
 	c := newChain(t)
 	p, _ := c.App.CdpKeeper.Params.Get(c.Ctx())
 	p.MaxLiquidationsPerBlock = 0 // only MsgLiquidate
-	gov(t, c, &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: p})
+	gov(t, c, &types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: p})
 	deliver(t, c, "alice", &types.MsgOpenVault{Owner: addr(c, "alice"), Collateral: coinOf(1_000_000, "ueth"), Mint: ints(2_000_000_000)})
 	deliver(t, c, "carol", &types.MsgOpenVault{Owner: addr(c, "carol"), Collateral: coinOf(10_000_000, "ueth"), Mint: ints(1_000_000_000)})
 	carolBefore := vaultInfo(t, c, 2)

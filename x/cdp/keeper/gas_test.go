@@ -48,7 +48,7 @@ func TestGasPerMessage(t *testing.T) {
 	p, _ := c.App.CdpKeeper.Params.Get(c.Ctx())
 	p.MaxLiquidationsPerBlock = 0
 	freshPrices(t, c)
-	gov(t, c, &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: p})
+	gov(t, c, &types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: p})
 	prices["ETH/USD"] = "2800"
 	defer func() { prices["ETH/USD"] = "3000" }()
 	run("MsgLiquidate", "alice", &types.MsgLiquidate{Liquidator: alice, VaultId: 1})

@@ -82,9 +82,9 @@ func newChain(t testing.TB) *apptest.Chain {
 	params := types.DefaultParams()
 	params.PsmDenom, params.PsmFeeIn, params.PsmFeeOut, params.PsmCeiling = "uusdc", dec("0.001"), dec("0.001"), ints(1_000_000_000_000)
 	gov(t, c,
-		&types.MsgUpdateParams{Authority: app.GovAuthority(), Params: params},
-		&types.MsgSetCollateralType{Authority: app.GovAuthority(), CollateralType: ethType()},
-		&types.MsgSetCollateralType{Authority: app.GovAuthority(), CollateralType: btcType()},
+		&types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: params},
+		&types.MsgSetCollateralType{Authority: app.TimelockAuthority(), CollateralType: ethType()},
+		&types.MsgSetCollateralType{Authority: app.TimelockAuthority(), CollateralType: btcType()},
 	)
 	return c
 }

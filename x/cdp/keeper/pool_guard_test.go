@@ -16,7 +16,7 @@ func TestPoolWithdrawWaitsForPendingLiquidation(t *testing.T) {
 	// EndBlock liquidates nothing, so the unsafe vault stays pending.
 	p, _ := c.App.CdpKeeper.Params.Get(c.Ctx())
 	p.MaxLiquidationsPerBlock = 0
-	gov(t, c, &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: p})
+	gov(t, c, &types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: p})
 
 	deliver(t, c, "alice", &types.MsgOpenVault{Owner: addr(c, "alice"), Collateral: coinOf(1_000_000, "ueth"), Mint: ints(2_000_000_000)})
 	deliver(t, c, "bob", &types.MsgPsmSwapIn{Sender: addr(c, "bob"), Amount: ints(5_000_000_000)})

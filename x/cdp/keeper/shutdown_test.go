@@ -40,7 +40,7 @@ func TestShutdownSettlement(t *testing.T) {
 	p, _ := c.App.CdpKeeper.Params.Get(c.Ctx())
 	p.MaxLiquidationsPerBlock, p.SettlementVaultsPerBlock = 0, 1
 	freshPrices(t, c)
-	gov(t, c, &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: p})
+	gov(t, c, &types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: p})
 	deliver(t, c, "alice", &types.MsgOpenVault{Owner: alice, Collateral: coinOf(1_000_000, "ueth"), Mint: ints(1_500_000_000)})
 	deliver(t, c, "carol", &types.MsgOpenVault{Owner: carol, Collateral: coinOf(1_000_000, "ueth"), Mint: ints(2_300_000_000)})
 	deliver(t, c, "bob", &types.MsgPsmSwapIn{Sender: bob, Amount: ints(1_000_000_000)})
@@ -51,7 +51,7 @@ func TestShutdownSettlement(t *testing.T) {
 	freshPrices(t, c)
 	setPrice(t, c, "ETH/USD", "2000")
 	carolEth := balance(c, "carol", "ueth")
-	gov(t, c, &types.MsgShutdown{Authority: app.GovAuthority()})
+	gov(t, c, &types.MsgShutdown{Authority: app.TimelockAuthority()})
 	k := c.App.CdpKeeper
 	st, _ := k.CollateralStates.Get(c.Ctx(), "ueth")
 	frozen := st.FrozenPrice

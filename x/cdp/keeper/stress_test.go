@@ -47,10 +47,10 @@ func TestStressCrash(t *testing.T) {
 	agr := ethType()
 	agr.Denom, agr.OraclePair, agr.MinCollateralRatio = "uagr", "AGR/USD", dec("1.5")
 	gov(t, c,
-		&types.MsgUpdateParams{Authority: app.GovAuthority(), Params: params},
-		&types.MsgSetCollateralType{Authority: app.GovAuthority(), CollateralType: ethType()},
-		&types.MsgSetCollateralType{Authority: app.GovAuthority(), CollateralType: btcType()},
-		&types.MsgSetCollateralType{Authority: app.GovAuthority(), CollateralType: agr},
+		&types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: params},
+		&types.MsgSetCollateralType{Authority: app.TimelockAuthority(), CollateralType: ethType()},
+		&types.MsgSetCollateralType{Authority: app.TimelockAuthority(), CollateralType: btcType()},
+		&types.MsgSetCollateralType{Authority: app.TimelockAuthority(), CollateralType: agr},
 	)
 	k := c.App.CdpKeeper
 	r := rand.New(rand.NewSource(7))

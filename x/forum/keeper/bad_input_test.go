@@ -110,7 +110,7 @@ func TestBadInput(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		msg := &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: bad}
+		msg := &types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: bad}
 		_, err = newMsgServer(c).UpdateParams(c.WriteCtx(), msg)
 		wantErr(t, err, types.ErrInvalidParams)
 		sameState(t, before, forumState(t, c))

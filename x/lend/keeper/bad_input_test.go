@@ -127,10 +127,10 @@ func TestBadInputChangesNothing(t *testing.T) {
 	}
 
 	// Unsafe market parameters are refused by validation, every problem named.
-	if err := (&types.MsgSetMarket{Authority: app.GovAuthority(), Market: bad}).ValidateBasic(); !types.ErrInvalidMarket.Is(err) {
+	if err := (&types.MsgSetMarket{Authority: app.TimelockAuthority(), Market: bad}).ValidateBasic(); !types.ErrInvalidMarket.Is(err) {
 		t.Fatalf("LTV ≥ LT: %v", err)
 	}
-	if err := (&types.MsgSetMarket{Authority: app.GovAuthority(), Market: split}).ValidateBasic(); !types.ErrSplitProfitable.Is(err) {
+	if err := (&types.MsgSetMarket{Authority: app.TimelockAuthority(), Market: split}).ValidateBasic(); !types.ErrSplitProfitable.Is(err) {
 		t.Fatalf("split-profitable bonus: %v", err)
 	}
 }

@@ -39,7 +39,7 @@ func manyPositions(b *testing.B, n int) *apptest.Chain {
 	freshPricesB(b, c)
 	for _, m := range []types.Market{market("uusdc", "USDC/USD"), btcMarket(), market("ueth", "ETH/USD")} {
 		if _, err := keeper.NewMsgServerImpl(c.App.LendKeeper).SetMarket(c.WriteCtx(), &types.MsgSetMarket{
-			Authority: app.GovAuthority(), Market: m,
+			Authority: app.TimelockAuthority(), Market: m,
 		}); err != nil {
 			b.Fatal(err)
 		}
@@ -217,7 +217,7 @@ func BenchmarkGasPerOperation(b *testing.B) {
 	freshPricesB(b, c)
 	srv := keeper.NewMsgServerImpl(c.App.LendKeeper)
 	for _, m := range []types.Market{market("uusdc", "USDC/USD"), btcMarket()} {
-		if _, err := srv.SetMarket(c.WriteCtx(), &types.MsgSetMarket{Authority: app.GovAuthority(), Market: m}); err != nil {
+		if _, err := srv.SetMarket(c.WriteCtx(), &types.MsgSetMarket{Authority: app.TimelockAuthority(), Market: m}); err != nil {
 			b.Fatal(err)
 		}
 	}

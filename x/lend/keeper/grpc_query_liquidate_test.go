@@ -199,7 +199,7 @@ func TestSetMarketChecksOraclePair(t *testing.T) {
 	} {
 		m := market("ubtc", "BTC/USD")
 		edit(&m)
-		_, err := ms.SetMarket(c.WriteCtx(), &types.MsgSetMarket{Authority: app.GovAuthority(), Market: m})
+		_, err := ms.SetMarket(c.WriteCtx(), &types.MsgSetMarket{Authority: app.TimelockAuthority(), Market: m})
 		if space, code, _ := errorsmod.ABCIInfo(err, false); space != types.ModuleName || code != types.ErrOracleMismatch.ABCICode() {
 			t.Fatalf("%s: %s/%d %v", name, space, code, err)
 		}
@@ -208,7 +208,7 @@ func TestSetMarketChecksOraclePair(t *testing.T) {
 		}
 		t.Logf("%s: %v", name, err)
 	}
-	if _, err := ms.SetMarket(c.WriteCtx(), &types.MsgSetMarket{Authority: app.GovAuthority(), Market: market("ubtc", "BTC/USD")}); err != nil {
+	if _, err := ms.SetMarket(c.WriteCtx(), &types.MsgSetMarket{Authority: app.TimelockAuthority(), Market: market("ubtc", "BTC/USD")}); err != nil {
 		t.Fatalf("matching market refused: %v", err)
 	}
 }

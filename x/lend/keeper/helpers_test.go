@@ -115,7 +115,7 @@ func market(denom, pair string) types.Market {
 func setMarket(t *testing.T, c *apptest.Chain, m types.Market) {
 	t.Helper()
 	if _, err := keeper.NewMsgServerImpl(c.App.LendKeeper).SetMarket(c.WriteCtx(), &types.MsgSetMarket{
-		Authority: app.GovAuthority(), Market: m,
+		Authority: app.TimelockAuthority(), Market: m,
 	}); err != nil {
 		t.Fatalf("set market %s: %v", m.Denom, err)
 	}

@@ -52,7 +52,7 @@ func setParams(t *testing.T, c *apptest.Chain, edit func(*types.Params)) {
 	}
 	edit(&p)
 	if _, err := keeper.NewMsgServerImpl(c.App.LendKeeper).UpdateParams(c.WriteCtx(), &types.MsgUpdateParams{
-		Authority: app.GovAuthority(), Params: p,
+		Authority: app.TimelockAuthority(), Params: p,
 	}); err != nil {
 		t.Fatal(err)
 	}

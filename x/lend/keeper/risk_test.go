@@ -96,7 +96,7 @@ func TestPausedMarket(t *testing.T) {
 	setMarket(t, c, m)
 	params := types.DefaultParams()
 	params.Paused = true
-	if _, err := keeper.NewMsgServerImpl(c.App.LendKeeper).UpdateParams(c.WriteCtx(), &types.MsgUpdateParams{Authority: app.GovAuthority(), Params: params}); err != nil {
+	if _, err := keeper.NewMsgServerImpl(c.App.LendKeeper).UpdateParams(c.WriteCtx(), &types.MsgUpdateParams{Authority: app.TimelockAuthority(), Params: params}); err != nil {
 		t.Fatal(err)
 	}
 	c.NextBlock()

@@ -74,10 +74,10 @@ func newBenchChain(t testing.TB) *chain {
 	t.Helper()
 	c := &chain{Chain: apptest.New(t), t: t, p: startPrices()}
 	c.gov(
-		&types.MsgSetCollateral{Authority: app.GovAuthority(), Collateral: agr()},
-		&types.MsgSetSynth{Authority: app.GovAuthority(), Synth: synth("USD", "", "0")},
-		&types.MsgSetSynth{Authority: app.GovAuthority(), Synth: synth("BTC", "BTC/USD", "0.003")},
-		&types.MsgSetSynth{Authority: app.GovAuthority(), Synth: synth("ETH", "ETH/USD", "0.003")},
+		&types.MsgSetCollateral{Authority: app.TimelockAuthority(), Collateral: agr()},
+		&types.MsgSetSynth{Authority: app.TimelockAuthority(), Synth: synth("USD", "", "0")},
+		&types.MsgSetSynth{Authority: app.TimelockAuthority(), Synth: synth("BTC", "BTC/USD", "0.003")},
+		&types.MsgSetSynth{Authority: app.TimelockAuthority(), Synth: synth("ETH", "ETH/USD", "0.003")},
 	)
 	return c
 }
@@ -205,6 +205,6 @@ func isErr(t *testing.T, err error, want *errorsmod.Error) {
 	}
 }
 
-func govAddr() string { return app.GovAuthority() }
+func govAddr() string { return app.TimelockAuthority() }
 
 func claimMsg(who string) *types.MsgClaimFees { return &types.MsgClaimFees{Staker: who, Denom: "uagr"} }

@@ -54,8 +54,8 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 // passed, at most max of them.
 func (k Keeper) dueOperations(ctx context.Context, now time.Time, max uint32) ([]uint64, error) {
 	var ids []uint64
-	err := k.Queue.Walk(ctx, nil, func(key collections.Pair[time.Time, uint64]) (bool, error) {
-		if uint32(len(ids)) >= max || !types.IsDue(key.K1(), now) {
+	err := k.Queue.Walk(ctx, nil, func(key collections.Pair[int64, uint64]) (bool, error) {
+		if uint32(len(ids)) >= max || !types.IsDue(time.Unix(0, key.K1()), now) {
 			return true, nil
 		}
 		ids = append(ids, key.K2())

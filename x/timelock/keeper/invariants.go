@@ -42,14 +42,14 @@ func (k Keeper) QueueInvariant(ctx sdk.Context) error {
 		return err
 	}
 	entries := 0
-	err = k.Queue.Walk(ctx, nil, func(key collections.Pair[time.Time, uint64]) (bool, error) {
+	err = k.Queue.Walk(ctx, nil, func(key collections.Pair[int64, uint64]) (bool, error) {
 		entries++
 		op, err := k.Operations.Get(ctx, key.K2())
 		if err != nil {
 			return true, fmt.Errorf("queue entry %d has no operation: %w", key.K2(), err)
 		}
-		if !op.Eta.Equal(key.K1()) {
-			return true, fmt.Errorf("queue entry of operation %d at %s, its eta is %s", key.K2(), key.K1(), op.Eta)
+		if op.Eta.UnixNano() != key.K1() {
+			return true, fmt.Errorf("queue entry of operation %d at %s, its eta is %s", key.K2(), time.Unix(0, key.K1()).UTC(), op.Eta)
 		}
 		return false, nil
 	})

@@ -4,8 +4,6 @@
 package keeper
 
 import (
-	"time"
-
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/store"
 
@@ -28,9 +26,10 @@ type Keeper struct {
 	Schema     collections.Schema
 	Params     collections.Item[types.Params]
 	Operations collections.Map[uint64, types.Operation]
-	// Queue orders the operations by (eta, id): EndBlock walks it from the
-	// front and stops at the first one not yet due.
-	Queue           collections.KeySet[collections.Pair[time.Time, uint64]]
+	// Queue orders the operations by (eta in unix nanoseconds, id):
+	// EndBlock walks it from the front and stops at the first one not yet
+	// due.
+	Queue           collections.KeySet[collections.Pair[int64, uint64]]
 	NextOperationID collections.Sequence
 	// Unstamped holds the operations scheduled by a proposal that is still
 	// executing; the gov hook AfterProposalVotingPeriodEnded stamps them
@@ -57,7 +56,7 @@ func NewKeeper(cdc codec.Codec, storeService store.KVStoreService, router types.
 		Params:     collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Operations: collections.NewMap(sb, types.OperationsKey, "operations", collections.Uint64Key, codec.CollValue[types.Operation](cdc)),
 		Queue: collections.NewKeySet(sb, types.QueueKey, "queue",
-			collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
+			collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)),
 		NextOperationID: collections.NewSequence(sb, types.NextOperationIDKey, "next_operation_id"),
 		Unstamped:       collections.NewKeySet(sb, types.UnstampedKey, "unstamped", collections.Uint64Key),
 	}

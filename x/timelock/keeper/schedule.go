@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"time"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -122,6 +121,6 @@ func (k Keeper) GetOperation(ctx context.Context, id uint64) (types.Operation, e
 	return op, nil
 }
 
-func queueKey(op types.Operation) collections.Pair[time.Time, uint64] {
-	return collections.Join(op.Eta, op.Id)
+func queueKey(op types.Operation) collections.Pair[int64, uint64] {
+	return collections.Join(op.Eta.UnixNano(), op.Id)
 }
