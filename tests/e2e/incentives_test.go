@@ -10,7 +10,6 @@ import (
 
 	sdkmath "cosmossdk.io/math"
 
-	"github.com/agora-labs/agora/app"
 	"github.com/agora-labs/agora/tests/e2e/harness"
 )
 
@@ -166,13 +165,13 @@ func TestIncentives(t *testing.T) {
 	}
 }
 
-// submitMsgProposal submits a proposal holding one gov-signed message
-// (msg without its authority) and returns its id.
+// submitMsgProposal submits a proposal holding one governed message (msg
+// without its authority; wrapped in a timelock MsgSchedule when its module
+// is timelocked) and returns its id.
 func submitMsgProposal(t *testing.T, d *harness.Devnet, msg map[string]any, title string) string {
 	t.Helper()
-	msg["authority"] = app.GovAuthority()
 	proposal := map[string]any{
-		"messages": []any{msg}, "metadata": "", "deposit": "10000000uagr", "title": title, "summary": title,
+		"messages": []any{govMessage(msg, title)}, "metadata": "", "deposit": "10000000uagr", "title": title, "summary": title,
 	}
 	bz, err := json.Marshal(proposal)
 	if err != nil {

@@ -16,12 +16,15 @@ import (
 )
 
 // TestLocalnet runs four validator processes and a full node: governance
-// executes what passes and nothing else; a killed validator does not stop
+// executes what passes and nothing else; a risk change is debated, voted
+// with reasons, waits in the timelock and executes, another is cancelled by
+// the guardian, who also pauses swaps until governance re-enables them
+// (testGovernanceLifecycle); a killed validator does not stop
 // the chain and catches up on restart with the same state; a full node that
 // joins late syncs to the same balances.
 func TestLocalnet(t *testing.T) {
 	skipInShortMode(t)
-	net := harness.InitLocalnet(t, 4, 1, harness.Options{VotingPeriod: 20 * time.Second})
+	net := harness.InitLocalnet(t, 4, 1, harness.Options{VotingPeriod: 20 * time.Second, TimelockDelay: localnetTimelockDelay})
 	vals := net.Validators()
 	fullNode := net.Nodes[4]
 	net.StartAll(vals...)
@@ -92,6 +95,10 @@ func TestLocalnet(t *testing.T) {
 				t.Errorf("param %s changed from %v to %v", k, v, after[k])
 			}
 		}
+	})
+
+	t.Run("a risk change is debated, voted, waits in the timelock; the guardian only pauses and cancels", func(t *testing.T) {
+		testGovernanceLifecycle(t, net, vals)
 	})
 
 	t.Run("a killed validator does not stop the chain and catches up", func(t *testing.T) {

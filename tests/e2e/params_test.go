@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/agora-labs/agora/app"
 	"github.com/agora-labs/agora/tests/e2e/harness"
 )
 
@@ -26,7 +25,8 @@ type paramsCase struct {
 // module's params with `agorad q <module> params -o json`, paste the object
 // unchanged into a MsgUpdateParams proposal except for one field, pass it
 // (the validator votes yes), and query again: the params must come back
-// identical except for that field. For mint and every Agora module.
+// identical except for that field. For mint and every Agora module (whose
+// change waits in the timelock: the proposal's message is a MsgSchedule).
 func TestParamsRoundTrip(t *testing.T) {
 	skipInShortMode(t)
 	d := sharedDevnet(t)
@@ -129,12 +129,12 @@ func bumped(params map[string]any, field string) (map[string]any, error) {
 	return out, nil
 }
 
-// submitParamsProposal submits a proposal holding one MsgUpdateParams and
-// returns its id.
+// submitParamsProposal submits a proposal holding one MsgUpdateParams (in
+// a timelock MsgSchedule for Agora's modules) and returns its id.
 func submitParamsProposal(t *testing.T, d *harness.Devnet, msgType string, params map[string]any, title string) (string, error) {
 	t.Helper()
 	proposal := map[string]any{
-		"messages": []any{map[string]any{"@type": msgType, "authority": app.GovAuthority(), "params": params}},
+		"messages": []any{govMessage(map[string]any{"@type": msgType, "params": params}, title)},
 		"metadata": "", "deposit": "10000000uagr", "title": title, "summary": title,
 	}
 	bz, err := json.Marshal(proposal)
@@ -171,7 +171,9 @@ func submitParamsProposal(t *testing.T, d *harness.Devnet, msgType string, param
 }
 
 // waitProposalOutcome polls until the proposal leaves the voting period
-// and returns its status and, when it failed, why.
+// and returns its status and, when it failed, why. When it passed and
+// scheduled a timelock operation, it also waits for that operation to leave
+// the queue, so the change is in effect (or failed) when it returns.
 func waitProposalOutcome(t *testing.T, d *harness.Devnet, id string) (string, string) {
 	t.Helper()
 	deadline := time.Now().Add(sharedVotingPeriod + 45*time.Second)
@@ -186,6 +188,9 @@ func waitProposalOutcome(t *testing.T, d *harness.Devnet, id string) (string, st
 			t.Fatal(err)
 		}
 		if s := out.Proposal.Status; s != "" && !strings.Contains(s, "VOTING_PERIOD") && !strings.Contains(s, "DEPOSIT_PERIOD") {
+			if strings.Contains(s, "PASSED") {
+				waitTimelock(t, d.Bin, d.Home, id, sharedTimelockDelay)
+			}
 			return s, out.Proposal.FailedReason
 		}
 		time.Sleep(time.Second)

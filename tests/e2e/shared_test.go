@@ -34,7 +34,7 @@ func sharedDevnet(t *testing.T) *harness.Devnet {
 		}
 		shared.home = home
 		harness.StartSharedDevnet(t, home, func(d *harness.Devnet) { shared.devnet = d },
-			"--voting-period", sharedVotingPeriod.String())
+			"--voting-period", sharedVotingPeriod.String(), "--timelock-delay", sharedTimelockDelay.String())
 		shared.failed = false
 	})
 	if shared.failed {

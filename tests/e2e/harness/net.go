@@ -24,6 +24,8 @@ type Net struct {
 type Options struct {
 	// VotingPeriod is gov's voting (and deposit) period; default 10 s.
 	VotingPeriod time.Duration
+	// TimelockDelay is x/timelock's delay (0: agorad's default, 60 s).
+	TimelockDelay time.Duration
 }
 
 // InitLocalnet creates (but does not start) a localnet of validators and
@@ -45,6 +47,9 @@ func InitLocalnet(t testing.TB, validators, fullNodes int, opts Options) *Net {
 		"--base-port", strconv.Itoa(base),
 		"--voting-period", opts.VotingPeriod.String(),
 	)
+	if opts.TimelockDelay > 0 {
+		cmd.Args = append(cmd.Args, "--timelock-delay", opts.TimelockDelay.String())
+	}
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("agorad localnet --init-only: %v\n%s", err, out)
 	}
