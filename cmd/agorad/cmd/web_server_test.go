@@ -9,6 +9,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/agora-labs/agora/app/devgenesis"
 )
 
 // fakeNode answers with the path and query it received, and a /status
@@ -88,7 +90,7 @@ func TestWebServerConfigAndKeys(t *testing.T) {
 	}
 	_, body = serve(t, devnet.handler(), "GET", "/devnet-keys.json")
 	var keys []webDevnetKey
-	if err := json.Unmarshal([]byte(body), &keys); err != nil || len(keys) != 4 || keys[0].Name != "validator" || !strings.HasPrefix(keys[1].Address, "agora1") || len(strings.Fields(keys[1].Mnemonic)) != 24 {
+	if err := json.Unmarshal([]byte(body), &keys); err != nil || len(keys) != 1+len(devgenesis.TestAccountNames) || keys[0].Name != "validator" || !strings.HasPrefix(keys[1].Address, "agora1") || len(strings.Fields(keys[1].Mnemonic)) != 24 {
 		t.Errorf("devnet keys: %s", body)
 	}
 }
