@@ -20,6 +20,11 @@ import (
 // localnetTimelockDelay is the localnet test's x/timelock delay.
 const localnetTimelockDelay = 15 * time.Second
 
+// localnetVotingPeriod leaves time for the votes and the debate (a few
+// transactions each, on a five-node localnet of a busy machine) while the
+// vote runs.
+const localnetVotingPeriod = 90 * time.Second
+
 // swapMsgURL is the dex message the guardian pauses.
 const swapMsgURL = "/agora.dex.v1.MsgSwapExactIn"
 
@@ -49,7 +54,11 @@ func testGovernanceLifecycle(t *testing.T, net *harness.Net, vals []*harness.Nod
 	keep := submitScheduled(t, node0, "/agora.dex.v1.MsgUpdateParams", changed, "Localnet: one hop fewer for the dex")
 	cancel := submitScheduled(t, node0, "/agora.dex.v1.MsgUpdateParams", other, "Localnet: a change the guardian stops")
 
-	// The debate: two comments and a reply on the first proposal.
+	// Every validator votes yes on both at once (the voting period runs
+	// from the submission), with a reason on the first.
+	voteAll(t, net, vals, map[string]string{keep: "bounded routes are easier to reason about", cancel: ""})
+
+	// The debate while the vote runs: two comments and a reply.
 	post := func(from, body, parent string) {
 		t.Helper()
 		args := []string{"tx", "forum", "post", keep, body, "--from", from, "--fees", "10000uagr", "--gas", "300000"}
@@ -60,8 +69,21 @@ func testGovernanceLifecycle(t *testing.T, net *harness.Net, vals []*harness.Nod
 			t.Fatalf("post by %s: %s", from, res.RawLog)
 		}
 	}
-	post("bob", "Fewer hops bound the gas of a route.", "")
-	post("carol", "Some routes need the extra hop.", "")
+	var wg sync.WaitGroup
+	for from, body := range map[string]string{"bob": "Fewer hops bound the gas of a route.", "carol": "Some routes need the extra hop."} {
+		wg.Add(1)
+		go func(from, body string) {
+			defer wg.Done()
+			res, err := harness.Tx(net.Bin, node0.Home(), "tx", "forum", "post", keep, body, "--from", from, "--fees", "10000uagr", "--gas", "300000")
+			if err != nil || res.Code != 0 {
+				t.Errorf("post by %s: %v %s", from, err, res.RawLog)
+			}
+		}(from, body)
+	}
+	wg.Wait()
+	if t.Failed() {
+		t.FailNow()
+	}
 	var th forumThread
 	node0.QueryJSON(t, &th, "q", "forum", "thread", keep)
 	if len(th.Comments) != 2 {
@@ -69,9 +91,6 @@ func testGovernanceLifecycle(t *testing.T, net *harness.Net, vals []*harness.Nod
 	}
 	post("alice", "They can be split into two swaps.", th.Comments[0].ID)
 
-	// Every validator votes yes on both, with a reason on the first.
-	voteAll(t, net, vals, keep, "bounded routes are easier to reason about")
-	voteAll(t, net, vals, cancel, "")
 	node0.QueryJSON(t, &th, "q", "forum", "thread", keep)
 	if len(th.Comments) != 3 || th.Comments[2].Parent != th.Comments[0].ID {
 		t.Fatalf("thread %+v, want two comments and a reply to the first", th)
@@ -133,10 +152,11 @@ func testGovernanceLifecycle(t *testing.T, net *harness.Net, vals []*harness.Nod
 		t.Fatalf("guardian reset: %s/%d %s, want refused", res.Codespace, res.Code, res.RawLog)
 	}
 	// Governance re-enables them (directly: re-enabling is not delayed).
+	// An expedited proposal: half the voting period, a higher threshold.
 	reset := submitProposal(t, node0, map[string]any{
 		"@type": "/cosmos.circuit.v1.MsgResetCircuitBreaker", "authority": app.GovAuthority(), "msg_type_urls": []string{swapMsgURL},
-	}, "Localnet: swaps back on")
-	voteAll(t, net, vals, reset, "the incident is over")
+	}, "Localnet: swaps back on", true)
+	voteAll(t, net, vals, map[string]string{reset: "the incident is over"})
 	if status := waitProposalEnd(t, node0, reset); status != "PROPOSAL_STATUS_PASSED" {
 		t.Fatalf("reset proposal %s ended %s", reset, status)
 	}
@@ -161,15 +181,20 @@ func nodeParams(t *testing.T, node *harness.Node, module string) map[string]any 
 // message of a timelocked module, and returns its id.
 func submitScheduled(t *testing.T, node *harness.Node, msgType string, params map[string]any, title string) string {
 	t.Helper()
-	return submitProposal(t, node, govMessage(map[string]any{"@type": msgType, "params": params}, title), title)
+	return submitProposal(t, node, govMessage(map[string]any{"@type": msgType, "params": params}, title), title, false)
 }
 
 // submitProposal submits one message (JSON, authority set) as alice with
-// the minimum deposit and returns the proposal's id.
-func submitProposal(t *testing.T, node *harness.Node, msg map[string]any, title string) string {
+// the minimum deposit (expedited: its higher minimum) and returns the
+// proposal's id.
+func submitProposal(t *testing.T, node *harness.Node, msg map[string]any, title string, expedited bool) string {
 	t.Helper()
+	deposit := "10000000uagr"
+	if expedited {
+		deposit = "50000000uagr"
+	}
 	bz, err := json.Marshal(map[string]any{
-		"messages": []any{msg}, "metadata": "", "deposit": "10000000uagr", "title": title, "summary": title,
+		"messages": []any{msg}, "metadata": "", "deposit": deposit, "title": title, "summary": title, "expedited": expedited,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -197,9 +222,10 @@ func submitProposal(t *testing.T, node *harness.Node, msg map[string]any, title 
 	return ""
 }
 
-// voteAll has every validator vote yes through its own node, at once, with
-// reason as the vote's metadata (none when empty).
-func voteAll(t *testing.T, net *harness.Net, vals []*harness.Node, id, reason string) {
+// voteAll has every validator vote yes on each proposal (id → reason,
+// the vote's metadata, none when empty) through its own node, all at once:
+// a validator's votes go one after the other (one account sequence).
+func voteAll(t *testing.T, net *harness.Net, vals []*harness.Node, reasons map[string]string) {
 	t.Helper()
 	errs := make([]error, len(vals))
 	var wg sync.WaitGroup
@@ -207,21 +233,27 @@ func voteAll(t *testing.T, net *harness.Net, vals []*harness.Node, id, reason st
 		wg.Add(1)
 		go func(i int, v *harness.Node) {
 			defer wg.Done()
-			args := []string{"tx", "gov", "vote", id, "yes", "--from", devgenesis.ValidatorKeyName(i), "--fees", "5000uagr"}
-			if reason != "" {
-				args = append(args, "--metadata", reason+" ("+strconv.Itoa(i)+")")
+			for id, reason := range reasons {
+				args := []string{"tx", "gov", "vote", id, "yes", "--from", devgenesis.ValidatorKeyName(i), "--fees", "5000uagr"}
+				if reason != "" {
+					args = append(args, "--metadata", reason+" ("+strconv.Itoa(i)+")")
+				}
+				res, err := harness.Tx(net.Bin, v.Home(), args...)
+				if err == nil && res.Code != 0 {
+					err = fmt.Errorf("vote on %s: code %d: %s", id, res.Code, res.RawLog)
+				}
+				if err != nil {
+					out, _ := v.CLI("q", "gov", "proposal", id, "-o", "json")
+					errs[i] = fmt.Errorf("%v\nproposal: %s", err, out)
+					return
+				}
 			}
-			res, err := harness.Tx(net.Bin, v.Home(), args...)
-			if err == nil && res.Code != 0 {
-				err = fmt.Errorf("code %d: %s", res.Code, res.RawLog)
-			}
-			errs[i] = err
 		}(i, v)
 	}
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
-			t.Fatalf("%s vote on %s: %v", vals[i].Spec.Moniker, id, err)
+			t.Fatalf("%s: %v", vals[i].Spec.Moniker, err)
 		}
 	}
 }

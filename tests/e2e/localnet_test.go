@@ -24,7 +24,7 @@ import (
 // joins late syncs to the same balances.
 func TestLocalnet(t *testing.T) {
 	skipInShortMode(t)
-	net := harness.InitLocalnet(t, 4, 1, harness.Options{VotingPeriod: 20 * time.Second, TimelockDelay: localnetTimelockDelay})
+	net := harness.InitLocalnet(t, 4, 1, harness.Options{VotingPeriod: localnetVotingPeriod, TimelockDelay: localnetTimelockDelay})
 	vals := net.Validators()
 	fullNode := net.Nodes[4]
 	net.StartAll(vals...)
@@ -221,7 +221,8 @@ func submitMintProposal(t *testing.T, node *harness.Node, params map[string]any,
 // returns its final status.
 func waitProposalEnd(t *testing.T, node *harness.Node, id string) string {
 	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
+	wait := localnetVotingPeriod + 40*time.Second
+	deadline := time.Now().Add(wait)
 	for time.Now().Before(deadline) {
 		var out struct {
 			Proposal struct {
@@ -234,6 +235,6 @@ func waitProposalEnd(t *testing.T, node *harness.Node, id string) string {
 		}
 		time.Sleep(time.Second)
 	}
-	t.Fatalf("proposal %s still open after 60 s", id)
+	t.Fatalf("proposal %s still open after %s", id, wait)
 	return ""
 }
