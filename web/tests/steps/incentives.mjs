@@ -18,6 +18,10 @@ export async function run({ page, step, check, api, balance, shot, goto, okTx, c
   const rowApr = Number(await row.getByTestId("pool-rewards-apr").getAttribute("data-apr"));
   check(chainApr > 0, `pool 2 has a rewards APR on the devnet: ${chainApr}`);
   check(Math.abs(rowApr - chainApr) / chainApr < 0.05, `the list's rewards APR ${rowApr} is the chain's ${chainApr}`);
+  const activeGauges = (await api("/agora/incentives/v1/gauges?pool_id=2&status=active")).gauges.length;
+  await row.locator('[data-testid="pool-gauges"]:not([data-count="0"])').waitFor();
+  const listed = Number(await row.getByTestId("pool-gauges").getAttribute("data-count"));
+  check(activeGauges > 0 && Math.abs(listed - activeGauges) <= 1, `the list shows pool 2's ${activeGauges} active gauges: ${listed}`);
   await goto("/pools/2");
   await page.locator('[data-testid="total-apr"]:not([data-apr=""])').waitFor();
   const [fee, rewards, total] = await Promise.all(["pool-apr", "rewards-apr", "total-apr"].map(async (id) => Number(await page.getByTestId(id).getAttribute("data-apr"))));

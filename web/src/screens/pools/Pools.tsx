@@ -7,12 +7,13 @@ import { formatCoin, formatPercent, formatUsd, symbolOf } from "../../lib/format
 import { APR_EXPLAINED } from "../../lib/pool_stats";
 import { Card, ErrorLine } from "../../components/common";
 import { Link } from "../../router";
-import { REWARDS_APR_EXPLAINED, TOTAL_APR_EXPLAINED } from "../../lib/incentives";
+import { REWARDS_APR_EXPLAINED, TOTAL_APR_EXPLAINED, gaugeEnd, gauges, perDay, type GaugeInfo } from "../../lib/incentives";
 import { useTvl, usePoolFigures, usePoolRewards } from "./value";
 import { CreatePool } from "./CreatePool";
 
 export function Pools() {
   const list = useQuery(pools, [], 8000);
+  const active = useQuery(() => gauges("0", "active"), [], 15000);
   return (
     <div className="screen">
       <h1>Pools</h1>
@@ -37,11 +38,12 @@ export function Pools() {
               <th className="num">
                 <abbr title={TOTAL_APR_EXPLAINED}>Total APR</abbr>
               </th>
+              <th>Active gauges</th>
             </tr>
           </thead>
           <tbody>
             {(list.data ?? []).map((p) => (
-              <PoolRow key={p.id} p={p} />
+              <PoolRow key={p.id} p={p} gauges={(active.data ?? []).filter((g) => g.gauge.pool_id === p.id)} />
             ))}
           </tbody>
         </table>
@@ -54,7 +56,7 @@ export function Pools() {
   );
 }
 
-function PoolRow({ p }: { p: Pool }) {
+function PoolRow({ p, gauges }: { p: Pool; gauges: GaugeInfo[] }) {
   const { denoms } = useApp();
   const tvl = useTvl()(p);
   const f = usePoolFigures(p);
@@ -81,6 +83,18 @@ function PoolRow({ p }: { p: Pool }) {
       </td>
       <td className="num" data-testid="pool-total-apr" data-apr={r.totalApr ?? ""} title={TOTAL_APR_EXPLAINED}>
         {r.totalApr === null ? "—" : <b>{formatPercent(r.totalApr)}</b>}
+      </td>
+      <td className="small" data-testid="pool-gauges" data-count={gauges.length}>
+        {gauges.length === 0
+          ? "—"
+          : gauges.map((g) => (
+              <div key={g.gauge.id} title={`gauge #${g.gauge.id}: ${g.remaining.map((c) => formatCoin(c, denoms, 2)).join(" + ")} left, ends ${new Date(gaugeEnd(g.gauge) * 1000).toLocaleString()}`}>
+                {perDay(g.gauge.coins, BigInt(g.gauge.duration_seconds))
+                  .map((c) => formatCoin(c, denoms, 2))
+                  .join(" + ")}
+                /day, {g.remaining.map((c) => formatCoin(c, denoms, 0)).join(" + ")} left, until {new Date(gaugeEnd(g.gauge) * 1000).toLocaleDateString()}
+              </div>
+            ))}
       </td>
     </tr>
   );
