@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"strings"
 	"testing"
 
 	sdkmath "cosmossdk.io/math"
@@ -245,5 +246,42 @@ func TestBatchOrderCapAtCheckTx(t *testing.T) {
 	requireErr(t, &apptest.TxError{Code: res.Code, Codespace: res.Codespace, Log: res.Log}, types.ErrTooManyOrders)
 	if res := check(swapIn(c, "carol", p2, "1000000uusdc", "ueth", 1)); res.Code != 0 {
 		t.Fatalf("a swap on another pool refused at CheckTx: %s", res.Log)
+	}
+}
+
+// A pool whose batch fails (here: it panics) does not stop the block: its
+// orders are refunded in full with the error as the reason (EndBlock also
+// emits EventBatchError), the other pool's batch fills, and every invariant
+// holds.
+func TestBatchFailingPoolRefunds(t *testing.T) {
+	c := newChain(t)
+	p1 := createCP(t, c, "100000000000uagr,100000000000uusdc")
+	p2 := createCP(t, c, "100000000ueth,300000000000uusdc")
+	restore := keeper.SetEndBlockHook(func(_ sdk.Context, id uint64) {
+		if id == p1 {
+			panic("boom")
+		}
+	})
+	defer restore()
+	bob := c.Address("bob")
+	before := c.Balances(bob)
+	reserves, _ := dexKeeper(c).GetPool(c.Ctx(), p1)
+	res := c.NextBlock(
+		swapIn(c, "bob", p1, "1000000000uagr", "uusdc", 1),
+		swapIn(c, "alice", p2, "1000000000uusdc", "ueth", 1),
+	)
+	ob, oa := orderOf(t, c, res[0]), orderOf(t, c, res[1])
+	if ob.Status != types.ORDER_STATUS_REFUNDED || !ob.Refund.Equal(coin("1000000000uagr")) || !strings.Contains(ob.Reason, "could not clear") {
+		t.Fatalf("order on the failing pool: %s refund %s (%s)", ob.Status, ob.Refund, ob.Reason)
+	}
+	if oa.Status != types.ORDER_STATUS_FILLED {
+		t.Fatalf("order on the other pool: %s (%s)", oa.Status, oa.Reason)
+	}
+	if got, w := c.Balances(bob), before.Sub(apptest.DefaultFee...); !got.Equal(w) {
+		t.Fatalf("bob has %s, want %s", got, w)
+	}
+	after, _ := dexKeeper(c).GetPool(c.Ctx(), p1)
+	if !after.Reserves.Equal(reserves.Reserves) {
+		t.Fatalf("the failing pool's reserves moved: %s -> %s", reserves.Reserves, after.Reserves)
 	}
 }
