@@ -285,3 +285,21 @@ func TestBatchFailingPoolRefunds(t *testing.T) {
 		t.Fatalf("the failing pool's reserves moved: %s -> %s", reserves.Reserves, after.Reserves)
 	}
 }
+
+// A 3-asset stableswap pool with swaps on two pairs in one block: each pair
+// clears at its own price (pairs in sorted order), both fill, D does not
+// fall (asserted by ClearPair) and every invariant holds.
+func TestBatchStableSwapTwoPairs(t *testing.T) {
+	c := newChain(t)
+	pid := createPool(t, c, "bob", types.POOL_TYPE_STABLESWAP, "20000000ubtc,20000000ueth,20000000uusdc", sdkmath.LegacyNewDecWithPrec(5, 4), 200)
+	res := c.NextBlock(
+		swapIn(c, "alice", pid, "1000000ubtc", "ueth", 1),
+		swapIn(c, "carol", pid, "500000ueth", "ubtc", 1),
+		swapIn(c, "bob", pid, "2000000uusdc", "ueth", 1),
+	)
+	for n, r := range res {
+		if o := orderOf(t, c, r); o.Status != types.ORDER_STATUS_FILLED {
+			t.Fatalf("order %d: %s (%s)", n, o.Status, o.Reason)
+		}
+	}
+}
