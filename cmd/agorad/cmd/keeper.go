@@ -163,7 +163,7 @@ func (m *txMarket) Quote(ctx context.Context, in sdk.Coin, denomOut string) (sdk
 	return q.TokenOut.Amount, q.Route, nil
 }
 
-func (m *txMarket) Swap(_ context.Context, route []dextypes.Hop, in sdk.Coin, minOut sdkmath.Int) (sdkmath.Int, error) {
+func (m *txMarket) Swap(ctx context.Context, route []dextypes.Hop, in sdk.Coin, minOut sdkmath.Int) (sdkmath.Int, error) {
 	res, err := m.bot.send(&dextypes.MsgSwapExactIn{Sender: m.me(), Route: route, TokenIn: in, MinOut: minOut, Deadline: time.Now().Add(5 * time.Minute).UTC()})
 	if err != nil {
 		return sdkmath.Int{}, err
@@ -172,7 +172,17 @@ func (m *txMarket) Swap(_ context.Context, route []dextypes.Hop, in sdk.Coin, mi
 	if err := msgResponse(m.bot.clientCtx, res, &out); err != nil {
 		return sdkmath.Int{}, err
 	}
-	return out.TokenOut.Amount, nil
+	// The swap was queued into its block's batch and settled at the end of
+	// that (committed) block: the fill is in the order's record, not in the
+	// response (which holds the estimate).
+	q, err := dextypes.NewQueryClient(m.bot.clientCtx).SwapOrder(ctx, &dextypes.QuerySwapOrderRequest{OrderId: out.OrderId})
+	if err != nil {
+		return sdkmath.Int{}, err
+	}
+	if q.Order.Status != dextypes.ORDER_STATUS_FILLED {
+		return sdkmath.Int{}, fmt.Errorf("swap order %d was not filled (%s): %s", out.OrderId, q.Order.Status, q.Order.Reason)
+	}
+	return q.Order.TokenOut.Amount, nil
 }
 
 func (m *txMarket) PsmIn(_ context.Context, amount sdkmath.Int) error {
