@@ -69,6 +69,9 @@ import (
 	govclient "github.com/cosmos/cosmos-sdk/x/gov/client"
 	govkeeper "github.com/cosmos/cosmos-sdk/x/gov/keeper"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
+	"github.com/cosmos/cosmos-sdk/x/group"
+	groupkeeper "github.com/cosmos/cosmos-sdk/x/group/keeper"
+	groupmodule "github.com/cosmos/cosmos-sdk/x/group/module"
 	"github.com/cosmos/cosmos-sdk/x/mint"
 	mintkeeper "github.com/cosmos/cosmos-sdk/x/mint/keeper"
 	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
@@ -165,6 +168,7 @@ type AgoraApp struct {
 	ForumKeeper      forumkeeper.Keeper
 	CircuitKeeper    circuitkeeper.Keeper
 	TimelockKeeper   timelockkeeper.Keeper
+	GroupKeeper      groupkeeper.Keeper
 
 	// The oracle's price feeder (nil unless app.toml enables it) and the
 	// module, whose pre-blocker PreBlocker calls with the block's request.
@@ -349,6 +353,11 @@ func NewAgoraApp(
 		guardian.NewChecker(app.CircuitKeeper.Permissions), authority)
 	app.GovKeeper.SetHooks(govtypes.NewMultiGovHooks(app.ForumKeeper.Hooks(), app.TimelockKeeper.Hooks()))
 
+	// x/group: the risk council (a group policy holding circuit's pause
+	// permission) executes its proposals through the same router, so the
+	// guardian's rules apply to it as to any signer (app/group.go).
+	app.GroupKeeper = groupkeeper.NewKeeper(keys[group.StoreKey], appCodec, bApp.MsgServiceRouter(), app.AccountKeeper, GroupConfig())
+
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
 		auth.NewAppModule(appCodec, app.AccountKeeper, nil, nil),
@@ -371,6 +380,7 @@ func NewAgoraApp(
 		forum.NewAppModule(appCodec, app.ForumKeeper),
 		newPauseOnlyCircuit(appCodec, app.CircuitKeeper, authority),
 		timelock.NewAppModule(appCodec, app.TimelockKeeper),
+		groupmodule.NewAppModule(appCodec, app.GroupKeeper, app.AccountKeeper, app.BankKeeper, interfaceRegistry),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
@@ -384,7 +394,7 @@ func NewAgoraApp(
 	app.ModuleManager.SetOrderBeginBlockers(
 		minttypes.ModuleName, distrtypes.ModuleName, slashingtypes.ModuleName, evidencetypes.ModuleName,
 		stakingtypes.ModuleName, synthtypes.ModuleName)
-	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, timelocktypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName, margintypes.ModuleName, cdptypes.ModuleName, synthtypes.ModuleName, forumtypes.ModuleName, incentivestypes.ModuleName)
+	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, timelocktypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName, margintypes.ModuleName, cdptypes.ModuleName, synthtypes.ModuleName, forumtypes.ModuleName, incentivestypes.ModuleName, group.ModuleName)
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
@@ -398,6 +408,7 @@ func NewAgoraApp(
 		incentivestypes.ModuleName,
 		circuittypes.ModuleName,
 		timelocktypes.ModuleName,
+		group.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)
