@@ -20,7 +20,18 @@ gobin="$(go env GOPATH)/bin"
 go install github.com/cosmos/gogoproto/protoc-gen-gocosmos
 go install github.com/grpc-ecosystem/grpc-gateway/protoc-gen-grpc-gateway
 
-moddir() { go list -m -f '{{.Dir}}' "$1"; }
+# The include paths are the modules' directories in the Go module cache; on a
+# fresh machine they are not there until downloaded (go list -m then prints
+# an empty directory), so download them first and refuse an empty path.
+protomods="github.com/cosmos/cosmos-sdk github.com/cosmos/gogoproto github.com/cosmos/cosmos-proto github.com/grpc-ecosystem/grpc-gateway"
+# shellcheck disable=SC2086
+go mod download $protomods
+moddir() {
+	local d
+	d=$(go list -m -f '{{.Dir}}' "$1")
+	[ -n "$d" ] && [ -d "$d" ] || { echo "module $1 is not in the Go module cache" >&2; exit 1; }
+	echo "$d"
+}
 sdk=$(moddir github.com/cosmos/cosmos-sdk)
 gogo=$(moddir github.com/cosmos/gogoproto)
 cosmosproto=$(moddir github.com/cosmos/cosmos-proto)
