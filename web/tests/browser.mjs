@@ -31,6 +31,7 @@ const steps = [
   "portfolio", // balances, LP, lending position, vaults
   "gov", // propose, vote no, the tally moves
   "govthread", // a debate (comments, a reply, a refusal), a vote with its reason, the timelock's countdown
+  "guardian", // who may pause, a guardian's pause, a council's 2-of-3 pause, governance re-enables
   "explorer", // blocks, validators, account, block, network
   "phone", // phone width
 ];

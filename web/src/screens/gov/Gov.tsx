@@ -1,11 +1,12 @@
-// Governance: the proposals (those waiting in the timelock marked), and the
-// parameter-change form.
+// Governance: the proposals (those waiting in the timelock marked), the
+// parameter-change form and the guardian panel (what is paused, who may pause).
 import { useQuery } from "../../state";
 import { rest } from "../../lib/api";
 import { Card, ErrorLine } from "../../components/common";
 import { Link } from "../../router";
 import { MessageLine, STATUS, timeLeft, type Proposal } from "./shared";
 import { ParamChangeForm } from "./ParamChangeForm";
+import { Guardian } from "./Guardian";
 import { useQueuedOperations } from "./Timelock";
 import { useNow } from "./useNow";
 import { countdown, queuedByProposal } from "../../lib/gov_timelock";
@@ -43,6 +44,7 @@ export function Gov() {
         </ul>
       </Card>
       <ParamChangeForm />
+      <Guardian />
     </div>
   );
 }
