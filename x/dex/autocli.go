@@ -87,6 +87,30 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "order_id"}},
 				},
 				{
+					RpcMethod: "OrderBook", Use: "order-book [pool-id] [base] [quote]",
+					Short:          "A pool's open limit orders on base/quote by price level: asks sell base, bids sell quote, best first",
+					Example:        "agorad query dex order-book 1 uagr uusdc --limit 20",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "pool_id"}, {ProtoField: "base"}, {ProtoField: "quote"}},
+				},
+				{
+					RpcMethod: "LimitOrder", Use: "limit-order [order-id]",
+					Short:          "A limit order: remaining, filled in/out, status (open, filled, cancelled, expired)",
+					Example:        "agorad query dex limit-order 7",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "order_id"}},
+				},
+				{
+					RpcMethod: "LimitOrdersByOwner", Use: "limit-orders [owner]",
+					Short:          "An account's limit orders (--open-only to leave out closed ones; --reverse for newest first)",
+					Example:        "agorad query dex limit-orders agora1... --open-only",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "owner"}},
+				},
+				{
+					RpcMethod: "LimitOrderFills", Use: "limit-order-fills [order-id]",
+					Short:          "A limit order's fills, one per block it filled in, oldest first",
+					Example:        "agorad query dex limit-order-fills 7",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "order_id"}},
+				},
+				{
 					RpcMethod: "PoolStats", Use: "pool-stats [pool-id]",
 					Short:          "A pool's swap volume and fees over --window (default 24h) and since its records began",
 					Example:        "agorad query dex pool-stats 3 --window 24h",
@@ -149,6 +173,21 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Short:          "Buy exactly token-out with denom-in along --route",
 					Example:        `agorad tx dex swap-exact-out uagr 1000000uusdc 1010000 --route '{"pool_id":1,"denom_out":"uusdc"}' --from alice`,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "denom_in"}, {ProtoField: "token_out"}, {ProtoField: "max_in"}},
+				},
+				{
+					RpcMethod: "PlaceLimitOrder", Use: "place-limit-order [pool-id] [token-in] [denom-out] [limit-price]",
+					Short: "Sell token-in for denom-out on a pool at no less than limit-price (denom-out per unit of token-in, fee included); " +
+						"rests on the book until filled, cancelled or expired (--expiry-height, --expiry-time; none by default)",
+					Example: "agorad tx dex place-limit-order 1 1000000uagr uusdc 0.52 --expiry-height 5000 --from alice",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "pool_id"}, {ProtoField: "token_in"}, {ProtoField: "denom_out"}, {ProtoField: "limit_price"},
+					},
+				},
+				{
+					RpcMethod: "CancelLimitOrder", Use: "cancel-limit-order [order-id]",
+					Short:          "Cancel your open limit order: its unfilled remainder is refunded",
+					Example:        "agorad tx dex cancel-limit-order 7 --from alice",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "order_id"}},
 				},
 				{RpcMethod: "UpdateParams", Skip: true},      // governance only
 				{RpcMethod: "SetPoolPaused", Skip: true},     // governance only

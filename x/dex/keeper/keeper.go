@@ -71,7 +71,26 @@ type Keeper struct {
 	// BlockOrderCount (transient) counts the queued hops per pool in this
 	// block (max_orders_per_pool_per_block).
 	BlockOrderCount collections.Map[uint64, uint64]
+
+	// Limit orders (limit_orders.go; x/dex/README.md, "Limit orders").
+	LimitOrders      collections.Map[uint64, types.LimitOrder]
+	NextLimitOrderID collections.Sequence
+	// LimitBook holds the open orders by (pool, book side, price ‖ id).
+	LimitBook         collections.KeySet[LimitBookKey]
+	LimitByOwner      collections.KeySet[collections.Pair[string, uint64]]
+	LimitOpenCount    collections.Map[string, uint64]
+	LimitExpiryHeight collections.KeySet[collections.Pair[int64, uint64]]
+	LimitExpiryTime   collections.KeySet[collections.Pair[time.Time, uint64]]
+	LimitFills        collections.Map[collections.Pair[uint64, int64], types.LimitOrderFill]
+	LimitPruneIndex   collections.KeySet[collections.Pair[int64, uint64]]
+	// ActiveBooks (transient) are the (pool, "x|y") pairs whose books clear
+	// at the end of this block.
+	ActiveBooks collections.KeySet[collections.Pair[uint64, string]]
 }
+
+// LimitBookKey is an open order's place in a pool's book: (pool id,
+// types.BookSide, types.BookKey).
+type LimitBookKey = collections.Triple[uint64, string, []byte]
 
 // PoolStatsKey identifies one pool stats record: (pool id, time).
 type PoolStatsKey = collections.Pair[uint64, time.Time]
@@ -125,6 +144,24 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, transie
 		QueuedOrders:    collections.NewKeySet(sb, types.QueuedOrdersKey, "queued_orders", collections.Uint64Key),
 		OrderPruneIndex: collections.NewKeySet(sb, types.OrderPruneIndexKey, "order_prune_index", collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)),
 		BlockOrderCount: collections.NewMap(tsb, types.BlockOrderCountKey, "block_order_count", collections.Uint64Key, collections.Uint64Value),
+
+		LimitOrders:      collections.NewMap(sb, types.LimitOrdersKey, "limit_orders", collections.Uint64Key, codec.CollValue[types.LimitOrder](cdc)),
+		NextLimitOrderID: collections.NewSequence(sb, types.NextLimitOrderIDKey, "next_limit_order_id"),
+		LimitBook: collections.NewKeySet(sb, types.LimitBookKey, "limit_book",
+			collections.TripleKeyCodec(collections.Uint64Key, collections.StringKey, collections.BytesKey)),
+		LimitByOwner:   collections.NewKeySet(sb, types.LimitOwnerKey, "limit_by_owner", collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)),
+		LimitOpenCount: collections.NewMap(sb, types.LimitOpenCountKey, "limit_open_count", collections.StringKey, collections.Uint64Value),
+		LimitExpiryHeight: collections.NewKeySet(sb, types.LimitExpiryHeightKey, "limit_expiry_height",
+			collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)),
+		LimitExpiryTime: collections.NewKeySet(sb, types.LimitExpiryTimeKey, "limit_expiry_time",
+			//lint:ignore SA1019 see twapKeyCodec
+			collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
+		LimitFills: collections.NewMap(sb, types.LimitFillsKey, "limit_fills",
+			collections.PairKeyCodec(collections.Uint64Key, collections.Int64Key), codec.CollValue[types.LimitOrderFill](cdc)),
+		LimitPruneIndex: collections.NewKeySet(sb, types.LimitPruneIndexKey, "limit_prune_index",
+			collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)),
+		ActiveBooks: collections.NewKeySet(tsb, types.ActiveBooksKey, "active_books",
+			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

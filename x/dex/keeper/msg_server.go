@@ -402,3 +402,31 @@ func (m msgServer) SwapExactOut(goCtx context.Context, msg *types.MsgSwapExactOu
 	}
 	return &types.MsgSwapExactOutResponse{TokenIn: res.TokenIn, OrderId: id, Queued: true}, nil
 }
+
+// PlaceLimitOrder escrows token_in and rests the order on the pool's book
+// (Keeper.PlaceLimitOrder).
+func (m msgServer) PlaceLimitOrder(goCtx context.Context, msg *types.MsgPlaceLimitOrder) (*types.MsgPlaceLimitOrderResponse, error) {
+	h, err := m.begin(goCtx, msg, msg.Sender)
+	if err != nil {
+		return nil, err
+	}
+	id, err := m.Keeper.PlaceLimitOrder(h.ctx, h.params, h.sender, msg)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgPlaceLimitOrderResponse{OrderId: id}, nil
+}
+
+// CancelLimitOrder refunds the sender's open order's remainder
+// (Keeper.CancelLimitOrder).
+func (m msgServer) CancelLimitOrder(goCtx context.Context, msg *types.MsgCancelLimitOrder) (*types.MsgCancelLimitOrderResponse, error) {
+	h, err := m.begin(goCtx, msg, msg.Sender)
+	if err != nil {
+		return nil, err
+	}
+	refund, err := m.Keeper.CancelLimitOrder(h.ctx, h.sender, msg.OrderId)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgCancelLimitOrderResponse{Refund: refund}, nil
+}

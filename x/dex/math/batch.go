@@ -41,7 +41,14 @@ type BatchOrder struct {
 	// MinOut is the least output the order accepts; nil or zero means 1 (an
 	// order is never filled for nothing).
 	MinOut sdkmath.Int
+	// Limit, when set (not nil), makes the order a limit order: it sells
+	// at most Amount, possibly part of it, and only at a rate of at least
+	// Limit (output per unit of input, fee included; see batch_limit.go).
+	// MinOut is ignored (the output of a fill is at least 1).
+	Limit sdkmath.LegacyDec
 }
+
+func (o BatchOrder) isLimit() bool { return !o.Limit.IsNil() }
 
 // Rate is an exact non-negative rational Num/Den (Den > 0).
 type Rate struct{ Num, Den *big.Int }
@@ -71,9 +78,12 @@ type BatchPricing struct {
 
 // BatchClearing is the result of clearing a batch.
 type BatchClearing struct {
-	// Filled[k] and Out[k] are order k's fill (Out is zero when not filled).
-	Filled []bool
-	Out    []sdkmath.Int
+	// Filled[k] and Out[k] are order k's fill (Out is zero when not filled);
+	// FilledIn[k] is the input it sold (its Amount for a filled swap, up to
+	// Amount for a limit order).
+	Filled   []bool
+	Out      []sdkmath.Int
+	FilledIn []sdkmath.Int
 	// In and Paid are the filled totals per side: input taken, output paid
 	// (Paid[SideSellX] is in y). Fees as in BatchPricing (zero if no fill).
 	In, Paid, Fees [2]sdkmath.Int
@@ -88,13 +98,16 @@ type BatchClearing struct {
 // pricingFunc prices side totals (at least one positive).
 type pricingFunc func(totals [2]*big.Int) (BatchPricing, error)
 
-// clearBatch runs the min_out rounds over orders with the curve's pricing.
-func clearBatch(orders []BatchOrder, price pricingFunc) (BatchClearing, error) {
+// clearBatch runs the min_out rounds over orders with the curve's pricing;
+// gamma is the nominal fraction of an input that trades (1 − fee) and spot
+// the pool's price of x in y before the batch (for the limit orders'
+// levels, batch_limit.go).
+func clearBatch(orders []BatchOrder, gamma *big.Rat, spot Rate, price pricingFunc) (BatchClearing, error) {
 	n := len(orders)
-	res := BatchClearing{Filled: make([]bool, n), Out: make([]sdkmath.Int, n), Price: zeroRate(),
-		Rates: [2]Rate{zeroRate(), zeroRate()}}
-	active := make([]bool, n)
-	amounts := make([]*big.Int, n)
+	res := BatchClearing{Filled: make([]bool, n), Out: make([]sdkmath.Int, n), FilledIn: make([]sdkmath.Int, n),
+		Price: zeroRate(), Rates: [2]Rate{zeroRate(), zeroRate()}}
+	ls := &limitSearch{orders: orders, amounts: make([]*big.Int, n), swapOn: make([]bool, n), limitOn: make([]bool, n),
+		levels: make([]*big.Rat, n), price: price, spot: spot}
 	minOuts := make([]*big.Int, n)
 	for k, o := range orders {
 		if o.Side != SideSellX && o.Side != SideSellY {
@@ -104,8 +117,15 @@ func clearBatch(orders []BatchOrder, price pricingFunc) (BatchClearing, error) {
 		if err != nil {
 			return res, err
 		}
-		amounts[k], active[k] = a, true
 		minOuts[k] = big.NewInt(1)
+		if o.isLimit() {
+			if !o.Limit.IsPositive() {
+				return res, fmt.Errorf("%w: order %d has limit %s", ErrInvalidAmount, k, o.Limit)
+			}
+			ls.limitOn[k], ls.levels[k] = true, limitLevel(o, gamma)
+			continue
+		}
+		ls.amounts[k], ls.swapOn[k] = a, true
 		if !o.MinOut.IsNil() && o.MinOut.BigInt().Cmp(bigOne) > 0 {
 			minOuts[k] = o.MinOut.BigInt()
 		}
@@ -113,14 +133,28 @@ func clearBatch(orders []BatchOrder, price pricingFunc) (BatchClearing, error) {
 	outs := make([]*big.Int, n)
 	for round := 1; ; round++ {
 		res.Rounds = round
+		fills, err := ls.choose()
+		if err != nil {
+			return res, err
+		}
 		totals := [2]*big.Int{new(big.Int), new(big.Int)}
 		for k, o := range orders {
-			if active[k] {
-				totals[o.Side].Add(totals[o.Side], amounts[k])
+			switch {
+			case o.isLimit():
+				if !ls.limitOn[k] || fills[k].Sign() == 0 {
+					fills[k] = new(big.Int)
+					continue
+				}
+			case ls.swapOn[k]:
+				fills[k] = ls.amounts[k]
+			default:
+				fills[k] = new(big.Int)
+				continue
 			}
+			totals[o.Side].Add(totals[o.Side], fills[k])
 		}
 		if totals[0].Sign() == 0 && totals[1].Sign() == 0 {
-			return finish(res, orders, active, outs, amounts, nil)
+			return finish(res, orders, fills, outs, nil)
 		}
 		pr, err := price(totals)
 		if err != nil {
@@ -128,37 +162,48 @@ func clearBatch(orders []BatchOrder, price pricingFunc) (BatchClearing, error) {
 		}
 		failed := false
 		for k, o := range orders {
-			if !active[k] {
+			if fills[k].Sign() == 0 {
 				continue
 			}
-			outs[k] = pr.Rates[o.Side].Apply(amounts[k])
-			if outs[k].Cmp(minOuts[k]) < 0 {
-				active[k], failed = false, true
+			r := pr.Rates[o.Side]
+			outs[k] = r.Apply(fills[k])
+			bad := outs[k].Cmp(minOuts[k]) < 0
+			if o.isLimit() {
+				// rate ≥ limit: r.Num·10^18 ≥ limit·r.Den
+				bad = bad || mul(r.Num, decScale).Cmp(mul(o.Limit.BigInt(), r.Den)) < 0
+			}
+			if bad {
+				failed = true
+				if o.isLimit() {
+					ls.limitOn[k] = false
+				} else {
+					ls.swapOn[k] = false
+				}
 			}
 		}
 		if !failed {
-			return finish(res, orders, active, outs, amounts, &pr)
+			return finish(res, orders, fills, outs, &pr)
 		}
 	}
 }
 
 // finish fills the result from the final round.
-func finish(res BatchClearing, orders []BatchOrder, active []bool, outs, amounts []*big.Int, pr *BatchPricing) (BatchClearing, error) {
+func finish(res BatchClearing, orders []BatchOrder, fills, outs []*big.Int, pr *BatchPricing) (BatchClearing, error) {
 	in := [2]*big.Int{new(big.Int), new(big.Int)}
 	paid := [2]*big.Int{new(big.Int), new(big.Int)}
 	for k, o := range orders {
-		res.Out[k] = sdkmath.ZeroInt()
-		if !active[k] {
+		res.Out[k], res.FilledIn[k] = sdkmath.ZeroInt(), sdkmath.ZeroInt()
+		if pr == nil || fills[k].Sign() == 0 {
 			continue
 		}
 		res.Filled[k] = true
-		in[o.Side].Add(in[o.Side], amounts[k])
+		in[o.Side].Add(in[o.Side], fills[k])
 		paid[o.Side].Add(paid[o.Side], outs[k])
 		out, err := toInt("order output", outs[k])
 		if err != nil {
 			return res, err
 		}
-		res.Out[k] = out
+		res.Out[k], res.FilledIn[k] = out, sdkmath.NewIntFromBigInt(fills[k])
 	}
 	for s := 0; s < 2; s++ {
 		res.Fees[s] = sdkmath.ZeroInt()
@@ -178,6 +223,9 @@ func finish(res BatchClearing, orders []BatchOrder, active []bool, outs, amounts
 	}
 	return res, nil
 }
+
+// nominalGamma is 1 − fee as a rational, from the fee numerator F (of 10^18).
+func nominalGamma(f *big.Int) *big.Rat { return new(big.Rat).SetFrac(sub(decScale, f), decScale) }
 
 // BatchReservesAfter returns the pair's reserves after a clearing, before
 // any protocol fee leaves: x' = x + In_x − Paid_y, y' = y + In_y − Paid_x.

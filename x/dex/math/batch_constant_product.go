@@ -42,7 +42,8 @@ func ClearConstantProduct(x, y sdkmath.Int, fee sdkmath.LegacyDec, orders []Batc
 	if err != nil {
 		return BatchClearing{}, err
 	}
-	return clearBatch(orders, func(t [2]*big.Int) (BatchPricing, error) {
+	spot := Rate{Num: new(big.Int).Set(by), Den: new(big.Int).Set(bx)}
+	return clearBatch(orders, nominalGamma(f), spot, func(t [2]*big.Int) (BatchPricing, error) {
 		return priceConstantProduct(bx, by, f, t)
 	})
 }

@@ -49,7 +49,16 @@ func ClearStableSwap(balances []sdkmath.Int, amp sdkmath.Int, i, j int, fee sdkm
 	if err != nil {
 		return BatchClearing{}, err
 	}
-	return clearBatch(orders, func(t [2]*big.Int) (BatchPricing, error) {
+	spot := zeroRate()
+	if hasLimit(orders) {
+		// The price with no flow, for the limit orders' search only.
+		spotDec, err := StableSwapSpotPrice(balances, amp, i, j)
+		if err != nil {
+			return BatchClearing{}, err
+		}
+		spot = Rate{Num: spotDec.BigInt(), Den: new(big.Int).Set(decScale)}
+	}
+	return clearBatch(orders, nominalGamma(f), spot, func(t [2]*big.Int) (BatchPricing, error) {
 		return p.priceBatch(d, i, j, f, t)
 	})
 }

@@ -20,6 +20,8 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "agora/dex/MsgUpdateParams")
 	legacy.RegisterAminoMsg(cdc, &MsgSetPoolPaused{}, "agora/dex/MsgSetPoolPaused")
 	legacy.RegisterAminoMsg(cdc, &MsgRampAmplification{}, "agora/dex/MsgRampAmplification")
+	legacy.RegisterAminoMsg(cdc, &MsgPlaceLimitOrder{}, "agora/dex/MsgPlaceLimitOrder")
+	legacy.RegisterAminoMsg(cdc, &MsgCancelLimitOrder{}, "agora/dex/MsgCancelLimitOrder")
 	cdc.RegisterConcrete(&Params{}, "agora/x/dex/Params", nil)
 }
 
@@ -29,6 +31,7 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 	registry.RegisterImplementations((*sdk.Msg)(nil),
 		&MsgCreatePool{}, &MsgJoinPool{}, &MsgExitPool{}, &MsgJoinSingleAsset{}, &MsgExitSingleAsset{},
 		&MsgSwapExactIn{}, &MsgSwapExactOut{}, &MsgUpdateParams{}, &MsgSetPoolPaused{}, &MsgRampAmplification{},
+		&MsgPlaceLimitOrder{}, &MsgCancelLimitOrder{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

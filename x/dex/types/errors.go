@@ -36,3 +36,14 @@ var (
 	ErrTooManyOrders         = errorsmod.Register(ModuleName, 30, "too many swaps queued on the pool in this block")
 	ErrOrderNotFound         = errorsmod.Register(ModuleName, 31, "order not found")
 )
+
+// Limit order errors (x/dex/README.md, "Limit orders").
+var (
+	ErrInvalidLimitPrice  = errorsmod.Register(ModuleName, 40, "invalid limit price")
+	ErrInvalidExpiry      = errorsmod.Register(ModuleName, 41, "invalid expiry")
+	ErrOrderTooSmall      = errorsmod.Register(ModuleName, 42, "limit order is below the minimum size")
+	ErrTooManyOpenOrders  = errorsmod.Register(ModuleName, 43, "too many open limit orders")
+	ErrNotOrderOwner      = errorsmod.Register(ModuleName, 44, "only the order's owner may cancel it")
+	ErrOrderClosed        = errorsmod.Register(ModuleName, 45, "limit order is no longer open")
+	ErrLimitOrderNotFound = errorsmod.Register(ModuleName, 46, "limit order not found")
+)

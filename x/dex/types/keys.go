@@ -45,3 +45,29 @@ var (
 	// the transient store.
 	BlockOrderCountKey = collections.NewPrefix(16)
 )
+
+// Limit order prefixes (x/dex/README.md, "Limit orders: state").
+var (
+	// LimitOrdersKey: Map[order id]LimitOrder.
+	LimitOrdersKey = collections.NewPrefix(17)
+	// NextLimitOrderIDKey: Sequence of limit order ids (starts at 1).
+	NextLimitOrderIDKey = collections.NewPrefix(18)
+	// LimitBookKey: KeySet[(pool id, "denom_in|denom_out", price key ‖ id)]
+	// of the open orders, best (lowest limit price) first.
+	LimitBookKey = collections.NewPrefix(19)
+	// LimitOwnerKey: KeySet[(owner, order id)] of every stored order.
+	LimitOwnerKey = collections.NewPrefix(20)
+	// LimitOpenCountKey: Map[owner]number of open orders.
+	LimitOpenCountKey = collections.NewPrefix(21)
+	// LimitExpiryHeightKey: KeySet[(expiry height, order id)] of open orders.
+	LimitExpiryHeightKey = collections.NewPrefix(22)
+	// LimitExpiryTimeKey: KeySet[(expiry time, order id)] of open orders.
+	LimitExpiryTimeKey = collections.NewPrefix(23)
+	// LimitFillsKey: Map[(order id, height)]LimitOrderFill.
+	LimitFillsKey = collections.NewPrefix(24)
+	// LimitPruneIndexKey: KeySet[(height closed, order id)].
+	LimitPruneIndexKey = collections.NewPrefix(25)
+	// ActiveBooksKey: KeySet[(pool id, "denom_x|denom_y")] of the books to
+	// clear at the end of the block, in the transient store.
+	ActiveBooksKey = collections.NewPrefix(26)
+)

@@ -23,11 +23,14 @@ var (
 	MaxFeeTiers                = 16
 	// MaxOrdersPerPoolLimit bounds max_orders_per_pool_per_block.
 	MaxOrdersPerPoolLimit uint32 = 10_000
+	// MaxOpenOrdersLimit bounds max_open_orders_per_account.
+	MaxOpenOrdersLimit uint32 = 1000
 )
 
 // DefaultParams: fee tiers 0.01%, 0.05%, 0.30%, 1.00%; no protocol fee;
 // 10 AGR to create a pool; 4 hops; a 48 h TWAP window; stableswap pools of
-// up to 4 assets with 1 ≤ A ≤ 10,000; not paused.
+// up to 4 assets with 1 ≤ A ≤ 10,000; not paused; limit orders of at least
+// 1000 base units, at most 100 open per account.
 func DefaultParams() Params {
 	return Params{
 		FeeTiers: FeeTiers(
@@ -46,6 +49,8 @@ func DefaultParams() Params {
 		Paused:            false,
 
 		MaxOrdersPerPoolPerBlock: 1000,
+		MinLimitOrderSize:        sdkmath.NewInt(1000),
+		MaxOpenOrdersPerAccount:  100,
 	}
 }
 
@@ -92,6 +97,12 @@ func (p Params) Validate() error {
 	}
 	if p.MaxOrdersPerPoolPerBlock < 1 || p.MaxOrdersPerPoolPerBlock > MaxOrdersPerPoolLimit {
 		add("max_orders_per_pool_per_block %d must be in [1, %d]", p.MaxOrdersPerPoolPerBlock, MaxOrdersPerPoolLimit)
+	}
+	if p.MinLimitOrderSize.IsNil() || !p.MinLimitOrderSize.IsPositive() {
+		add("min_limit_order_size %v must be at least 1", p.MinLimitOrderSize)
+	}
+	if p.MaxOpenOrdersPerAccount < 1 || p.MaxOpenOrdersPerAccount > MaxOpenOrdersLimit {
+		add("max_open_orders_per_account %d must be in [1, %d]", p.MaxOpenOrdersPerAccount, MaxOpenOrdersLimit)
 	}
 	if len(problems) > 0 {
 		return errorsmod.Wrap(ErrInvalidParams, strings.Join(problems, "; "))
