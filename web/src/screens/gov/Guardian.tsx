@@ -238,9 +238,9 @@ function CouncilPanel({
                 Vote yes (executes when it reaches the threshold)
               </button>
             )}
-            {p.status === "PROPOSAL_STATUS_ACCEPTED" && (
+            {(p.status === "PROPOSAL_STATUS_SUBMITTED" || p.status === "PROPOSAL_STATUS_ACCEPTED") && (
               <button data-testid="council-exec" onClick={() => onSend(`execute council proposal #${p.id}`, councilExec(p.id, member))}>
-                Execute
+                Execute (counts the votes; runs it at the threshold)
               </button>
             )}
           </li>
