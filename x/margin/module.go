@@ -7,6 +7,7 @@ import (
 
 	"cosmossdk.io/core/appmodule"
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
+	"github.com/spf13/cobra"
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -14,6 +15,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 
+	"github.com/agora-labs/agora/x/margin/client/cli"
 	"github.com/agora-labs/agora/x/margin/keeper"
 	"github.com/agora-labs/agora/x/margin/types"
 )
@@ -71,6 +73,10 @@ func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwrunt
 		panic(err)
 	}
 }
+
+// GetQueryCmd is `agorad query margin` with its simulate commands written by
+// hand (a refusal in text output prints alone); autocli adds the rest.
+func (AppModule) GetQueryCmd() *cobra.Command { return cli.GetQueryCmd() }
 
 // RegisterServices registers the Msg and Query services.
 func (am AppModule) RegisterServices(cfg module.Configurator) {
