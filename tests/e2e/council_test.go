@@ -54,6 +54,14 @@ func TestRiskCouncil(t *testing.T) {
 		t.Fatalf("the council policy's circuit permission: %v %+v", err, perms)
 	}
 
+	// Whatever happens below, the other tests of the shared devnet get
+	// their swaps back.
+	t.Cleanup(func() {
+		if disabled(t, d, swapMsgURL) {
+			reenableSwaps(t, d, tx)
+		}
+	})
+
 	// 1. Pause: guardian proposes (--exec try: its signature is a yes), bob
 	// votes yes, alice executes.
 	pause := councilSubmit(t, d, "pause swaps", map[string]any{
@@ -118,18 +126,25 @@ func TestRiskCouncil(t *testing.T) {
 	}
 
 	// 3. Governance re-enables (not delayed; expedited: half the voting period).
+	reenableSwaps(t, d, tx)
+	if disabled(t, d, swapMsgURL) {
+		t.Fatal("swaps still disabled after governance re-enabled them")
+	}
+	if res := swap(); res.Code != 0 {
+		t.Fatalf("swap after governance re-enabled it: %s/%d %s", res.Codespace, res.Code, res.RawLog)
+	}
+}
+
+// reenableSwaps passes an expedited governance proposal that re-enables
+// swaps (the validator votes yes).
+func reenableSwaps(t *testing.T, d *harness.Devnet, tx func(...string) harness.TxResult) {
+	t.Helper()
 	id := submitDevnetProposal(t, d, map[string]any{
 		"@type": "/cosmos.circuit.v1.MsgResetCircuitBreaker", "authority": app.GovAuthority(), "msg_type_urls": []string{swapMsgURL},
 	}, "Council drill: swaps back on", true)
 	tx("tx", "gov", "vote", id, "yes", "--from", "validator")
 	if status, reason := waitProposalOutcome(t, d, id); status != "PROPOSAL_STATUS_PASSED" {
 		t.Fatalf("re-enable proposal %s: %s %s", id, status, reason)
-	}
-	if disabled(t, d, swapMsgURL) {
-		t.Fatal("swaps still disabled after governance re-enabled them")
-	}
-	if res := swap(); res.Code != 0 {
-		t.Fatalf("swap after governance re-enabled it: %s/%d %s", res.Codespace, res.Code, res.RawLog)
 	}
 }
 
