@@ -60,7 +60,12 @@ func (k Keeper) clearBatches(ctx sdk.Context) int {
 		k.reportBatchError(ctx, 0, 0, err)
 		return 0
 	}
-	if len(orders) == 0 {
+	books, err := k.activeBooks(ctx)
+	if err != nil {
+		k.reportBatchError(ctx, 0, 0, err)
+		return 0
+	}
+	if len(orders) == 0 && len(books) == 0 {
 		return 0
 	}
 	params, err := k.GetParams(ctx)
@@ -76,14 +81,26 @@ func (k Keeper) clearBatches(ctx sdk.Context) int {
 				byPool[id] = append(byPool[id], o)
 			}
 		}
+		if depth == 0 {
+			// Pools whose books were marked clear with their first hops.
+			for id := range books {
+				if _, ok := byPool[id]; !ok {
+					byPool[id] = nil
+				}
+			}
+		}
 		if len(byPool) == 0 {
 			break
 		}
 		for _, id := range sortedIDs(byPool) {
 			var outcomes []hopOutcome
+			var extra []pairKey
+			if depth == 0 {
+				extra = books[id]
+			}
 			_, err := k.safely(ctx, id, func(c sdk.Context) (int, error) {
 				var err error
-				outcomes, err = k.clearPool(c, params, id, depth, byPool[id])
+				outcomes, err = k.clearPool(c, params, id, depth, byPool[id], extra)
 				return 0, err
 			})
 			if err != nil {
@@ -138,13 +155,19 @@ type pairKey struct{ x, y string }
 // pair at one uniform price, pairs in sorted order. It stores the pool,
 // sends the protocol fees and records the swap stats; the caller applies
 // the outcomes only if it succeeded.
-func (k Keeper) clearPool(ctx sdk.Context, params types.Params, id uint64, depth int, orders []*pendingOrder) ([]hopOutcome, error) {
+//
+// At depth 0 (first hops) each traded pair's limit-order book joins its
+// batch, and so do the books of extra (pairs marked this block).
+func (k Keeper) clearPool(ctx sdk.Context, params types.Params, id uint64, depth int, orders []*pendingOrder, extra []pairKey) ([]hopOutcome, error) {
 	pool, err := k.getActivePool(ctx, params, id)
 	if err != nil {
 		return nil, err
 	}
 	now := ctx.BlockTime()
 	byPair := map[pairKey][]*pendingOrder{}
+	for _, pk := range extra {
+		byPair[pk] = nil
+	}
 	for _, o := range orders {
 		in, out := o.holds.Denom, o.order.Route[depth].DenomOut
 		key := pairKey{in, out}
@@ -175,7 +198,18 @@ func (k Keeper) clearPool(ctx sdk.Context, params types.Params, id uint64, depth
 // clearPair clears one pair's orders against pool and returns the pool
 // after.
 func (k Keeper) clearPair(ctx sdk.Context, params types.Params, pool types.Pool, pk pairKey, depth int, orders []*pendingOrder, now time.Time) (types.Pool, []hopOutcome, error) {
-	batch := make([]dexmath.BatchOrder, len(orders))
+	var limits []types.LimitOrder
+	var limitBatch []dexmath.BatchOrder
+	if depth == 0 {
+		var err error
+		if limits, limitBatch, err = k.loadPairBooks(ctx, params, pool.Id, pk); err != nil {
+			return pool, nil, err
+		}
+	}
+	if len(orders) == 0 && len(limits) == 0 {
+		return pool, nil, nil
+	}
+	batch := make([]dexmath.BatchOrder, len(orders), len(orders)+len(limitBatch))
 	for n, o := range orders {
 		side := dexmath.SideSellX
 		if o.holds.Denom == pk.y {
@@ -187,9 +221,14 @@ func (k Keeper) clearPair(ctx sdk.Context, params types.Params, pool types.Pool,
 		}
 		batch[n] = dexmath.BatchOrder{Side: side, Amount: o.holds.Amount, MinOut: minOut}
 	}
+	batch = append(batch, limitBatch...)
 	c, after, err := pool.ClearPair(pk.x, pk.y, batch, now, params.ProtocolFeeShare)
 	if err != nil {
 		return pool, nil, err
+	}
+	price, err := c.Price.Dec()
+	if err != nil {
+		price = sdkmath.LegacyZeroDec()
 	}
 	outcomes := make([]hopOutcome, len(orders))
 	var hops []types.SwapHop
@@ -216,6 +255,28 @@ func (k Keeper) clearPair(ctx sdk.Context, params types.Params, pool types.Pool,
 		outcomes[n] = hopOutcome{order: o, hop: hop}
 		hops = append(hops, hop)
 	}
+	var limitHops []types.SwapHop
+	for n, o := range limits {
+		b := len(orders) + n
+		if !c.Filled[b] {
+			continue
+		}
+		filled++
+		s := batch[b].Side
+		in := c.FilledIn[b]
+		limitHops = append(limitHops, types.SwapHop{
+			PoolId:        pool.Id,
+			TokenIn:       sdk.Coin{Denom: denoms[s], Amount: in},
+			TokenOut:      sdk.Coin{Denom: denoms[1-s], Amount: c.Out[b]},
+			Fee:           sdk.Coin{Denom: denoms[s], Amount: proRata(c.Fees[s], in, c.In[s])},
+			ProtocolFee:   sdk.Coin{Denom: denoms[s], Amount: proRata(c.ProtocolFees[s], in, c.In[s])},
+			ReservesAfter: after.Reserves,
+		})
+		if err := k.settleLimitFill(ctx, params, o, in, c.Out[b], price); err != nil {
+			return pool, nil, err
+		}
+	}
+	hops = append(hops, limitHops...)
 	if filled > 0 {
 		if err := k.savePool(ctx, after); err != nil {
 			return pool, nil, err
@@ -229,15 +290,11 @@ func (k Keeper) clearPair(ctx sdk.Context, params types.Params, pool types.Pool,
 	} else {
 		after = pool
 	}
-	price, err := c.Price.Dec()
-	if err != nil {
-		price = sdkmath.LegacyZeroDec()
-	}
 	return after, outcomes, ctx.EventManager().EmitTypedEvent(&types.EventBatchCleared{
 		PoolId: pool.Id, Depth: uint32(depth + 1), DenomX: pk.x, DenomY: pk.y, Price: price,
 		AmountsIn:  sdk.NewCoins(sdk.Coin{Denom: pk.x, Amount: c.In[0]}, sdk.Coin{Denom: pk.y, Amount: c.In[1]}),
 		AmountsOut: sdk.NewCoins(sdk.Coin{Denom: pk.y, Amount: c.Paid[0]}, sdk.Coin{Denom: pk.x, Amount: c.Paid[1]}),
-		Filled:     filled, Refused: uint32(len(orders)) - filled, ReservesAfter: after.Reserves,
+		Filled:     filled, Refused: uint32(len(orders)) - (filled - uint32(len(limitHops))), ReservesAfter: after.Reserves,
 	})
 }
 

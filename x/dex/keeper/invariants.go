@@ -29,7 +29,8 @@ func (k Keeper) Invariants() []Invariant {
 
 // ModuleBalanceInvariant: for every denom, the dex module account holds at
 // least the sum of all pools' recorded reserves plus the inputs escrowed by
-// queued swaps (none after a block: EndBlock settles every one). It may
+// queued swaps (none after a block: EndBlock settles every one) plus the
+// remainders of the open limit orders. It may
 // hold more (coins sent to it by other means are never priced: reserves
 // are read from state).
 func (k Keeper) ModuleBalanceInvariant(ctx sdk.Context) error {
@@ -82,7 +83,8 @@ func SwapInvariantHolds(before, after types.Pool, now time.Time) error {
 	return curve.SwapInvariantHolds(before, after, now)
 }
 
-// EscrowedOrders is the sum of the inputs of the queued swaps.
+// EscrowedOrders is the sum of the inputs of the queued swaps and the
+// remainders of the open limit orders.
 func (k Keeper) EscrowedOrders(ctx sdk.Context) (sdk.Coins, error) {
 	sum := sdk.NewCoins()
 	err := k.QueuedOrders.Walk(ctx, nil, func(id uint64) (bool, error) {
@@ -91,6 +93,21 @@ func (k Keeper) EscrowedOrders(ctx sdk.Context) (sdk.Coins, error) {
 			return true, err
 		}
 		sum = sum.Add(o.TokenIn)
+		return false, nil
+	})
+	if err != nil {
+		return sum, err
+	}
+	err = k.LimitBook.Walk(ctx, nil, func(key LimitBookKey) (bool, error) {
+		_, id, err := types.BookKeyPrice(key.K3())
+		if err != nil {
+			return true, err
+		}
+		o, err := k.LimitOrders.Get(ctx, id)
+		if err != nil {
+			return true, err
+		}
+		sum = sum.Add(o.RemainingCoin())
 		return false, nil
 	})
 	return sum, err

@@ -86,6 +86,8 @@ type Keeper struct {
 	// ActiveBooks (transient) are the (pool, "x|y") pairs whose books clear
 	// at the end of this block.
 	ActiveBooks collections.KeySet[collections.Pair[uint64, string]]
+	// RevisitBooks are the books to clear again in the next block.
+	RevisitBooks collections.KeySet[collections.Pair[uint64, string]]
 }
 
 // LimitBookKey is an open order's place in a pool's book: (pool id,
@@ -161,6 +163,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, transie
 		LimitPruneIndex: collections.NewKeySet(sb, types.LimitPruneIndexKey, "limit_prune_index",
 			collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)),
 		ActiveBooks: collections.NewKeySet(tsb, types.ActiveBooksKey, "active_books",
+			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey)),
+		RevisitBooks: collections.NewKeySet(sb, types.RevisitBooksKey, "revisit_books",
 			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey)),
 	}
 	schema, err := sb.Build()

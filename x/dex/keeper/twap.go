@@ -38,6 +38,16 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 	}); err != nil {
 		k.reportBatchError(sdkCtx, 0, 0, err)
 	}
+	if _, err := k.safely(sdkCtx, 0, func(c sdk.Context) (int, error) {
+		return 0, k.expireLimitOrders(c)
+	}); err != nil {
+		k.reportBatchError(sdkCtx, 0, 0, err)
+	}
+	if _, err := k.safely(sdkCtx, 0, func(c sdk.Context) (int, error) {
+		return 0, k.pruneLimitOrders(c, OrderPruneBatch)
+	}); err != nil {
+		k.reportBatchError(sdkCtx, 0, 0, err)
+	}
 	ids, err := k.poolsToRecord(sdkCtx, now)
 	if err != nil {
 		k.reportTwapError(sdkCtx, 0, err)

@@ -70,4 +70,8 @@ var (
 	// ActiveBooksKey: KeySet[(pool id, "denom_x|denom_y")] of the books to
 	// clear at the end of the block, in the transient store.
 	ActiveBooksKey = collections.NewPrefix(26)
+	// RevisitBooksKey: KeySet[(pool id, "denom_x|denom_y")] of the books
+	// with an order that filled partly in a block (the pool's price after
+	// the batch may reach it again): they clear again in the next block.
+	RevisitBooksKey = collections.NewPrefix(27)
 )
