@@ -90,6 +90,8 @@ func simulateCmd(use, short, example string, args int, run func(cmd *cobra.Comma
 	cmd := &cobra.Command{
 		Use: use, Short: short, Example: example, Args: cobra.ExactArgs(args),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// The arguments parsed: a refusal is an answer, not a usage error.
+			cmd.SilenceUsage = true
 			clientCtx, err := client.GetClientQueryContext(cmd)
 			if err != nil {
 				return err
