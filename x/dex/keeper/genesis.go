@@ -63,7 +63,47 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			}
 		}
 	}
-	return k.initPoolStats(ctx, gs.PoolStatsRecords)
+	if err := k.initPoolStats(ctx, gs.PoolStatsRecords); err != nil {
+		return err
+	}
+	return k.initLimitOrders(ctx, gs)
+}
+
+// initLimitOrders loads the limit orders with their indexes and fills.
+func (k Keeper) initLimitOrders(ctx context.Context, gs types.GenesisState) error {
+	if err := k.NextLimitOrderID.Set(ctx, gs.NextLimitOrderId); err != nil {
+		return err
+	}
+	open := map[string]uint64{}
+	for _, o := range gs.LimitOrders {
+		if o.IsOpen() {
+			if err := k.insertLimitOrder(ctx, o); err != nil {
+				return err
+			}
+			open[o.Owner]++
+			continue
+		}
+		if err := k.LimitOrders.Set(ctx, o.Id, o); err != nil {
+			return err
+		}
+		if err := k.LimitByOwner.Set(ctx, collections.Join(o.Owner, o.Id)); err != nil {
+			return err
+		}
+		if err := k.LimitPruneIndex.Set(ctx, collections.Join(o.ClosedHeight, o.Id)); err != nil {
+			return err
+		}
+	}
+	for owner, n := range open {
+		if err := k.LimitOpenCount.Set(ctx, owner, n); err != nil {
+			return err
+		}
+	}
+	for _, f := range gs.LimitOrderFills {
+		if err := k.LimitFills.Set(ctx, collections.Join(f.OrderId, f.Height), f); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // initPoolStats loads the stats records and rebuilds their prune index.
@@ -116,6 +156,23 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}
 	err = k.PoolStatsRecords.Walk(ctx, nil, func(_ PoolStatsKey, r types.PoolStatsRecord) (bool, error) {
 		gs.PoolStatsRecords = append(gs.PoolStatsRecords, r)
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if gs.NextLimitOrderId, err = k.NextLimitOrderID.Peek(ctx); err != nil {
+		return nil, err
+	}
+	err = k.LimitOrders.Walk(ctx, nil, func(_ uint64, o types.LimitOrder) (bool, error) {
+		gs.LimitOrders = append(gs.LimitOrders, o)
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = k.LimitFills.Walk(ctx, nil, func(_ collections.Pair[uint64, int64], f types.LimitOrderFill) (bool, error) {
+		gs.LimitOrderFills = append(gs.LimitOrderFills, f)
 		return false, nil
 	})
 	return gs, err

@@ -106,6 +106,32 @@ func TestLimitOrderRestsThenFills(t *testing.T) {
 	if !o.FilledIn.GT(first) {
 		t.Fatalf("the book was not revisited: filled %s then %s", first, o.FilledIn)
 	}
+	requireGenesisRoundTrip(t, c, 1, 1)
+}
+
+// requireGenesisRoundTrip exports the dex state, checks it holds the limit
+// orders and fills, imports it over a copy of the state and exports the same.
+func requireGenesisRoundTrip(t *testing.T, c *apptest.Chain, orders, minFills int) {
+	t.Helper()
+	k := dexKeeper(c)
+	gs, err := k.ExportGenesis(c.Ctx())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := gs.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if len(gs.LimitOrders) != orders || len(gs.LimitOrderFills) < minFills || gs.NextLimitOrderId == 0 {
+		t.Fatalf("exported %d limit orders, %d fills, next id %d", len(gs.LimitOrders), len(gs.LimitOrderFills), gs.NextLimitOrderId)
+	}
+	ctx, _ := c.Ctx().CacheContext()
+	if err := k.InitGenesis(ctx, *gs); err != nil {
+		t.Fatal(err)
+	}
+	again, err := k.ExportGenesis(ctx)
+	if err != nil || again.String() != gs.String() {
+		t.Fatalf("re-imported genesis exports differently (%v)", err)
+	}
 }
 
 // A cancelled order refunds exactly what was not sold; only the owner may

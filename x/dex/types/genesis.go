@@ -60,7 +60,45 @@ func (gs GenesisState) Validate() error {
 		}
 		seen[k] = true
 	}
-	return validateStatsRecords(gs.PoolStatsRecords, ids)
+	if err := validateStatsRecords(gs.PoolStatsRecords, ids); err != nil {
+		return err
+	}
+	return validateLimitOrders(gs, ids)
+}
+
+// validateLimitOrders: unique ids up to next_limit_order_id, known pools
+// and pairs, consistent amounts; fills of kept orders only.
+func validateLimitOrders(gs GenesisState, pools map[uint64]Pool) error {
+	orders := map[uint64]bool{}
+	for _, o := range gs.LimitOrders {
+		if o.Id == 0 || o.Id > gs.NextLimitOrderId || orders[o.Id] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "limit order id %d is zero, duplicate or above next_limit_order_id %d", o.Id, gs.NextLimitOrderId)
+		}
+		orders[o.Id] = true
+		p, ok := pools[o.PoolId]
+		if !ok {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "limit order %d of unknown pool %d", o.Id, o.PoolId)
+		}
+		if _, _, err := p.Pair(o.TokenIn.Denom, o.DenomOut); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "limit order %d: %v", o.Id, err)
+		}
+		if _, err := BookKey(o.LimitPrice, o.Id); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "limit order %d: %v", o.Id, err)
+		}
+		if o.Remaining.IsNil() || o.FilledIn.IsNil() || o.FilledOut.IsNil() || o.Remaining.IsNegative() || o.FilledIn.IsNegative() ||
+			o.FilledOut.IsNegative() || o.TokenIn.Amount.IsNil() || o.Remaining.Add(o.FilledIn).GT(o.TokenIn.Amount) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "limit order %d: amounts do not add up", o.Id)
+		}
+		if o.Status == LIMIT_ORDER_STATUS_UNSPECIFIED || (!o.IsOpen() && !o.Remaining.IsZero()) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "limit order %d: status %s with remaining %s", o.Id, o.Status, o.Remaining)
+		}
+	}
+	for _, f := range gs.LimitOrderFills {
+		if !orders[f.OrderId] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "fill of unknown limit order %d", f.OrderId)
+		}
+	}
+	return nil
 }
 
 // validateStatsRecords: every stats record is of a known pool, at most one
