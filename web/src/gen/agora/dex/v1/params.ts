@@ -23,6 +23,8 @@ export interface Params {
   maxAmplification: string;
   paused: boolean;
   maxOrdersPerPoolPerBlock: number;
+  minLimitOrderSize: string;
+  maxOpenOrdersPerAccount: number;
 }
 
 export interface FeeTier {
@@ -41,6 +43,8 @@ function createBaseParams(): Params {
     maxAmplification: "0",
     paused: false,
     maxOrdersPerPoolPerBlock: 0,
+    minLimitOrderSize: "",
+    maxOpenOrdersPerAccount: 0,
   };
 }
 
@@ -75,6 +79,12 @@ export const Params: MessageFns<Params> = {
     }
     if (message.maxOrdersPerPoolPerBlock !== 0) {
       writer.uint32(96).uint32(message.maxOrdersPerPoolPerBlock);
+    }
+    if (message.minLimitOrderSize !== "") {
+      writer.uint32(106).string(message.minLimitOrderSize);
+    }
+    if (message.maxOpenOrdersPerAccount !== 0) {
+      writer.uint32(112).uint32(message.maxOpenOrdersPerAccount);
     }
     return writer;
   },
@@ -172,6 +182,22 @@ export const Params: MessageFns<Params> = {
             message.maxOrdersPerPoolPerBlock = reader.uint32();
             continue;
           }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.minLimitOrderSize = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.maxOpenOrdersPerAccount = reader.uint32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -232,6 +258,16 @@ export const Params: MessageFns<Params> = {
         : isSet(object.max_orders_per_pool_per_block)
         ? globalThis.Number(object.max_orders_per_pool_per_block)
         : 0,
+      minLimitOrderSize: isSet(object.minLimitOrderSize)
+        ? globalThis.String(object.minLimitOrderSize)
+        : isSet(object.min_limit_order_size)
+        ? globalThis.String(object.min_limit_order_size)
+        : "",
+      maxOpenOrdersPerAccount: isSet(object.maxOpenOrdersPerAccount)
+        ? globalThis.Number(object.maxOpenOrdersPerAccount)
+        : isSet(object.max_open_orders_per_account)
+        ? globalThis.Number(object.max_open_orders_per_account)
+        : 0,
     };
   },
 
@@ -267,6 +303,12 @@ export const Params: MessageFns<Params> = {
     if (message.maxOrdersPerPoolPerBlock !== 0) {
       obj.maxOrdersPerPoolPerBlock = Math.round(message.maxOrdersPerPoolPerBlock);
     }
+    if (message.minLimitOrderSize !== "") {
+      obj.minLimitOrderSize = message.minLimitOrderSize;
+    }
+    if (message.maxOpenOrdersPerAccount !== 0) {
+      obj.maxOpenOrdersPerAccount = Math.round(message.maxOpenOrdersPerAccount);
+    }
     return obj;
   },
 
@@ -285,6 +327,8 @@ export const Params: MessageFns<Params> = {
     message.maxAmplification = object.maxAmplification ?? "0";
     message.paused = object.paused ?? false;
     message.maxOrdersPerPoolPerBlock = object.maxOrdersPerPoolPerBlock ?? 0;
+    message.minLimitOrderSize = object.minLimitOrderSize ?? "";
+    message.maxOpenOrdersPerAccount = object.maxOpenOrdersPerAccount ?? 0;
     return message;
   },
 };

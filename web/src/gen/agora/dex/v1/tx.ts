@@ -130,6 +130,29 @@ export interface MsgRampAmplification {
 export interface MsgRampAmplificationResponse {
 }
 
+export interface MsgPlaceLimitOrder {
+  sender: string;
+  poolId: string;
+  tokenIn: Coin | undefined;
+  denomOut: string;
+  limitPrice: string;
+  expiryHeight: string;
+  expiryTime: Timestamp | undefined;
+}
+
+export interface MsgPlaceLimitOrderResponse {
+  orderId: string;
+}
+
+export interface MsgCancelLimitOrder {
+  sender: string;
+  orderId: string;
+}
+
+export interface MsgCancelLimitOrderResponse {
+  refund: Coin | undefined;
+}
+
 function createBaseMsgCreatePool(): MsgCreatePool {
   return { sender: "", poolType: 0, initialLiquidity: [], swapFee: "", amplification: "0" };
 }
@@ -2227,6 +2250,438 @@ export const MsgRampAmplificationResponse: MessageFns<MsgRampAmplificationRespon
   },
   fromPartial(_: DeepPartial<MsgRampAmplificationResponse>): MsgRampAmplificationResponse {
     const message = createBaseMsgRampAmplificationResponse();
+    return message;
+  },
+};
+
+function createBaseMsgPlaceLimitOrder(): MsgPlaceLimitOrder {
+  return {
+    sender: "",
+    poolId: "0",
+    tokenIn: undefined,
+    denomOut: "",
+    limitPrice: "",
+    expiryHeight: "0",
+    expiryTime: undefined,
+  };
+}
+
+export const MsgPlaceLimitOrder: MessageFns<MsgPlaceLimitOrder> = {
+  encode(message: MsgPlaceLimitOrder, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sender !== "") {
+      writer.uint32(10).string(message.sender);
+    }
+    if (message.poolId !== "0") {
+      writer.uint32(16).uint64(message.poolId);
+    }
+    if (message.tokenIn !== undefined) {
+      Coin.encode(message.tokenIn, writer.uint32(26).fork()).join();
+    }
+    if (message.denomOut !== "") {
+      writer.uint32(34).string(message.denomOut);
+    }
+    if (message.limitPrice !== "") {
+      writer.uint32(42).string(message.limitPrice);
+    }
+    if (message.expiryHeight !== "0") {
+      writer.uint32(48).int64(message.expiryHeight);
+    }
+    if (message.expiryTime !== undefined) {
+      Timestamp.encode(message.expiryTime, writer.uint32(58).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgPlaceLimitOrder {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgPlaceLimitOrder();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.sender = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.poolId = reader.uint64().toString();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.tokenIn = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.denomOut = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.limitPrice = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.expiryHeight = reader.int64().toString();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.expiryTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgPlaceLimitOrder {
+    return {
+      sender: isSet(object.sender) ? globalThis.String(object.sender) : "",
+      poolId: isSet(object.poolId)
+        ? globalThis.String(object.poolId)
+        : isSet(object.pool_id)
+        ? globalThis.String(object.pool_id)
+        : "0",
+      tokenIn: isSet(object.tokenIn)
+        ? Coin.fromJSON(object.tokenIn)
+        : isSet(object.token_in)
+        ? Coin.fromJSON(object.token_in)
+        : undefined,
+      denomOut: isSet(object.denomOut)
+        ? globalThis.String(object.denomOut)
+        : isSet(object.denom_out)
+        ? globalThis.String(object.denom_out)
+        : "",
+      limitPrice: isSet(object.limitPrice)
+        ? globalThis.String(object.limitPrice)
+        : isSet(object.limit_price)
+        ? globalThis.String(object.limit_price)
+        : "",
+      expiryHeight: isSet(object.expiryHeight)
+        ? globalThis.String(object.expiryHeight)
+        : isSet(object.expiry_height)
+        ? globalThis.String(object.expiry_height)
+        : "0",
+      expiryTime: isSet(object.expiryTime)
+        ? fromJsonTimestamp(object.expiryTime)
+        : isSet(object.expiry_time)
+        ? fromJsonTimestamp(object.expiry_time)
+        : undefined,
+    };
+  },
+
+  toJSON(message: MsgPlaceLimitOrder): unknown {
+    const obj: any = {};
+    if (message.sender !== "") {
+      obj.sender = message.sender;
+    }
+    if (message.poolId !== "0") {
+      obj.poolId = message.poolId;
+    }
+    if (message.tokenIn !== undefined) {
+      obj.tokenIn = Coin.toJSON(message.tokenIn);
+    }
+    if (message.denomOut !== "") {
+      obj.denomOut = message.denomOut;
+    }
+    if (message.limitPrice !== "") {
+      obj.limitPrice = message.limitPrice;
+    }
+    if (message.expiryHeight !== "0") {
+      obj.expiryHeight = message.expiryHeight;
+    }
+    if (message.expiryTime !== undefined) {
+      obj.expiryTime = fromTimestamp(message.expiryTime).toISOString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgPlaceLimitOrder>): MsgPlaceLimitOrder {
+    return MsgPlaceLimitOrder.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgPlaceLimitOrder>): MsgPlaceLimitOrder {
+    const message = createBaseMsgPlaceLimitOrder();
+    message.sender = object.sender ?? "";
+    message.poolId = object.poolId ?? "0";
+    message.tokenIn = (object.tokenIn !== undefined && object.tokenIn !== null)
+      ? Coin.fromPartial(object.tokenIn)
+      : undefined;
+    message.denomOut = object.denomOut ?? "";
+    message.limitPrice = object.limitPrice ?? "";
+    message.expiryHeight = object.expiryHeight ?? "0";
+    message.expiryTime = (object.expiryTime !== undefined && object.expiryTime !== null)
+      ? Timestamp.fromPartial(object.expiryTime)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMsgPlaceLimitOrderResponse(): MsgPlaceLimitOrderResponse {
+  return { orderId: "0" };
+}
+
+export const MsgPlaceLimitOrderResponse: MessageFns<MsgPlaceLimitOrderResponse> = {
+  encode(message: MsgPlaceLimitOrderResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.orderId !== "0") {
+      writer.uint32(8).uint64(message.orderId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgPlaceLimitOrderResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgPlaceLimitOrderResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.orderId = reader.uint64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgPlaceLimitOrderResponse {
+    return {
+      orderId: isSet(object.orderId)
+        ? globalThis.String(object.orderId)
+        : isSet(object.order_id)
+        ? globalThis.String(object.order_id)
+        : "0",
+    };
+  },
+
+  toJSON(message: MsgPlaceLimitOrderResponse): unknown {
+    const obj: any = {};
+    if (message.orderId !== "0") {
+      obj.orderId = message.orderId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgPlaceLimitOrderResponse>): MsgPlaceLimitOrderResponse {
+    return MsgPlaceLimitOrderResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgPlaceLimitOrderResponse>): MsgPlaceLimitOrderResponse {
+    const message = createBaseMsgPlaceLimitOrderResponse();
+    message.orderId = object.orderId ?? "0";
+    return message;
+  },
+};
+
+function createBaseMsgCancelLimitOrder(): MsgCancelLimitOrder {
+  return { sender: "", orderId: "0" };
+}
+
+export const MsgCancelLimitOrder: MessageFns<MsgCancelLimitOrder> = {
+  encode(message: MsgCancelLimitOrder, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sender !== "") {
+      writer.uint32(10).string(message.sender);
+    }
+    if (message.orderId !== "0") {
+      writer.uint32(16).uint64(message.orderId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgCancelLimitOrder {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgCancelLimitOrder();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.sender = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.orderId = reader.uint64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgCancelLimitOrder {
+    return {
+      sender: isSet(object.sender) ? globalThis.String(object.sender) : "",
+      orderId: isSet(object.orderId)
+        ? globalThis.String(object.orderId)
+        : isSet(object.order_id)
+        ? globalThis.String(object.order_id)
+        : "0",
+    };
+  },
+
+  toJSON(message: MsgCancelLimitOrder): unknown {
+    const obj: any = {};
+    if (message.sender !== "") {
+      obj.sender = message.sender;
+    }
+    if (message.orderId !== "0") {
+      obj.orderId = message.orderId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgCancelLimitOrder>): MsgCancelLimitOrder {
+    return MsgCancelLimitOrder.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgCancelLimitOrder>): MsgCancelLimitOrder {
+    const message = createBaseMsgCancelLimitOrder();
+    message.sender = object.sender ?? "";
+    message.orderId = object.orderId ?? "0";
+    return message;
+  },
+};
+
+function createBaseMsgCancelLimitOrderResponse(): MsgCancelLimitOrderResponse {
+  return { refund: undefined };
+}
+
+export const MsgCancelLimitOrderResponse: MessageFns<MsgCancelLimitOrderResponse> = {
+  encode(message: MsgCancelLimitOrderResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.refund !== undefined) {
+      Coin.encode(message.refund, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgCancelLimitOrderResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgCancelLimitOrderResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.refund = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgCancelLimitOrderResponse {
+    return { refund: isSet(object.refund) ? Coin.fromJSON(object.refund) : undefined };
+  },
+
+  toJSON(message: MsgCancelLimitOrderResponse): unknown {
+    const obj: any = {};
+    if (message.refund !== undefined) {
+      obj.refund = Coin.toJSON(message.refund);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgCancelLimitOrderResponse>): MsgCancelLimitOrderResponse {
+    return MsgCancelLimitOrderResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgCancelLimitOrderResponse>): MsgCancelLimitOrderResponse {
+    const message = createBaseMsgCancelLimitOrderResponse();
+    message.refund = (object.refund !== undefined && object.refund !== null)
+      ? Coin.fromPartial(object.refund)
+      : undefined;
     return message;
   },
 };
