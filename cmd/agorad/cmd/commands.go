@@ -20,6 +20,8 @@ import (
 	authcmd "github.com/cosmos/cosmos-sdk/x/auth/client/cli"
 	genutilcli "github.com/cosmos/cosmos-sdk/x/genutil/client/cli"
 
+	evmserver "github.com/cosmos/evm/server"
+
 	"github.com/agora-labs/agora/app"
 )
 
@@ -38,8 +40,9 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.AgoraApp) {
 		WebCmd(),
 	)
 
-	// start, comet, export, version, rollback, ...
-	server.AddCommands(rootCmd, app.DefaultNodeHome, newApp, appExport, func(*cobra.Command) {})
+	// start (with cosmos/evm's Ethereum JSON-RPC server), comet, export,
+	// version, rollback, index-eth-tx.
+	evmserver.AddCommands(rootCmd, evmserver.NewDefaultStartOptions(newEVMApp, app.DefaultNodeHome), appExport, func(*cobra.Command) {})
 
 	rootCmd.AddCommand(
 		server.StatusCommand(),
@@ -94,6 +97,13 @@ func txCommand() *cobra.Command {
 }
 
 func newApp(logger log.Logger, db dbm.DB, traceStore io.Writer, appOpts servertypes.AppOptions) servertypes.Application {
+	baseappOptions := server.DefaultBaseappOptions(appOpts)
+	return app.NewAgoraApp(logger, db, traceStore, true, appOpts, baseappOptions...)
+}
+
+// newEVMApp is newApp for cosmos/evm's start command, which also serves
+// the Ethereum JSON-RPC from the app.
+func newEVMApp(logger log.Logger, db dbm.DB, traceStore io.Writer, appOpts servertypes.AppOptions) evmserver.Application {
 	baseappOptions := server.DefaultBaseappOptions(appOpts)
 	return app.NewAgoraApp(logger, db, traceStore, true, appOpts, baseappOptions...)
 }
