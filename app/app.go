@@ -437,7 +437,7 @@ func NewAgoraApp(
 		// The EVM after bank (x/vm reads AGR's metadata for its decimals)
 		// and before genutil (the gentxs pass the ante handler, which reads
 		// the fee market's parameters).
-		feemarkettypes.ModuleName, precisebanktypes.ModuleName, evmtypes.ModuleName, erc20types.ModuleName,
+		feemarkettypes.ModuleName, evmtypes.ModuleName, precisebanktypes.ModuleName, erc20types.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, upgradetypes.ModuleName,
 		oracletypes.ModuleName, dextypes.ModuleName,
 		lendtypes.ModuleName,

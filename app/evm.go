@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	sdkmath "cosmossdk.io/math"
 	"encoding/json"
 	"sync"
 
@@ -49,10 +50,22 @@ const (
 	EVMExtendedDenom = "aagr"
 )
 
-// EVMBaseFeeWei is the devnet's starting EIP-1559 base fee and its floor,
-// in aagr (wei) per gas: 25 gwei = 0.025 uagr per gas, the same price a
-// Cosmos transaction pays at the default minimum gas price (MinGasPrice).
-var EVMBaseFeeWei = int64(25_000_000_000)
+// AGRCoinInfo is AGR as the EVM sees it. x/vm reads the same from genesis
+// (applyEVMDefaults) and uagr's bank metadata at its first block; this copy
+// is the process-wide default x/precisebank uses before that (genesis
+// validation, InitGenesis).
+var AGRCoinInfo = evmtypes.EvmCoinInfo{
+	Denom:         BondDenom,
+	ExtendedDenom: EVMExtendedDenom,
+	DisplayDenom:  "agr",
+	Decimals:      evmtypes.SixDecimals.Uint32(),
+}
+
+// EVMBaseFee is the devnet's starting EIP-1559 base fee and its floor. x/feemarket
+// keeps it in uagr per gas and the EVM sees it × 10^12 in wei: 0.025 uagr
+// = 25 gwei per gas, the price a Cosmos transaction pays at the default
+// minimum gas price (MinGasPrice).
+var EVMBaseFee = sdkmath.LegacyNewDecWithPrec(25, 3)
 
 // evmChainIDFrom reads the EVM chain id from the node's options (app.toml
 // [evm] evm-chain-id or --evm.evm-chain-id). Without one (tests, the CLI's
@@ -82,7 +95,8 @@ func (app *AgoraApp) evmKeepers(keys map[string]*storetypes.KVStoreKey, tkeys ma
 	app.EVMKeeper = evmkeeper.NewKeeper(
 		app.appCodec, keys[evmtypes.StoreKey], tkeys[evmtypes.TransientKey], keys, authority,
 		app.AccountKeeper, app.PreciseBankKeeper, app.StakingKeeper, app.FeeMarketKeeper,
-		&app.ConsensusKeeper, &app.Erc20Keeper, evmChainIDFrom(appOpts), tracer)
+		&app.ConsensusKeeper, &app.Erc20Keeper, evmChainIDFrom(appOpts), tracer).
+		WithDefaultEvmCoinInfo(AGRCoinInfo)
 
 	app.Erc20Keeper = erc20keeper.NewKeeper(
 		keys[erc20types.StoreKey], app.appCodec, authority, app.AccountKeeper, app.PreciseBankKeeper,

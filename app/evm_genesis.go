@@ -3,8 +3,6 @@ package app
 import (
 	"fmt"
 
-	sdkmath "cosmossdk.io/math"
-
 	"github.com/cosmos/cosmos-sdk/codec"
 
 	feemarkettypes "github.com/cosmos/evm/x/feemarket/types"
@@ -16,7 +14,7 @@ import (
 //     x/precisebank serves; the decimals come from uagr's bank metadata
 //     (display unit agr, exponent 6). No static precompile is active yet.
 //   - x/feemarket: EIP-1559 on from the first block, starting base fee and
-//     floor EVMBaseFeeWei, the Ethereum defaults for the rest (the base fee
+//     floor EVMBaseFee (25 gwei), the Ethereum defaults for the rest (the base fee
 //     moves by at most 1/8 a block towards a target of half the block gas).
 func applyEVMDefaults(cdc codec.JSONCodec, gen GenesisState) error {
 	var vmGen evmtypes.GenesisState
@@ -34,8 +32,8 @@ func applyEVMDefaults(cdc codec.JSONCodec, gen GenesisState) error {
 	}
 	fmGen.Params.NoBaseFee = false
 	fmGen.Params.EnableHeight = 0
-	fmGen.Params.BaseFee = sdkmath.LegacyNewDec(EVMBaseFeeWei)
-	fmGen.Params.MinGasPrice = sdkmath.LegacyNewDec(EVMBaseFeeWei)
+	fmGen.Params.BaseFee = EVMBaseFee
+	fmGen.Params.MinGasPrice = EVMBaseFee
 	gen[feemarkettypes.ModuleName] = cdc.MustMarshalJSON(&fmGen)
 	return nil
 }

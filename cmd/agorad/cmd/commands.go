@@ -16,6 +16,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/rpc"
 	"github.com/cosmos/cosmos-sdk/client/snapshot"
 	"github.com/cosmos/cosmos-sdk/server"
+	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 	authcmd "github.com/cosmos/cosmos-sdk/x/auth/client/cli"
 	genutilcli "github.com/cosmos/cosmos-sdk/x/genutil/client/cli"
@@ -42,7 +43,7 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.AgoraApp) {
 
 	// start (with cosmos/evm's Ethereum JSON-RPC server), comet, export,
 	// version, rollback, index-eth-tx.
-	evmserver.AddCommands(rootCmd, evmserver.NewDefaultStartOptions(newEVMApp, app.DefaultNodeHome), appExport, func(*cobra.Command) {})
+	evmserver.AddCommands(rootCmd, evmserver.NewDefaultStartOptions(newEVMApp, app.DefaultNodeHome), appExport, addStartFlags)
 
 	rootCmd.AddCommand(
 		server.StatusCommand(),
@@ -99,6 +100,13 @@ func txCommand() *cobra.Command {
 func newApp(logger log.Logger, db dbm.DB, traceStore io.Writer, appOpts servertypes.AppOptions) servertypes.Application {
 	baseappOptions := server.DefaultBaseappOptions(appOpts)
 	return app.NewAgoraApp(logger, db, traceStore, true, appOpts, baseappOptions...)
+}
+
+// addStartFlags adds to cosmos/evm's start command the SDK start flag it
+// lacks: --api.address (the REST API's listen address; the devnet and
+// localnet pass it, see nodeproc.StartArgs).
+func addStartFlags(cmd *cobra.Command) {
+	cmd.Flags().String(server.FlagAPIAddress, serverconfig.DefaultAPIAddress, "the API server address to listen on")
 }
 
 // newEVMApp is newApp for cosmos/evm's start command, which also serves
