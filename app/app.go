@@ -67,6 +67,9 @@ import (
 	govclient "github.com/cosmos/cosmos-sdk/x/gov/client"
 	govkeeper "github.com/cosmos/cosmos-sdk/x/gov/keeper"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
+	"github.com/cosmos/cosmos-sdk/x/group"
+	groupkeeper "github.com/cosmos/cosmos-sdk/x/group/keeper"
+	groupmodule "github.com/cosmos/cosmos-sdk/x/group/module"
 	"github.com/cosmos/cosmos-sdk/x/mint"
 	mintkeeper "github.com/cosmos/cosmos-sdk/x/mint/keeper"
 	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
@@ -180,6 +183,7 @@ type AgoraApp struct {
 	ForumKeeper      forumkeeper.Keeper
 	CircuitKeeper    circuitkeeper.Keeper
 	TimelockKeeper   timelockkeeper.Keeper
+	GroupKeeper      groupkeeper.Keeper
 
 	// The EVM (cosmos/evm): see evm.go.
 	FeeMarketKeeper   feemarketkeeper.Keeper
@@ -383,6 +387,11 @@ func NewAgoraApp(
 		guardian.NewChecker(app.CircuitKeeper.Permissions), authority)
 	app.GovKeeper.SetHooks(govtypes.NewMultiGovHooks(app.ForumKeeper.Hooks(), app.TimelockKeeper.Hooks()))
 
+	// x/group: the risk council (a group policy holding circuit's pause
+	// permission) executes its proposals through the same router, so the
+	// guardian's rules apply to it as to any signer (app/group.go).
+	app.GroupKeeper = groupkeeper.NewKeeper(keys[group.StoreKey], appCodec, bApp.MsgServiceRouter(), app.AccountKeeper, GroupConfig())
+
 	// The EVM: fee market, 18-decimal AGR, x/vm and ERC-20 token pairs.
 	app.evmKeepers(keys, tkeys, appOpts)
 
@@ -408,6 +417,7 @@ func NewAgoraApp(
 		forum.NewAppModule(appCodec, app.ForumKeeper),
 		newPauseOnlyCircuit(appCodec, app.CircuitKeeper, authority),
 		timelock.NewAppModule(appCodec, app.TimelockKeeper),
+		groupmodule.NewAppModule(appCodec, app.GroupKeeper, app.AccountKeeper, app.BankKeeper, interfaceRegistry),
 		newEVMModule(app.EVMKeeper, app.AccountKeeper, app.PreciseBankKeeper,
 			vm.NewAppModule(app.EVMKeeper, app.AccountKeeper, app.PreciseBankKeeper, accCodec)),
 		feemarket.NewAppModule(app.FeeMarketKeeper),
@@ -429,7 +439,7 @@ func NewAgoraApp(
 	app.ModuleManager.SetOrderBeginBlockers(
 		minttypes.ModuleName, distrtypes.ModuleName, slashingtypes.ModuleName, evidencetypes.ModuleName,
 		stakingtypes.ModuleName, synthtypes.ModuleName, feemarkettypes.ModuleName, evmtypes.ModuleName)
-	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, timelocktypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName, margintypes.ModuleName, cdptypes.ModuleName, synthtypes.ModuleName, forumtypes.ModuleName, incentivestypes.ModuleName,
+	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, timelocktypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName, margintypes.ModuleName, cdptypes.ModuleName, synthtypes.ModuleName, forumtypes.ModuleName, incentivestypes.ModuleName, group.ModuleName,
 		evmtypes.ModuleName, erc20types.ModuleName, feemarkettypes.ModuleName)
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
@@ -448,6 +458,7 @@ func NewAgoraApp(
 		incentivestypes.ModuleName,
 		circuittypes.ModuleName,
 		timelocktypes.ModuleName,
+		group.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	circuittypes "cosmossdk.io/x/circuit/types"
-
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -16,9 +14,10 @@ import (
 // GuardianKeyName is the devnet's and localnet's guardian: a test key that
 // governance's genesis grants circuit's all-messages level, so it may
 // disable Agora's messages and cancel queued timelock operations (and
-// nothing else; see x/timelock/README.md). On mainnet the guardian would
-// be a risk council (an x/group policy); a plain key keeps local networks
-// simple.
+// nothing else; see x/timelock/README.md). The local networks keep it
+// beside the risk council (SeedCouncil) so a single key can still pause in
+// tests; a mainnet genesis grants the permission to the council's policy
+// alone.
 const GuardianKeyName = "guardian"
 
 // DefaultTimelockDelay is the local networks' timelock delay: a change
@@ -36,16 +35,7 @@ func SeedGovernance(cdc codec.JSONCodec, gen app.GenesisState, accounts map[stri
 	if !ok {
 		return nil
 	}
-	var cg circuittypes.GenesisState
-	if err := cdc.UnmarshalJSON(gen[circuittypes.ModuleName], &cg); err != nil {
-		return fmt.Errorf("circuit genesis: %w", err)
-	}
-	cg.AccountPermissions = append(cg.AccountPermissions, &circuittypes.GenesisAccountPermissions{
-		Address:     guardian.String(),
-		Permissions: &circuittypes.Permissions{Level: circuittypes.Permissions_LEVEL_ALL_MSGS},
-	})
-	gen[circuittypes.ModuleName] = cdc.MustMarshalJSON(&cg)
-	return nil
+	return grantAllMsgs(cdc, gen, guardian)
 }
 
 // SetTimelockDelay sets the timelock's delay in a genesis (whole seconds,

@@ -88,7 +88,7 @@ func TestOracleInProcess(t *testing.T) {
 	require.Error(t, err)
 	require.Equal(t, types.ModuleName, failed.Codespace, failed.Log)
 	require.Equal(t, types.ErrUnauthorized.ABCICode(), failed.Code, failed.Log)
-	require.Contains(t, failed.Log, "only the gov module account")
+	require.Contains(t, failed.Log, "schedule it through x/timelock")
 	got, _ := k.Params.Get(c.Ctx())
 	require.Equal(t, params, got)
 	require.Equal(t, app.TimelockAuthority(), k.Authority())

@@ -95,9 +95,20 @@ see the queue with each operation's seconds left (docs/governance.md shows a pro
   agorad q timelock operations %s
 The guardian key may only pause Agora's messages and cancel queued operations; only a proposal re-enables:
   agorad tx circuit disable /agora.dex.v1.MsgSwapExactIn --from guardian --fees 5000uagr %s -y
-
-Ctrl-C stops the node; "agorad devnet" resumes it; "agorad devnet --reset" starts over.
 `, bob, h, bob, h, h, h, h, h, h, bob, h, h, bob, h, h, h, h, h, h, h, h, bob, h, h, bob, h, h, h, h, h, devgenesis.PricesPath(home), h, h, h, h)
+	councilBanner(w, h)
+	fmt.Fprint(w, "\nCtrl-C stops the node; \"agorad devnet\" resumes it; \"agorad devnet --reset\" starts over.\n")
+}
+
+// councilBanner tells how the risk council (an x/group policy) pauses:
+// one member proposes, a second vote executes (docs/governance.md).
+func councilBanner(w io.Writer, h string) {
+	fmt.Fprintf(w, `The risk council, x/group policy %s (members guardian, alice, bob; 2 of 3), holds the same
+pause-only permission: write pause.json as in docs/governance.md, propose, then a second member's vote executes it:
+  agorad tx group submit-proposal pause.json --exec try --from guardian --fees 5000uagr %s -y
+  agorad q group proposals-by-group-policy %s %s
+  agorad tx group vote <id> $(agorad keys show alice -a %s) VOTE_OPTION_YES "" --exec try --from alice --fees 5000uagr %s -y
+`, devgenesis.CouncilPolicyAddress(), h, devgenesis.CouncilPolicyAddress(), h, h, h)
 }
 
 func localnetBanner(w io.Writer, spec network.Spec, heights []int64) {

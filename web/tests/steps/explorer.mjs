@@ -1,7 +1,7 @@
 // Explorer: blocks over the websocket, validators with uptime, carol's
 // account (the swap step's swap), bob's received send, a block, the
 // network.
-export async function run({ page, step, shot, goto, addr }) {
+export async function run({ page, step, shot, goto, addr, api }) {
   const carol = addr("carol");
 
   step("explorer: blocks stream over the websocket");
@@ -15,8 +15,14 @@ export async function run({ page, step, shot, goto, addr }) {
   await shot("validators");
 
   step("explorer: an account, a block, the network");
+  // The page lists the 20 newest transactions carol sent (the swap step's
+  // swap has scrolled out by now: the synth and margin steps sign after it);
+  // her newest one, as the chain's tx search returns it, comes first, linked
+  // by its hash.
+  const newest = (await api(`/cosmos/tx/v1beta1/txs?query=${encodeURIComponent(`message.sender='${carol}'`)}&order_by=ORDER_BY_DESC&limit=1`)).tx_responses[0];
   await goto(`/explorer/account/${carol}`);
-  await page.getByRole("listitem").filter({ hasText: "swap 250 USDC" }).first().waitFor();
+  await page.locator(`li a[href$="/explorer/tx/${newest.txhash}"]`).first().waitFor();
+  await page.getByRole("listitem").filter({ hasText: `@${newest.height}` }).first().waitFor();
   // The account's received transactions too: carol's send in the wallet
   // step is on bob's page, marked received.
   await goto(`/explorer/account/${addr("bob")}`);

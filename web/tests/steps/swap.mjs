@@ -6,7 +6,7 @@ export async function run({ page, step, check, balance, shot, goto, okTx, connec
   const carol = addr("carol");
   await connect("carol");
 
-  step("swap: the balance moves by the quoted amount");
+  step("swap: queued into the block's batch; the balance moves by the fill");
   await goto("/swap");
   await page.getByTestId("swap-denom-in").selectOption("uusdc");
   await page.getByTestId("swap-denom-out").selectOption("ueth");

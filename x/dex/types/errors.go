@@ -20,7 +20,7 @@ var (
 	ErrInvalidAmplification  = errorsmod.Register(ModuleName, 14, "invalid amplification")
 	ErrInsufficientLiquidity = errorsmod.Register(ModuleName, 15, "not enough liquidity in the pool")
 	ErrPaused                = errorsmod.Register(ModuleName, 16, "trading is paused")
-	ErrUnauthorized          = errorsmod.Register(ModuleName, 17, "signer is not the governance authority")
+	ErrUnauthorized          = errorsmod.Register(ModuleName, 17, "signer is not the timelock's account: schedule it through x/timelock")
 	ErrInvalidParams         = errorsmod.Register(ModuleName, 18, "invalid parameters")
 	ErrInvalidFeeTier        = errorsmod.Register(ModuleName, 19, "swap fee is not a governed fee tier")
 	ErrInvalidPoolType       = errorsmod.Register(ModuleName, 20, "invalid pool type")

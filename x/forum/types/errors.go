@@ -5,7 +5,7 @@ import errorsmod "cosmossdk.io/errors"
 // Registered errors of x/forum: stable codes, never renumbered.
 var (
 	ErrInvalidAddress    = errorsmod.Register(ModuleName, 2, "invalid address")
-	ErrUnauthorized      = errorsmod.Register(ModuleName, 3, "signer is not the governance authority")
+	ErrUnauthorized      = errorsmod.Register(ModuleName, 3, "signer is not the timelock's account: schedule it through x/timelock")
 	ErrInvalidParams     = errorsmod.Register(ModuleName, 4, "invalid parameters")
 	ErrEmptyBody         = errorsmod.Register(ModuleName, 5, "comment body is empty")
 	ErrBodyTooLong       = errorsmod.Register(ModuleName, 6, "comment body is longer than params.max_body_bytes")

@@ -7,7 +7,7 @@ import errorsmod "cosmossdk.io/errors"
 var (
 	ErrInvalidAmount          = errorsmod.Register(ModuleName, 2, "invalid amount")
 	ErrInvalidAddress         = errorsmod.Register(ModuleName, 3, "invalid address")
-	ErrUnauthorized           = errorsmod.Register(ModuleName, 4, "signer is not the governance authority")
+	ErrUnauthorized           = errorsmod.Register(ModuleName, 4, "signer is not the timelock's account: schedule it through x/timelock")
 	ErrInvalidParams          = errorsmod.Register(ModuleName, 5, "invalid parameters")
 	ErrInvalidMarket          = errorsmod.Register(ModuleName, 6, "invalid market parameters")
 	ErrSplitProfitable        = errorsmod.Register(ModuleName, 7, "liquidation bonus parameters make split liquidations profitable")

@@ -6,7 +6,7 @@ import errorsmod "cosmossdk.io/errors"
 // README's "Errors" table lists when each is returned).
 var (
 	ErrInvalidParams        = errorsmod.Register(ModuleName, 2, "invalid oracle params")
-	ErrUnauthorized         = errorsmod.Register(ModuleName, 3, "unauthorized: only the gov module account may change oracle params")
+	ErrUnauthorized         = errorsmod.Register(ModuleName, 3, "signer is not the timelock's account: schedule it through x/timelock")
 	ErrUnknownPair          = errorsmod.Register(ModuleName, 4, "pair is not listed in the oracle params")
 	ErrPriceNotFound        = errorsmod.Register(ModuleName, 5, "no price has been recorded for the pair yet")
 	ErrPriceStale           = errorsmod.Register(ModuleName, 6, "price is stale")

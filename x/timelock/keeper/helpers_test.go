@@ -34,7 +34,12 @@ const govPeriod = 10 * time.Second
 // 20 s delay and at most maxOps operations executed per block.
 func newChain(t *testing.T, maxOps uint32) *apptest.Chain {
 	t.Helper()
-	return apptest.New(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
+	return apptest.New(t, apptest.WithGenesis(chainGenesis(maxOps)))
+}
+
+// chainGenesis is newChain's genesis edit.
+func chainGenesis(maxOps uint32) func(cdc codec.JSONCodec, gen app.GenesisState) {
+	return func(cdc codec.JSONCodec, gen app.GenesisState) {
 		var tg types.GenesisState
 		cdc.MustUnmarshalJSON(gen[types.ModuleName], &tg)
 		tg.Params.DelaySeconds = uint64(delay / time.Second)
@@ -46,7 +51,7 @@ func newChain(t *testing.T, maxOps uint32) *apptest.Chain {
 		d, e := govPeriod, govPeriod/2
 		gov.Params.VotingPeriod, gov.Params.MaxDepositPeriod, gov.Params.ExpeditedVotingPeriod = &d, &d, &e
 		gen[govtypes.ModuleName] = cdc.MustMarshalJSON(&gov)
-	}))
+	}
 }
 
 func msgServer(c *apptest.Chain) types.MsgServer {
