@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-import {IDexSwap} from "./interfaces/IDexSwap.sol";
+import {IAgoraDex} from "../precompiles/IAgoraDex.sol";
 import {IERC20Minimal} from "./interfaces/IERC20Minimal.sol";
 
 /// @title DcaVault: sells a bank token through Agora's dex in slices, never
@@ -9,7 +9,7 @@ import {IERC20Minimal} from "./interfaces/IERC20Minimal.sol";
 /// @notice The vault holds a bank denom (deposit: send it to the vault, as a
 /// bank send or through the denom's ERC-20). Anyone may call `step()` once
 /// every `interval` seconds; it sells min(slice, balance) through the dex
-/// precompile with
+/// precompile (IAgoraDex at 0x…0901) with
 ///     minOut = ⌈ amount × twap × (10000 − maxSlippageBps) / (10^18 × 10000) ⌉
 /// where twap is the pool's time-weighted price of the sold denom in the
 /// bought one (1e18-scaled) over `twapLookback` seconds. The swap joins the
@@ -19,7 +19,7 @@ import {IERC20Minimal} from "./interfaces/IERC20Minimal.sol";
 contract DcaVault {
     uint256 private constant BPS = 10_000;
 
-    IDexSwap public immutable dex;
+    IAgoraDex public immutable dex;
     IERC20Minimal public immutable sellToken;
     address public immutable owner;
     uint64 public immutable poolId;
@@ -28,6 +28,7 @@ contract DcaVault {
     uint64 public immutable twapLookback;
     uint16 public immutable maxSlippageBps;
     string public sellDenom;
+    string public buyDenom;
 
     uint64 public lastStep;
     uint64 public steps;
@@ -39,6 +40,7 @@ contract DcaVault {
         address dex_,
         address sellToken_,
         string memory sellDenom_,
+        string memory buyDenom_,
         uint64 poolId_,
         uint256 slice_,
         uint64 interval_,
@@ -48,9 +50,10 @@ contract DcaVault {
         require(slice_ > 0, "DcaVault: zero slice");
         require(maxSlippageBps_ < BPS, "DcaVault: slippage must be below 100%");
         require(twapLookback_ > 0, "DcaVault: zero TWAP lookback");
-        dex = IDexSwap(dex_);
+        dex = IAgoraDex(dex_);
         sellToken = IERC20Minimal(sellToken_);
         sellDenom = sellDenom_;
+        buyDenom = buyDenom_;
         owner = msg.sender;
         poolId = poolId_;
         slice = slice_;
@@ -80,8 +83,8 @@ contract DcaVault {
         require(minOut > 0, "DcaVault: no TWAP price");
         lastStep = uint64(block.timestamp);
         steps += 1;
-        uint64[] memory route = new uint64[](1);
-        route[0] = poolId;
+        IAgoraDex.Hop[] memory route = new IAgoraDex.Hop[](1);
+        route[0] = IAgoraDex.Hop({poolId: poolId, denomOut: buyDenom});
         uint256 estimate;
         (orderId, estimate) = dex.swapExactIn(route, sellDenom, amount, minOut, uint64(block.timestamp));
         emit Step(orderId, amount, twap, minOut, estimate);

@@ -1,20 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-import {IOraclePrices} from "./interfaces/IOraclePrices.sol";
+import {IAgoraOracle} from "../precompiles/IAgoraOracle.sol";
 
-/// @title OracleReader: reads the validators' price from the oracle precompile.
+/// @title OracleReader: reads the validators' price from the oracle precompile
+/// (IAgoraOracle at 0x…0900).
 /// @notice `latest` returns a pair's price with its age and refuses (reverts)
 /// a price the oracle flags stale or one older than this contract's own
 /// `maxAgeSeconds` — fail closed: a contract never acts on an old price.
 contract OracleReader {
-    IOraclePrices public immutable oracle;
+    IAgoraOracle public immutable oracle;
     uint64 public immutable maxAgeSeconds;
 
     error StalePrice(string base, string quote, uint64 ageSeconds, bool flaggedStale);
 
     constructor(address oracle_, uint64 maxAgeSeconds_) {
-        oracle = IOraclePrices(oracle_);
+        oracle = IAgoraOracle(oracle_);
         maxAgeSeconds = maxAgeSeconds_;
     }
 
