@@ -39,7 +39,7 @@ await run("badinput", async () => {
     while ((await p.getBlockNumber()) < h + 2) await new Promise((s) => setTimeout(s, 250));
     check((await p.getTransaction(ethers.keccak256(raw))) === null, `${what}: the node knows the transaction`);
     await unchanged(s0, what);
-    return text;
+    return e.error?.message ?? e.info?.error?.message ?? text; // the node's own message
   };
   const errors = {};
 
