@@ -101,6 +101,10 @@ func (app *AgoraApp) evmKeepers(keys map[string]*storetypes.KVStoreKey, tkeys ma
 	app.Erc20Keeper = erc20keeper.NewKeeper(
 		keys[erc20types.StoreKey], app.appCodec, authority, app.AccountKeeper, app.PreciseBankKeeper,
 		app.EVMKeeper, app.StakingKeeper, &transferkeeper.Keeper{})
+
+	// The static precompiles need x/erc20's keeper (the bank precompile
+	// reads its token pairs): app/precompiles.go.
+	app.EVMKeeper.WithStaticPrecompiles(app.staticPrecompiles())
 }
 
 // evmGlobalsOnce guards x/vm's process-wide EVM coin configuration, which
