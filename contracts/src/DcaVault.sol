@@ -86,7 +86,10 @@ contract DcaVault {
         IAgoraDex.Hop[] memory route = new IAgoraDex.Hop[](1);
         route[0] = IAgoraDex.Hop({poolId: poolId, denomOut: buyDenom});
         uint256 estimate;
-        (orderId, estimate) = dex.swapExactIn(route, sellDenom, amount, minOut, uint64(block.timestamp));
+        // Deadline 0 (none): the order joins this block's batch and fills or is
+        // refunded at its end; x/dex counts a deadline equal to the block
+        // time as passed.
+        (orderId, estimate) = dex.swapExactIn(route, sellDenom, amount, minOut, 0);
         emit Step(orderId, amount, twap, minOut, estimate);
     }
 

@@ -1,7 +1,4 @@
-// 5. The example contracts against Agora's precompiles:
-//   - OracleReader reads the oracle precompile (0x…0900): the price with its
-//     age; latest() refuses a price older than the reader's limit (StalePrice);
-//     an unlisted pair reverts with x/oracle's reason;
+// 5b. The dex precompile from contracts (oracle.mjs is 5a):
 //   - DcaVault sells uusdc for uagr through the dex precompile (0x…0901),
 //     minOut from the pool's TWAP; the slice leaves the vault at once (ERC-20
 //     view and bank agree) and the uagr arrives at the end of the block (EVM
@@ -12,7 +9,6 @@
 import { ethers } from "ethers";
 import { provider, freshWallet, deploy, agorad, agoradJSON, bech32, bankAGR, expectError, eq, check, run, WEI_PER_UAGR } from "./lib.mjs";
 
-const ORACLE = "0x0000000000000000000000000000000000000900";
 const DEX = "0x0000000000000000000000000000000000000901";
 const POOL = 1n; // the devnet's AGR/USDC pool
 
@@ -32,35 +28,9 @@ async function nextBlock(p) {
   while ((await p.getBlockNumber()) <= h + 1) await new Promise((s) => setTimeout(s, 250));
 }
 
-await run("precompiles", async () => {
+await run("dex", async () => {
   const p = provider();
   const w = await freshWallet(p, "20");
-
-  // Oracle.
-  const reader = await deploy("OracleReader", w, ORACLE, 3600n);
-  const h = await p.getBlockNumber();
-  const [price, updatedAt, age, stale] = await reader.raw("BTC", "USD", { blockTag: h });
-  check(price > 0n && updatedAt > 0n, `BTC/USD price ${price} updated at ${updatedAt}`);
-  eq(stale, false, "BTC/USD stale flag");
-  const [lp, la] = await reader.latest("BTC", "USD", { blockTag: h });
-  eq(lp, price, "latest() price");
-  eq(la, age, "latest() age");
-  const strict = await deploy("OracleReader", w, ORACLE, 0n);
-  let refused = 0;
-  for (let i = 0; i < 5; i++) {
-    const b = await p.getBlockNumber();
-    const [, , a] = await strict.raw("BTC", "USD", { blockTag: b });
-    if (a > 0n) {
-      const e = await expectError(strict.latest("BTC", "USD", { blockTag: b }), `latest() of a ${a} s old price with maxAge 0`);
-      eq(e.revert?.name, "StalePrice", "the reader's revert");
-      refused++;
-    } else {
-      eq((await strict.latest("BTC", "USD", { blockTag: b }))[1], 0n, "a fresh price passes maxAge 0");
-    }
-    await nextBlock(p);
-  }
-  const unlisted = await expectError(reader.raw("NOPE", "USD"), "price of an unlisted pair");
-  check(/NOPE|not listed|unknown|pair/i.test(unlisted.reason ?? unlisted.shortMessage), `unlisted pair: ${unlisted.reason ?? unlisted.shortMessage}`);
 
   // DcaVault: 3 slices of 1 USDC; the vault is funded by a bank send from alice.
   const usdc = new ethers.Contract(erc20Of("uusdc"), ["function balanceOf(address) view returns (uint256)"], p);
@@ -70,7 +40,9 @@ await run("precompiles", async () => {
   for (let i = 0; i < 20 && (await usdc.balanceOf(va)) < 3_000_000n; i++) await new Promise((s) => setTimeout(s, 500));
   eq(await usdc.balanceOf(va), 3_000_000n, "vault's uusdc (ERC-20 view) after the bank send");
   const agrBefore = await p.getBalance(va);
-  const tx = await vault.step();
+  // A fixed gas limit: eth_estimateGas of a dex swap fails on the build
+  // tried (see docs/contracts.md).
+  const tx = await vault.step({ gasLimit: 1_500_000n });
   const r = await tx.wait();
   eq(r.status, 1, "step() status");
   const stepLog = r.logs.map((l) => { try { return vault.interface.parseLog(l); } catch { return null; } }).find((l) => l?.name === "Step");
@@ -109,5 +81,5 @@ await run("precompiles", async () => {
   eq(bankBalance(sa, "uusdc"), 500_000n, "uusdc of the reverting contract (bank)");
   eq(await usdc.balanceOf(sa), 500_000n, "uusdc of the reverting contract (ERC-20 view)");
   eq(await p.getBalance(sa), 0n, "no AGR reached the reverting contract");
-  console.log(JSON.stringify({ btcUsd: ethers.formatUnits(price, 18), ageSeconds: age.toString(), staleRefusals: refused, twap: twap.toString(), minOut: minOut.toString(), receivedWei: got.toString() }));
+  console.log(JSON.stringify({ twap: twap.toString(), minOut: minOut.toString(), receivedWei: got.toString() }));
 });
