@@ -84,13 +84,22 @@ func TestEVMContracts(t *testing.T) {
 	}
 }
 
-// TestEVMContractsOracle runs contracts/test/oracle.mjs: OracleReader reads
-// BTC/USD from the oracle precompile (0x…0900) with its age, a reader with
-// maxAgeSeconds 0 accepts a price of age 0 and refuses an older one
-// (StalePrice), and an unlisted pair reverts with x/oracle's reason.
-// (contracts/test/dex.mjs, DcaVault through the dex precompile, is not run
-// yet: see docs/contracts.md.)
-func TestEVMContractsOracle(t *testing.T) {
+// TestEVMContractsPrecompiles runs the example contracts against Agora's
+// precompiles on the shared devnet:
+//   - oracle: OracleReader reads BTC/USD from the oracle precompile (0x…0900)
+//     with its age; a reader with maxAgeSeconds 0 accepts a price of age 0 and
+//     refuses an older one (StalePrice); an unlisted pair reverts with
+//     x/oracle's reason;
+//   - dex: DcaVault sells a slice of uusdc for uagr through the dex precompile
+//     (0x…0901) with minOut from the TWAP; the slice leaves at once (ERC-20
+//     view and bank), the uagr arrives after the block (EVM and bank views);
+//     a second step() in the interval and a stranger's withdraw revert with
+//     their reasons; the owner withdraws; a contract that reverts after the
+//     precompile escrowed its coins keeps them.
+func TestEVMContractsPrecompiles(t *testing.T) {
 	skipInShortMode(t)
-	runContractScript(t, sharedDevnet(t), "oracle")
+	d := sharedDevnet(t)
+	for _, script := range []string{"oracle", "dex"} {
+		t.Run(script, func(t *testing.T) { runContractScript(t, d.For(t), script) })
+	}
 }
