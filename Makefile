@@ -8,10 +8,10 @@ LDFLAGS := -X github.com/cosmos/cosmos-sdk/version.Name=agora \
            -X github.com/cosmos/cosmos-sdk/version.Commit=$(COMMIT)
 GO_TEST_FLAGS ?= -count=1 -timeout 30m
 
-.PHONY: help build install test test-unit test-e2e bench devnet localnet proto-gen proto-check lint web web-check web-test
+.PHONY: help build install test test-unit test-e2e bench devnet localnet proto-gen proto-check lint web web-check web-test contracts contracts-check
 
 help:
-	@echo "build install test test-unit test-e2e bench devnet localnet proto-gen proto-check lint web web-check web-test"
+	@echo "build install test test-unit test-e2e bench devnet localnet proto-gen proto-check lint web web-check web-test contracts contracts-check"
 
 build:
 	go build -ldflags '$(LDFLAGS)' -o $(BINDIR)/agorad ./cmd/agorad
@@ -21,7 +21,7 @@ install:
 
 # Every test: unit, in-process integration, and end-to-end tests that run
 # real agorad processes on 127.0.0.1.
-test: lint web-test
+test: lint web-test contracts-check
 	go test $(GO_TEST_FLAGS) ./...
 
 # Unit and in-process tests only (no agorad processes).
@@ -63,6 +63,18 @@ web-check:
 
 web-test:
 	$(WEB_NPM) npx vitest run
+
+# The example Solidity contracts (contracts/): `make contracts` compiles
+# contracts/src/*.sol with solc-js (pinned in contracts/package.json, no
+# network at build time) into contracts/artifacts (commit them);
+# `make contracts-check` fails when the committed artifacts are stale. The
+# ethers tests against a devnet run in `go test ./tests/e2e -run TestEVMContracts`.
+CONTRACTS_NPM = cd contracts && { [ -d node_modules ] || npm ci --no-audit --no-fund; } &&
+contracts:
+	$(CONTRACTS_NPM) node scripts/compile.mjs
+
+contracts-check:
+	$(CONTRACTS_NPM) node scripts/compile.mjs --check
 
 # go vet, gofmt, staticcheck (pinned, run through the module proxy; findings
 # in generated protobuf code are not ours and are left out, and with them the

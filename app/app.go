@@ -44,13 +44,11 @@ import (
 	"github.com/cosmos/cosmos-sdk/server/api"
 	"github.com/cosmos/cosmos-sdk/server/config"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
-	"github.com/cosmos/cosmos-sdk/std"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 	"github.com/cosmos/cosmos-sdk/types/msgservice"
 	"github.com/cosmos/cosmos-sdk/version"
 	"github.com/cosmos/cosmos-sdk/x/auth"
-	"github.com/cosmos/cosmos-sdk/x/auth/ante"
 	authkeeper "github.com/cosmos/cosmos-sdk/x/auth/keeper"
 	authtx "github.com/cosmos/cosmos-sdk/x/auth/tx"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
@@ -81,6 +79,23 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/staking"
 	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
+
+	"github.com/ethereum/go-ethereum/common"
+	"google.golang.org/protobuf/reflect/protoreflect"
+
+	evmcodec "github.com/cosmos/evm/encoding/codec"
+	"github.com/cosmos/evm/x/erc20"
+	erc20keeper "github.com/cosmos/evm/x/erc20/keeper"
+	erc20types "github.com/cosmos/evm/x/erc20/types"
+	"github.com/cosmos/evm/x/feemarket"
+	feemarketkeeper "github.com/cosmos/evm/x/feemarket/keeper"
+	feemarkettypes "github.com/cosmos/evm/x/feemarket/types"
+	"github.com/cosmos/evm/x/precisebank"
+	precisebankkeeper "github.com/cosmos/evm/x/precisebank/keeper"
+	precisebanktypes "github.com/cosmos/evm/x/precisebank/types"
+	"github.com/cosmos/evm/x/vm"
+	evmkeeper "github.com/cosmos/evm/x/vm/keeper"
+	evmtypes "github.com/cosmos/evm/x/vm/types"
 
 	"github.com/agora-labs/agora/x/oracle"
 	"github.com/agora-labs/agora/x/oracle/feeder"
@@ -170,6 +185,17 @@ type AgoraApp struct {
 	TimelockKeeper   timelockkeeper.Keeper
 	GroupKeeper      groupkeeper.Keeper
 
+	// The EVM (cosmos/evm): see evm.go.
+	FeeMarketKeeper   feemarketkeeper.Keeper
+	PreciseBankKeeper precisebankkeeper.Keeper
+	EVMKeeper         *evmkeeper.Keeper
+	Erc20Keeper       erc20keeper.Keeper
+
+	// The JSON-RPC server's client context and its listeners of pending
+	// Ethereum transactions (see evm.go).
+	clientCtx          client.Context
+	pendingTxListeners []func(common.Hash)
+
 	// The oracle's price feeder (nil unless app.toml enables it) and the
 	// module, whose pre-blocker PreBlocker calls with the block's request.
 	oracleFeeder *feeder.Feeder
@@ -200,6 +226,12 @@ func NewAgoraApp(
 		SigningOptions: signing.Options{
 			AddressCodec:          address.NewBech32Codec(Bech32Prefix),
 			ValidatorAddressCodec: address.NewBech32Codec(Bech32PrefixValAddr),
+			// An Ethereum transaction's signer is its sender, recovered
+			// from the signature; a MsgConvertERC20's is its 0x sender.
+			CustomGetSigners: map[protoreflect.FullName]signing.GetSignersFunc{
+				evmtypes.MsgEthereumTxCustomGetSigner.MsgType:     evmtypes.MsgEthereumTxCustomGetSigner.Fn,
+				erc20types.MsgConvertERC20CustomGetSigner.MsgType: erc20types.MsgConvertERC20CustomGetSigner.Fn,
+			},
 		},
 	})
 	if err != nil {
@@ -209,8 +241,10 @@ func NewAgoraApp(
 	legacyAmino := codec.NewLegacyAmino()
 	txConfig := authtx.NewTxConfig(appCodec, authtx.DefaultSignModes)
 
-	std.RegisterLegacyAminoCodec(legacyAmino)
-	std.RegisterInterfaces(interfaceRegistry)
+	// The SDK's standard types plus eth_secp256k1 keys (Ethereum accounts)
+	// and EIP-712 signed Cosmos transactions.
+	evmcodec.RegisterLegacyAminoCodec(legacyAmino)
+	evmcodec.RegisterInterfaces(interfaceRegistry)
 
 	bApp := baseapp.NewBaseApp(AppName, logger, db, txConfig.TxDecoder(), baseAppOptions...)
 	bApp.SetCommitMultiStoreTracer(traceStore)
@@ -358,6 +392,9 @@ func NewAgoraApp(
 	// guardian's rules apply to it as to any signer (app/group.go).
 	app.GroupKeeper = groupkeeper.NewKeeper(keys[group.StoreKey], appCodec, bApp.MsgServiceRouter(), app.AccountKeeper, GroupConfig())
 
+	// The EVM: fee market, 18-decimal AGR, x/vm and ERC-20 token pairs.
+	app.evmKeepers(keys, tkeys, appOpts)
+
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
 		auth.NewAppModule(appCodec, app.AccountKeeper, nil, nil),
@@ -381,6 +418,11 @@ func NewAgoraApp(
 		newPauseOnlyCircuit(appCodec, app.CircuitKeeper, authority),
 		timelock.NewAppModule(appCodec, app.TimelockKeeper),
 		groupmodule.NewAppModule(appCodec, app.GroupKeeper, app.AccountKeeper, app.BankKeeper, interfaceRegistry),
+		newEVMModule(app.EVMKeeper, app.AccountKeeper, app.PreciseBankKeeper,
+			vm.NewAppModule(app.EVMKeeper, app.AccountKeeper, app.PreciseBankKeeper, accCodec)),
+		feemarket.NewAppModule(app.FeeMarketKeeper),
+		erc20.NewAppModule(app.Erc20Keeper, app.AccountKeeper),
+		precisebank.NewAppModule(app.PreciseBankKeeper, app.BankKeeper, app.AccountKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
@@ -390,14 +432,22 @@ func NewAgoraApp(
 	app.BasicModuleManager.RegisterLegacyAminoCodec(legacyAmino)
 	app.BasicModuleManager.RegisterInterfaces(interfaceRegistry)
 
-	app.ModuleManager.SetOrderPreBlockers(upgradetypes.ModuleName, authtypes.ModuleName)
+	app.ModuleManager.SetOrderPreBlockers(upgradetypes.ModuleName, authtypes.ModuleName, evmtypes.ModuleName)
+	// x/feemarket begins each block by setting its base fee, before x/vm
+	// reads it; it ends each block after every other module so that its
+	// record of the block's gas is complete.
 	app.ModuleManager.SetOrderBeginBlockers(
 		minttypes.ModuleName, distrtypes.ModuleName, slashingtypes.ModuleName, evidencetypes.ModuleName,
-		stakingtypes.ModuleName, synthtypes.ModuleName)
-	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, timelocktypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName, margintypes.ModuleName, cdptypes.ModuleName, synthtypes.ModuleName, forumtypes.ModuleName, incentivestypes.ModuleName, group.ModuleName)
+		stakingtypes.ModuleName, synthtypes.ModuleName, feemarkettypes.ModuleName, evmtypes.ModuleName)
+	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, timelocktypes.ModuleName, stakingtypes.ModuleName, dextypes.ModuleName, lendtypes.ModuleName, margintypes.ModuleName, cdptypes.ModuleName, synthtypes.ModuleName, forumtypes.ModuleName, incentivestypes.ModuleName, group.ModuleName,
+		evmtypes.ModuleName, erc20types.ModuleName, feemarkettypes.ModuleName)
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
+		// The EVM after bank (x/vm reads AGR's metadata for its decimals)
+		// and before genutil (the gentxs pass the ante handler, which reads
+		// the fee market's parameters).
+		feemarkettypes.ModuleName, evmtypes.ModuleName, precisebanktypes.ModuleName, erc20types.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, upgradetypes.ModuleName,
 		oracletypes.ModuleName, dextypes.ModuleName,
 		lendtypes.ModuleName,
@@ -453,35 +503,6 @@ func NewAgoraApp(
 		app.StartOracleFeeder()
 	}
 	return app
-}
-
-func (app *AgoraApp) setAnteHandler() {
-	anteHandler, err := ante.NewAnteHandler(ante.HandlerOptions{
-		AccountKeeper:   app.AccountKeeper,
-		BankKeeper:      app.BankKeeper,
-		SignModeHandler: app.txConfig.SignModeHandler(),
-		SigGasConsumer:  ante.DefaultSigVerificationGasConsumer,
-	})
-	if err != nil {
-		panic(err)
-	}
-	// A message the guardian disabled is refused before anything else,
-	// with x/timelock's registered ErrMessageDisabled (the router checks
-	// nested messages too, see SetCircuitBreaker above).
-	pauseCheck := guardian.NewDecorator(&app.CircuitKeeper)
-	// After the standard checks (so only signed, fee-paying txs take a
-	// slot), the dex refuses at CheckTx a swap beyond its per-pool cap.
-	orderCap := dexkeeper.NewOrderCapDecorator(app.DexKeeper)
-	withOrderCap := func(ctx sdk.Context, tx sdk.Tx, simulate bool) (sdk.Context, error) {
-		ctx, err := anteHandler(ctx, tx, simulate)
-		if err != nil {
-			return ctx, err
-		}
-		return orderCap.AnteHandle(ctx, tx, simulate, func(c sdk.Context, _ sdk.Tx, _ bool) (sdk.Context, error) { return c, nil })
-	}
-	app.SetAnteHandler(func(ctx sdk.Context, tx sdk.Tx, simulate bool) (sdk.Context, error) {
-		return pauseCheck.AnteHandle(ctx, tx, simulate, withOrderCap)
-	})
 }
 
 // Name returns the application's name.

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	feemarkettypes "github.com/cosmos/evm/x/feemarket/types"
+	evmtypes "github.com/cosmos/evm/x/vm/types"
 	"time"
 
 	storetypes "cosmossdk.io/store/types"
@@ -12,7 +14,7 @@ import (
 // transientStoreKeys lists every module's transient store (state that
 // lives for one block).
 func transientStoreKeys() map[string]*storetypes.TransientStoreKey {
-	return storetypes.NewTransientStoreKeys(dextypes.TransientStoreKey)
+	return storetypes.NewTransientStoreKeys(dextypes.TransientStoreKey, evmtypes.TransientKey, feemarkettypes.TransientKey)
 }
 
 // dexTwapConsumer tells the dex how far back the oracle's TWAP guard reads

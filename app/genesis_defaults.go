@@ -83,5 +83,5 @@ func ApplyAgoraDefaults(cdc codec.JSONCodec, gen GenesisState) error {
 		bank.DenomMetadata = append(bank.DenomMetadata, a.Metadata())
 	}
 	gen[banktypes.ModuleName] = cdc.MustMarshalJSON(&bank)
-	return nil
+	return applyEVMDefaults(cdc, gen)
 }

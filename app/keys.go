@@ -32,7 +32,28 @@ import (
 	circuittypes "cosmossdk.io/x/circuit/types"
 
 	timelocktypes "github.com/agora-labs/agora/x/timelock/types"
+
+	"github.com/cosmos/evm/utils"
+	erc20types "github.com/cosmos/evm/x/erc20/types"
+	feemarkettypes "github.com/cosmos/evm/x/feemarket/types"
+	precisebanktypes "github.com/cosmos/evm/x/precisebank/types"
+	evmtypes "github.com/cosmos/evm/x/vm/types"
+	corevm "github.com/ethereum/go-ethereum/core/vm"
 )
+
+// evmPrecompileAddresses are the bech32 forms of every precompile address:
+// Ethereum's (as of Prague) and the static ones cosmos/evm can activate.
+func evmPrecompileAddresses() []string {
+	hexes := append([]string(nil), evmtypes.AvailableStaticPrecompiles...)
+	for _, a := range corevm.PrecompiledAddressesPrague {
+		hexes = append(hexes, a.Hex())
+	}
+	out := make([]string, 0, len(hexes))
+	for _, h := range hexes {
+		out = append(out, utils.Bech32StringFromHexAddress(h))
+	}
+	return out
+}
 
 // storeKeys lists every module's persistent store. A module that keeps
 // state adds its key here.
@@ -59,6 +80,10 @@ func storeKeys() map[string]*storetypes.KVStoreKey {
 		circuittypes.StoreKey,
 		timelocktypes.StoreKey,
 		group.StoreKey,
+		evmtypes.StoreKey,
+		feemarkettypes.StoreKey,
+		erc20types.StoreKey,
+		precisebanktypes.StoreKey,
 	)
 }
 
@@ -79,6 +104,13 @@ var moduleAccountPermissions = map[string][]string{
 	synthtypes.ModuleName:          {authtypes.Minter, authtypes.Burner},
 	// The timelock signs what it executes and holds nothing.
 	timelocktypes.ModuleName: nil,
+	// The EVM: x/vm mints and burns AGR for EVM value transfers and fees,
+	// x/erc20 converts coins to and from ERC-20 tokens, x/precisebank holds
+	// the uagr that backs the fractional (below 1 uagr) EVM balances.
+	evmtypes.ModuleName:         {authtypes.Minter, authtypes.Burner},
+	feemarkettypes.ModuleName:   nil,
+	erc20types.ModuleName:       {authtypes.Minter, authtypes.Burner},
+	precisebanktypes.ModuleName: {authtypes.Minter, authtypes.Burner},
 }
 
 // ModuleAccountPermissions returns a copy of the module account permissions.
@@ -102,5 +134,10 @@ func BlockedAddresses() map[string]bool {
 	// DistributeFromFeePool (a module-to-account send); extra coins sent to
 	// it only add to its balance.
 	delete(blocked, authtypes.NewModuleAddress(incentivestypes.ModuleName).String())
+	// The EVM's precompiled contracts (Ethereum's and cosmos/evm's) live
+	// at fixed addresses no one holds a key for: coins sent there are lost.
+	for _, addr := range evmPrecompileAddresses() {
+		blocked[addr] = true
+	}
 	return blocked
 }

@@ -61,9 +61,10 @@ func ImportKey(kr keyring.Keyring, name string) (sdk.AccAddress, error) {
 	return rec.GetAddress()
 }
 
-// OpenKeyring opens the test-backend keyring under a node's home.
+// OpenKeyring opens the test-backend keyring under a node's home (Cosmos
+// and Ethereum keys).
 func OpenKeyring(home string, cdc codec.Codec) (keyring.Keyring, error) {
-	return keyring.New(sdk.KeyringServiceName(), keyring.BackendTest, home, nil, cdc)
+	return keyring.New(sdk.KeyringServiceName(), keyring.BackendTest, home, nil, cdc, app.KeyringAlgorithms)
 }
 
 // AddressOf derives the address of a test key without a keyring.

@@ -11,16 +11,20 @@ type Ports struct {
 	// ABCI is CometBFT's proxy_app address. agorad runs the app in-process
 	// and never listens there, but each node still gets its own value.
 	ABCI int
+	// JSONRPC and JSONRPCWS are the Ethereum JSON-RPC server's HTTP and
+	// websocket ports.
+	JSONRPC   int
+	JSONRPCWS int
 }
 
 // DevnetPorts are the devnet's default ports: the ecosystem's usual ones.
-var DevnetPorts = Ports{P2P: 26656, RPC: 26657, API: 1317, GRPC: 9090, ABCI: 26658}
+var DevnetPorts = Ports{P2P: 26656, RPC: 26657, API: 1317, GRPC: 9090, ABCI: 26658, JSONRPC: 8545, JSONRPCWS: 8546}
 
 // LocalnetPorts gives node i of a localnet its ports: a block of ten from
-// base + 10·i.
+// base + 10·i (the JSON-RPC's two at +5 and +6).
 func LocalnetPorts(base, i int) Ports {
 	b := base + 10*i
-	return Ports{P2P: b, RPC: b + 1, API: b + 2, GRPC: b + 3, ABCI: b + 4}
+	return Ports{P2P: b, RPC: b + 1, API: b + 2, GRPC: b + 3, ABCI: b + 4, JSONRPC: b + 5, JSONRPCWS: b + 6}
 }
 
 // Host is the only address Agora's local networks listen on.
@@ -37,3 +41,10 @@ func (p Ports) RPCURL() string { return fmt.Sprintf("http://%s:%d", Host, p.RPC)
 
 // APIURL is the HTTP address of the REST API.
 func (p Ports) APIURL() string { return fmt.Sprintf("http://%s:%d", Host, p.API) }
+
+func (p Ports) JSONRPCAddr() string   { return fmt.Sprintf("%s:%d", Host, p.JSONRPC) }
+func (p Ports) JSONRPCWSAddr() string { return fmt.Sprintf("%s:%d", Host, p.JSONRPCWS) }
+
+// JSONRPCURL is the HTTP address of the Ethereum JSON-RPC (MetaMask's
+// "RPC URL").
+func (p Ports) JSONRPCURL() string { return fmt.Sprintf("http://%s:%d", Host, p.JSONRPC) }

@@ -15,4 +15,4 @@ type GenesisSeed func(cdc codec.JSONCodec, gen app.GenesisState, accounts map[st
 // Seeds is the one place where modules add what a new user of a local
 // network should find at genesis. They run in order, after accounts and
 // balances are in place.
-var Seeds = []GenesisSeed{SeedDexPools, SeedLendMarkets, SeedCdp, SeedSynth, SeedMargin, SeedIncentives, SeedGovernance, SeedCouncil}
+var Seeds = []GenesisSeed{SeedDexPools, SeedLendMarkets, SeedCdp, SeedSynth, SeedMargin, SeedIncentives, SeedGovernance, SeedCouncil, SeedTokenPairs}

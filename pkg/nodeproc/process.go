@@ -36,7 +36,7 @@ type Process struct {
 // addresses are passed as flags so they always match the spec, whatever
 // the config files say.
 func StartArgs(n devgenesis.NodeSpec) []string {
-	return []string{
+	args := []string{
 		"start", "--home", n.Home,
 		"--rpc.laddr", n.Ports.RPCAddr(),
 		"--p2p.laddr", n.Ports.P2PAddr(),
@@ -44,6 +44,12 @@ func StartArgs(n devgenesis.NodeSpec) []string {
 		"--api.address", n.Ports.APIAddr(),
 		"--grpc.address", n.Ports.GRPCAddr(),
 	}
+	if n.Ports.JSONRPC != 0 {
+		args = append(args,
+			"--json-rpc.address", n.Ports.JSONRPCAddr(),
+			"--json-rpc.ws-address", n.Ports.JSONRPCWSAddr())
+	}
+	return args
 }
 
 // Start runs `bin start` for the node, appending its output to

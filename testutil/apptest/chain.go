@@ -141,6 +141,14 @@ func New(t testing.TB, opts ...Option) *Chain {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// GenesisStateWithValSet rewrites bank's genesis without the denom
+	// metadata; x/vm reads AGR's (its EVM decimals) at genesis.
+	var bankGen banktypes.GenesisState
+	a.AppCodec().MustUnmarshalJSON(gen[banktypes.ModuleName], &bankGen)
+	for _, asset := range app.Assets {
+		bankGen.DenomMetadata = append(bankGen.DenomMetadata, asset.Metadata())
+	}
+	gen[banktypes.ModuleName] = a.AppCodec().MustMarshalJSON(&bankGen)
 	for _, edit := range cfg.genesisEdits {
 		edit(a.AppCodec(), gen)
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/agora-labs/agora/app"
 	"github.com/agora-labs/agora/app/devgenesis"
 	"github.com/agora-labs/agora/cmd/agorad/network"
 )
@@ -40,6 +41,7 @@ Test accounts (keyring-backend "test" in the home above; mnemonics in docs/devne
 		}
 		fmt.Fprintf(w, "  %-10s %s\n", name, addr)
 	}
+	evmBanner(w, n.Ports)
 	bob, _ := devgenesis.AddressOf("bob")
 	h := "--home " + home
 	fmt.Fprintf(w, `
@@ -127,6 +129,32 @@ stake-weighted median: agorad q oracle prices %s
 Logs are <home>/agorad.log. Ctrl-C stops every node; the same command resumes them.
 %s
 `, h, h, h, h, strings.Repeat("-", 60))
+}
+
+// evmBanner prints the Ethereum side of the devnet: the JSON-RPC, the
+// network to add to MetaMask and the funded Ethereum test account.
+func evmBanner(w io.Writer, ports network.Ports) {
+	if ports.JSONRPC == 0 {
+		return
+	}
+	addr, priv, err := devgenesis.EthAccount()
+	if err != nil {
+		return
+	}
+	fmt.Fprintf(w, `  %-10s %s = %s (eth_secp256k1, coin type 60)
+
+EVM (Solidity, MetaMask, ethers): JSON-RPC %s (websocket ws://%s)
+MetaMask "Add a network manually":
+  Network name     Agora devnet
+  RPC URL          %s
+  Chain ID         %d
+  Currency symbol  AGR (18 decimals in the EVM: 1 AGR = 10^18 wei = 10^6 uagr)
+Import the funded test account (public test key, never hold real funds with it):
+  private key      0x%s
+Try: curl -s -H 'content-type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"eth_getBalance","params":["%s","latest"]}' %s
+`, devgenesis.EthAccountName, addr, devgenesis.EthHexAddress(addr),
+		ports.JSONRPCURL(), ports.JSONRPCWSAddr(), ports.JSONRPCURL(), app.DevnetEVMChainID, priv,
+		devgenesis.EthHexAddress(addr), ports.JSONRPCURL())
 }
 
 // webLine is the banner's first line about the web app.

@@ -16,9 +16,12 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/rpc"
 	"github.com/cosmos/cosmos-sdk/client/snapshot"
 	"github.com/cosmos/cosmos-sdk/server"
+	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 	authcmd "github.com/cosmos/cosmos-sdk/x/auth/client/cli"
 	genutilcli "github.com/cosmos/cosmos-sdk/x/genutil/client/cli"
+
+	evmserver "github.com/cosmos/evm/server"
 
 	"github.com/agora-labs/agora/app"
 )
@@ -38,8 +41,9 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.AgoraApp) {
 		WebCmd(),
 	)
 
-	// start, comet, export, version, rollback, ...
-	server.AddCommands(rootCmd, app.DefaultNodeHome, newApp, appExport, func(*cobra.Command) {})
+	// start (with cosmos/evm's Ethereum JSON-RPC server), comet, export,
+	// version, rollback, index-eth-tx.
+	evmserver.AddCommands(rootCmd, evmserver.NewDefaultStartOptions(newEVMApp, app.DefaultNodeHome), appExport, addStartFlags)
 
 	rootCmd.AddCommand(
 		server.StatusCommand(),
@@ -94,6 +98,20 @@ func txCommand() *cobra.Command {
 }
 
 func newApp(logger log.Logger, db dbm.DB, traceStore io.Writer, appOpts servertypes.AppOptions) servertypes.Application {
+	baseappOptions := server.DefaultBaseappOptions(appOpts)
+	return app.NewAgoraApp(logger, db, traceStore, true, appOpts, baseappOptions...)
+}
+
+// addStartFlags adds to cosmos/evm's start command the SDK start flag it
+// lacks: --api.address (the REST API's listen address; the devnet and
+// localnet pass it, see nodeproc.StartArgs).
+func addStartFlags(cmd *cobra.Command) {
+	cmd.Flags().String(server.FlagAPIAddress, serverconfig.DefaultAPIAddress, "the API server address to listen on")
+}
+
+// newEVMApp is newApp for cosmos/evm's start command, which also serves
+// the Ethereum JSON-RPC from the app.
+func newEVMApp(logger log.Logger, db dbm.DB, traceStore io.Writer, appOpts servertypes.AppOptions) evmserver.Application {
 	baseappOptions := server.DefaultBaseappOptions(appOpts)
 	return app.NewAgoraApp(logger, db, traceStore, true, appOpts, baseappOptions...)
 }

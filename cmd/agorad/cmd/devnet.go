@@ -19,12 +19,14 @@ import (
 )
 
 const (
-	flagReset        = "reset"
-	flagRPCPort      = "rpc-port"
-	flagAPIPort      = "api-port"
-	flagGRPCPort     = "grpc-port"
-	flagP2PPort      = "p2p-port"
-	flagVotingPeriod = "voting-period"
+	flagReset         = "reset"
+	flagRPCPort       = "rpc-port"
+	flagAPIPort       = "api-port"
+	flagGRPCPort      = "grpc-port"
+	flagP2PPort       = "p2p-port"
+	flagJSONRPCPort   = "json-rpc-port"
+	flagJSONRPCWSPort = "json-rpc-ws-port"
+	flagVotingPeriod  = "voting-period"
 	// flagTimelockDelay sets x/timelock's delay when the chain is created.
 	flagTimelockDelay = "timelock-delay"
 	timelockDelayHelp = "x/timelock's delay before a passed risk change executes (whole seconds; when the chain is created)"
@@ -65,6 +67,8 @@ is <home>/agorad.log.`,
 			ports.API, _ = cmd.Flags().GetInt(flagAPIPort)
 			ports.GRPC, _ = cmd.Flags().GetInt(flagGRPCPort)
 			ports.P2P, _ = cmd.Flags().GetInt(flagP2PPort)
+			ports.JSONRPC, _ = cmd.Flags().GetInt(flagJSONRPCPort)
+			ports.JSONRPCWS, _ = cmd.Flags().GetInt(flagJSONRPCWSPort)
 
 			spec := devgenesis.DevnetSpec(home, ports)
 			spec.VotingPeriod = voting
@@ -88,6 +92,8 @@ is <home>/agorad.log.`,
 	cmd.Flags().Int(flagAPIPort, devgenesis.DevnetPorts.API, "REST API port on 127.0.0.1")
 	cmd.Flags().Int(flagGRPCPort, devgenesis.DevnetPorts.GRPC, "gRPC port on 127.0.0.1")
 	cmd.Flags().Int(flagP2PPort, devgenesis.DevnetPorts.P2P, "P2P port on 127.0.0.1")
+	cmd.Flags().Int(flagJSONRPCPort, devgenesis.DevnetPorts.JSONRPC, "Ethereum JSON-RPC (HTTP) port on 127.0.0.1")
+	cmd.Flags().Int(flagJSONRPCWSPort, devgenesis.DevnetPorts.JSONRPCWS, "Ethereum JSON-RPC websocket port on 127.0.0.1")
 	cmd.Flags().Duration(flagVotingPeriod, devgenesis.DefaultVotingPeriod, "governance deposit and voting period (when the chain is created)")
 	cmd.Flags().Duration(flagTimelockDelay, devgenesis.DefaultTimelockDelay, timelockDelayHelp)
 	cmd.Flags().Bool(flagCheckInvariants, true, checkInvariantsHelp)

@@ -40,6 +40,7 @@ func NewRootCmd() *cobra.Command {
 		WithLegacyAmino(tempApp.LegacyAmino()).
 		WithInput(os.Stdin).
 		WithAccountRetriever(authtypes.AccountRetriever{}).
+		WithKeyringOptions(app.KeyringAlgorithms).
 		WithHomeDir(app.DefaultNodeHome).
 		WithViper("AGORAD")
 

@@ -9,6 +9,8 @@ import (
 
 	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
 
+	evmserverconfig "github.com/cosmos/evm/server/config"
+
 	"github.com/agora-labs/agora/app"
 	"github.com/agora-labs/agora/x/oracle/feeder"
 )
@@ -30,6 +32,12 @@ type AppConfig struct {
 
 	// Invariants is the [invariants] section.
 	Invariants InvariantsConfig `mapstructure:"invariants"`
+
+	// EVM, JSONRPC and TLS are cosmos/evm's [evm], [json-rpc] and [tls]
+	// sections: the EIP-155 chain id and the Ethereum JSON-RPC server.
+	EVM     evmserverconfig.EVMConfig     `mapstructure:"evm"`
+	JSONRPC evmserverconfig.JSONRPCConfig `mapstructure:"json-rpc"`
+	TLS     evmserverconfig.TLSConfig     `mapstructure:"tls"`
 }
 
 // InvariantsConfig is the [invariants] section of app.toml.
@@ -53,18 +61,30 @@ const invariantsTemplate = `
 check-every-block = {{ .Invariants.CheckEveryBlock }}
 `
 
-// DefaultAppConfig is app.toml for a new node: REST and gRPC on, fees in uagr.
+// DefaultAppConfig is app.toml for a new node: REST and gRPC on, fees in
+// uagr, the Ethereum JSON-RPC on 127.0.0.1:8545 (websocket :8546) with the
+// development networks' EIP-155 chain id.
 func DefaultAppConfig() AppConfig {
 	cfg := serverconfig.DefaultConfig()
 	cfg.MinGasPrices = MinGasPrice
 	cfg.API.Enable = true
 	cfg.GRPC.Enable = true
-	return AppConfig{Config: *cfg, Oracle: feeder.DefaultConfig()}
+	evm := evmserverconfig.DefaultEVMConfig()
+	evm.EVMChainID = app.DevnetEVMChainID
+	jsonRPC := evmserverconfig.DefaultJSONRPCConfig()
+	jsonRPC.Enable = true
+	return AppConfig{
+		Config:  *cfg,
+		Oracle:  feeder.DefaultConfig(),
+		EVM:     *evm,
+		JSONRPC: *jsonRPC,
+		TLS:     *evmserverconfig.DefaultTLSConfig(),
+	}
 }
 
 // AppTemplate is the app.toml template: the SDK's, then Agora's sections.
 func AppTemplate() string {
-	return serverconfig.DefaultConfigTemplate + feeder.ConfigTemplate + invariantsTemplate
+	return serverconfig.DefaultConfigTemplate + evmserverconfig.DefaultEVMConfigTemplate + feeder.ConfigTemplate + invariantsTemplate
 }
 
 // CometConfig is config.toml for a new node: one-second blocks.

@@ -47,6 +47,13 @@ func writeAppConfig(n NodeSpec, checkInvariants bool) error {
 	cfg.API.Address = n.Ports.APIAddr()
 	cfg.API.EnableUnsafeCORS = true
 	cfg.GRPC.Address = n.Ports.GRPCAddr()
+	// The Ethereum JSON-RPC: on when the node has its ports, with the
+	// transaction index that eth_getTransactionReceipt and eth_getLogs
+	// read.
+	cfg.JSONRPC.Enable = n.Ports.JSONRPC != 0
+	cfg.JSONRPC.Address = n.Ports.JSONRPCAddr()
+	cfg.JSONRPC.WsAddress = n.Ports.JSONRPCWSAddr()
+	cfg.JSONRPC.EnableIndexer = true
 	serverconfig.SetConfigTemplate(config.AppTemplate())
 	serverconfig.WriteConfigFile(filepath.Join(n.Home, "config", "app.toml"), cfg)
 	return nil

@@ -98,6 +98,11 @@ func initNodes(a *app.AgoraApp, spec Spec) (*Result, []cryptotypes.PubKey, error
 		}
 		res.Accounts[name] = addr
 	}
+	ethAddr, _, err := devgenesis.EthAccount()
+	if err != nil {
+		return nil, nil, err
+	}
+	res.Accounts[devgenesis.EthAccountName] = ethAddr
 	pubKeys := make([]cryptotypes.PubKey, len(spec.Nodes))
 	for i, ns := range spec.Nodes {
 		node, pk, err := initNode(a, ns, spec)
@@ -133,6 +138,9 @@ func initNode(a *app.AgoraApp, ns NodeSpec, spec Spec) (Node, cryptotypes.PubKey
 		if _, err := devgenesis.ImportKey(kr, name); err != nil {
 			return Node{}, nil, err
 		}
+	}
+	if _, err := devgenesis.ImportEthKey(kr); err != nil {
+		return Node{}, nil, err
 	}
 	if ns.IsValidator() {
 		op, err := devgenesis.ImportKey(kr, devgenesis.ValidatorKeyName(ns.Validator))

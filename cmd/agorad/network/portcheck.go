@@ -36,6 +36,11 @@ func Listeners(n NodeSpec, moveFlag string) []Listener {
 		{Node: n.Moniker, Name: "REST", Port: n.Ports.API, Flag: flag("--api-port")},
 		{Node: n.Moniker, Name: "gRPC", Port: n.Ports.GRPC, Flag: flag("--grpc-port")},
 	}
+	if n.Ports.JSONRPC != 0 {
+		ls = append(ls,
+			Listener{Node: n.Moniker, Name: "JSON-RPC", Port: n.Ports.JSONRPC, Flag: flag("--json-rpc-port")},
+			Listener{Node: n.Moniker, Name: "JSON-RPC websocket", Port: n.Ports.JSONRPCWS, Flag: flag("--json-rpc-ws-port")})
+	}
 	return append(ls, configListeners(n)...)
 }
 

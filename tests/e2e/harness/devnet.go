@@ -60,7 +60,7 @@ func startDevnet(t testing.TB, home string, started func(*Devnet), extra ...stri
 	base := FreePortBase(t, 1)
 	d := &Devnet{
 		T: t, Bin: Binary(t), Home: home,
-		Ports: devgenesis.Ports{P2P: base, RPC: base + 1, API: base + 2, GRPC: base + 3},
+		Ports: devgenesis.Ports{P2P: base, RPC: base + 1, API: base + 2, GRPC: base + 3, JSONRPC: base + 6, JSONRPCWS: base + 7},
 		// Off the default 8080, so that test devnets never collide.
 		WebPort: base + 5,
 	}
@@ -70,6 +70,8 @@ func startDevnet(t testing.TB, home string, started func(*Devnet), extra ...stri
 		"--api-port", strconv.Itoa(d.Ports.API),
 		"--grpc-port", strconv.Itoa(d.Ports.GRPC),
 		"--web-port", strconv.Itoa(d.WebPort),
+		"--json-rpc-port", strconv.Itoa(d.Ports.JSONRPC),
+		"--json-rpc-ws-port", strconv.Itoa(d.Ports.JSONRPCWS),
 	}, extra...)
 	d.out = &syncBuffer{}
 	d.cmd = exec.Command(d.Bin, args...)
