@@ -97,6 +97,7 @@ The guardian key may only pause Agora's messages and cancel queued operations; o
   agorad tx circuit disable /agora.dex.v1.MsgSwapExactIn --from guardian --fees 5000uagr %s -y
 `, bob, h, bob, h, h, h, h, h, h, bob, h, h, bob, h, h, h, h, h, h, h, h, bob, h, h, bob, h, h, h, h, h, devgenesis.PricesPath(home), h, h, h, h)
 	councilBanner(w, h)
+	limitOrderBanner(w, h)
 	fmt.Fprint(w, "\nCtrl-C stops the node; \"agorad devnet\" resumes it; \"agorad devnet --reset\" starts over.\n")
 }
 
@@ -109,6 +110,16 @@ pause-only permission: write pause.json as in docs/governance.md, propose, then 
   agorad q group proposals-by-group-policy %s %s
   agorad tx group vote <id> $(agorad keys show alice -a %s) VOTE_OPTION_YES "" --exec try --from alice --fees 5000uagr %s -y
 `, devgenesis.CouncilPolicyAddress(), h, devgenesis.CouncilPolicyAddress(), h, h, h)
+}
+
+// limitOrderBanner shows a limit order resting on pool 1's book and the
+// book itself (x/dex/README.md, "Limit orders").
+func limitOrderBanner(w io.Writer, h string) {
+	fmt.Fprintf(w, `
+Limit orders rest on a pool's book and fill in the block's batch once the price reaches them (sell 1,000 AGR at 1.01 USDC or better):
+  agorad tx dex place-limit-order 1 1000000000uagr uusdc 1.01 --from alice --fees 10000uagr --gas 400000 %s -y
+  agorad q dex order-book 1 uagr uusdc %s
+`, h, h)
 }
 
 func localnetBanner(w io.Writer, spec network.Spec, heights []int64) {
