@@ -6,7 +6,7 @@ LDFLAGS := -X github.com/cosmos/cosmos-sdk/version.Name=agora \
            -X github.com/cosmos/cosmos-sdk/version.AppName=agorad \
            -X github.com/cosmos/cosmos-sdk/version.Version=$(VERSION) \
            -X github.com/cosmos/cosmos-sdk/version.Commit=$(COMMIT)
-GO_TEST_FLAGS ?= -count=1 -timeout 30m
+GO_TEST_FLAGS ?= -count=1 -timeout 60m
 
 .PHONY: help build install test test-unit test-e2e bench devnet localnet proto-gen proto-check lint web web-check web-test contracts contracts-check
 
