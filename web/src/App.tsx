@@ -12,6 +12,7 @@ const Portfolio = screen(() => import("./screens/Portfolio"), "Portfolio");
 const Swap = screen(() => import("./screens/Swap"), "Swap");
 const Pools = screen(() => import("./screens/pools/Pools"), "Pools");
 const PoolPage = screen(() => import("./screens/pools/PoolPage"), "PoolPage");
+const OrderBookPage = screen(() => import("./screens/orderbook/OrderBook"), "OrderBookPage");
 const Prices = screen(() => import("./screens/Prices"), "Prices");
 const Lend = screen(() => import("./screens/Lend"), "Lend");
 const Ausd = screen(() => import("./screens/ausd/Ausd"), "Ausd");
@@ -49,6 +50,8 @@ function route(path: string) {
       return <Swap />;
     case "pools":
       return parts[1] ? <PoolPage id={parts[1]} /> : <Pools />;
+    case "orderbook":
+      return parts[1] ? <OrderBookPage id={parts[1]} /> : <p>Which pool? Open one from the Pools screen.</p>;
     case "prices":
       return <Prices />;
     case "lend":
@@ -116,7 +119,7 @@ function RecentTxs() {
 export function App() {
   const { cfg, wallet } = useApp();
   const path = usePath();
-  const active = (to: string) => (to === "/" ? path === "/" : path.startsWith(to));
+  const active = (to: string) => (to === "/" ? path === "/" : path.startsWith(to) || (to === "/pools" && path.startsWith("/orderbook")));
   return (
     <>
       <header>

@@ -21,6 +21,7 @@ const steps = [
   "wallet", // connect a devnet key, send, a refused send
   "wallet_extension", // Keplr's code path through an injected window.keplr
   "swap", // the quoted swap, then the swap in the explorer
+  "orderbook", // a limit order on the book, filled by a swap; another cancelled and refunded exactly
   "pools", // add and remove liquidity
   "incentives", // APR split, bond, claimable growing, claim, unbond, fund a gauge, claim all
   "prices",

@@ -10,6 +10,7 @@ import { maxAfterSlippage, minAfterSlippage } from "../lib/dec";
 import { Card, DenomSelect, ErrorLine, NeedWallet, TxResult } from "../components/common";
 import { eventAttr, type TxOutcome } from "../lib/wallet";
 import { balances, refusalText, type Coin } from "../lib/api";
+import { Link } from "../router";
 
 export function Swap() {
   const { denoms, wallet, send } = useApp();
@@ -230,6 +231,15 @@ export function Swap() {
         price, so no one gains by getting their transaction in just before or after yours. The quote is what you would get if yours were the only swap;
         if the block's price would give you less than the minimum received, your swap is refunded in full.
       </p>
+      {quote && quote.route.length === 1 && (
+        <p className="small">
+          <Link to={`/orderbook/${quote.route[0].pool_id}`}>
+            <span data-testid="swap-orderbook-link">
+              Pool {quote.route[0].pool_id}'s order book: sell at a price of your choice with a limit order →
+            </span>
+          </Link>
+        </p>
+      )}
       <p className="small muted">Quotes come from the chain's best-route and simulate queries, refreshed as you type.</p>
     </div>
   );

@@ -14,6 +14,7 @@ import { REWARDS_APR_EXPLAINED, TOTAL_APR_EXPLAINED } from "../../lib/incentives
 import { Gauges } from "./Gauges";
 import { Rewards } from "./Rewards";
 import { FundGauge } from "./FundGauge";
+import { Link } from "../../router";
 
 export function PoolPage({ id }: { id: string }) {
   const { wallet } = useApp();
@@ -22,6 +23,11 @@ export function PoolPage({ id }: { id: string }) {
   return (
     <div className="screen">
       <h1>Pool #{id}</h1>
+      <p>
+        <Link to={`/orderbook/${id}`}>
+          <span data-testid="pool-orderbook-link">Order book and limit orders →</span>
+        </Link>
+      </p>
       <ErrorLine error={pool.error} />
       {p && (
         <>
