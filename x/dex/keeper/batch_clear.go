@@ -363,14 +363,7 @@ func (k Keeper) pruneOrders(ctx sdk.Context, limit int) error {
 	if cutoff <= 0 {
 		return nil
 	}
-	var done []orderPruneKeyT
-	err := k.OrderPruneIndex.Walk(ctx, nil, func(key orderPruneKeyT) (bool, error) {
-		if key.K1() > cutoff || len(done) >= limit {
-			return true, nil
-		}
-		done = append(done, key)
-		return false, nil
-	})
+	done, err := closedBefore(ctx, k.OrderPruneIndex, cutoff, limit)
 	if err != nil {
 		return err
 	}
@@ -391,5 +384,20 @@ func (k Keeper) reportBatchError(ctx sdk.Context, poolID uint64, depth int, err 
 }
 
 type orderPruneKeyT = collections.Pair[int64, uint64]
+
+// closedBefore returns, oldest first, at most limit keys of a (height
+// closed, order id) index whose height is at most cutoff: the records the
+// pruning of swap orders and of limit orders may delete this block.
+func closedBefore(ctx sdk.Context, index collections.KeySet[orderPruneKeyT], cutoff int64, limit int) ([]orderPruneKeyT, error) {
+	var done []orderPruneKeyT
+	err := index.Walk(ctx, nil, func(key orderPruneKeyT) (bool, error) {
+		if key.K1() > cutoff || len(done) >= limit {
+			return true, nil
+		}
+		done = append(done, key)
+		return false, nil
+	})
+	return done, err
+}
 
 func orderPruneKey(height int64, id uint64) orderPruneKeyT { return collections.Join(height, id) }

@@ -204,14 +204,7 @@ func (k Keeper) pruneLimitOrders(ctx sdk.Context, limit int) error {
 	if cutoff <= 0 {
 		return nil
 	}
-	var done []collections.Pair[int64, uint64]
-	err := k.LimitPruneIndex.Walk(ctx, nil, func(key collections.Pair[int64, uint64]) (bool, error) {
-		if key.K1() > cutoff || len(done) >= limit {
-			return true, nil
-		}
-		done = append(done, key)
-		return false, nil
-	})
+	done, err := closedBefore(ctx, k.LimitPruneIndex, cutoff, limit)
 	if err != nil {
 		return err
 	}
