@@ -222,7 +222,14 @@ func (k Keeper) clearPair(ctx sdk.Context, params types.Params, pool types.Pool,
 		batch[n] = dexmath.BatchOrder{Side: side, Amount: o.holds.Amount, MinOut: minOut}
 	}
 	batch = append(batch, limitBatch...)
-	c, after, err := pool.ClearPair(pk.x, pk.y, batch, now, params.ProtocolFeeShare)
+	var matchFees []sdkmath.LegacyDec
+	if len(limits) > 0 {
+		matchFees = make([]sdkmath.LegacyDec, len(batch))
+		for n, o := range limits {
+			matchFees[len(orders)+n] = params.LimitMatchFee(isMaker(ctx, o))
+		}
+	}
+	c, after, err := pool.ClearPair(pk.x, pk.y, batch, matchFees, now, params.ProtocolFeeShare)
 	if err != nil {
 		return pool, nil, err
 	}
@@ -263,16 +270,16 @@ func (k Keeper) clearPair(ctx sdk.Context, params types.Params, pool types.Pool,
 		}
 		filled++
 		s := batch[b].Side
-		in := c.FilledIn[b]
+		in, rebate := c.FilledIn[b], c.Rebates[b]
 		limitHops = append(limitHops, types.SwapHop{
 			PoolId:        pool.Id,
-			TokenIn:       sdk.Coin{Denom: denoms[s], Amount: in},
+			TokenIn:       sdk.Coin{Denom: denoms[s], Amount: in.Sub(rebate)},
 			TokenOut:      sdk.Coin{Denom: denoms[1-s], Amount: c.Out[b]},
-			Fee:           sdk.Coin{Denom: denoms[s], Amount: proRata(c.Fees[s], in, c.In[s])},
+			Fee:           sdk.Coin{Denom: denoms[s], Amount: sdkmath.MaxInt(proRata(c.Fees[s], in, c.In[s]).Sub(rebate), sdkmath.ZeroInt())},
 			ProtocolFee:   sdk.Coin{Denom: denoms[s], Amount: proRata(c.ProtocolFees[s], in, c.In[s])},
 			ReservesAfter: after.Reserves,
 		})
-		if err := k.settleLimitFill(ctx, params, o, in, c.Out[b], price); err != nil {
+		if err := k.settleLimitFill(ctx, params, o, in, rebate, c.Out[b], price); err != nil {
 			return pool, nil, err
 		}
 	}
@@ -287,12 +294,16 @@ func (k Keeper) clearPair(ctx sdk.Context, params types.Params, pool types.Pool,
 		if err := k.addSwapStats(ctx, hops); err != nil {
 			return pool, nil, err
 		}
+		if err := k.recordClearingPrice(ctx, pool.Id, pk.x, pk.y, c.Price); err != nil {
+			return pool, nil, err
+		}
 	} else {
 		after = pool
 	}
+	netIn := c.NetIn()
 	return after, outcomes, ctx.EventManager().EmitTypedEvent(&types.EventBatchCleared{
 		PoolId: pool.Id, Depth: uint32(depth + 1), DenomX: pk.x, DenomY: pk.y, Price: price,
-		AmountsIn:  sdk.NewCoins(sdk.Coin{Denom: pk.x, Amount: c.In[0]}, sdk.Coin{Denom: pk.y, Amount: c.In[1]}),
+		AmountsIn:  sdk.NewCoins(sdk.Coin{Denom: pk.x, Amount: netIn[0]}, sdk.Coin{Denom: pk.y, Amount: netIn[1]}),
 		AmountsOut: sdk.NewCoins(sdk.Coin{Denom: pk.y, Amount: c.Paid[0]}, sdk.Coin{Denom: pk.x, Amount: c.Paid[1]}),
 		Filled:     filled, Refused: uint32(len(orders)) - (filled - uint32(len(limitHops))), ReservesAfter: after.Reserves,
 	})

@@ -11,6 +11,7 @@ import (
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/store"
 	"cosmossdk.io/log"
+	sdkmath "cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -71,6 +72,11 @@ type Keeper struct {
 	// BlockOrderCount (transient) counts the queued hops per pool in this
 	// block (max_orders_per_pool_per_block).
 	BlockOrderCount collections.Map[uint64, uint64]
+	// BlockClearingPrices (transient) are, per pool and ordered pair
+	// ("base|quote"), the price of base in quote at the pair's last batch
+	// clearing of this block; EndBlock's TWAP record uses it instead of the
+	// spot price (x/dex/README.md, "TWAP").
+	BlockClearingPrices collections.Map[collections.Pair[uint64, string], sdkmath.LegacyDec]
 
 	// Limit orders (limit_orders.go; x/dex/README.md, "Limit orders").
 	LimitOrders      collections.Map[uint64, types.LimitOrder]
@@ -146,6 +152,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, transie
 		QueuedOrders:    collections.NewKeySet(sb, types.QueuedOrdersKey, "queued_orders", collections.Uint64Key),
 		OrderPruneIndex: collections.NewKeySet(sb, types.OrderPruneIndexKey, "order_prune_index", collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)),
 		BlockOrderCount: collections.NewMap(tsb, types.BlockOrderCountKey, "block_order_count", collections.Uint64Key, collections.Uint64Value),
+		BlockClearingPrices: collections.NewMap(tsb, types.BlockClearingPricesKey, "block_clearing_prices",
+			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey), sdk.LegacyDecValue),
 
 		LimitOrders:      collections.NewMap(sb, types.LimitOrdersKey, "limit_orders", collections.Uint64Key, codec.CollValue[types.LimitOrder](cdc)),
 		NextLimitOrderID: collections.NewSequence(sb, types.NextLimitOrderIDKey, "next_limit_order_id"),

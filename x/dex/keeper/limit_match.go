@@ -87,10 +87,15 @@ func (k Keeper) loadPairBooks(ctx sdk.Context, params types.Params, poolID uint6
 	return orders, batch, nil
 }
 
+// isMaker: the order rested from an earlier block (else it is a taker).
+func isMaker(ctx sdk.Context, o types.LimitOrder) bool { return o.Height < ctx.BlockHeight() }
+
 // settleLimitFill pays a limit order's fill in this block's batch, records
 // it and closes the order when nothing (or less than the minimum size)
-// remains.
-func (k Keeper) settleLimitFill(ctx sdk.Context, params types.Params, o types.LimitOrder, in, out sdkmath.Int, price sdkmath.LegacyDec) error {
+// remains. in is what the batch took from the order and rebate the part of
+// it given back (the maker/taker rebate): the order sold in − rebate, and
+// the rebate returns to its remainder.
+func (k Keeper) settleLimitFill(ctx sdk.Context, params types.Params, o types.LimitOrder, in, rebate, out sdkmath.Int, price sdkmath.LegacyDec) error {
 	owner, err := sdk.AccAddressFromBech32(o.Owner)
 	if err != nil {
 		return err
@@ -98,17 +103,18 @@ func (k Keeper) settleLimitFill(ctx sdk.Context, params types.Params, o types.Li
 	if err := k.payOut(ctx, owner, sdk.NewCoins(sdk.Coin{Denom: o.DenomOut, Amount: out})); err != nil {
 		return err
 	}
-	maker := o.Height < ctx.BlockHeight()
-	o.Remaining = o.Remaining.Sub(in)
-	o.FilledIn, o.FilledOut = o.FilledIn.Add(in), o.FilledOut.Add(out)
+	maker := isMaker(ctx, o)
+	sold := in.Sub(rebate)
+	o.Remaining = o.Remaining.Sub(sold)
+	o.FilledIn, o.FilledOut = o.FilledIn.Add(sold), o.FilledOut.Add(out)
 	if err := k.LimitFills.Set(ctx, collections.Join(o.Id, ctx.BlockHeight()), types.LimitOrderFill{
-		OrderId: o.Id, Height: ctx.BlockHeight(), AmountIn: in, AmountOut: out, Price: price, Maker: maker,
+		OrderId: o.Id, Height: ctx.BlockHeight(), AmountIn: sold, AmountOut: out, Price: price, Maker: maker, FeeRebate: rebate,
 	}); err != nil {
 		return err
 	}
 	if err := ctx.EventManager().EmitTypedEvent(&types.EventLimitOrderFilled{
-		OrderId: o.Id, Owner: o.Owner, PoolId: o.PoolId, TokenIn: sdk.Coin{Denom: o.TokenIn.Denom, Amount: in},
-		TokenOut: sdk.Coin{Denom: o.DenomOut, Amount: out}, Remaining: o.Remaining, Maker: maker,
+		OrderId: o.Id, Owner: o.Owner, PoolId: o.PoolId, TokenIn: sdk.Coin{Denom: o.TokenIn.Denom, Amount: sold},
+		TokenOut: sdk.Coin{Denom: o.DenomOut, Amount: out}, Remaining: o.Remaining, Maker: maker, FeeRebate: rebate,
 	}); err != nil {
 		return err
 	}

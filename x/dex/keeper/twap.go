@@ -159,7 +159,8 @@ func (k Keeper) reportTwapError(ctx sdk.Context, poolID uint64, err error) {
 
 // recordTwap writes, for every ordered pair of the pool's denoms, the
 // record at now: the previous record advanced to now, carrying the new
-// spot price. EndBlock runs it in a cached context written only on
+// price (the pair's clearing price if its batch filled in this block, else
+// the spot price; clearing_price.go). EndBlock runs it in a cached context written only on
 // success, so a pool is recorded entirely or not at all. It returns the
 // number of records written.
 func (k Keeper) recordTwap(ctx sdk.Context, poolID uint64, now time.Time) (int, error) {
@@ -178,7 +179,7 @@ func (k Keeper) recordTwap(ctx sdk.Context, poolID uint64, now time.Time) (int, 
 			if base == quote {
 				continue
 			}
-			price, err := p.SpotPrice(base, quote, now)
+			price, err := k.twapPrice(ctx, p, base, quote, now)
 			if err != nil {
 				return 0, err
 			}

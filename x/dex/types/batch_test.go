@@ -29,7 +29,7 @@ func TestClearPairMatchesSwap(t *testing.T) {
 		dx, dy := p.Reserves[0].Denom, p.Reserves[1].Denom
 		amount := sdkmath.NewInt(1 + r.Int63n(p.Reserves[0].Amount.Int64()/3))
 		hop, want, err := p.SwapExactIn(dx, dy, amount, now, share)
-		c, got, cerr := p.ClearPair(dx, dy, []dexmath.BatchOrder{{Side: dexmath.SideSellX, Amount: amount}}, now, share)
+		c, got, cerr := p.ClearPair(dx, dy, []dexmath.BatchOrder{{Side: dexmath.SideSellX, Amount: amount}}, nil, now, share)
 		require.NoError(t, cerr)
 		if err != nil {
 			require.False(t, c.Filled[0])
@@ -42,7 +42,7 @@ func TestClearPairMatchesSwap(t *testing.T) {
 		other := sdkmath.NewInt(1 + r.Int63n(p.Reserves[1].Amount.Int64()/3))
 		c, after, err := p.ClearPair(dx, dy, []dexmath.BatchOrder{
 			{Side: dexmath.SideSellX, Amount: amount}, {Side: dexmath.SideSellY, Amount: other},
-		}, now, share)
+		}, nil, now, share)
 		require.NoError(t, err)
 		curve, err := p.Curve()
 		require.NoError(t, err)

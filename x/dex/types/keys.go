@@ -74,4 +74,8 @@ var (
 	// with an order that filled partly in a block (the pool's price after
 	// the batch may reach it again): they clear again in the next block.
 	RevisitBooksKey = collections.NewPrefix(27)
+	// BlockClearingPricesKey (transient store): (pool id, "base|quote") →
+	// the price of the pair's last batch clearing in this block, which the
+	// TWAP records instead of the spot price.
+	BlockClearingPricesKey = collections.NewPrefix(28)
 )

@@ -30,7 +30,8 @@ var (
 // DefaultParams: fee tiers 0.01%, 0.05%, 0.30%, 1.00%; no protocol fee;
 // 10 AGR to create a pool; 4 hops; a 48 h TWAP window; stableswap pools of
 // up to 4 assets with 1 ≤ A ≤ 10,000; not paused; limit orders of at least
-// 1000 base units, at most 100 open per account.
+// 1000 base units, at most 100 open per account; the matched part of a
+// limit order's fill pays 0.05% (maker) or 0.15% (taker).
 func DefaultParams() Params {
 	return Params{
 		FeeTiers: FeeTiers(
@@ -51,6 +52,8 @@ func DefaultParams() Params {
 		MaxOrdersPerPoolPerBlock: 1000,
 		MinLimitOrderSize:        sdkmath.NewInt(1000),
 		MaxOpenOrdersPerAccount:  100,
+		LimitMakerFee:            sdkmath.LegacyNewDecWithPrec(5, 4),
+		LimitTakerFee:            sdkmath.LegacyNewDecWithPrec(15, 4),
 	}
 }
 
@@ -104,6 +107,14 @@ func (p Params) Validate() error {
 	if p.MaxOpenOrdersPerAccount < 1 || p.MaxOpenOrdersPerAccount > MaxOpenOrdersLimit {
 		add("max_open_orders_per_account %d must be in [1, %d]", p.MaxOpenOrdersPerAccount, MaxOpenOrdersLimit)
 	}
+	for _, f := range []struct {
+		name string
+		v    sdkmath.LegacyDec
+	}{{"limit_maker_fee", p.LimitMakerFee}, {"limit_taker_fee", p.LimitTakerFee}} {
+		if f.v.IsNil() || f.v.IsNegative() || f.v.GT(MaxSwapFee) {
+			add("%s %v must be in [0, %s]", f.name, f.v, MaxSwapFee)
+		}
+	}
 	if len(problems) > 0 {
 		return errorsmod.Wrap(ErrInvalidParams, strings.Join(problems, "; "))
 	}
@@ -137,6 +148,15 @@ func (p Params) IsFeeTier(fee sdkmath.LegacyDec) bool {
 		}
 	}
 	return false
+}
+
+// LimitMatchFee is the fee a limit order pays on the matched part of its
+// fill: limit_maker_fee for a maker, limit_taker_fee for a taker.
+func (p Params) LimitMatchFee(maker bool) sdkmath.LegacyDec {
+	if maker {
+		return p.LimitMakerFee
+	}
+	return p.LimitTakerFee
 }
 
 // TwapWindow is twap_window_seconds as a duration (capped, so a huge value

@@ -25,6 +25,8 @@ export interface Params {
   maxOrdersPerPoolPerBlock: number;
   minLimitOrderSize: string;
   maxOpenOrdersPerAccount: number;
+  limitMakerFee: string;
+  limitTakerFee: string;
 }
 
 export interface FeeTier {
@@ -45,6 +47,8 @@ function createBaseParams(): Params {
     maxOrdersPerPoolPerBlock: 0,
     minLimitOrderSize: "",
     maxOpenOrdersPerAccount: 0,
+    limitMakerFee: "",
+    limitTakerFee: "",
   };
 }
 
@@ -85,6 +89,12 @@ export const Params: MessageFns<Params> = {
     }
     if (message.maxOpenOrdersPerAccount !== 0) {
       writer.uint32(112).uint32(message.maxOpenOrdersPerAccount);
+    }
+    if (message.limitMakerFee !== "") {
+      writer.uint32(122).string(message.limitMakerFee);
+    }
+    if (message.limitTakerFee !== "") {
+      writer.uint32(130).string(message.limitTakerFee);
     }
     return writer;
   },
@@ -198,6 +208,22 @@ export const Params: MessageFns<Params> = {
             message.maxOpenOrdersPerAccount = reader.uint32();
             continue;
           }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.limitMakerFee = reader.string();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.limitTakerFee = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -268,6 +294,16 @@ export const Params: MessageFns<Params> = {
         : isSet(object.max_open_orders_per_account)
         ? globalThis.Number(object.max_open_orders_per_account)
         : 0,
+      limitMakerFee: isSet(object.limitMakerFee)
+        ? globalThis.String(object.limitMakerFee)
+        : isSet(object.limit_maker_fee)
+        ? globalThis.String(object.limit_maker_fee)
+        : "",
+      limitTakerFee: isSet(object.limitTakerFee)
+        ? globalThis.String(object.limitTakerFee)
+        : isSet(object.limit_taker_fee)
+        ? globalThis.String(object.limit_taker_fee)
+        : "",
     };
   },
 
@@ -309,6 +345,12 @@ export const Params: MessageFns<Params> = {
     if (message.maxOpenOrdersPerAccount !== 0) {
       obj.maxOpenOrdersPerAccount = Math.round(message.maxOpenOrdersPerAccount);
     }
+    if (message.limitMakerFee !== "") {
+      obj.limitMakerFee = message.limitMakerFee;
+    }
+    if (message.limitTakerFee !== "") {
+      obj.limitTakerFee = message.limitTakerFee;
+    }
     return obj;
   },
 
@@ -329,6 +371,8 @@ export const Params: MessageFns<Params> = {
     message.maxOrdersPerPoolPerBlock = object.maxOrdersPerPoolPerBlock ?? 0;
     message.minLimitOrderSize = object.minLimitOrderSize ?? "";
     message.maxOpenOrdersPerAccount = object.maxOpenOrdersPerAccount ?? 0;
+    message.limitMakerFee = object.limitMakerFee ?? "";
+    message.limitTakerFee = object.limitTakerFee ?? "";
     return message;
   },
 };
