@@ -140,7 +140,7 @@ func TestEVMSwapCalldata(t *testing.T) {
 	if args[1].(string) != "uusdc" || args[2].(*big.Int).Int64() != 1_000_000 || args[3].(*big.Int).Int64() != 1 || args[4].(uint64) != 0 {
 		t.Errorf("args %v", args[1:])
 	}
-	if w.GasLimit() != 500_000 {
+	if w.GasLimit() != 260_000 {
 		t.Errorf("gas limit %d for two hops", w.GasLimit())
 	}
 	if _, err := NewEVMSwap(addr, "x:uagr", sdk.NewInt64Coin("uusdc", 1)); err == nil {
