@@ -1,52 +1,117 @@
 #!/usr/bin/env bash
-# Measures committed bank sends/s and swaps/s on a fresh devnet, in one run:
-# ROUNDS rounds, each sending TXS bank sends, TXS single-hop swaps and TXS
-# two-hop swaps from ACCOUNTS accounts, in an order that rotates from round
-# to round (so that no workload always pays for the previous one's disk
-# compaction). Prints every run and the median per workload.
+# Measures committed tx/s on a fresh devnet, in one run: ROUNDS rounds, each
+# sending TXS txs of every workload from ACCOUNTS accounts — bank sends,
+# single-hop swaps, two-hop swaps, EVM ERC-20 transfers (uusdc's native-pair
+# ERC-20) and EVM swaps through the dex precompile (pool 1) — in an order that
+# rotates from round to round (so that no workload always pays for the
+# previous one's disk compaction). Prints every run and the median per
+# workload.
+#
+# With PRE_EVM_BIN set (an agorad built from the commit before the EVM merge),
+# it then starts a second fresh devnet with that binary and runs ROUNDS bank
+# send runs on it: bank sends/s without the EVM ante handler, next to the
+# figure above.
 #   scripts/bench-devnet.sh                  (defaults: 3 rounds of 10000 txs)
 #   ROUNDS=5 TXS=15000 scripts/bench-devnet.sh
+#   AGORAD_BIN=/tmp/agorad PRE_EVM_BIN=/tmp/pre-evm-agorad scripts/bench-devnet.sh
+#   KINDS="send erc20" scripts/bench-devnet.sh   (a subset of the workloads)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-3}
 TXS=${TXS:-10000}
 ACCOUNTS=${ACCOUNTS:-50}
 BASE=${BASE:-36600}
+PRE_EVM_BIN=${PRE_EVM_BIN:-}
 home=$(mktemp -d)
 out=$(mktemp)
-trap 'kill $devnet 2>/dev/null; wait $devnet 2>/dev/null; rm -rf "$home" "$out"' EXIT
+devnet=
+stop_devnet() {
+	if [ -n "$devnet" ]; then
+		kill "$devnet" 2>/dev/null || true
+		wait "$devnet" 2>/dev/null || true
+		devnet=
+	fi
+}
+trap 'stop_devnet; rm -rf "$home" "$out"' EXIT
 
-make build >/dev/null
-bin=build/agorad
-$bin devnet --home "$home" --p2p-port $BASE --rpc-port $((BASE+1)) --api-port $((BASE+2)) --grpc-port $((BASE+3)) >"$out" 2>&1 &
-devnet=$!
-until grep -q "devnet is running" "$out"; do
-	kill -0 $devnet 2>/dev/null || { cat "$out"; exit 1; }
-	sleep 1
-done
-echo "devnet up in $home; $ROUNDS rounds of $TXS txs from $ACCOUNTS accounts"
+if [ -n "${AGORAD_BIN:-}" ]; then
+	bin=$AGORAD_BIN
+else
+	make build >/dev/null
+	bin=build/agorad
+fi
 
-kinds=("send" "swap --route 1:uagr --token-in 1000000uusdc" "swap --route 1:uusdc,3:ueth --token-in 1000000uagr")
-labels=("send" "swap-1hop" "swap-2hop")
-declare -A tps gas
+# start_devnet BIN HOME BASE [extra flags]: a fresh devnet on ports BASE..BASE+5.
+start_devnet() {
+	local b=$1 h=$2 p=$3
+	shift 3
+	: >"$out"
+	$b devnet --home "$h" --p2p-port "$p" --rpc-port $((p + 1)) --api-port $((p + 2)) --grpc-port $((p + 3)) \
+		--web-port 0 "$@" >"$out" 2>&1 &
+	devnet=$!
+	until grep -q "devnet is running" "$out"; do
+		kill -0 "$devnet" 2>/dev/null || { cat "$out"; exit 1; }
+		sleep 1
+	done
+}
+
+declare -A args=(
+	[send]="--kind send"
+	[swap-1hop]="--kind swap --route 1:uagr --token-in 1000000uusdc"
+	[swap-2hop]="--kind swap --route 1:uusdc,3:ueth --token-in 1000000uagr"
+	[erc20]="--kind erc20 --denom uusdc"
+	[evm-swap]="--kind evm-swap --route 1:uagr --token-in 1000000uusdc"
+)
+read -r -a labels <<<"${KINDS:-send swap-1hop swap-2hop erc20 evm-swap}"
+n=${#labels[@]}
+declare -A tps gas p50s p99s
+
+# run_load BIN HOME LABEL ROUND KEY: one loadgen run, printed and recorded under KEY.
+run_load() {
+	local b=$1 h=$2 l=$3 r=$4 key=$5 res t g p50 p99
+	# shellcheck disable=SC2086 # the workload's flags are words
+	res=$($b loadgen ${args[$l]} --accounts "$ACCOUNTS" --txs "$TXS" --seed "bench$r-$key" \
+		--from alice --home "$h" --node "tcp://127.0.0.1:$((BASE + 1))" 2>/dev/null) || true
+	t=$(awk '/^throughput/ {print $2}' <<<"$res")
+	g=$(awk '/^gas used/ {print $4}' <<<"$res")
+	p50=$(awk '/^latency p50/ {print $3}' <<<"$res")
+	p99=$(awk '/^latency p99/ {print $3}' <<<"$res")
+	printf 'round %d  %-14s %8s tx/s  p50 %-8s p99 %-8s gas %s  %s\n' "$r" "$key" "${t:-FAIL}" "$p50" "$p99" "$g" \
+		"$(grep -E '^(sent|first error)' <<<"$res" | tr '\n' ' ')"
+	tps[$key]+="${t:-0} "
+	gas[$key]=$g
+	p50s[$key]+="$p50 "
+	p99s[$key]+="$p99 "
+}
+
+start_devnet "$bin" "$home" "$BASE" --json-rpc-port $((BASE + 4)) --json-rpc-ws-port $((BASE + 5))
+echo "devnet up in $home ($($bin version 2>/dev/null || echo '?')); $ROUNDS rounds of $TXS txs from $ACCOUNTS accounts"
 for r in $(seq 1 "$ROUNDS"); do
-	for j in 0 1 2; do
-		i=$(( (j + r) % 3 ))
-		res=$($bin loadgen --kind ${kinds[$i]} --accounts "$ACCOUNTS" --txs "$TXS" --seed "bench$r-$i" \
-			--from alice --home "$home" 2>/dev/null)
-		t=$(awk '/^throughput/ {print $2}' <<<"$res")
-		g=$(awk '/^gas used/ {print $4}' <<<"$res")
-		p50=$(awk '/^latency p50/ {print $3}' <<<"$res")
-		p99=$(awk '/^latency p99/ {print $3}' <<<"$res")
-		printf 'round %d  %-10s %8s tx/s  p50 %-8s p99 %-8s gas %s\n' "$r" "${labels[$i]}" "$t" "$p50" "$p99" "$g"
-		tps[${labels[$i]}]+="$t "
-		gas[${labels[$i]}]=$g
+	for j in $(seq 0 $((n - 1))); do
+		l=${labels[$(((j + r) % n))]}
+		run_load "$bin" "$home" "$l" "$r" "$l"
 	done
 done
+stop_devnet
+
+if [ -n "$PRE_EVM_BIN" ]; then
+	prehome=$(mktemp -d)
+	trap 'stop_devnet; rm -rf "$home" "$out" "$prehome"' EXIT
+	start_devnet "$PRE_EVM_BIN" "$prehome" "$BASE"
+	echo "pre-EVM devnet up in $prehome ($PRE_EVM_BIN)"
+	for r in $(seq 1 "$ROUNDS"); do
+		run_load "$PRE_EVM_BIN" "$prehome" send "$r" send-pre-evm
+	done
+	stop_devnet
+	labels+=(send-pre-evm)
+fi
+
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-s=$(median "${tps[send]}")
+s=$(median "${tps[send]:-0}")
 echo
 for l in "${labels[@]}"; do
 	m=$(median "${tps[$l]}")
-	printf '%-10s median %8s tx/s  (%.2f x bank sends)  gas/tx %s\n' "$l" "$m" "$(echo "$m / $s" | bc -l)" "${gas[$l]}"
+	ratio=$(awk -v m="$m" -v s="$s" 'BEGIN { if (s > 0) printf "%.2f", m / s; else print "-" }')
+	printf '%-14s median %8s tx/s  (%s x bank sends)  gas/tx %s  p50 per run: %s p99 per run: %s\n' "$l" "$m" "$ratio" \
+		"${gas[$l]}" "${p50s[$l]}" "${p99s[$l]}"
 done

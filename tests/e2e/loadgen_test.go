@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,20 +15,28 @@ import (
 func TestLoadgen(t *testing.T) {
 	skipInShortMode(t)
 	d := harness.StartDevnet(t, t.TempDir())
-	for _, kind := range [][]string{
-		{"--kind", "send"},
-		{"--kind", "swap", "--route", "1:uagr", "--token-in", "1000000uusdc"},
-		{"--kind", "swap", "--route", "1:uusdc,3:ueth", "--token-in", "1000000uagr"},
+	for _, c := range []struct {
+		txs  int
+		kind []string
+	}{
+		{60, []string{"--kind", "send"}},
+		{60, []string{"--kind", "swap", "--route", "1:uagr", "--token-in", "1000000uusdc"}},
+		{60, []string{"--kind", "swap", "--route", "1:uusdc,3:ueth", "--token-in", "1000000uagr"}},
+		// Ethereum txs (issue 17): ERC-20 transfers of uusdc's native pair
+		// and swaps through the dex precompile, signed for chain id 24672.
+		{20, []string{"--kind", "erc20", "--denom", "uusdc"}},
+		{20, []string{"--kind", "evm-swap", "--route", "1:uagr", "--token-in", "1000000uusdc"}},
 	} {
-		args := append([]string{"loadgen", "--accounts", "5", "--txs", "60", "--from", "alice"}, kind...)
+		kind, n := c.kind, c.txs
+		args := append([]string{"loadgen", "--accounts", "5", "--txs", strconv.Itoa(n), "--from", "alice"}, kind...)
 		out, err := d.CLI(args...)
 		if err != nil {
-			t.Fatalf("%v: %v", kind, err)
+			t.Fatalf("%v: %v\n%s", kind, err, out)
 		}
-		if !strings.Contains(out, "sent            60 (rejected at CheckTx 0, failed in block 0)") {
+		if !strings.Contains(out, fmt.Sprintf("sent            %d (rejected at CheckTx 0, failed in block 0)", n)) {
 			t.Errorf("%v: not every tx was accepted:\n%s", kind, out)
 		}
-		if !regexp.MustCompile(`(?m)^committed\s+60 in \d+ blocks`).MatchString(out) {
+		if !regexp.MustCompile(fmt.Sprintf(`(?m)^committed\s+%d in \d+ blocks`, n)).MatchString(out) {
 			t.Errorf("%v: not every tx was committed:\n%s", kind, out)
 		}
 		m := regexp.MustCompile(`(?m)^throughput\s+([0-9.]+) committed tx/s`).FindStringSubmatch(out)
@@ -36,6 +45,10 @@ func TestLoadgen(t *testing.T) {
 		}
 		if tps, _ := strconv.ParseFloat(m[1], 64); tps <= 0 {
 			t.Errorf("%v: throughput %s", kind, m[1])
+		}
+		g := regexp.MustCompile(`(?m)^gas used \(mean\) (\d+)`).FindStringSubmatch(out)
+		if g == nil || g[1] == "0" {
+			t.Errorf("%v: no gas used in:\n%s", kind, out)
 		}
 	}
 }

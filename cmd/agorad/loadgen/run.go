@@ -85,7 +85,7 @@ func Run(ctx context.Context, clientCtx client.Context, cfg Config, build func(r
 	}
 
 	fmt.Fprintf(cfg.Log, "broadcasting ...\n")
-	return broadcastAndWatch(ctx, clientCtx, cfg, w, signed)
+	return broadcastAndWatch(ctx, clientCtx, cfg, w.Name(), signed)
 }
 
 func feeFor(gas uint64, price sdkmath.LegacyDec) sdk.Coins {
@@ -168,9 +168,9 @@ func sign(clientCtx client.Context, kr keyring.Keyring, a *account, gas uint64, 
 // watcher reads only blocks (their tx lists) while the load runs; the
 // results (codes, gas) are read once it is over, so that watching costs the
 // node as little as possible.
-func broadcastAndWatch(ctx context.Context, clientCtx client.Context, cfg Config, w Workload, signed [][][]byte) (Report, error) {
+func broadcastAndWatch(ctx context.Context, clientCtx client.Context, cfg Config, name string, signed [][][]byte) (Report, error) {
 	r := &loadRun{clientCtx: clientCtx, cfg: cfg, inFlight: map[string]time.Time{}}
-	r.rep = Report{Workload: w.Name(), Accounts: len(signed)}
+	r.rep = Report{Workload: name, Accounts: len(signed)}
 	status, err := clientCtx.Client.Status(ctx)
 	if err != nil {
 		return r.rep, err

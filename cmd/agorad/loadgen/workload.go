@@ -3,6 +3,9 @@
 // sequence counter, since the CLI's --sequence is ignored online), broadcasts
 // them over CometBFT's RPC, watches blocks for their inclusion, and reports
 // committed transactions per second and broadcast-to-inclusion latency.
+// EVM workloads (EVMWorkload, RunEVM) do the same with Ethereum keys: EIP-1559
+// txs signed for the EIP-155 chain id, broadcast as the MsgEthereumTx
+// Cosmos txs eth_sendRawTransaction would build, so they are counted alike.
 package loadgen
 
 import (
