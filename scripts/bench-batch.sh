@@ -22,6 +22,6 @@ for rev in $REVS; do
 	git worktree add -q --detach "$work/src-$n" "$sha"
 	(cd "$work/src-$n" && go build -o "$work/agorad-$n" ./cmd/agorad)
 	echo "== $rev ($sha): $(git log -1 --format=%s "$sha" | cut -c1-90)"
-	AGORAD="$work/agorad-$n" scripts/bench-devnet.sh
+	AGORAD_BIN="$work/agorad-$n" KINDS="${KINDS:-send swap-1hop swap-2hop}" scripts/bench-devnet.sh
 	echo
 done

@@ -15,6 +15,7 @@
 #   ROUNDS=5 TXS=15000 scripts/bench-devnet.sh
 #   AGORAD_BIN=/tmp/agorad PRE_EVM_BIN=/tmp/pre-evm-agorad scripts/bench-devnet.sh
 #   KINDS="send erc20" scripts/bench-devnet.sh   (a subset of the workloads)
+#   LOADGEN_FLAGS="--max-pending 900" scripts/bench-devnet.sh   (extra flags for every loadgen run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-3}
@@ -71,7 +72,7 @@ run_load() {
 	local b=$1 h=$2 l=$3 r=$4 key=$5 res t g p50 p99
 	# shellcheck disable=SC2086 # the workload's flags are words
 	res=$($b loadgen ${args[$l]} --accounts "$ACCOUNTS" --txs "$TXS" --seed "bench$r-$key" \
-		--from alice --home "$h" --node "tcp://127.0.0.1:$((BASE + 1))" 2>/dev/null) || true
+		--from alice --home "$h" --node "tcp://127.0.0.1:$((BASE + 1))" ${LOADGEN_FLAGS:-} 2>/dev/null) || true
 	t=$(awk '/^throughput/ {print $2}' <<<"$res")
 	g=$(awk '/^gas used/ {print $4}' <<<"$res")
 	p50=$(awk '/^latency p50/ {print $3}' <<<"$res")
@@ -84,7 +85,11 @@ run_load() {
 	p99s[$key]+="$p99 "
 }
 
-start_devnet "$bin" "$home" "$BASE" --json-rpc-port $((BASE + 4)) --json-rpc-ws-port $((BASE + 5))
+evmflags=()
+if $bin devnet --help 2>/dev/null | grep -q -- --json-rpc-port; then # builds before the EVM have no JSON-RPC
+	evmflags=(--json-rpc-port $((BASE + 4)) --json-rpc-ws-port $((BASE + 5)))
+fi
+start_devnet "$bin" "$home" "$BASE" "${evmflags[@]}"
 echo "devnet up in $home ($($bin version 2>/dev/null || echo '?')); $ROUNDS rounds of $TXS txs from $ACCOUNTS accounts"
 for r in $(seq 1 "$ROUNDS"); do
 	for j in $(seq 0 $((n - 1))); do
