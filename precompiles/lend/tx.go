@@ -21,19 +21,20 @@ import (
 // method names. collateralize and removeCollateral take the market's denom
 // and an amount of its receipts (lend/{denom}).
 func (p Precompile) transact(ctx sdk.Context, caller common.Address, method *abi.Method, args []interface{}) ([]byte, error) {
-	var in struct {
-		Denom  string
-		Amount *big.Int
+	if len(args) != 2 {
+		return nil, fmt.Errorf(cmn.ErrInvalidNumberOfArgs, 2, len(args))
 	}
-	if err := method.Inputs.Copy(&in, args); err != nil {
-		return nil, err
+	denom, ok := args[0].(string)
+	raw, ok2 := args[1].(*big.Int)
+	if !ok || !ok2 {
+		return nil, fmt.Errorf("%s takes (string denom, uint256 amount)", method.Name)
 	}
-	amount, err := positiveAmount("amount", in.Amount)
+	amount, err := positiveAmount("amount", raw)
 	if err != nil {
 		return nil, err
 	}
-	coin := sdk.Coin{Denom: in.Denom, Amount: amount}
-	receipts := sdk.Coin{Denom: lendtypes.ReceiptDenom(in.Denom), Amount: amount}
+	coin := sdk.Coin{Denom: denom, Amount: amount}
+	receipts := sdk.Coin{Denom: lendtypes.ReceiptDenom(denom), Amount: amount}
 	sender := sdk.AccAddress(caller.Bytes()).String()
 	var msg sdk.Msg
 	switch method.Name {
