@@ -325,7 +325,7 @@ func NewAgoraApp(
 	app.DexKeeper = dexkeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[dextypes.StoreKey]),
 		runtime.NewTransientStoreService(tkeys[dextypes.TransientStoreKey]),
-		app.BankKeeper, app.DistrKeeper, riskAuthority, dexTwapConsumer{app: app})
+		pairingBank{BankKeeper: app.BankKeeper, app: app}, app.DistrKeeper, riskAuthority, dexTwapConsumer{app: app})
 
 	// The oracle reads validators' powers and consensus keys from staking
 	// (and slashes through it when miss slashing is on); the exchange's TWAP

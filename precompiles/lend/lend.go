@@ -1,5 +1,5 @@
 // Package lend is Agora's money-market precompile: x/lend's supply,
-// withdraw, collateral, borrow and repay for msg.sender, and any account's
+// withdraw, collateral, borrow, repay and liquidate for msg.sender, and any account's
 // position and health factor, at LendAddress (interface
 // contracts/precompiles/IAgoraLend.sol, ABI abi.json generated from it).
 //
@@ -12,15 +12,12 @@ package lend
 import (
 	"context"
 	"embed"
-	"fmt"
-	"math/big"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/vm"
 
 	errorsmod "cosmossdk.io/errors"
-	sdkmath "cosmossdk.io/math"
 	storetypes "cosmossdk.io/store/types"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -44,6 +41,9 @@ const (
 	MethodSupplyCollateral = "supplyCollateral"
 	MethodBorrow           = "borrow"
 	MethodRepay            = "repay"
+	MethodCollateralize    = "collateralize"
+	MethodRemoveCollateral = "removeCollateral"
+	MethodLiquidate        = "liquidate"
 	MethodPosition         = "position"
 )
 
@@ -125,82 +125,14 @@ func (p Precompile) Run(evm *vm.EVM, contract *vm.Contract, readOnly bool) ([]by
 		if err != nil {
 			return nil, err
 		}
-		if method.Name == MethodPosition {
+		switch method.Name {
+		case MethodPosition:
 			return p.position(ctx, method, args)
+		case MethodLiquidate:
+			return p.liquidate(ctx, contract.Caller(), method, args)
 		}
 		return p.transact(ctx, contract.Caller(), method, args)
 	})
-}
-
-// transact runs the x/lend message of msg.sender that the method names.
-func (p Precompile) transact(ctx sdk.Context, caller common.Address, method *abi.Method, args []interface{}) ([]byte, error) {
-	var in struct {
-		Denom  string
-		Amount *big.Int
-	}
-	if err := method.Inputs.Copy(&in, args); err != nil {
-		return nil, err
-	}
-	if in.Amount == nil || in.Amount.Sign() <= 0 || in.Amount.BitLen() > sdkmath.MaxBitLen {
-		return nil, errorsmod.Wrapf(lendtypes.ErrInvalidAmount, "amount must be positive, got %v", in.Amount)
-	}
-	coin := sdk.Coin{Denom: in.Denom, Amount: sdkmath.NewIntFromBigInt(in.Amount)}
-	sender := sdk.AccAddress(caller.Bytes()).String()
-	var msg sdk.Msg
-	switch method.Name {
-	case MethodSupply:
-		msg = &lendtypes.MsgSupply{Supplier: sender, Amount: coin}
-	case MethodWithdraw:
-		msg = &lendtypes.MsgWithdraw{Supplier: sender, Amount: coin}
-	case MethodSupplyCollateral:
-		msg = &lendtypes.MsgSupplyCollateral{Borrower: sender, Amount: coin}
-	case MethodBorrow:
-		msg = &lendtypes.MsgBorrow{Borrower: sender, Amount: coin}
-	case MethodRepay:
-		msg = &lendtypes.MsgRepay{Sender: sender, Borrower: sender, Amount: coin}
-	default:
-		return nil, fmt.Errorf(cmn.ErrUnknownMethod, method.Name)
-	}
-	if v, ok := msg.(sdk.HasValidateBasic); ok {
-		if err := v.ValidateBasic(); err != nil {
-			return nil, err
-		}
-	}
-	if err := p.checkBreaker(ctx, msg); err != nil {
-		return nil, err
-	}
-	switch m := msg.(type) {
-	case *lendtypes.MsgSupply:
-		res, err := p.msgs.Supply(ctx, m)
-		if err != nil {
-			return nil, err
-		}
-		return method.Outputs.Pack(res.Receipts.Amount.BigInt())
-	case *lendtypes.MsgWithdraw:
-		res, err := p.msgs.Withdraw(ctx, m)
-		if err != nil {
-			return nil, err
-		}
-		return method.Outputs.Pack(res.Withdrawn.Amount.BigInt())
-	case *lendtypes.MsgSupplyCollateral:
-		res, err := p.msgs.SupplyCollateral(ctx, m)
-		if err != nil {
-			return nil, err
-		}
-		return method.Outputs.Pack(res.CollateralAdded.Amount.BigInt())
-	case *lendtypes.MsgBorrow:
-		if _, err := p.msgs.Borrow(ctx, m); err != nil {
-			return nil, err
-		}
-		return method.Outputs.Pack()
-	case *lendtypes.MsgRepay:
-		res, err := p.msgs.Repay(ctx, m)
-		if err != nil {
-			return nil, err
-		}
-		return method.Outputs.Pack(res.Repaid.Amount.BigInt())
-	}
-	return nil, fmt.Errorf(cmn.ErrUnknownMethod, method.Name)
 }
 
 // position is x/lend's Position query, in a throw-away context (the query
