@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Swaps/s before and after the batch auction (issue 13), in one run: builds
-# agorad at each revision given (default: the commit before x/dex queued
-# swaps into the block's batch, that commit, and HEAD) in temporary
-# worktrees, and runs scripts/bench-devnet.sh against each build in turn on
-# a fresh devnet (same rounds, load and machine).
+# agorad at each revision given in temporary worktrees, and runs
+# scripts/bench-devnet.sh against each build in turn on a fresh devnet (same
+# rounds, load and machine). Default revisions: b086d0e, the last main commit
+# that builds before x/dex queued swaps into the block's batch (78cd6e7 and
+# the commits right after it do not build on their own); 1a04c41, the first
+# that builds after it; 5af1820, the last before the EVM; and HEAD.
 #   scripts/bench-batch.sh
-#   REVS="78cd6e7^ HEAD" ROUNDS=3 TXS=10000 scripts/bench-batch.sh
+#   REVS="b086d0e HEAD" ROUNDS=3 TXS=10000 scripts/bench-batch.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-REVS=${REVS:-"78cd6e7^ 78cd6e7 HEAD"}
+REVS=${REVS:-"b086d0e 1a04c41 5af1820 HEAD"}
 work=$(mktemp -d)
 cleanup() {
 	for d in "$work"/src-*; do [ -d "$d" ] && git worktree remove --force "$d" >/dev/null 2>&1 || true; done
