@@ -150,20 +150,7 @@ func FuzzLimitOrderIndependence(f *testing.F) {
 		for k := range orders {
 			side := BatchSide(rng.Intn(2))
 			amt := randAmount(rng, 4, 9)
-			if rng.Intn(3) == 0 {
-				orders[k] = BatchOrder{Side: side, Amount: amt, MinOut: sdkmath.OneInt()}
-				continue
-			}
-			p := spot
-			if side == SideSellY {
-				p = new(big.Rat).Inv(spot)
-			}
-			p = new(big.Rat).Mul(p, big.NewRat(int64(90+rng.Intn(25)), 100))
-			lim := sdkmath.LegacyNewDecFromBigIntWithPrec(ratFloor(new(big.Rat).Mul(p, new(big.Rat).SetInt(decScale))), 18)
-			if !lim.IsPositive() {
-				lim = dec("0.000001")
-			}
-			orders[k] = BatchOrder{Side: side, Amount: amt, Limit: lim}
+			orders[k] = randSwapOrLimit(rng, side, amt, spot, 90)
 		}
 		clear := func(os []BatchOrder) (BatchClearing, error) {
 			if stable {

@@ -2,6 +2,7 @@ package math
 
 import (
 	"math/big"
+	"math/rand"
 	"testing"
 
 	sdkmath "cosmossdk.io/math"
@@ -134,4 +135,23 @@ func requireIntEq(t testing.TB, want, got sdkmath.Int) {
 func requireDecEq(t testing.TB, want, got sdkmath.LegacyDec) {
 	t.Helper()
 	require.True(t, want.Equal(got), "want %s, got %s", want, got)
+}
+
+// randSwapOrLimit is, one time in three, a swap of amt (min_out 1), else a
+// limit order of amt whose limit is lowPct% to lowPct+24% of the spot price
+// of its side's input (spot: y per x).
+func randSwapOrLimit(rng *rand.Rand, side BatchSide, amt sdkmath.Int, spot *big.Rat, lowPct int) BatchOrder {
+	if rng.Intn(3) == 0 {
+		return BatchOrder{Side: side, Amount: amt, MinOut: sdkmath.OneInt()}
+	}
+	p := spot
+	if side == SideSellY {
+		p = new(big.Rat).Inv(spot)
+	}
+	p = new(big.Rat).Mul(p, big.NewRat(int64(lowPct+rng.Intn(25)), 100))
+	lim := sdkmath.LegacyNewDecFromBigIntWithPrec(ratFloor(new(big.Rat).Mul(p, new(big.Rat).SetInt(decScale))), 18)
+	if !lim.IsPositive() {
+		lim = dec("0.000001")
+	}
+	return BatchOrder{Side: side, Amount: amt, Limit: lim}
 }
