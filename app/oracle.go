@@ -12,6 +12,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 
+	dexkeeper "github.com/agora-labs/agora/x/dex/keeper"
 	oracleabci "github.com/agora-labs/agora/x/oracle/abci"
 	"github.com/agora-labs/agora/x/oracle/feeder"
 )
@@ -62,8 +63,11 @@ func (app *AgoraApp) setupOracle(logger log.Logger, appOpts servertypes.AppOptio
 	app.SetVerifyVoteExtensionHandler(veHandler.VerifyVoteExtensionHandler())
 
 	defaults := baseapp.NewDefaultProposalHandler(app.Mempool(), app.BaseApp)
+	// The dex keeps each block within max_orders_per_pool_per_block swaps
+	// per pool before the SDK's handler fits the transactions to the block.
+	prepare := dexkeeper.CapSwapsPerPool(app.DexKeeper, app.txConfig.TxDecoder(), defaults.PrepareProposalHandler())
 	proposals := oracleabci.NewProposalHandler(app.OracleKeeper, app.StakingKeeper,
-		defaults.PrepareProposalHandler(), defaults.ProcessProposalHandler())
+		prepare, defaults.ProcessProposalHandler())
 	app.SetPrepareProposal(proposals.PrepareProposalHandler())
 	app.SetProcessProposal(proposals.ProcessProposalHandler())
 }

@@ -249,6 +249,13 @@ func (c *Chain) checkInvariants() {
 // number and sequence.
 func (c *Chain) SignTx(signer string, fee sdk.Coins, gas uint64, msgs ...sdk.Msg) []byte {
 	c.T.Helper()
+	return c.SignTxAt(signer, 0, fee, gas, msgs...)
+}
+
+// SignTxAt signs msgs like SignTx with the account's sequence plus ahead:
+// a transaction meant to follow ahead others of the signer still waiting.
+func (c *Chain) SignTxAt(signer string, ahead uint64, fee sdk.Coins, gas uint64, msgs ...sdk.Msg) []byte {
+	c.T.Helper()
 	acc := c.Accounts[signer]
 	if acc.PrivKey == nil {
 		c.T.Fatalf("no test account %q", signer)
@@ -258,6 +265,7 @@ func (c *Chain) SignTx(signer string, fee sdk.Coins, gas uint64, msgs ...sdk.Msg
 	if stored != nil {
 		num, seq = stored.GetAccountNumber(), stored.GetSequence()
 	}
+	seq += ahead
 	tx, err := simtestutil.GenSignedMockTx(c.rand, c.App.TxConfig(), msgs, fee, gas, ChainID,
 		[]uint64{num}, []uint64{seq}, acc.PrivKey)
 	if err != nil {

@@ -98,9 +98,9 @@ func (k Keeper) queueOrder(ctx context.Context, o types.SwapOrder) (uint64, erro
 
 // ReserveOrderSlots counts one queued swap on every pool of route for this
 // block and refuses it (ErrTooManyOrders) when a pool would exceed
-// max_orders_per_pool_per_block. The count lives in the transient store:
-// DeliverTx counts in the block's state, the ante handler (CheckTx) in the
-// mempool's, so a swap beyond the cap is refused at both.
+// max_orders_per_pool_per_block. The count lives in the block's transient
+// store. (CheckTx applies the cap through OrderCapDecorator, the proposer
+// through CapSwapsPerPool.)
 func (k Keeper) ReserveOrderSlots(ctx context.Context, route []types.Hop) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {

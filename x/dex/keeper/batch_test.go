@@ -219,36 +219,6 @@ func TestSwapOrderQueryUnknown(t *testing.T) {
 	requireErr(t, err, types.ErrOrderNotFound)
 }
 
-// The cap also holds at CheckTx (keeper.OrderCapDecorator in the app's ante
-// chain): once a pool has max_orders_per_pool_per_block swaps admitted to
-// the mempool, the next is refused there with ErrTooManyOrders; a swap on
-// another pool still passes.
-func TestBatchOrderCapAtCheckTx(t *testing.T) {
-	c := newChain(t, apptest.WithGenesis(func(cdc codec.JSONCodec, gen app.GenesisState) {
-		var gs types.GenesisState
-		cdc.MustUnmarshalJSON(gen[types.ModuleName], &gs)
-		gs.Params.MaxOrdersPerPoolPerBlock = 1
-		gen[types.ModuleName] = cdc.MustMarshalJSON(&gs)
-	}))
-	p1 := createCP(t, c, "100000000000uagr,100000000000uusdc")
-	p2 := createCP(t, c, "100000000ueth,300000000000uusdc")
-	check := func(tx []byte) *abci.ResponseCheckTx {
-		res, err := c.App.CheckTx(&abci.RequestCheckTx{Tx: tx, Type: abci.CheckTxType_New})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res
-	}
-	if res := check(swapIn(c, "alice", p1, "1000000uagr", "uusdc", 1)); res.Code != 0 {
-		t.Fatalf("first swap refused at CheckTx: %s", res.Log)
-	}
-	res := check(swapIn(c, "bob", p1, "1000000uagr", "uusdc", 1))
-	requireErr(t, &apptest.TxError{Code: res.Code, Codespace: res.Codespace, Log: res.Log}, types.ErrTooManyOrders)
-	if res := check(swapIn(c, "carol", p2, "1000000uusdc", "ueth", 1)); res.Code != 0 {
-		t.Fatalf("a swap on another pool refused at CheckTx: %s", res.Log)
-	}
-}
-
 // A pool whose batch fails (here: it panics) does not stop the block: its
 // orders are refunded in full with the error as the reason (EndBlock also
 // emits EventBatchError), the other pool's batch fills, and every invariant

@@ -72,6 +72,9 @@ type Keeper struct {
 	// BlockOrderCount (transient) counts the queued hops per pool in this
 	// block (max_orders_per_pool_per_block).
 	BlockOrderCount collections.Map[uint64, uint64]
+	// MempoolOrderCount (transient, written at CheckTx only) counts the
+	// swaps per pool waiting in this node's mempool (OrderCapDecorator).
+	MempoolOrderCount collections.Map[uint64, uint64]
 	// BlockClearingPrices (transient) are, per pool and ordered pair
 	// ("base|quote"), the price of base in quote at the pair's last batch
 	// clearing of this block; EndBlock's TWAP record uses it instead of the
@@ -152,6 +155,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, transie
 		QueuedOrders:    collections.NewKeySet(sb, types.QueuedOrdersKey, "queued_orders", collections.Uint64Key),
 		OrderPruneIndex: collections.NewKeySet(sb, types.OrderPruneIndexKey, "order_prune_index", collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)),
 		BlockOrderCount: collections.NewMap(tsb, types.BlockOrderCountKey, "block_order_count", collections.Uint64Key, collections.Uint64Value),
+		MempoolOrderCount: collections.NewMap(tsb, types.MempoolOrderCountKey, "mempool_order_count",
+			collections.Uint64Key, collections.Uint64Value),
 		BlockClearingPrices: collections.NewMap(tsb, types.BlockClearingPricesKey, "block_clearing_prices",
 			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey), sdk.LegacyDecValue),
 

@@ -33,7 +33,7 @@ var (
 	ErrInvariantBroken       = errorsmod.Register(ModuleName, 27, "pool invariant would decrease")
 	ErrInvalidGenesis        = errorsmod.Register(ModuleName, 28, "invalid genesis state")
 	ErrInvalidAddress        = errorsmod.Register(ModuleName, 29, "invalid address")
-	ErrTooManyOrders         = errorsmod.Register(ModuleName, 30, "too many swaps queued on the pool in this block")
+	ErrTooManyOrders         = errorsmod.Register(ModuleName, 30, "too many swaps queued on the pool")
 	ErrOrderNotFound         = errorsmod.Register(ModuleName, 31, "order not found")
 )
 

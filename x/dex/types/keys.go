@@ -78,4 +78,9 @@ var (
 	// the price of the pair's last batch clearing in this block, which the
 	// TWAP records instead of the spot price.
 	BlockClearingPricesKey = collections.NewPrefix(28)
+	// MempoolOrderCountKey (transient store, check state only): pool id →
+	// swaps (route hops) waiting in this node's mempool, counted by
+	// keeper.OrderCapDecorator at CheckTx and recounted by the mempool's
+	// recheck after every commit.
+	MempoolOrderCountKey = collections.NewPrefix(29)
 )
