@@ -49,6 +49,9 @@ export interface LimitOrderFill {
   amount_out: string;
   price: string;
   maker: boolean;
+  // fee_rebate: what the order got back (input denom) for the matched part
+  // of this fill, already left out of amount_in.
+  fee_rebate: string;
 }
 
 export interface LimitParams {

@@ -86,6 +86,11 @@ export async function run({ page, step, check, api, balance, shot, goto, okTx, c
   const sumOut = fills.reduce((s, f) => s + BigInt(f.amount_out), 0n);
   const sumIn = fills.reduce((s, f) => s + BigInt(f.amount_in), 0n);
   check(fills.length > 0 && sumOut === filledOut && sumIn === filledIn, `the chain's fills query adds up to the page's figures (${sumIn} → ${sumOut})`);
+  const sumRebate = fills.reduce((s, f) => s + BigInt(f.fee_rebate), 0n);
+  const pageRebate = BigInt(await filledRow.getAttribute("data-fills-rebate"));
+  check(pageRebate === sumRebate, `the page's maker/taker fee rebate equals the chain's (${sumRebate} uagr)`);
+  const shownRebates = await page.locator(`[data-testid="my-order-${id}"] [data-testid="fill-rebate"]`).count();
+  check(shownRebates === fills.filter((f) => BigInt(f.fee_rebate) > 0n).length, `each fill with a rebate shows it (${shownRebates})`);
   check((await balance(bob, "uusdc")) - usdcBefore === filledOut, "bob's USDC grew by exactly the fill");
   const after = (await api(`/agora/dex/v1/pools/${POOL}/order_book?base=uagr&quote=uusdc`)).asks;
   check(!after.some((l) => dec18(l.price) === dec18(limit)), "its level left the chain's book");

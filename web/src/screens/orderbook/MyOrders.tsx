@@ -70,6 +70,7 @@ function Row({ o, busy, onCancel }: { o: LimitOrder; busy: boolean; onCancel(): 
   const limit = fromBasePrice(o.limit_price, decimalsOf(o.token_in.denom, denoms), decimalsOf(o.denom_out, denoms));
   const fillsOut = (fills.data ?? []).reduce((s, f) => s + BigInt(f.amount_out), 0n);
   const fillsIn = (fills.data ?? []).reduce((s, f) => s + BigInt(f.amount_in), 0n);
+  const fillsRebate = (fills.data ?? []).reduce((s, f) => s + BigInt(f.fee_rebate || "0"), 0n);
   const expires = [
     o.expiry_height !== "0" ? `block ${o.expiry_height}` : "",
     o.expiry_time && !o.expiry_time.startsWith("0001-") ? new Date(o.expiry_time).toLocaleString() : "",
@@ -83,6 +84,7 @@ function Row({ o, busy, onCancel }: { o: LimitOrder; busy: boolean; onCancel(): 
       data-remaining={o.remaining}
       data-fills-in={fills.data ? String(fillsIn) : ""}
       data-fills-out={fills.data ? String(fillsOut) : ""}
+      data-fills-rebate={fills.data ? String(fillsRebate) : ""}
     >
       <td>{o.id}</td>
       <td>
@@ -107,6 +109,9 @@ function Row({ o, busy, onCancel }: { o: LimitOrder; busy: boolean; onCancel(): 
               <div key={f.height}>
                 block {f.height}: {formatCoin({ denom: o.token_in.denom, amount: f.amount_in }, denoms)} → {formatCoin({ denom: o.denom_out, amount: f.amount_out }, denoms)}
                 {f.maker ? " (maker)" : " (taker)"}
+                {BigInt(f.fee_rebate || "0") > 0n && (
+                  <span data-testid="fill-rebate">, fee rebate {formatCoin({ denom: o.token_in.denom, amount: f.fee_rebate }, denoms)}</span>
+                )}
               </div>
             ))}
       </td>

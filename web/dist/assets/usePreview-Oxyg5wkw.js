@@ -1,0 +1,1 @@
+import{c as e,l as t,w as n}from"./index-DUWrtHEj.js";var r=n();function i(n,i){let[a,o]=(0,r.useState)(),[s,c]=(0,r.useState)(``),l=n+JSON.stringify(i);return(0,r.useEffect)(()=>{if(o(void 0),c(``),!n)return;let r=!0,a=setTimeout(()=>{t(n,i).then(e=>r&&o(e)).catch(t=>r&&c(e(t)))},250);return()=>{r=!1,clearTimeout(a)}},[l]),{data:a,error:s}}export{i as t};
