@@ -338,7 +338,7 @@ func NewAgoraApp(
 	// (bank), values positions at the oracle's guarded prices and sells
 	// seized collateral on the exchange (protocol liquidation).
 	app.LendKeeper = lendkeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[lendtypes.StoreKey]), app.BankKeeper, app.OracleKeeper, app.DexKeeper, riskAuthority)
+		appCodec, runtime.NewKVStoreService(keys[lendtypes.StoreKey]), pairingBank{BankKeeper: app.BankKeeper, app: app}, app.OracleKeeper, app.DexKeeper, riskAuthority)
 
 	// Margin: positions borrow from the money market (each under its own
 	// account, managed by x/margin in x/lend) and trade on the exchange; the
@@ -357,7 +357,7 @@ func NewAgoraApp(
 	// unclaimed fees are held by the synth module account (bank), which
 	// mints and burns synth/{SYMBOL}; prices come from the oracle.
 	app.SynthKeeper = synthkeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[synthtypes.StoreKey]), app.BankKeeper, app.OracleKeeper, riskAuthority)
+		appCodec, runtime.NewKVStoreService(keys[synthtypes.StoreKey]), pairingBank{BankKeeper: app.BankKeeper, app: app}, app.OracleKeeper, riskAuthority)
 
 	// Liquidity rewards: bonded LP shares, gauge coins and allocated rewards
 	// are held by the incentives module account; emissions come from the

@@ -10,10 +10,13 @@ import (
 	erc20types "github.com/cosmos/evm/x/erc20/types"
 
 	dextypes "github.com/agora-labs/agora/x/dex/types"
+	lendtypes "github.com/agora-labs/agora/x/lend/types"
+	synthtypes "github.com/agora-labs/agora/x/synth/types"
 )
 
 // pairingBank is the bank keeper given to a module that creates denoms
-// after genesis (x/dex: a new pool's LP shares). When the module registers
+// after genesis (x/dex: a new pool's LP shares; x/lend: a new market's
+// receipts; x/synth: a new synth). When the module registers
 // a denom's bank metadata, the denom also becomes an ERC-20: a native-coin
 // token pair at ERC20Address(denom) with its ERC-20 precompile active,
 // exactly as genesis pairs its denoms. A denom already paired (genesis,
@@ -30,7 +33,11 @@ type pairingBank struct {
 	app *AgoraApp // the erc20 keeper is built after the modules that use this
 }
 
-var _ dextypes.BankKeeper = pairingBank{}
+var (
+	_ dextypes.BankKeeper   = pairingBank{}
+	_ lendtypes.BankKeeper  = pairingBank{}
+	_ synthtypes.BankKeeper = pairingBank{}
+)
 
 // SetDenomMetaData stores the metadata and pairs the denom.
 func (b pairingBank) SetDenomMetaData(ctx context.Context, md banktypes.Metadata) {

@@ -22,6 +22,9 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		if err := k.Markets.Set(ctx, m.Denom, m); err != nil {
 			return err
 		}
+		if err := k.registerReceiptMetadata(ctx, m); err != nil {
+			return err
+		}
 	}
 	for _, s := range gs.MarketStates {
 		if err := k.MarketStates.Set(ctx, s.Denom, s); err != nil {

@@ -76,7 +76,7 @@ func (k Keeper) AccruedMarket(ctx context.Context, denom string) (types.Market, 
 
 // SetMarket lists a market or replaces its configuration (the caller has
 // checked the authority). A new market starts with NewMarketState at the
-// block time; an existing one is accrued under its old configuration first,
+// block time and its receipt's bank metadata (so the receipt is an ERC-20); an existing one is accrued under its old configuration first,
 // so the new rate model applies from now on.
 func (k Keeper) SetMarket(ctx context.Context, m types.Market) error {
 	if err := m.Validate(); err != nil {
@@ -106,6 +106,9 @@ func (k Keeper) SetMarket(ctx context.Context, m types.Market) error {
 		s := types.NewMarketState(m.Denom)
 		s.LastAccrual = sdkCtx.BlockTime()
 		if err := k.MarketStates.Set(ctx, m.Denom, s); err != nil {
+			return err
+		}
+		if err := k.registerReceiptMetadata(ctx, m); err != nil {
 			return err
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	dextypes "github.com/agora-labs/agora/x/dex/types"
 	oracletypes "github.com/agora-labs/agora/x/oracle/types"
@@ -20,6 +21,10 @@ type BankKeeper interface {
 	BurnCoins(ctx context.Context, module string, amt sdk.Coins) error
 	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 	GetSupply(ctx context.Context, denom string) sdk.Coin
+	// The bank metadata of the module's own denoms, registered when they
+	// are listed (the app's bank keeper also makes such a denom an ERC-20).
+	GetDenomMetaData(ctx context.Context, denom string) (banktypes.Metadata, bool)
+	SetDenomMetaData(ctx context.Context, denomMetaData banktypes.Metadata)
 }
 
 // OracleKeeper is what x/lend needs of x/oracle: the guarded prices of one

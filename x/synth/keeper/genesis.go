@@ -31,6 +31,9 @@ func (k Keeper) InitGenesis(ctx sdk.Context, gs types.GenesisState) error {
 		if err := k.Synths.Set(ctx, s.Symbol, s); err != nil {
 			return err
 		}
+		if err := k.registerSynthMetadata(ctx, s.Symbol); err != nil {
+			return err
+		}
 	}
 	for _, s := range gs.SynthStates {
 		if err := k.SynthStates.Set(ctx, s.Symbol, s); err != nil {

@@ -77,6 +77,9 @@ func (k Keeper) SetSynth(ctx context.Context, s types.Synth) error {
 			if err := k.SynthStates.Set(ctx, s.Symbol, types.NewSynthState(s.Symbol)); err != nil {
 				return err
 			}
+			if err := k.registerSynthMetadata(ctx, s.Symbol); err != nil {
+				return err
+			}
 		}
 		if err := k.Synths.Set(ctx, s.Symbol, s); err != nil {
 			return err
