@@ -36,6 +36,8 @@ require (
 	google.golang.org/protobuf v1.36.10
 )
 
+require github.com/kylelemons/godebug v1.1.0 // indirect
+
 require (
 	cel.dev/expr v0.24.0 // indirect
 	cloud.google.com/go v0.120.0 // indirect
