@@ -305,7 +305,7 @@ func NewAgoraApp(
 		skipUpgradeHeights[int64(h)] = true
 	}
 	app.checkInvariantsEveryBlock = cast.ToBool(appOpts.Get(FlagCheckInvariants))
-	// The one metrics switch (app.toml [metrics] enabled, or --metrics.enabled);
+	// The one metrics switch (app.toml [prometheus] enabled, or --prometheus.enabled);
 	// only ever turned on here, so that a second app built in the same
 	// process (the CLI's codec app) does not turn it off.
 	if cast.ToBool(appOpts.Get(metrics.FlagEnabled)) {

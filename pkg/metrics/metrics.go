@@ -7,8 +7,8 @@
 // Metrics never touch state: they are recorded from the events of a
 // committed block (RecordFinalizeBlock), from values a block has already
 // computed, or from reads made with a fresh gas meter. They are recorded
-// only while Enabled (app.toml [metrics] enabled, or agorad start
-// --metrics.enabled), and only in FinalizeBlock, never in CheckTx or a
+// only while Enabled (app.toml [prometheus] enabled, or agorad start
+// --prometheus.enabled), and only in FinalizeBlock, never in CheckTx or a
 // simulation.
 //
 // One file per concern: dex.go, lending.go, oracle.go, endblock.go;
@@ -24,10 +24,13 @@ import (
 // Namespace prefixes every Agora metric.
 const Namespace = "agora"
 
-// FlagEnabled is the app.toml key (section [metrics]) and start flag of
+// FlagEnabled is the app.toml key (section [prometheus]) and start flag of
 // the one switch that turns metrics on: CometBFT's instrumentation, the
-// SDK's telemetry and Agora's own metrics.
-const FlagEnabled = "metrics.enabled"
+// SDK's telemetry and Agora's own metrics. Not "metrics.enabled":
+// cosmos/evm's start command has a --metrics flag (its JSON-RPC metrics),
+// and the SDK binds every start flag to the config key of the same name,
+// so a [metrics] section would make `agorad start` fail.
+const FlagEnabled = "prometheus.enabled"
 
 var enabled atomic.Bool
 

@@ -52,11 +52,11 @@ func StartArgs(n devgenesis.NodeSpec) []string {
 	// Metrics: the one switch, and every listener it opens on the node's
 	// own ports (a resumed network keeps its old config files).
 	if n.Ports.MetricsOn() {
-		args = append(args, "--metrics.enabled=true",
+		args = append(args, "--prometheus.enabled=true",
 			"--instrumentation.prometheus_listen_addr", n.Ports.PrometheusAddr(),
 			"--evm.geth-metrics-address", n.Ports.EVMMetricsAddr())
 	} else {
-		args = append(args, "--metrics.enabled=false", "--instrumentation.prometheus=false")
+		args = append(args, "--prometheus.enabled=false", "--instrumentation.prometheus=false")
 	}
 	return args
 }

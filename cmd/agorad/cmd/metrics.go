@@ -24,13 +24,13 @@ const (
 // addMetricsStartFlags adds the metrics switch and the endpoint's listen
 // address to `agorad start`.
 func addMetricsStartFlags(cmd *cobra.Command) {
-	cmd.Flags().Bool(metrics.FlagEnabled, false, "turn on Prometheus metrics: CometBFT's instrumentation, the SDK's telemetry and Agora's metrics (overrides app.toml [metrics] enabled)")
-	cmd.Flags().Bool(flagInstrumentationPrometheus, false, "serve CometBFT's Prometheus metrics (overrides config.toml; --metrics.enabled turns it on)")
+	cmd.Flags().Bool(metrics.FlagEnabled, false, "turn on Prometheus metrics: CometBFT's instrumentation, the SDK's telemetry and Agora's metrics (overrides app.toml [prometheus] enabled)")
+	cmd.Flags().Bool(flagInstrumentationPrometheus, false, "serve CometBFT's Prometheus metrics (overrides config.toml; --prometheus.enabled turns it on)")
 	cmd.Flags().String(flagPrometheusListenAddr, agoraconfig.PrometheusListenAddr, "the metrics endpoint's listen address (overrides config.toml)")
 }
 
-// applyMetricsSwitch turns on, when app.toml [metrics] enabled or
-// --metrics.enabled says so, everything the switch covers: CometBFT's
+// applyMetricsSwitch turns on, when app.toml [prometheus] enabled or
+// --prometheus.enabled says so, everything the switch covers: CometBFT's
 // Prometheus instrumentation and the SDK's telemetry with its Prometheus
 // sink (Agora's metrics read the same key in the app). It only turns
 // things on: with the switch off, config.toml and app.toml decide as

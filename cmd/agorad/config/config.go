@@ -33,9 +33,9 @@ type AppConfig struct {
 	// Invariants is the [invariants] section.
 	Invariants InvariantsConfig `mapstructure:"invariants"`
 
-	// Metrics is the [metrics] section: the one switch for Prometheus
+	// Metrics is the [prometheus] section: the one switch for Prometheus
 	// metrics.
-	Metrics MetricsConfig `mapstructure:"metrics"`
+	Metrics MetricsConfig `mapstructure:"prometheus"`
 
 	// EVM, JSONRPC and TLS are cosmos/evm's [evm], [json-rpc] and [tls]
 	// sections: the EIP-155 chain id and the Ethereum JSON-RPC server.
@@ -51,11 +51,11 @@ type InvariantsConfig struct {
 	CheckEveryBlock bool `mapstructure:"check-every-block"`
 }
 
-// MetricsConfig is the [metrics] section of app.toml.
+// MetricsConfig is the [prometheus] section of app.toml.
 type MetricsConfig struct {
 	// Enabled turns on CometBFT's Prometheus instrumentation, the SDK's
 	// telemetry (Prometheus sink) and Agora's own metrics together
-	// (metrics.FlagEnabled; the start flag --metrics.enabled overrides it).
+	// (metrics.FlagEnabled; the start flag --prometheus.enabled overrides it).
 	Enabled bool `mapstructure:"enabled"`
 }
 
@@ -64,13 +64,13 @@ const metricsTemplate = `
 ###                               Metrics                                   ###
 ###############################################################################
 
-[metrics]
+[prometheus]
 
 # One switch for Prometheus metrics: CometBFT's instrumentation, the SDK's
 # telemetry and Agora's own metrics (agora_*), all served at config.toml's
 # [instrumentation] prometheus_listen_addr (127.0.0.1:26660 by default) under
 # /metrics. It also starts the EVM's metrics server at [evm]
-# geth-metrics-address. Overridden by agorad start --metrics.enabled=true|false.
+# geth-metrics-address. Overridden by agorad start --prometheus.enabled=true|false.
 # See docs/metrics.md.
 enabled = {{ .Metrics.Enabled }}
 `
@@ -121,7 +121,7 @@ func AppTemplate() string {
 const PrometheusListenAddr = "127.0.0.1:26660"
 
 // CometConfig is config.toml for a new node: one-second blocks, the
-// Prometheus endpoint (off until [metrics] enabled) on loopback.
+// Prometheus endpoint (off until [prometheus] enabled) on loopback.
 func CometConfig() *cmtcfg.Config {
 	cfg := cmtcfg.DefaultConfig()
 	cfg.Consensus.TimeoutCommit = BlockTime
