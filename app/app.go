@@ -97,6 +97,7 @@ import (
 	evmkeeper "github.com/cosmos/evm/x/vm/keeper"
 	evmtypes "github.com/cosmos/evm/x/vm/types"
 
+	"github.com/agora-labs/agora/pkg/metrics"
 	"github.com/agora-labs/agora/x/oracle"
 	"github.com/agora-labs/agora/x/oracle/feeder"
 	oraclekeeper "github.com/agora-labs/agora/x/oracle/keeper"
@@ -304,6 +305,12 @@ func NewAgoraApp(
 		skipUpgradeHeights[int64(h)] = true
 	}
 	app.checkInvariantsEveryBlock = cast.ToBool(appOpts.Get(FlagCheckInvariants))
+	// The one metrics switch (app.toml [prometheus] enabled, or --prometheus.enabled);
+	// only ever turned on here, so that a second app built in the same
+	// process (the CLI's codec app) does not turn it off.
+	if cast.ToBool(appOpts.Get(metrics.FlagEnabled)) {
+		metrics.SetEnabled(true)
+	}
 	homePath := cast.ToString(appOpts.Get(flags.FlagHome))
 	app.UpgradeKeeper = upgradekeeper.NewKeeper(
 		skipUpgradeHeights, runtime.NewKVStoreService(keys[upgradetypes.StoreKey]), appCodec, homePath, bApp, authority)
@@ -535,7 +542,10 @@ const FlagCheckInvariants = "invariants.check-every-block"
 // "invariant broken" and the invariant's name in its log, instead of going on
 // with money created or lost.
 func (app *AgoraApp) EndBlocker(ctx sdk.Context) (sdk.EndBlock, error) {
-	res, err := app.ModuleManager.EndBlock(ctx)
+	res, err := app.endBlockModules(ctx)
+	if err == nil {
+		app.recordOracleMetrics(ctx)
+	}
 	if err != nil || !app.checkInvariantsEveryBlock {
 		return res, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 
+	"github.com/agora-labs/agora/pkg/metrics"
 	dexkeeper "github.com/agora-labs/agora/x/dex/keeper"
 	oracleabci "github.com/agora-labs/agora/x/oracle/abci"
 	"github.com/agora-labs/agora/x/oracle/feeder"
@@ -75,13 +76,15 @@ func (app *AgoraApp) setupOracle(logger log.Logger, appOpts servertypes.AppOptio
 // FinalizeBlock runs BaseApp's FinalizeBlock, then labels the oracle's
 // injected votes (the block's first "transaction") as such in the results:
 // code 0, codespace "oracle", a log saying what it is, instead of a failed
-// decode (see oracleabci.LabelInjectedVotesResult).
+// decode (see oracleabci.LabelInjectedVotesResult). With metrics on, it
+// counts the block's events into Agora's metrics (pkg/metrics).
 func (app *AgoraApp) FinalizeBlock(req *abci.RequestFinalizeBlock) (*abci.ResponseFinalizeBlock, error) {
 	res, err := app.BaseApp.FinalizeBlock(req)
 	if err != nil {
 		return res, err
 	}
 	oracleabci.LabelInjectedVotesResult(req, res)
+	metrics.RecordFinalizeBlock(res)
 	return res, nil
 }
 

@@ -5,7 +5,10 @@
 # ERC-20) and EVM swaps through the dex precompile (pool 1) — in an order that
 # rotates from round to round (so that no workload always pays for the
 # previous one's disk compaction). Prints every run and the median per
-# workload.
+# workload, each with the mean block time and the node's CPU share during the
+# run, read from the node's Prometheus endpoint
+# (cometbft_consensus_block_interval_seconds, process_cpu_seconds_total; builds
+# without metrics print "-").
 #
 # With PRE_EVM_BIN set (an agorad built from the commit before the EVM merge),
 # it then starts a second fresh devnet with that binary and runs ROUNDS bank
@@ -42,7 +45,7 @@ else
 	bin=build/agorad
 fi
 
-# start_devnet BIN HOME BASE [extra flags]: a fresh devnet on ports BASE..BASE+5.
+# start_devnet BIN HOME BASE [extra flags]: a fresh devnet on ports BASE..BASE+7.
 start_devnet() {
 	local b=$1 h=$2 p=$3
 	shift 3
@@ -65,29 +68,61 @@ declare -A args=(
 )
 read -r -a labels <<<"${KINDS:-send swap-1hop swap-2hop erc20 evm-swap}"
 n=${#labels[@]}
-declare -A tps gas p50s p99s
+declare -A tps gas p50s p99s blks cpus
+
+# The node's metrics endpoint (set below when the build has one).
+metrics_url=
+# scrape: "<block interval sum> <block interval count> <node CPU seconds>".
+scrape() {
+	if [ -z "$metrics_url" ]; then
+		echo "0 0 0"
+		return
+	fi
+	curl -s --max-time 5 "$metrics_url" | awk '
+		/^cometbft_consensus_block_interval_seconds_sum/ {s = $NF}
+		/^cometbft_consensus_block_interval_seconds_count/ {c = $NF}
+		/^process_cpu_seconds_total/ {cpu = $NF}
+		END {printf "%s %s %s\n", s + 0, c + 0, cpu + 0}'
+}
 
 # run_load BIN HOME LABEL ROUND KEY: one loadgen run, printed and recorded under KEY.
 run_load() {
-	local b=$1 h=$2 l=$3 r=$4 key=$5 res t g p50 p99
+	local b=$1 h=$2 l=$3 r=$4 key=$5 res t g p50 p99 m0 m1 t0 t1 blk cpu
+	m0=$(scrape)
+	t0=$(date +%s.%N)
 	# shellcheck disable=SC2086 # the workload's flags are words
 	res=$($b loadgen ${args[$l]} --accounts "$ACCOUNTS" --txs "$TXS" --seed "bench$r-$key" \
 		--from alice --home "$h" --node "tcp://127.0.0.1:$((BASE + 1))" ${LOADGEN_FLAGS:-} 2>/dev/null) || true
+	t1=$(date +%s.%N)
+	m1=$(scrape)
+	# Mean block time and the node's CPU share (100% = one core) over the run.
+	read -r blk cpu < <(awk -v a="$m0" -v b="$m1" -v t0="$t0" -v t1="$t1" 'BEGIN {
+		split(a, x, " "); split(b, y, " ")
+		blk = (y[2] > x[2]) ? sprintf("%.2fs", (y[1] - x[1]) / (y[2] - x[2])) : "-"
+		cpu = (y[3] > x[3] && t1 > t0) ? sprintf("%.0f%%", 100 * (y[3] - x[3]) / (t1 - t0)) : "-"
+		print blk, cpu }')
 	t=$(awk '/^throughput/ {print $2}' <<<"$res")
 	g=$(awk '/^gas used/ {print $4}' <<<"$res")
 	p50=$(awk '/^latency p50/ {print $3}' <<<"$res")
 	p99=$(awk '/^latency p99/ {print $3}' <<<"$res")
-	printf 'round %d  %-14s %8s tx/s  p50 %-8s p99 %-8s gas %s  %s\n' "$r" "$key" "${t:-FAIL}" "$p50" "$p99" "$g" \
+	printf 'round %d  %-14s %8s tx/s  block %-6s node CPU %-5s p50 %-8s p99 %-8s gas %s  %s\n' "$r" "$key" "${t:-FAIL}" \
+		"$blk" "$cpu" "$p50" "$p99" "$g" \
 		"$(grep -E '^(sent|first error)' <<<"$res" | tr '\n' ' ')"
 	tps[$key]+="${t:-0} "
 	gas[$key]=$g
 	p50s[$key]+="$p50 "
 	p99s[$key]+="$p99 "
+	blks[$key]+="$blk "
+	cpus[$key]+="$cpu "
 }
 
 evmflags=()
 if $bin devnet --help 2>/dev/null | grep -q -- --json-rpc-port; then # builds before the EVM have no JSON-RPC
 	evmflags=(--json-rpc-port $((BASE + 4)) --json-rpc-ws-port $((BASE + 5)))
+fi
+if $bin devnet --help 2>/dev/null | grep -q -- --metrics-port; then # builds with the metrics endpoint
+	evmflags+=(--metrics-port $((BASE + 6)) --evm-metrics-port $((BASE + 7)))
+	metrics_url="http://127.0.0.1:$((BASE + 6))/metrics"
 fi
 start_devnet "$bin" "$home" "$BASE" "${evmflags[@]}"
 echo "devnet up in $home ($($bin version 2>/dev/null || echo '?')); $ROUNDS rounds of $TXS txs from $ACCOUNTS accounts"
@@ -102,6 +137,7 @@ stop_devnet
 if [ -n "$PRE_EVM_BIN" ]; then
 	prehome=$(mktemp -d)
 	trap 'stop_devnet; rm -rf "$home" "$out" "$prehome"' EXIT
+	metrics_url= # a build that old has no metrics endpoint
 	start_devnet "$PRE_EVM_BIN" "$prehome" "$BASE"
 	echo "pre-EVM devnet up in $prehome ($PRE_EVM_BIN)"
 	for r in $(seq 1 "$ROUNDS"); do
@@ -117,6 +153,6 @@ echo
 for l in "${labels[@]}"; do
 	m=$(median "${tps[$l]}")
 	ratio=$(awk -v m="$m" -v s="$s" 'BEGIN { if (s > 0) printf "%.2f", m / s; else print "-" }')
-	printf '%-14s median %8s tx/s  (%s x bank sends)  gas/tx %s  p50 per run: %s p99 per run: %s\n' "$l" "$m" "$ratio" \
-		"${gas[$l]}" "${p50s[$l]}" "${p99s[$l]}"
+	printf '%-14s median %8s tx/s  (%s x bank sends)  gas/tx %s  p50 per run: %s p99 per run: %s block per run: %s node CPU per run: %s\n' \
+		"$l" "$m" "$ratio" "${gas[$l]}" "${p50s[$l]}" "${p99s[$l]}" "${blks[$l]}" "${cpus[$l]}"
 done

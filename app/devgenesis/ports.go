@@ -15,16 +15,25 @@ type Ports struct {
 	// websocket ports.
 	JSONRPC   int
 	JSONRPCWS int
+	// Prometheus is the metrics endpoint (CometBFT's instrumentation
+	// listener, which also serves the SDK's telemetry and Agora's metrics);
+	// EVMMetrics is cosmos/evm's geth metrics server, which starts with
+	// them. Zero turns metrics off.
+	Prometheus int
+	EVMMetrics int
 }
 
 // DevnetPorts are the devnet's default ports: the ecosystem's usual ones.
-var DevnetPorts = Ports{P2P: 26656, RPC: 26657, API: 1317, GRPC: 9090, ABCI: 26658, JSONRPC: 8545, JSONRPCWS: 8546}
+var DevnetPorts = Ports{P2P: 26656, RPC: 26657, API: 1317, GRPC: 9090, ABCI: 26658, JSONRPC: 8545, JSONRPCWS: 8546,
+	Prometheus: 26660, EVMMetrics: 8100}
 
 // LocalnetPorts gives node i of a localnet its ports: a block of ten from
-// base + 10·i (the JSON-RPC's two at +5 and +6).
+// base + 10·i (the JSON-RPC's two at +5 and +6, the metrics endpoint at +7,
+// the EVM's metrics at +8).
 func LocalnetPorts(base, i int) Ports {
 	b := base + 10*i
-	return Ports{P2P: b, RPC: b + 1, API: b + 2, GRPC: b + 3, ABCI: b + 4, JSONRPC: b + 5, JSONRPCWS: b + 6}
+	return Ports{P2P: b, RPC: b + 1, API: b + 2, GRPC: b + 3, ABCI: b + 4, JSONRPC: b + 5, JSONRPCWS: b + 6,
+		Prometheus: b + 7, EVMMetrics: b + 8}
 }
 
 // Host is the only address Agora's local networks listen on.
@@ -44,6 +53,19 @@ func (p Ports) APIURL() string { return fmt.Sprintf("http://%s:%d", Host, p.API)
 
 func (p Ports) JSONRPCAddr() string   { return fmt.Sprintf("%s:%d", Host, p.JSONRPC) }
 func (p Ports) JSONRPCWSAddr() string { return fmt.Sprintf("%s:%d", Host, p.JSONRPCWS) }
+
+// MetricsOn tells whether the node serves metrics.
+func (p Ports) MetricsOn() bool { return p.Prometheus != 0 }
+
+// PrometheusAddr is the metrics endpoint's listen address.
+func (p Ports) PrometheusAddr() string { return fmt.Sprintf("%s:%d", Host, p.Prometheus) }
+
+// MetricsURL is the address Prometheus scrapes.
+func (p Ports) MetricsURL() string { return fmt.Sprintf("http://%s:%d/metrics", Host, p.Prometheus) }
+
+// EVMMetricsAddr is the listen address of cosmos/evm's geth metrics
+// server.
+func (p Ports) EVMMetricsAddr() string { return fmt.Sprintf("%s:%d", Host, p.EVMMetrics) }
 
 // JSONRPCURL is the HTTP address of the Ethereum JSON-RPC (MetaMask's
 // "RPC URL").

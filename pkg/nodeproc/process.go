@@ -49,6 +49,15 @@ func StartArgs(n devgenesis.NodeSpec) []string {
 			"--json-rpc.address", n.Ports.JSONRPCAddr(),
 			"--json-rpc.ws-address", n.Ports.JSONRPCWSAddr())
 	}
+	// Metrics: the one switch, and every listener it opens on the node's
+	// own ports (a resumed network keeps its old config files).
+	if n.Ports.MetricsOn() {
+		args = append(args, "--prometheus.enabled=true",
+			"--instrumentation.prometheus_listen_addr", n.Ports.PrometheusAddr(),
+			"--evm.geth-metrics-address", n.Ports.EVMMetricsAddr())
+	} else {
+		args = append(args, "--prometheus.enabled=false", "--instrumentation.prometheus=false")
+	}
 	return args
 }
 

@@ -44,6 +44,16 @@ func TestLocalnet(t *testing.T) {
 		if len(validators.Validators) != 4 {
 			t.Fatalf("%d validators, want 4", len(validators.Validators))
 		}
+		// Metrics are on by default, each node on its own port.
+		for _, v := range vals {
+			m := scrape(t, v.Spec.Ports.MetricsURL())
+			if h, ok := m[`cometbft_consensus_height{chain_id="`+net.ChainID+`"}`]; !ok || h < 2 {
+				t.Errorf("%s: cometbft_consensus_height %v (present %v) at %s", v, h, ok, v.Spec.Ports.MetricsURL())
+			}
+			if _, ok := lookup(m, `agora_endblock_seconds_count{module="dex"}`); !ok {
+				t.Errorf("%s: no agora_endblock_seconds at %s", v, v.Spec.Ports.MetricsURL())
+			}
+		}
 	})
 
 	t.Run("governance executes a passed proposal and nothing else", func(t *testing.T) {

@@ -28,11 +28,12 @@ Agora devnet is running (height %d).
   RPC       %s
   REST      %s
   gRPC      %s
+  metrics   %s
   home      %s
   log       %s/agorad.log
 
 Test accounts (keyring-backend "test" in the home above; mnemonics in docs/devnet.md):
-`, heights[0], webLine(webURL), spec.ChainID, n.Ports.RPCURL(), n.Ports.APIURL(), n.Ports.GRPCAddr(), home, home)
+`, heights[0], webLine(webURL), spec.ChainID, n.Ports.RPCURL(), n.Ports.APIURL(), n.Ports.GRPCAddr(), metricsLine(n.Ports), home, home)
 	names := append([]string{devgenesis.ValidatorKeyName(0)}, devgenesis.TestAccountNames...)
 	for _, name := range names {
 		addr, err := devgenesis.AddressOf(name)
@@ -128,6 +129,9 @@ func localnetBanner(w io.Writer, spec network.Spec, heights []int64) {
 	for i, n := range spec.Nodes {
 		fmt.Fprintf(w, "  %-10s %-6d %-24s %-24s %-16s %s\n", n.Moniker, heights[i], n.Ports.RPCURL(), n.Ports.APIURL(), n.Ports.GRPCAddr(), n.Home)
 	}
+	if p := spec.Nodes[0].Ports; p.MetricsOn() {
+		fmt.Fprintf(w, "\nPrometheus metrics: %s for %s, each node at its RPC port + 6 (docs/metrics.md).\n", p.MetricsURL(), spec.Nodes[0].Moniker)
+	}
 	h := "--home " + spec.Nodes[0].Home
 	fmt.Fprintf(w, `
 Each node's keyring holds alice, bob, carol and guardian; validator nodes also hold their operator key.
@@ -166,6 +170,14 @@ Try: curl -s -H 'content-type: application/json' -d '{"jsonrpc":"2.0","id":1,"me
 `, devgenesis.EthAccountName, addr, devgenesis.EthHexAddress(addr),
 		ports.JSONRPCURL(), ports.JSONRPCWSAddr(), ports.JSONRPCURL(), app.DevnetEVMChainID, priv,
 		devgenesis.EthHexAddress(addr), ports.JSONRPCURL())
+}
+
+// metricsLine is where a node serves its Prometheus metrics.
+func metricsLine(p network.Ports) string {
+	if !p.MetricsOn() {
+		return "off (--" + flagMetricsPort + " 0)"
+	}
+	return p.MetricsURL() + " (see docs/metrics.md)"
 }
 
 // webLine is the banner's first line about the web app.

@@ -104,9 +104,11 @@ func newApp(logger log.Logger, db dbm.DB, traceStore io.Writer, appOpts serverty
 
 // addStartFlags adds to cosmos/evm's start command the SDK start flag it
 // lacks: --api.address (the REST API's listen address; the devnet and
-// localnet pass it, see nodeproc.StartArgs).
+// localnet pass it, see nodeproc.StartArgs), and the metrics switch with
+// the endpoint's address.
 func addStartFlags(cmd *cobra.Command) {
 	cmd.Flags().String(server.FlagAPIAddress, serverconfig.DefaultAPIAddress, "the API server address to listen on")
+	addMetricsStartFlags(cmd)
 }
 
 // newEVMApp is newApp for cosmos/evm's start command, which also serves

@@ -19,14 +19,16 @@ import (
 )
 
 const (
-	flagReset         = "reset"
-	flagRPCPort       = "rpc-port"
-	flagAPIPort       = "api-port"
-	flagGRPCPort      = "grpc-port"
-	flagP2PPort       = "p2p-port"
-	flagJSONRPCPort   = "json-rpc-port"
-	flagJSONRPCWSPort = "json-rpc-ws-port"
-	flagVotingPeriod  = "voting-period"
+	flagReset          = "reset"
+	flagRPCPort        = "rpc-port"
+	flagAPIPort        = "api-port"
+	flagGRPCPort       = "grpc-port"
+	flagP2PPort        = "p2p-port"
+	flagJSONRPCPort    = "json-rpc-port"
+	flagJSONRPCWSPort  = "json-rpc-ws-port"
+	flagMetricsPort    = "metrics-port"
+	flagEVMMetricsPort = "evm-metrics-port"
+	flagVotingPeriod   = "voting-period"
 	// flagTimelockDelay sets x/timelock's delay when the chain is created.
 	flagTimelockDelay = "timelock-delay"
 	timelockDelayHelp = "x/timelock's delay before a passed risk change executes (whole seconds; when the chain is created)"
@@ -69,6 +71,8 @@ is <home>/agorad.log.`,
 			ports.P2P, _ = cmd.Flags().GetInt(flagP2PPort)
 			ports.JSONRPC, _ = cmd.Flags().GetInt(flagJSONRPCPort)
 			ports.JSONRPCWS, _ = cmd.Flags().GetInt(flagJSONRPCWSPort)
+			ports.Prometheus, _ = cmd.Flags().GetInt(flagMetricsPort)
+			ports.EVMMetrics, _ = cmd.Flags().GetInt(flagEVMMetricsPort)
 
 			spec := devgenesis.DevnetSpec(home, ports)
 			spec.VotingPeriod = voting
@@ -94,6 +98,8 @@ is <home>/agorad.log.`,
 	cmd.Flags().Int(flagP2PPort, devgenesis.DevnetPorts.P2P, "P2P port on 127.0.0.1")
 	cmd.Flags().Int(flagJSONRPCPort, devgenesis.DevnetPorts.JSONRPC, "Ethereum JSON-RPC (HTTP) port on 127.0.0.1")
 	cmd.Flags().Int(flagJSONRPCWSPort, devgenesis.DevnetPorts.JSONRPCWS, "Ethereum JSON-RPC websocket port on 127.0.0.1")
+	cmd.Flags().Int(flagMetricsPort, devgenesis.DevnetPorts.Prometheus, "Prometheus metrics port on 127.0.0.1 (CometBFT, SDK telemetry, Agora; 0 turns metrics off)")
+	cmd.Flags().Int(flagEVMMetricsPort, devgenesis.DevnetPorts.EVMMetrics, "the EVM's (geth) metrics port on 127.0.0.1, open while metrics are on")
 	cmd.Flags().Duration(flagVotingPeriod, devgenesis.DefaultVotingPeriod, "governance deposit and voting period (when the chain is created)")
 	cmd.Flags().Duration(flagTimelockDelay, devgenesis.DefaultTimelockDelay, timelockDelayHelp)
 	cmd.Flags().Bool(flagCheckInvariants, true, checkInvariantsHelp)

@@ -25,7 +25,8 @@ func LocalnetCmd() *cobra.Command {
 Each node is its own agorad process in <home>/node<i> (full nodes in
 <home>/fullnode<j>), listening on 127.0.0.1 ports base-port+10·i (P2P),
 +1 (RPC), +2 (REST), +3 (gRPC), +5 and +6 (Ethereum JSON-RPC, HTTP
-and websocket). Validators are each other's persistent
+and websocket), +7 (Prometheus metrics, /metrics) and +8 (the EVM's
+metrics). Validators are each other's persistent
 peers and bond equal stake. The same genesis tooling as the devnet makes the
 same funded test keys. Ctrl-C stops every node; running the command again
 resumes them; --init-only writes the homes and exits (test harnesses start
@@ -62,7 +63,7 @@ the processes themselves).`,
 	}
 	cmd.Flags().Int(flagValidators, 4, "number of validator processes")
 	cmd.Flags().Int(flagFullNodes, 0, "number of non-validating full nodes")
-	cmd.Flags().Int(flagBasePort, 26600, "first port; node i uses base-port+10·i to base-port+10·i+6")
+	cmd.Flags().Int(flagBasePort, 26600, "first port; node i uses base-port+10·i to base-port+10·i+8")
 	cmd.Flags().Bool(flagReset, false, "wipe the localnet's home and create a new chain")
 	cmd.Flags().Bool(flagCheckInvariants, true, checkInvariantsHelp)
 	cmd.Flags().Bool(flagInitOnly, false, "create the node homes and exit without starting them")

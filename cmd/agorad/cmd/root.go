@@ -64,7 +64,11 @@ func NewRootCmd() *cobra.Command {
 			if err := client.SetCmdClientContextHandler(clientCtx, cmd); err != nil {
 				return err
 			}
-			return server.InterceptConfigsPreRunHandler(cmd, agoraconfig.AppTemplate(), agoraconfig.DefaultAppConfig(), agoraconfig.CometConfig())
+			if err := server.InterceptConfigsPreRunHandler(cmd, agoraconfig.AppTemplate(), agoraconfig.DefaultAppConfig(), agoraconfig.CometConfig()); err != nil {
+				return err
+			}
+			applyMetricsSwitch(cmd)
+			return nil
 		},
 	}
 

@@ -33,6 +33,10 @@ type AppConfig struct {
 	// Invariants is the [invariants] section.
 	Invariants InvariantsConfig `mapstructure:"invariants"`
 
+	// Metrics is the [prometheus] section: the one switch for Prometheus
+	// metrics.
+	Metrics MetricsConfig `mapstructure:"prometheus"`
+
 	// EVM, JSONRPC and TLS are cosmos/evm's [evm], [json-rpc] and [tls]
 	// sections: the EIP-155 chain id and the Ethereum JSON-RPC server.
 	EVM     evmserverconfig.EVMConfig     `mapstructure:"evm"`
@@ -46,6 +50,30 @@ type InvariantsConfig struct {
 	// end of every block and halt on a broken one (app.FlagCheckInvariants).
 	CheckEveryBlock bool `mapstructure:"check-every-block"`
 }
+
+// MetricsConfig is the [prometheus] section of app.toml.
+type MetricsConfig struct {
+	// Enabled turns on CometBFT's Prometheus instrumentation, the SDK's
+	// telemetry (Prometheus sink) and Agora's own metrics together
+	// (metrics.FlagEnabled; the start flag --prometheus.enabled overrides it).
+	Enabled bool `mapstructure:"enabled"`
+}
+
+const metricsTemplate = `
+###############################################################################
+###                               Metrics                                   ###
+###############################################################################
+
+[prometheus]
+
+# One switch for Prometheus metrics: CometBFT's instrumentation, the SDK's
+# telemetry and Agora's own metrics (agora_*), all served at config.toml's
+# [instrumentation] prometheus_listen_addr (127.0.0.1:26660 by default) under
+# /metrics. It also starts the EVM's metrics server at [evm]
+# geth-metrics-address. Overridden by agorad start --prometheus.enabled=true|false.
+# See docs/metrics.md.
+enabled = {{ .Metrics.Enabled }}
+`
 
 const invariantsTemplate = `
 ###############################################################################
@@ -84,12 +112,19 @@ func DefaultAppConfig() AppConfig {
 
 // AppTemplate is the app.toml template: the SDK's, then Agora's sections.
 func AppTemplate() string {
-	return serverconfig.DefaultConfigTemplate + evmserverconfig.DefaultEVMConfigTemplate + feeder.ConfigTemplate + invariantsTemplate
+	return serverconfig.DefaultConfigTemplate + evmserverconfig.DefaultEVMConfigTemplate + feeder.ConfigTemplate + invariantsTemplate + metricsTemplate
 }
 
-// CometConfig is config.toml for a new node: one-second blocks.
+// PrometheusListenAddr is where a new node's metrics endpoint listens
+// when metrics are on: CometBFT's port, on loopback only (its default
+// binds every interface).
+const PrometheusListenAddr = "127.0.0.1:26660"
+
+// CometConfig is config.toml for a new node: one-second blocks, the
+// Prometheus endpoint (off until [prometheus] enabled) on loopback.
 func CometConfig() *cmtcfg.Config {
 	cfg := cmtcfg.DefaultConfig()
 	cfg.Consensus.TimeoutCommit = BlockTime
+	cfg.Instrumentation.PrometheusListenAddr = PrometheusListenAddr
 	return cfg
 }

@@ -17,7 +17,8 @@ import (
 )
 
 // cometConfig is config.toml for a node on loopback: its own ports, fast
-// blocks, no pprof or metrics listeners (they would collide between nodes).
+// blocks, no pprof listener (it would collide between nodes), the metrics
+// endpoint on the node's own port when it has one.
 func cometConfig(n NodeSpec, blockTime time.Duration) *cmtcfg.Config {
 	cfg := cmtcfg.DefaultConfig()
 	cfg.SetRoot(n.Home)
@@ -29,7 +30,10 @@ func cometConfig(n NodeSpec, blockTime time.Duration) *cmtcfg.Config {
 	cfg.P2P.AddrBookStrict = false
 	cfg.P2P.AllowDuplicateIP = true
 	cfg.Consensus.TimeoutCommit = blockTime
-	cfg.Instrumentation.Prometheus = false
+	cfg.Instrumentation.Prometheus = n.Ports.MetricsOn()
+	if n.Ports.MetricsOn() {
+		cfg.Instrumentation.PrometheusListenAddr = n.Ports.PrometheusAddr()
+	}
 	return cfg
 }
 
@@ -54,6 +58,12 @@ func writeAppConfig(n NodeSpec, checkInvariants bool) error {
 	cfg.JSONRPC.Address = n.Ports.JSONRPCAddr()
 	cfg.JSONRPC.WsAddress = n.Ports.JSONRPCWSAddr()
 	cfg.JSONRPC.EnableIndexer = true
+	// Metrics on by default on the local networks, each node on its own
+	// ports (the EVM's metrics server starts with the SDK's telemetry).
+	cfg.Metrics.Enabled = n.Ports.MetricsOn()
+	if n.Ports.EVMMetrics != 0 {
+		cfg.EVM.GethMetricsAddress = n.Ports.EVMMetricsAddr()
+	}
 	serverconfig.SetConfigTemplate(config.AppTemplate())
 	serverconfig.WriteConfigFile(filepath.Join(n.Home, "config", "app.toml"), cfg)
 	return nil

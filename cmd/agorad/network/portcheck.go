@@ -19,8 +19,9 @@ type Listener struct {
 	Flag string
 }
 
-// Listeners are every port the node will bind: the four of its spec and,
-// when its config.toml turns them on, the pprof and Prometheus listeners.
+// Listeners are every port the node will bind: those of its spec
+// (metrics included) and, when its config.toml turns it on, the pprof
+// listener.
 // moveFlag names the flag that moves all of them at once (localnet's
 // --base-port); when empty each port names its own flag.
 func Listeners(n NodeSpec, moveFlag string) []Listener {
@@ -41,6 +42,14 @@ func Listeners(n NodeSpec, moveFlag string) []Listener {
 			Listener{Node: n.Moniker, Name: "JSON-RPC", Port: n.Ports.JSONRPC, Flag: flag("--json-rpc-port")},
 			Listener{Node: n.Moniker, Name: "JSON-RPC websocket", Port: n.Ports.JSONRPCWS, Flag: flag("--json-rpc-ws-port")})
 	}
+	// The metrics listeners: start flags set them from the spec whatever
+	// config.toml says (nodeproc.StartArgs).
+	if n.Ports.MetricsOn() {
+		ls = append(ls, Listener{Node: n.Moniker, Name: "Prometheus metrics", Port: n.Ports.Prometheus, Flag: flag("--metrics-port")})
+		if n.Ports.EVMMetrics != 0 {
+			ls = append(ls, Listener{Node: n.Moniker, Name: "EVM metrics", Port: n.Ports.EVMMetrics, Flag: flag("--evm-metrics-port")})
+		}
+	}
 	return append(ls, configListeners(n)...)
 }
 
@@ -56,11 +65,8 @@ func configListeners(n NodeSpec) []Listener {
 	if port, ok := portOf(v.GetString("rpc.pprof_laddr")); ok {
 		ls = append(ls, Listener{Node: n.Moniker, Name: "pprof", Port: port, Flag: "rpc.pprof_laddr (" + hint + ")"})
 	}
-	if v.GetBool("instrumentation.prometheus") {
-		if port, ok := portOf(v.GetString("instrumentation.prometheus_listen_addr")); ok {
-			ls = append(ls, Listener{Node: n.Moniker, Name: "Prometheus", Port: port, Flag: "instrumentation.prometheus_listen_addr (" + hint + ")"})
-		}
-	}
+	// Prometheus: the start flags decide (on at the spec's port, or off),
+	// so config.toml's [instrumentation] never opens another listener.
 	return ls
 }
 

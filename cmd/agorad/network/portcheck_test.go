@@ -74,3 +74,53 @@ func TestCheckIdentity(t *testing.T) {
 		}
 	}
 }
+
+// The metrics listeners are checked like the others: on the devnet each
+// names its own flag, on a localnet they move with --base-port (+7, +8).
+func TestCheckPortsFreeMetrics(t *testing.T) {
+	n := devgenesis.NodeSpec{Moniker: "devnet", Home: t.TempDir(),
+		Ports: devgenesis.Ports{P2P: freePort(t), RPC: freePort(t), API: freePort(t), GRPC: freePort(t), Prometheus: freePort(t), EVMMetrics: freePort(t)}}
+	for _, port := range []struct {
+		port int
+		want string
+	}{
+		{n.Ports.Prometheus, "(Prometheus metrics) is in use by another process; move it with --metrics-port"},
+		{n.Ports.EVMMetrics, "(EVM metrics) is in use by another process; move it with --evm-metrics-port"},
+	} {
+		held, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(port.port))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = CheckPortsFree(Listeners(n, ""))
+		held.Close()
+		if err == nil || !strings.Contains(err.Error(), port.want) {
+			t.Errorf("port %d held: got %v, want %q", port.port, err, port.want)
+		}
+	}
+	// Metrics off: no listener.
+	n.Ports.Prometheus = 0
+	for _, l := range Listeners(n, "") {
+		if strings.Contains(l.Name, "metrics") {
+			t.Errorf("metrics off, yet %s is checked", l.Name)
+		}
+	}
+
+	p := devgenesis.LocalnetPorts(30000, 2)
+	if p.Prometheus != 30027 || p.EVMMetrics != 30028 {
+		t.Errorf("localnet node 2 metrics ports %d, %d; want 30027, 30028", p.Prometheus, p.EVMMetrics)
+	}
+	ls := Listeners(devgenesis.NodeSpec{Moniker: "node2", Home: t.TempDir(), Ports: p}, "--base-port")
+	seen := map[int]bool{}
+	for _, l := range ls {
+		if seen[l.Port] {
+			t.Errorf("port %d listed twice", l.Port)
+		}
+		seen[l.Port] = true
+		if l.Port < 30020 || l.Port > 30029 {
+			t.Errorf("%s on %d, outside node 2's block of ten", l.Name, l.Port)
+		}
+	}
+	if !seen[30027] || !seen[30028] {
+		t.Errorf("localnet listeners miss the metrics ports: %+v", ls)
+	}
+}

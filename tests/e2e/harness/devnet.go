@@ -60,7 +60,8 @@ func startDevnet(t testing.TB, home string, started func(*Devnet), extra ...stri
 	base := FreePortBase(t, 1)
 	d := &Devnet{
 		T: t, Bin: Binary(t), Home: home,
-		Ports: devgenesis.Ports{P2P: base, RPC: base + 1, API: base + 2, GRPC: base + 3, JSONRPC: base + 6, JSONRPCWS: base + 7},
+		Ports: devgenesis.Ports{P2P: base, RPC: base + 1, API: base + 2, GRPC: base + 3, JSONRPC: base + 6, JSONRPCWS: base + 7,
+			Prometheus: base + 8, EVMMetrics: base + 9},
 		// Off the default 8080, so that test devnets never collide.
 		WebPort: base + 5,
 	}
@@ -72,6 +73,8 @@ func startDevnet(t testing.TB, home string, started func(*Devnet), extra ...stri
 		"--web-port", strconv.Itoa(d.WebPort),
 		"--json-rpc-port", strconv.Itoa(d.Ports.JSONRPC),
 		"--json-rpc-ws-port", strconv.Itoa(d.Ports.JSONRPCWS),
+		"--metrics-port", strconv.Itoa(d.Ports.Prometheus),
+		"--evm-metrics-port", strconv.Itoa(d.Ports.EVMMetrics),
 	}, extra...)
 	d.out = &syncBuffer{}
 	d.cmd = exec.Command(d.Bin, args...)

@@ -7,6 +7,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/agora-labs/agora/pkg/metrics"
 	"github.com/agora-labs/agora/x/oracle/keeper"
 	oraclemath "github.com/agora-labs/agora/x/oracle/math"
 	"github.com/agora-labs/agora/x/oracle/types"
@@ -43,14 +44,33 @@ func (p *PreBlocker) PreBlock(ctx sdk.Context, req *abci.RequestFinalizeBlock) {
 		return
 	}
 	cacheCtx, write := ctx.CacheContext()
-	if err := p.apply(cacheCtx, params, req); err != nil {
+	var missed [][]byte
+	if err := p.apply(cacheCtx, params, req, &missed); err != nil {
 		p.fail(ctx, err.Error())
 		return
 	}
 	write()
+	recordMissedVotes(ctx, missed)
 }
 
-func (p *PreBlocker) apply(ctx sdk.Context, params types.Params, req *abci.RequestFinalizeBlock) error {
+// recordMissedVotes counts the block's missed votes per validator in
+// agora_oracle_missed_votes_total: in a committed block only, with metrics
+// on; it reads nothing from state.
+func recordMissedVotes(ctx sdk.Context, missed [][]byte) {
+	if len(missed) == 0 || !metrics.Enabled() || ctx.ExecMode() != sdk.ExecModeFinalize {
+		return
+	}
+	vals := make([]string, len(missed))
+	for i, a := range missed {
+		vals[i] = sdk.ConsAddress(a).String()
+	}
+	metrics.RecordMissedVotes(vals)
+}
+
+// apply runs the block's oracle work in ctx; missed receives the
+// validators whose votes missed a pair (counted in the keeper's miss
+// window).
+func (p *PreBlocker) apply(ctx sdk.Context, params types.Params, req *abci.RequestFinalizeBlock, missed *[][]byte) error {
 	switch {
 	case len(req.Txs) > 0 && types.IsInjectedVotes(req.Txs[0]):
 		iv, err := types.DecodeInjectedVotes(req.Txs[0])
@@ -70,7 +90,8 @@ func (p *PreBlocker) apply(ctx sdk.Context, params types.Params, req *abci.Reque
 		if err := p.keeper.ApplyAggregates(ctx, params, totalPower, aggregates); err != nil {
 			return fmt.Errorf("apply aggregates: %w", err)
 		}
-		if err := p.keeper.RecordMisses(ctx, types.Missed(reports, params)); err != nil {
+		*missed = types.Missed(reports, params)
+		if err := p.keeper.RecordMisses(ctx, *missed); err != nil {
 			return fmt.Errorf("record misses: %w", err)
 		}
 		if err := emitAbsent(ctx, req.ProposerAddress, info, totalPower); err != nil {
