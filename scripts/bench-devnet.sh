@@ -19,6 +19,7 @@
 #   AGORAD_BIN=/tmp/agorad PRE_EVM_BIN=/tmp/pre-evm-agorad scripts/bench-devnet.sh
 #   KINDS="send erc20" scripts/bench-devnet.sh   (a subset of the workloads)
 #   LOADGEN_FLAGS="--max-pending 900" scripts/bench-devnet.sh   (extra flags for every loadgen run)
+#   DEVNET_FLAGS="--metrics-port 0" scripts/bench-devnet.sh      (extra devnet flags: here, metrics off)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-3}
@@ -51,7 +52,7 @@ start_devnet() {
 	shift 3
 	: >"$out"
 	$b devnet --home "$h" --p2p-port "$p" --rpc-port $((p + 1)) --api-port $((p + 2)) --grpc-port $((p + 3)) \
-		--web-port 0 "$@" >"$out" 2>&1 &
+		--web-port 0 "$@" ${DEVNET_FLAGS:-} >"$out" 2>&1 &
 	devnet=$!
 	until grep -q "devnet is running" "$out"; do
 		kill -0 "$devnet" 2>/dev/null || { cat "$out"; exit 1; }
@@ -78,7 +79,7 @@ scrape() {
 		echo "0 0 0"
 		return
 	fi
-	curl -s --max-time 5 "$metrics_url" | awk '
+	{ curl -s --max-time 5 "$metrics_url" || true; } | awk '
 		/^cometbft_consensus_block_interval_seconds_sum/ {s = $NF}
 		/^cometbft_consensus_block_interval_seconds_count/ {c = $NF}
 		/^process_cpu_seconds_total/ {cpu = $NF}
