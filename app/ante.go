@@ -30,15 +30,7 @@ const ethereumTxExtension = "/cosmos.evm.vm.v1.ExtensionOptionsEthereumTx"
 //     After the standard checks (so only signed, fee-paying txs take a
 //     slot), the dex refuses at CheckTx a swap beyond its per-pool cap.
 func (app *AgoraApp) setAnteHandler() {
-	cosmosHandler, err := ante.NewAnteHandler(ante.HandlerOptions{
-		AccountKeeper:   app.AccountKeeper,
-		BankKeeper:      app.BankKeeper,
-		SignModeHandler: app.txConfig.SignModeHandler(),
-		SigGasConsumer:  evmante.SigVerificationGasConsumer,
-	})
-	if err != nil {
-		panic(err)
-	}
+	cosmosHandler := app.sdkAnteHandler()
 	pauseCheck := guardian.NewDecorator(&app.CircuitKeeper)
 	route := func(ctx sdk.Context, tx sdk.Tx, simulate bool) (sdk.Context, error) {
 		if isEthereumTx(tx) {
@@ -50,6 +42,37 @@ func (app *AgoraApp) setAnteHandler() {
 		return pauseCheck.AnteHandle(ctx, tx, simulate, route)
 	})
 }
+
+// sdkAnteHandler is the SDK's default ante handler (ante.NewAnteHandler,
+// same decorators in the same order) with cosmos/evm's signature gas (keys
+// of type eth_secp256k1) and one change: the signature decorator is wrapped
+// so that a signature CheckTx verified is not verified again in
+// FinalizeBlock (sigverify_once.go).
+func (app *AgoraApp) sdkAnteHandler() sdk.AnteHandler {
+	ak, bk := app.AccountKeeper, app.BankKeeper
+	return sdk.ChainAnteDecorators(
+		ante.NewSetUpContextDecorator(),
+		ante.NewExtensionOptionsDecorator(nil),
+		ante.NewValidateBasicDecorator(),
+		ante.NewTxTimeoutHeightDecorator(),
+		ante.NewValidateMemoDecorator(ak),
+		ante.NewConsumeGasForTxSizeDecorator(ak),
+		ante.NewDeductFeeDecorator(ak, bk, nil, nil),
+		ante.NewSetPubKeyDecorator(ak),
+		ante.NewValidateSigCountDecorator(ak),
+		ante.NewSigGasConsumeDecorator(ak, evmante.SigVerificationGasConsumer),
+		sigVerifyOnceDecorator{
+			verify:   ante.NewSigVerificationDecorator(ak, app.txConfig.SignModeHandler()),
+			accounts: ak,
+			memory:   app.verifiedTxs,
+		},
+		ante.NewIncrementSequenceDecorator(ak),
+	)
+}
+
+// VerifiedTxs is the node's memory of signatures CheckTx verified
+// (sigverify_once.go); tests and benchmarks read its Skipped count.
+func (app *AgoraApp) VerifiedTxs() interface{ Skipped() uint64 } { return app.verifiedTxs }
 
 // isEthereumTx tells whether a transaction's first extension option marks it
 // as an Ethereum transaction.

@@ -202,6 +202,10 @@ type AgoraApp struct {
 	oracleFeeder *feeder.Feeder
 	oracleModule oracle.AppModule
 
+	// Transactions whose signatures CheckTx verified, so that FinalizeBlock
+	// does not verify them again (sigverify_once.go).
+	verifiedTxs *verifiedTxs
+
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
 	configurator       module.Configurator
@@ -490,6 +494,7 @@ func NewAgoraApp(
 	app.SetPreBlocker(app.PreBlocker)
 	app.SetBeginBlocker(app.BeginBlocker)
 	app.SetEndBlocker(app.EndBlocker)
+	app.verifiedTxs = newVerifiedTxs(verifiedTxCapacity)
 	app.setAnteHandler()
 	app.setupOracle(logger, appOpts)
 

@@ -95,6 +95,7 @@ check-every-block = {{ .Invariants.CheckEveryBlock }}
 func DefaultAppConfig() AppConfig {
 	cfg := serverconfig.DefaultConfig()
 	cfg.MinGasPrices = MinGasPrice
+	cfg.IndexEvents = IndexEvents
 	cfg.API.Enable = true
 	cfg.GRPC.Enable = true
 	evm := evmserverconfig.DefaultEVMConfig()

@@ -1,0 +1,130 @@
+package app_test
+
+import (
+	"strings"
+	"testing"
+
+	"cosmossdk.io/math"
+	abci "github.com/cometbft/cometbft/abci/types"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+
+	"github.com/agora-labs/agora/testutil/apptest"
+)
+
+// send is a signed bank send of amount uagr from alice to bob.
+func send(c *apptest.Chain, amount int64, ahead uint64) []byte {
+	msg := &banktypes.MsgSend{FromAddress: c.Address("alice").String(), ToAddress: c.Address("bob").String(),
+		Amount: sdk.NewCoins(sdk.NewInt64Coin("uagr", amount))}
+	return c.SignTxAt("alice", ahead, apptest.DefaultFee, apptest.DefaultGas, msg)
+}
+
+// tamper returns a copy of a signed tx whose signature's last byte is
+// flipped (the signatures are the last field of the encoded tx): the same
+// body, a wrong signature.
+func tamper(tx []byte) []byte {
+	out := append([]byte{}, tx...)
+	out[len(out)-1] ^= 0x01
+	return out
+}
+
+func checkTx(t *testing.T, c *apptest.Chain, tx []byte) *abci.ResponseCheckTx {
+	t.Helper()
+	res, err := c.App.CheckTx(&abci.RequestCheckTx{Tx: tx, Type: abci.CheckTxType_New})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func requireUnauthorized(t *testing.T, what string, code uint32, log string) {
+	t.Helper()
+	if code != sdkerrors.ErrUnauthorized.ABCICode() || !strings.Contains(log, "signature verification failed") {
+		t.Fatalf("%s: want signature verification failed (code %d), got code %d: %s", what, sdkerrors.ErrUnauthorized.ABCICode(), code, log)
+	}
+}
+
+// A transaction CheckTx verified is executed in the block without a second
+// cryptographic check, and does what it says.
+func TestSignatureCheckedOnceWhenCheckTxVerifiedIt(t *testing.T) {
+	c := apptest.New(t)
+	bob := c.Balances(c.Address("bob")).AmountOf("uagr")
+	tx := send(c, 7, 0)
+	if res := checkTx(t, c, tx); res.Code != 0 {
+		t.Fatalf("check: %s", res.Log)
+	}
+	before := c.App.VerifiedTxs().Skipped()
+	if res := c.NextBlock(tx)[0]; res.Code != 0 {
+		t.Fatalf("deliver: %s", res.Log)
+	}
+	if got := c.App.VerifiedTxs().Skipped() - before; got != 1 {
+		t.Fatalf("skipped %d signature checks in the block, want 1", got)
+	}
+	if got := c.Balances(c.Address("bob")).AmountOf("uagr").Sub(bob); !got.Equal(math.NewInt(7)) {
+		t.Fatalf("bob received %s, want 7", got)
+	}
+}
+
+// A wrong signature is refused in CheckTx and in the block, even when a
+// correctly signed copy of the same body was verified in CheckTx; the
+// refused tx changes nothing, and the good copy still executes.
+func TestWrongSignatureRefusedAfterGoodCopyWasVerified(t *testing.T) {
+	c := apptest.New(t)
+	alice := c.Balances(c.Address("alice")) // read before CheckTx charges the fee in its own state
+	good := send(c, 5, 0)
+	bad := tamper(good)
+	res := checkTx(t, c, bad)
+	requireUnauthorized(t, "check of the tampered tx", res.Code, res.Log)
+	if res := checkTx(t, c, good); res.Code != 0 {
+		t.Fatalf("check: %s", res.Log)
+	}
+	before := c.App.VerifiedTxs().Skipped()
+	out := c.NextBlock(bad)[0]
+	requireUnauthorized(t, "block with the tampered tx", out.Code, out.Log)
+	if got := c.App.VerifiedTxs().Skipped(); got != before {
+		t.Fatalf("the tampered tx skipped its signature check")
+	}
+	if got := c.Balances(c.Address("alice")); !got.Equal(alice) {
+		t.Fatalf("the refused tx changed alice's balance: %s -> %s", alice, got)
+	}
+	if out := c.NextBlock(good)[0]; out.Code != 0 {
+		t.Fatalf("the good tx after the tampered one: %s", out.Log)
+	}
+}
+
+// A node that did not see the transactions in CheckTx (a new node, or a
+// block replayed after a restart: the memory is not stored) verifies every
+// signature in the block.
+func TestNodeWithoutCheckTxVerifiesEverySignature(t *testing.T) {
+	c := apptest.New(t)
+	good := send(c, 3, 0)
+	out := c.NextBlock(tamper(good))[0]
+	requireUnauthorized(t, "block with the tampered tx", out.Code, out.Log)
+	if out := c.NextBlock(good)[0]; out.Code != 0 {
+		t.Fatalf("good tx: %s", out.Log)
+	}
+	if got := c.App.VerifiedTxs().Skipped(); got != 0 {
+		t.Fatalf("skipped %d signature checks without CheckTx", got)
+	}
+}
+
+// Skipping the cryptographic check keeps the rest of the signature
+// decorator: a remembered tx whose sequence another tx of the same signer
+// used first is refused for its sequence.
+func TestRememberedTxStillChecksItsSequence(t *testing.T) {
+	c := apptest.New(t)
+	first := send(c, 1, 0)
+	rival := send(c, 2, 0) // same sequence, another body, never checked
+	if res := checkTx(t, c, first); res.Code != 0 {
+		t.Fatalf("check: %s", res.Log)
+	}
+	out := c.NextBlock(rival, first)
+	if out[0].Code != 0 {
+		t.Fatalf("rival: %s", out[0].Log)
+	}
+	if out[1].Code != sdkerrors.ErrWrongSequence.ABCICode() {
+		t.Fatalf("remembered tx with a used sequence: want code %d, got %d: %s", sdkerrors.ErrWrongSequence.ABCICode(), out[1].Code, out[1].Log)
+	}
+}
