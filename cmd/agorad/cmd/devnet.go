@@ -48,8 +48,9 @@ func DevnetCmd() *cobra.Command {
 The first run creates the chain (chain id agora-devnet-1) in --home (default
 ~/.agora-devnet) with the test keys validator, alice, bob and carol, each funded
 with uagr, ubtc, ueth and uusdc. Later runs resume it at the height it stopped;
---reset wipes it and starts over. Ctrl-C stops the node cleanly. The node's log
-is <home>/agorad.log.`,
+--reset wipes it and starts over; --init-only creates it and exits (edit its
+config.toml and app.toml, then run again to start it). Ctrl-C stops the node
+cleanly. The node's log is <home>/agorad.log.`,
 		Args: cobra.NoArgs,
 		// The devnet writes its own config files; skip the root command's
 		// config handling (it would create files in the default home).
@@ -78,6 +79,9 @@ is <home>/agorad.log.`,
 			spec.VotingPeriod = voting
 			spec.TimelockDelay, _ = cmd.Flags().GetDuration(flagTimelockDelay)
 			spec.CheckInvariants, _ = cmd.Flags().GetBool(flagCheckInvariants)
+			if initOnly, _ := cmd.Flags().GetBool(flagInitOnly); initOnly {
+				return runNetwork(cmd.Context(), cmd.OutOrStdout(), spec, reset, true, "", nil)
+			}
 			// The node's ports first, so that a taken one is reported as
 			// such even when the web app's port is taken too.
 			if err := checkPorts(spec, ""); err != nil {
@@ -92,6 +96,7 @@ is <home>/agorad.log.`,
 		},
 	}
 	cmd.Flags().Bool(flagReset, false, "wipe the devnet's home and start a new chain")
+	cmd.Flags().Bool(flagInitOnly, false, "create the devnet's home and exit without starting it (edit its config, then run again to start)")
 	cmd.Flags().Int(flagRPCPort, devgenesis.DevnetPorts.RPC, "CometBFT RPC port on 127.0.0.1")
 	cmd.Flags().Int(flagAPIPort, devgenesis.DevnetPorts.API, "REST API port on 127.0.0.1")
 	cmd.Flags().Int(flagGRPCPort, devgenesis.DevnetPorts.GRPC, "gRPC port on 127.0.0.1")

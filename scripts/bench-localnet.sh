@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Measures a fresh 4-validator localnet (`agorad localnet`, four agorad
+# processes on this machine) under a mixed load for a sustained period
+# (issue 16, docs/performance.md): bank sends broadcast to node0 and
+# single-hop swaps to node1 at the same time, TXS of each from ACCOUNTS
+# accounts per workload. Prints each workload's committed tx/s and latency,
+# their sum over the common window, the mean block time and the blocks'
+# spread over the run (from node0's metrics), and every validator's height
+# at the end (a validator falling behind shows as a lower height).
+#
+#   scripts/bench-localnet.sh                       (TXS=30000 of each, 100 accounts each)
+#   TXS=150000 scripts/bench-localnet.sh            (the 5-minute run)
+#   AGORAD_BIN=/tmp/agorad VALIDATORS=4 scripts/bench-localnet.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TXS=${TXS:-30000}
+ACCOUNTS=${ACCOUNTS:-100}
+VALIDATORS=${VALIDATORS:-4}
+BASE=${BASE:-36700}
+if [ -n "${AGORAD_BIN:-}" ]; then
+	bin=$AGORAD_BIN
+else
+	make build >/dev/null
+	bin=build/agorad
+fi
+home=$(mktemp -d)
+out=$(mktemp)
+net=
+trap '[ -n "$net" ] && { kill "$net" 2>/dev/null; wait "$net" 2>/dev/null; }; rm -rf "$home" "$out" "$out".*' EXIT
+
+$bin localnet --home "$home" --validators "$VALIDATORS" --base-port "$BASE" >"$out" 2>&1 &
+net=$!
+until grep -q "running" "$out"; do
+	kill -0 "$net" 2>/dev/null || { cat "$out"; exit 1; }
+	sleep 1
+done
+rpc() { echo "tcp://127.0.0.1:$((BASE + 10 * $1 + 1))"; }
+metrics="http://127.0.0.1:$((BASE + 7))/metrics"
+scrape() { { curl -s --max-time 5 "$metrics" || true; } | awk '
+	/^cometbft_consensus_block_interval_seconds_sum/ {s = $NF}
+	/^cometbft_consensus_block_interval_seconds_count/ {c = $NF}
+	END {printf "%s %s\n", s + 0, c + 0}'; }
+height() { curl -s --max-time 5 "http://127.0.0.1:$((BASE + 10 * $1 + 1))/status" | sed -n 's/.*"latest_block_height":"\([0-9]*\)".*/\1/p'; }
+
+echo "localnet of $VALIDATORS validators up in $home ($($bin version 2>/dev/null || echo '?')); $TXS sends to node0 and $TXS swaps to node1"
+m0=$(scrape)
+$bin loadgen --kind send --accounts "$ACCOUNTS" --txs "$TXS" --seed localnet-send --from alice \
+	--home "$home/node0" --node "$(rpc 0)" --wait 300s >"$out.send" 2>&1 &
+s=$!
+$bin loadgen --kind swap --route 1:uagr --token-in 1000000uusdc --accounts "$ACCOUNTS" --txs "$TXS" --seed localnet-swap \
+	--from bob --home "$home/node1" --node "$(rpc 1)" --wait 300s >"$out.swap" 2>&1 &
+w=$!
+wait "$s" || true
+wait "$w" || true
+m1=$(scrape)
+for k in send swap; do
+	echo "== $k"
+	grep -E '^(sent|committed|throughput|latency|first error)' "$out.$k" || tail -3 "$out.$k"
+done
+awk -v a="$m0" -v b="$m1" 'BEGIN { split(a, x, " "); split(b, y, " ");
+	if (y[2] > x[2]) printf "mean block time %.2fs over %d blocks\n", (y[1] - x[1]) / (y[2] - x[2]), y[2] - x[2] }'
+curl -s --max-time 5 "$metrics" | awk '/^cometbft_consensus_block_interval_seconds_bucket/ {print}' | tail -12
+printf 'heights at the end:'
+for i in $(seq 0 $((VALIDATORS - 1))); do printf ' node%d=%s' "$i" "$(height "$i")"; done
+echo
