@@ -74,13 +74,17 @@ func Init(spec Spec) (*Result, error) {
 	return res, nil
 }
 
-// withDefaults fills the block time and voting period when unset.
+// withDefaults fills the block time, voting period and snapshot interval
+// when unset.
 func withDefaults(spec Spec) Spec {
 	if spec.BlockTime == 0 {
 		spec.BlockTime = DefaultBlockTime
 	}
 	if spec.VotingPeriod == 0 {
 		spec.VotingPeriod = devgenesis.DefaultVotingPeriod
+	}
+	if spec.SnapshotInterval == 0 {
+		spec.SnapshotInterval = devgenesis.DefaultSnapshotInterval
 	}
 	return spec
 }
@@ -205,7 +209,7 @@ func writeNodeFiles(spec Spec, res *Result, appGenesis *genutiltypes.AppGenesis)
 		cfg := cometConfig(n.NodeSpec, spec.BlockTime)
 		cfg.P2P.PersistentPeers = peersOf(res.Nodes, n)
 		cmtcfg.WriteConfigFile(filepath.Join(n.Home, "config", "config.toml"), cfg)
-		if err := writeAppConfig(n.NodeSpec, spec.CheckInvariants); err != nil {
+		if err := writeAppConfig(n.NodeSpec, spec.CheckInvariants, spec.SnapshotInterval); err != nil {
 			return err
 		}
 		if err := writeClientConfig(n.NodeSpec, spec.ChainID); err != nil {
