@@ -265,7 +265,10 @@ func configureStateSync(ctx context.Context, out io.Writer, home string, rpcArgs
 
 	fmt.Fprintf(out, "Wrote [statesync] to %s: chain %s, trust height %d, trust hash %s, RPC servers %s.\n",
 		cfgPath, plan.ChainID, plan.TrustHeight, plan.TrustHash, strings.Join(plan.RPCServers, ","))
-	for _, u := range plan.RPCServers {
+	for i, u := range plan.RPCServers {
+		if i == 1 && u == plan.RPCServers[0] {
+			break
+		}
 		if snaps, ok := plan.Snapshots[u]; ok && len(snaps) > 0 {
 			last := snaps[0]
 			for _, s := range snaps {
