@@ -28,6 +28,9 @@ type Spec struct {
 	// sync snapshot (app.toml [state-sync] snapshot-interval); 0 means
 	// DefaultSnapshotInterval, a negative value turns snapshots off.
 	SnapshotInterval int64
+	// GenesisAccounts is how many extra funded accounts (AddBulkAccounts)
+	// genesis holds, to measure with a large state.
+	GenesisAccounts int
 }
 
 // DefaultSnapshotInterval is the devnet's and localnet's snapshot
