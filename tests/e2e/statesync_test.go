@@ -78,7 +78,7 @@ func TestStateSync(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"enable = true", `rpc_servers = "` + rpcURL + "," + rpcURL + `"`, "trust_hash = \""} {
+	for _, want := range []string{"enable = true", `rpc_servers = "` + rpcURL + "," + rpcURL + `"`, "trust_hash = \"", `discovery_time = "5s"`} {
 		if !strings.Contains(string(cfg), want) {
 			t.Errorf("config.toml lacks %q after statesync-config", want)
 		}

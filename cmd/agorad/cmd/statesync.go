@@ -26,6 +26,12 @@ import (
 const (
 	flagStateSyncRPC         = "rpc"
 	flagStateSyncTrustPeriod = "trust-period"
+	flagStateSyncDiscovery   = "discovery-time"
+	// defaultDiscoveryTime is CometBFT's smallest discovery_time: how long
+	// the node gathers snapshot offers before it picks one (its default,
+	// 15 s, is most of a small network's join time). Discovery repeats
+	// until a snapshot is found, so a short one loses nothing.
+	defaultDiscoveryTime = 5 * time.Second
 	// defaultTrustPeriod is CometBFT's default: well inside the unbonding
 	// period (21 days), as the light client requires.
 	defaultTrustPeriod = 168 * time.Hour
@@ -46,8 +52,8 @@ snapshots the network's nodes serve, instead of replaying every block.
 The command asks the given CometBFT RPC servers (one or two; with one, it is
 used twice, as CometBFT wants two) for the chain id, a recent height and that
 block's hash, checks that they serve state sync snapshots, and writes
-config.toml's [statesync]: enable, rpc_servers, trust_height, trust_hash and
-trust_period. The node still needs peers (p2p persistent_peers or seeds) that
+config.toml's [statesync]: enable, rpc_servers, trust_height, trust_hash,
+trust_period and discovery_time. The node still needs peers (p2p persistent_peers or seeds) that
 serve snapshots. Start it with agorad start. See docs/statesync.md.`,
 		Example: `  agorad init mynode --chain-id agora-localnet-1 --home ~/.agora-new
   cp genesis.json ~/.agora-new/config/
@@ -63,12 +69,14 @@ serve snapshots. Start it with agorad start. See docs/statesync.md.`,
 			}
 			rpcs, _ := cmd.Flags().GetStringSlice(flagStateSyncRPC)
 			trustPeriod, _ := cmd.Flags().GetDuration(flagStateSyncTrustPeriod)
+			discovery, _ := cmd.Flags().GetDuration(flagStateSyncDiscovery)
 			cmd.SilenceUsage = true
-			return configureStateSync(cmd.Context(), cmd.OutOrStdout(), home, rpcs, trustPeriod)
+			return configureStateSync(cmd.Context(), cmd.OutOrStdout(), home, rpcs, trustPeriod, discovery)
 		},
 	}
 	cmd.Flags().StringSlice(flagStateSyncRPC, nil, "CometBFT RPC server of the network (http://host:port), once or twice")
 	cmd.Flags().Duration(flagStateSyncTrustPeriod, defaultTrustPeriod, "light client trust period (shorter than the unbonding period)")
+	cmd.Flags().Duration(flagStateSyncDiscovery, defaultDiscoveryTime, "how long the node gathers snapshot offers before picking one (CometBFT's discovery_time, at least 5s)")
 	return cmd
 }
 
@@ -221,9 +229,12 @@ func serversOf(m map[string][]app.SnapshotInfo) []string {
 }
 
 // configureStateSync writes [statesync] into home's config.toml.
-func configureStateSync(ctx context.Context, out io.Writer, home string, rpcArgs []string, trustPeriod time.Duration) error {
+func configureStateSync(ctx context.Context, out io.Writer, home string, rpcArgs []string, trustPeriod, discovery time.Duration) error {
 	if trustPeriod <= 0 {
 		return fmt.Errorf("--%s must be positive, got %s", flagStateSyncTrustPeriod, trustPeriod)
+	}
+	if discovery < 5*time.Second {
+		return fmt.Errorf("--%s must be at least 5s (CometBFT's minimum), got %s", flagStateSyncDiscovery, discovery)
 	}
 	cfgPath := filepath.Join(home, "config", "config.toml")
 	if _, err := os.Stat(cfgPath); err != nil {
@@ -258,6 +269,7 @@ func configureStateSync(ctx context.Context, out io.Writer, home string, rpcArgs
 	cfg.StateSync.TrustHeight = plan.TrustHeight
 	cfg.StateSync.TrustHash = plan.TrustHash
 	cfg.StateSync.TrustPeriod = trustPeriod
+	cfg.StateSync.DiscoveryTime = discovery
 	if err := cfg.ValidateBasic(); err != nil {
 		return fmt.Errorf("%s would be invalid: %w", cfgPath, err)
 	}
