@@ -50,7 +50,9 @@ t0=$(now)
 "$AGORAD" start --home "$NODE" >"$NODE/agorad.log" 2>&1 &
 pids+=($!)
 until [ "$(height "$RPC")" -ge 1 ] 2>/dev/null; do sleep 0.5; done
-echo "validator: start to first block $(since "$t0") s (InitChain of the genesis, then block 1)"
+echo "validator: start to block 1 proposed $(since "$t0") s (loading the genesis, InitChain)"
+until [ "$(height "$RPC")" -ge 2 ] 2>/dev/null; do sleep 0.5; done
+echo "validator: start to block 2 (block 1, which writes the genesis state, committed) $(since "$t0") s"
 grep -o 'InitChain[^"]*' "$NODE/agorad.log" | head -1 || true
 
 # The first snapshot.
