@@ -24,7 +24,21 @@ type Spec struct {
 	// CheckInvariants turns on the nodes' check of every invariant after
 	// every block (app.toml [invariants] check-every-block).
 	CheckInvariants bool
+	// SnapshotInterval is how often (in blocks) every node takes a state
+	// sync snapshot (app.toml [state-sync] snapshot-interval); 0 means
+	// DefaultSnapshotInterval, a negative value turns snapshots off.
+	SnapshotInterval int64
+	// GenesisAccounts is how many extra funded accounts (AddBulkAccounts)
+	// genesis holds, to measure with a large state.
+	GenesisAccounts int
 }
+
+// DefaultSnapshotInterval is the devnet's and localnet's snapshot
+// interval: with one-second blocks, a snapshot every 100 s or so.
+const DefaultSnapshotInterval = 100
+
+// SnapshotKeepRecent is how many snapshots a local node keeps.
+const SnapshotKeepRecent = 2
 
 // NodeSpec is one node of the network.
 type NodeSpec struct {

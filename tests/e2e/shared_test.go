@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"os"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -11,7 +12,8 @@ import (
 
 // One devnet serves the tests that only need "a running chain" (each works
 // with its own accounts or its own proposals), to keep the suite short. It
-// is created with a short voting period so that proposals pass quickly.
+// is created with a short voting period so that proposals pass quickly,
+// and a short snapshot interval so that a node can join it by state sync.
 var shared struct {
 	once   sync.Once
 	devnet *harness.Devnet
@@ -34,7 +36,8 @@ func sharedDevnet(t *testing.T) *harness.Devnet {
 		}
 		shared.home = home
 		harness.StartSharedDevnet(t, home, func(d *harness.Devnet) { shared.devnet = d },
-			"--voting-period", sharedVotingPeriod.String(), "--timelock-delay", sharedTimelockDelay.String())
+			"--voting-period", sharedVotingPeriod.String(), "--timelock-delay", sharedTimelockDelay.String(),
+			"--snapshot-interval", strconv.Itoa(sharedSnapshotInterval))
 		shared.failed = false
 	})
 	if shared.failed {

@@ -39,6 +39,7 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.AgoraApp) {
 		LiquidatorCmd(),
 		KeeperCmd(),
 		WebCmd(),
+		StateSyncConfigCmd(),
 	)
 
 	// start (with cosmos/evm's Ethereum JSON-RPC server), comet, export,

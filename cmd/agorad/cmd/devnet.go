@@ -36,7 +36,42 @@ const (
 	// block and halts on a broken one (app.FlagCheckInvariants).
 	flagCheckInvariants = "check-invariants"
 	checkInvariantsHelp = "nodes check every module invariant after every block and halt on a broken one (when the chain is created; app.toml [invariants])"
+	// flagSnapshotInterval: how often every node takes a state sync
+	// snapshot (app.toml [state-sync] snapshot-interval).
+	flagSnapshotInterval = "snapshot-interval"
+	// flagGenesisAccounts: extra funded accounts in genesis, to measure
+	// with a large state.
+	flagGenesisAccounts  = "genesis-accounts"
+	genesisAccountsHelp  = "add this many funded accounts (1 AGR each, deterministic addresses, no keys) to genesis, to measure with a large state (when the chain is created)"
+	snapshotIntervalHelp = "every node takes a state sync snapshot every this many blocks, keeping the last 2 (0 turns snapshots off; when the chain is created; app.toml [state-sync])"
 )
+
+// snapshotIntervalFlag reads --snapshot-interval as a Spec's
+// SnapshotInterval (negative there means off).
+func genesisAccountsFlag(cmd *cobra.Command) (int, error) {
+	n, err := cmd.Flags().GetInt(flagGenesisAccounts)
+	if err != nil {
+		return 0, err
+	}
+	if n < 0 || n > 100_000_000 {
+		return 0, fmt.Errorf("--%s must be between 0 and 100000000, got %d", flagGenesisAccounts, n)
+	}
+	return n, nil
+}
+
+func snapshotIntervalFlag(cmd *cobra.Command) (int64, error) {
+	n, err := cmd.Flags().GetInt64(flagSnapshotInterval)
+	if err != nil {
+		return 0, err
+	}
+	switch {
+	case n < 0:
+		return 0, fmt.Errorf("--%s must be 0 (off) or a number of blocks, got %d", flagSnapshotInterval, n)
+	case n == 0:
+		return -1, nil
+	}
+	return n, nil
+}
 
 // DevnetCmd runs a single-validator chain for trying Agora by hand.
 func DevnetCmd() *cobra.Command {
@@ -63,6 +98,14 @@ cleanly. The node's log is <home>/agorad.log.`,
 			if err != nil {
 				return err
 			}
+			snapshotInterval, err := snapshotIntervalFlag(cmd)
+			if err != nil {
+				return err
+			}
+			genesisAccounts, err := genesisAccountsFlag(cmd)
+			if err != nil {
+				return err
+			}
 			reset, _ := cmd.Flags().GetBool(flagReset)
 			voting, _ := cmd.Flags().GetDuration(flagVotingPeriod)
 			ports := devgenesis.DevnetPorts
@@ -79,6 +122,8 @@ cleanly. The node's log is <home>/agorad.log.`,
 			spec.VotingPeriod = voting
 			spec.TimelockDelay, _ = cmd.Flags().GetDuration(flagTimelockDelay)
 			spec.CheckInvariants, _ = cmd.Flags().GetBool(flagCheckInvariants)
+			spec.SnapshotInterval = snapshotInterval
+			spec.GenesisAccounts = genesisAccounts
 			if initOnly, _ := cmd.Flags().GetBool(flagInitOnly); initOnly {
 				return runNetwork(cmd.Context(), cmd.OutOrStdout(), spec, reset, true, "", nil)
 			}
@@ -108,6 +153,8 @@ cleanly. The node's log is <home>/agorad.log.`,
 	cmd.Flags().Duration(flagVotingPeriod, devgenesis.DefaultVotingPeriod, "governance deposit and voting period (when the chain is created)")
 	cmd.Flags().Duration(flagTimelockDelay, devgenesis.DefaultTimelockDelay, timelockDelayHelp)
 	cmd.Flags().Bool(flagCheckInvariants, true, checkInvariantsHelp)
+	cmd.Flags().Int64(flagSnapshotInterval, devgenesis.DefaultSnapshotInterval, snapshotIntervalHelp)
+	cmd.Flags().Int(flagGenesisAccounts, 0, genesisAccountsHelp)
 	cmd.Flags().Int(flagWebPort, DefaultWebPort, "web app port on 127.0.0.1 (0 turns the web app off)")
 	return cmd
 }

@@ -44,6 +44,14 @@ the processes themselves).`,
 			reset, _ := cmd.Flags().GetBool(flagReset)
 			initOnly, _ := cmd.Flags().GetBool(flagInitOnly)
 			voting, _ := cmd.Flags().GetDuration(flagVotingPeriod)
+			snapshotInterval, err := snapshotIntervalFlag(cmd)
+			if err != nil {
+				return err
+			}
+			genesisAccounts, err := genesisAccountsFlag(cmd)
+			if err != nil {
+				return err
+			}
 			if validators < 1 || validators > 32 {
 				return fmt.Errorf("--%s must be between 1 and 32, got %d", flagValidators, validators)
 			}
@@ -57,6 +65,8 @@ the processes themselves).`,
 			spec.VotingPeriod = voting
 			spec.TimelockDelay, _ = cmd.Flags().GetDuration(flagTimelockDelay)
 			spec.CheckInvariants, _ = cmd.Flags().GetBool(flagCheckInvariants)
+			spec.SnapshotInterval = snapshotInterval
+			spec.GenesisAccounts = genesisAccounts
 			cmd.SilenceUsage = true // errors from here on are not about the command line
 			return runNetwork(cmd.Context(), cmd.OutOrStdout(), spec, reset, initOnly, "--"+flagBasePort, localnetBanner)
 		},
@@ -66,6 +76,8 @@ the processes themselves).`,
 	cmd.Flags().Int(flagBasePort, 26600, "first port; node i uses base-port+10·i to base-port+10·i+8")
 	cmd.Flags().Bool(flagReset, false, "wipe the localnet's home and create a new chain")
 	cmd.Flags().Bool(flagCheckInvariants, true, checkInvariantsHelp)
+	cmd.Flags().Int64(flagSnapshotInterval, devgenesis.DefaultSnapshotInterval, snapshotIntervalHelp)
+	cmd.Flags().Int(flagGenesisAccounts, 0, genesisAccountsHelp)
 	cmd.Flags().Bool(flagInitOnly, false, "create the node homes and exit without starting them")
 	cmd.Flags().Duration(flagVotingPeriod, devgenesis.DefaultVotingPeriod, "governance deposit and voting period (when the chain is created)")
 	cmd.Flags().Duration(flagTimelockDelay, devgenesis.DefaultTimelockDelay, timelockDelayHelp)

@@ -38,12 +38,17 @@ func cometConfig(n NodeSpec, blockTime time.Duration) *cmtcfg.Config {
 }
 
 // writeAppConfig writes app.toml: the REST API and gRPC on the node's
-// loopback ports, (on validators) the price feeder reading
+// loopback ports, a state sync snapshot every snapshotInterval blocks (0:
+// none), (on validators) the price feeder reading
 // <home>/prices.json, which it creates with the starting prices, and the
 // check of every invariant after every block when asked.
-func writeAppConfig(n NodeSpec, checkInvariants bool) error {
+func writeAppConfig(n NodeSpec, checkInvariants bool, snapshotInterval int64) error {
 	cfg := config.DefaultAppConfig()
 	cfg.Invariants.CheckEveryBlock = checkInvariants
+	// Every node serves state sync snapshots, so that a new node can join
+	// a running network without replaying it (docs/statesync.md).
+	cfg.StateSync.SnapshotInterval = uint64(max(snapshotInterval, 0))
+	cfg.StateSync.SnapshotKeepRecent = devgenesis.SnapshotKeepRecent
 	cfg.Oracle = OracleFeederConfig(n)
 	if err := devgenesis.WritePricesFile(devgenesis.PricesPath(n.Home), devgenesis.StartingPrices, false); err != nil {
 		return err

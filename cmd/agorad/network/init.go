@@ -74,13 +74,17 @@ func Init(spec Spec) (*Result, error) {
 	return res, nil
 }
 
-// withDefaults fills the block time and voting period when unset.
+// withDefaults fills the block time, voting period and snapshot interval
+// when unset.
 func withDefaults(spec Spec) Spec {
 	if spec.BlockTime == 0 {
 		spec.BlockTime = DefaultBlockTime
 	}
 	if spec.VotingPeriod == 0 {
 		spec.VotingPeriod = devgenesis.DefaultVotingPeriod
+	}
+	if spec.SnapshotInterval == 0 {
+		spec.SnapshotInterval = devgenesis.DefaultSnapshotInterval
 	}
 	return spec
 }
@@ -165,6 +169,9 @@ func buildGenesis(a *app.AgoraApp, spec Spec, res *Result, pubKeys []cryptotypes
 			return nil, err
 		}
 	}
+	if err := devgenesis.AddBulkAccounts(gen, spec.GenesisAccounts); err != nil {
+		return nil, err
+	}
 	var genTxs []json.RawMessage
 	for i, n := range res.Nodes {
 		if !n.IsValidator() {
@@ -178,7 +185,11 @@ func buildGenesis(a *app.AgoraApp, spec Spec, res *Result, pubKeys []cryptotypes
 	}
 	gen[genutiltypes.ModuleName] = a.AppCodec().MustMarshalJSON(genutiltypes.NewGenesisState(genTxs))
 
-	appState, err := json.MarshalIndent(gen, "", "  ")
+	marshal := func(v any) ([]byte, error) { return json.MarshalIndent(v, "", "  ") }
+	if spec.GenesisAccounts > 0 {
+		marshal = json.Marshal // indenting a million accounts only makes the file larger
+	}
+	appState, err := marshal(gen)
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +216,7 @@ func writeNodeFiles(spec Spec, res *Result, appGenesis *genutiltypes.AppGenesis)
 		cfg := cometConfig(n.NodeSpec, spec.BlockTime)
 		cfg.P2P.PersistentPeers = peersOf(res.Nodes, n)
 		cmtcfg.WriteConfigFile(filepath.Join(n.Home, "config", "config.toml"), cfg)
-		if err := writeAppConfig(n.NodeSpec, spec.CheckInvariants); err != nil {
+		if err := writeAppConfig(n.NodeSpec, spec.CheckInvariants, spec.SnapshotInterval); err != nil {
 			return err
 		}
 		if err := writeClientConfig(n.NodeSpec, spec.ChainID); err != nil {
