@@ -16,6 +16,10 @@ cd "$(dirname "$0")/.."
 TXS=${TXS:-30000}
 ACCOUNTS=${ACCOUNTS:-100}
 VALIDATORS=${VALIDATORS:-4}
+# Each workload's most unconfirmed txs: two of them together stay below the
+# mempool's 5,000 (a full mempool refuses a tx, and then every later tx of
+# its account fails its sequence check).
+PENDING=${PENDING:-2000}
 BASE=${BASE:-36700}
 if [ -n "${AGORAD_BIN:-}" ]; then
 	bin=$AGORAD_BIN
@@ -42,13 +46,13 @@ scrape() { { curl -s --max-time 5 "$metrics" || true; } | awk '
 	END {printf "%s %s\n", s + 0, c + 0}'; }
 height() { curl -s --max-time 5 "http://127.0.0.1:$((BASE + 10 * $1 + 1))/status" | sed -n 's/.*"latest_block_height":"\([0-9]*\)".*/\1/p'; }
 
-echo "localnet of $VALIDATORS validators up in $home ($($bin version 2>/dev/null || echo '?')); $TXS sends to node0 and $TXS swaps to node1"
+echo "localnet of $VALIDATORS validators up in $home (agorad $($bin version 2>&1 | head -1)); $TXS sends to node0 and $TXS swaps to node1"
 m0=$(scrape)
 $bin loadgen --kind send --accounts "$ACCOUNTS" --txs "$TXS" --seed localnet-send --from alice \
-	--home "$home/node0" --node "$(rpc 0)" --wait 300s >"$out.send" 2>&1 &
+	--home "$home/node0" --node "$(rpc 0)" --max-pending "$PENDING" --wait 300s >"$out.send" 2>&1 &
 s=$!
 $bin loadgen --kind swap --route 1:uagr --token-in 1000000uusdc --accounts "$ACCOUNTS" --txs "$TXS" --seed localnet-swap \
-	--from bob --home "$home/node1" --node "$(rpc 1)" --wait 300s >"$out.swap" 2>&1 &
+	--from bob --home "$home/node1" --node "$(rpc 1)" --max-pending "$PENDING" --wait 300s >"$out.swap" 2>&1 &
 w=$!
 wait "$s" || true
 wait "$w" || true
