@@ -11,6 +11,7 @@
 #   scripts/bench-localnet.sh                       (TXS=30000 of each, 100 accounts each)
 #   TXS=150000 scripts/bench-localnet.sh            (the 5-minute run)
 #   AGORAD_BIN=/tmp/agorad VALIDATORS=4 scripts/bench-localnet.sh
+#   KINDS=send KEEP=1 scripts/bench-localnet.sh     (sends only; keep the homes and logs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TXS=${TXS:-30000}
@@ -30,7 +31,20 @@ fi
 home=$(mktemp -d)
 out=$(mktemp)
 net=
-trap '[ -n "$net" ] && { kill "$net" 2>/dev/null; wait "$net" 2>/dev/null; }; rm -rf "$home" "$out" "$out".*' EXIT
+cleanup() {
+	if [ -n "$net" ]; then
+		kill "$net" 2>/dev/null || true
+		wait "$net" 2>/dev/null || true
+	fi
+	if [ -n "${KEEP:-}" ]; then
+		cp "$out".* "$home"/ 2>/dev/null || true
+		echo "kept $home (node logs: node<i>/agorad.log; load generator output: $(basename "$out").send/.swap)"
+	else
+		rm -rf "$home"
+	fi
+	rm -f "$out" "$out".*
+}
+trap cleanup EXIT
 
 $bin localnet --home "$home" --validators "$VALIDATORS" --base-port "$BASE" >"$out" 2>&1 &
 net=$!
@@ -46,18 +60,25 @@ scrape() { { curl -s --max-time 5 "$metrics" || true; } | awk '
 	END {printf "%s %s\n", s + 0, c + 0}'; }
 height() { curl -s --max-time 5 "http://127.0.0.1:$((BASE + 10 * $1 + 1))/status" | sed -n 's/.*"latest_block_height":"\([0-9]*\)".*/\1/p'; }
 
-echo "localnet of $VALIDATORS validators up in $home (agorad $($bin version 2>&1 | head -1)); $TXS sends to node0 and $TXS swaps to node1"
+echo "localnet of $VALIDATORS validators up in $home (agorad $($bin version 2>&1 | head -1)); $TXS each of ${KINDS:-send swap} (sends to node0, swaps to node1)"
+read -r -a kinds <<<"${KINDS:-send swap}"
 m0=$(scrape)
-$bin loadgen --kind send --accounts "$ACCOUNTS" --txs "$TXS" --seed localnet-send --from alice \
-	--home "$home/node0" --node "$(rpc 0)" --max-pending "$PENDING" --wait 300s >"$out.send" 2>&1 &
-s=$!
-$bin loadgen --kind swap --route 1:uagr --token-in 1000000uusdc --accounts "$ACCOUNTS" --txs "$TXS" --seed localnet-swap \
-	--from bob --home "$home/node1" --node "$(rpc 1)" --max-pending "$PENDING" --wait 300s >"$out.swap" 2>&1 &
-w=$!
-wait "$s" || true
-wait "$w" || true
+pids=()
+run_send() {
+	$bin loadgen --kind send --accounts "$ACCOUNTS" --txs "$TXS" --seed localnet-send --from alice \
+		--home "$home/node0" --node "$(rpc 0)" --max-pending "$PENDING" --wait 300s >"$out.send" 2>&1
+}
+run_swap() {
+	$bin loadgen --kind swap --route 1:uagr --token-in 1000000uusdc --accounts "$ACCOUNTS" --txs "$TXS" --seed localnet-swap \
+		--from bob --home "$home/node1" --node "$(rpc 1)" --max-pending "$PENDING" --wait 300s >"$out.swap" 2>&1
+}
+for k in "${kinds[@]}"; do
+	"run_$k" &
+	pids+=($!)
+done
+for p in "${pids[@]}"; do wait "$p" || true; done
 m1=$(scrape)
-for k in send swap; do
+for k in "${kinds[@]}"; do
 	echo "== $k"
 	grep -E '^(sent|committed|throughput|latency|first error)' "$out.$k" || tail -3 "$out.$k"
 done
