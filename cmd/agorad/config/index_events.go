@@ -14,8 +14,10 @@ package config
 //   - ethereum_tx.ethereumTxHash, ethereum_tx.txIndex: the Ethereum
 //     JSON-RPC's receipts on a node without its own EVM indexer
 //     ([json-rpc] enable-indexer = false);
-//   - the timelock's executed, failed and cancelled operations by id: the
-//     web app's governance timelock screen.
+//   - the timelock's executed, failed and cancelled operations by id, and
+//     the operations a proposal queued by proposal id: the web app's
+//     governance timelock screen (web/src/lib/gov_timelock.ts; a test
+//     checks that every query there is covered).
 //
 // tx.height and tx.hash are always indexed. An operator who serves other
 // queries lists more attributes, or sets index-events = [] to index every
@@ -35,4 +37,5 @@ var IndexEvents = []string{
 	"agora.timelock.v1.EventOperationExecuted.id",
 	"agora.timelock.v1.EventOperationFailed.id",
 	"agora.timelock.v1.EventOperationCancelled.id",
+	"agora.timelock.v1.EventOperationProposal.proposal_id",
 }
