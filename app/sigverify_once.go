@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	storetypes "cosmossdk.io/store/types"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/tx/signing"
 	"github.com/cosmos/cosmos-sdk/x/auth/ante"
@@ -142,6 +144,10 @@ func (d sigVerifyOnceDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, simulate 
 // remembered (see above) or its signers cannot be read (the decorator then
 // reports why).
 func (d sigVerifyOnceDecorator) digest(ctx sdk.Context, tx sdk.Tx) ([32]byte, bool) {
+	// The digest's reads are the node's bookkeeping, not the tx's work: they
+	// charge no gas, so a tx's gas is the same as without the memory (and
+	// as a simulation, which skips it, estimates).
+	ctx = ctx.WithGasMeter(storetypes.NewInfiniteGasMeter())
 	txBytes := ctx.TxBytes()
 	sigTx, ok := tx.(authsigning.Tx)
 	if !ok || len(txBytes) == 0 {
