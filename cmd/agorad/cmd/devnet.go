@@ -46,8 +46,8 @@ const (
 	snapshotIntervalHelp = "every node takes a state sync snapshot every this many blocks, keeping the last 2 (0 turns snapshots off; when the chain is created; app.toml [state-sync])"
 )
 
-// snapshotIntervalFlag reads --snapshot-interval as a Spec's
-// SnapshotInterval (negative there means off).
+// genesisAccountsFlag reads --genesis-accounts: how many bulk accounts
+// genesis gets (0 to 100,000,000).
 func genesisAccountsFlag(cmd *cobra.Command) (int, error) {
 	n, err := cmd.Flags().GetInt(flagGenesisAccounts)
 	if err != nil {
@@ -59,6 +59,8 @@ func genesisAccountsFlag(cmd *cobra.Command) (int, error) {
 	return n, nil
 }
 
+// snapshotIntervalFlag reads --snapshot-interval as a Spec's
+// SnapshotInterval (negative there means off).
 func snapshotIntervalFlag(cmd *cobra.Command) (int64, error) {
 	n, err := cmd.Flags().GetInt64(flagSnapshotInterval)
 	if err != nil {
