@@ -66,7 +66,10 @@ func (app *AgoraApp) setupOracle(logger log.Logger, appOpts servertypes.AppOptio
 	defaults := baseapp.NewDefaultProposalHandler(app.Mempool(), app.BaseApp)
 	// The dex keeps each block within max_orders_per_pool_per_block swaps
 	// per pool before the SDK's handler fits the transactions to the block.
-	prepare := dexkeeper.CapSwapsPerPool(app.DexKeeper, app.txConfig.TxDecoder(), defaults.PrepareProposalHandler())
+	// Before that, each account's transactions are put in sequence order
+	// (app/proposal_sequence.go).
+	prepare := app.sequenceOrdered(
+		dexkeeper.CapSwapsPerPool(app.DexKeeper, app.txConfig.TxDecoder(), defaults.PrepareProposalHandler()))
 	proposals := oracleabci.NewProposalHandler(app.OracleKeeper, app.StakingKeeper,
 		prepare, defaults.ProcessProposalHandler())
 	app.SetPrepareProposal(proposals.PrepareProposalHandler())

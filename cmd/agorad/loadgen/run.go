@@ -176,16 +176,18 @@ func broadcastAndWatch(ctx context.Context, clientCtx client.Context, cfg Config
 		return r.rep, err
 	}
 	broadcastDone := r.broadcastAll(ctx, signed)
-	included, err := r.watchInclusion(ctx, status.SyncInfo.LatestBlockHeight, broadcastDone)
-	if err != nil {
-		return r.rep, err
+	included, watchErr := r.watchInclusion(ctx, status.SyncInfo.LatestBlockHeight, broadcastDone)
+	if ctx.Err() != nil {
+		return r.rep, ctx.Err()
 	}
+	// Tally what was included even when some txs never were: a run that
+	// times out must still say which of its txs failed in a block.
 	last, err := r.tallyResults(ctx, included)
 	if err != nil {
 		return r.rep, err
 	}
 	r.rep.Duration = last.Sub(r.first)
-	return r.rep, nil
+	return r.rep, watchErr
 }
 
 // loadRun is the state shared by the broadcasters and the watcher.
@@ -283,7 +285,7 @@ func (r *loadRun) watchInclusion(ctx context.Context, height int64, broadcastDon
 		}
 		select {
 		case <-deadline:
-			return nil, fmt.Errorf("%d txs not included within %s of the last broadcast", remaining, r.cfg.Timeout)
+			return included, fmt.Errorf("%d txs not included within %s of the last broadcast", remaining, r.cfg.Timeout)
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		case <-time.After(100 * time.Millisecond):
@@ -327,6 +329,7 @@ func (r *loadRun) tallyResults(ctx context.Context, included map[string]inclusio
 		heights[inc.height] = true
 	}
 	var last time.Time
+	firstFailedAt := int64(0)
 	for h := range heights {
 		results, err := readResultsPatiently(ctx, r.clientCtx, h)
 		if err != nil {
@@ -340,8 +343,9 @@ func (r *loadRun) tallyResults(ctx context.Context, included map[string]inclusio
 			}
 			if res.code != 0 {
 				r.rep.Failed++
-				if r.rep.FirstErr == "" {
-					r.rep.FirstErr = res.log
+				if firstFailedAt == 0 || inc.height < firstFailedAt {
+					firstFailedAt = inc.height
+					r.rep.FirstFailure = fmt.Sprintf("height %d: %s", inc.height, res.log)
 				}
 				continue
 			}

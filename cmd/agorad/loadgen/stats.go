@@ -22,8 +22,11 @@ type Report struct {
 	Duration  time.Duration
 	Latencies []time.Duration
 	GasUsed   []int64
-	FirstErr  string
-	Blocks    int
+	// FirstErr is the first refusal at CheckTx (or broadcast error);
+	// FirstFailure the first failure in a block, with its height.
+	FirstErr     string
+	FirstFailure string
+	Blocks       int
 }
 
 // TPS is committed transactions per second.
@@ -69,5 +72,8 @@ func (r Report) Print(w io.Writer) {
 	fmt.Fprintf(w, "gas used (mean) %d\n", r.MeanGas())
 	if r.FirstErr != "" {
 		fmt.Fprintf(w, "first error     %s\n", r.FirstErr)
+	}
+	if r.FirstFailure != "" {
+		fmt.Fprintf(w, "first failure   %s\n", r.FirstFailure)
 	}
 }
