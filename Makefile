@@ -8,10 +8,10 @@ LDFLAGS := -X github.com/cosmos/cosmos-sdk/version.Name=agora \
            -X github.com/cosmos/cosmos-sdk/version.Commit=$(COMMIT)
 GO_TEST_FLAGS ?= -count=1 -timeout 60m
 
-.PHONY: help build install test test-unit test-e2e bench devnet localnet proto-gen proto-check lint web web-check web-test contracts contracts-check
+.PHONY: help build install test test-unit test-e2e bench bench-devnet bench-levers bench-localnet bench-statesync devnet localnet proto-gen proto-check lint web web-check web-test contracts contracts-check
 
 help:
-	@echo "build install test test-unit test-e2e bench devnet localnet proto-gen proto-check lint web web-check web-test contracts contracts-check"
+	@echo "build install test test-unit test-e2e bench bench-devnet bench-levers bench-localnet bench-statesync devnet localnet proto-gen proto-check lint web web-check web-test contracts contracts-check"
 
 build:
 	go build -ldflags '$(LDFLAGS)' -o $(BINDIR)/agorad ./cmd/agorad
@@ -32,7 +32,23 @@ test-e2e:
 	go test $(GO_TEST_FLAGS) ./tests/e2e/...
 
 bench:
-	go test -run '^$$' -bench . -benchmem ./x/...
+	go test -run '^$$' -bench . -benchmem ./x/... ./app/...
+
+# Throughput runs on real nodes (docs/performance.md); each script's header
+# lists its settings (ROUNDS, TXS, KINDS, LEVERS, ...), passed as variables:
+#   make bench-levers LEVERS="default pebbledb" KINDS=send
+#   make bench-statesync GENESIS_ACCOUNTS=1000000
+bench-devnet:
+	scripts/bench-devnet.sh
+
+bench-levers:
+	scripts/bench-levers.sh
+
+bench-localnet:
+	scripts/bench-localnet.sh
+
+bench-statesync:
+	scripts/bench-statesync.sh $(GENESIS_ACCOUNTS)
 
 # A single-validator chain on 127.0.0.1 (RPC 26657, REST 1317, gRPC 9090).
 # DEVNET_FLAGS="--reset" starts it over.

@@ -22,6 +22,8 @@
 #   DEVNET_FLAGS="--metrics-port 0" scripts/bench-devnet.sh      (extra devnet flags: here, metrics off)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib/bench.sh
+. scripts/lib/bench.sh
 ROUNDS=${ROUNDS:-3}
 TXS=${TXS:-10000}
 ACCOUNTS=${ACCOUNTS:-50}
@@ -39,12 +41,7 @@ stop_devnet() {
 }
 trap 'stop_devnet; rm -rf "$home" "$out"' EXIT
 
-if [ -n "${AGORAD_BIN:-}" ]; then
-	bin=$AGORAD_BIN
-else
-	make build >/dev/null
-	bin=build/agorad
-fi
+agorad_bin
 
 # start_devnet BIN HOME BASE [extra flags]: a fresh devnet on ports BASE..BASE+7.
 start_devnet() {
@@ -54,48 +51,26 @@ start_devnet() {
 	$b devnet --home "$h" --p2p-port "$p" --rpc-port $((p + 1)) --api-port $((p + 2)) --grpc-port $((p + 3)) \
 		--web-port 0 "$@" ${DEVNET_FLAGS:-} >"$out" 2>&1 &
 	devnet=$!
-	until grep -q "devnet is running" "$out"; do
-		kill -0 "$devnet" 2>/dev/null || { cat "$out"; exit 1; }
-		sleep 1
-	done
+	wait_for_line "$out" "devnet is running" "$devnet"
 }
 
-declare -A args=(
-	[send]="--kind send"
-	[swap-1hop]="--kind swap --route 1:uagr --token-in 1000000uusdc"
-	[swap-2hop]="--kind swap --route 1:uusdc,3:ueth --token-in 1000000uagr"
-	[erc20]="--kind erc20 --denom uusdc"
-	[evm-swap]="--kind evm-swap --route 1:uagr --token-in 1000000uusdc"
-)
 read -r -a labels <<<"${KINDS:-send swap-1hop swap-2hop erc20 evm-swap}"
 n=${#labels[@]}
 declare -A tps gas p50s p99s blks cpus
 
 # The node's metrics endpoint (set below when the build has one).
 metrics_url=
-# scrape: "<block interval sum> <block interval count> <node CPU seconds>".
-scrape() {
-	if [ -z "$metrics_url" ]; then
-		echo "0 0 0"
-		return
-	fi
-	{ curl -s --max-time 5 "$metrics_url" || true; } | awk '
-		/^cometbft_consensus_block_interval_seconds_sum/ {s = $NF}
-		/^cometbft_consensus_block_interval_seconds_count/ {c = $NF}
-		/^process_cpu_seconds_total/ {cpu = $NF}
-		END {printf "%s %s %s\n", s + 0, c + 0, cpu + 0}'
-}
 
 # run_load BIN HOME LABEL ROUND KEY: one loadgen run, printed and recorded under KEY.
 run_load() {
 	local b=$1 h=$2 l=$3 r=$4 key=$5 res t g p50 p99 m0 m1 t0 t1 blk cpu
-	m0=$(scrape)
+	m0=$(scrape_metrics "$metrics_url")
 	t0=$(date +%s.%N)
 	# shellcheck disable=SC2086 # the workload's flags are words
-	res=$($b loadgen ${args[$l]} --accounts "$ACCOUNTS" --txs "$TXS" --seed "bench$r-$key" \
+	res=$($b loadgen ${workload_args[$l]} --accounts "$ACCOUNTS" --txs "$TXS" --seed "bench$r-$key" \
 		--from alice --home "$h" --node "tcp://127.0.0.1:$((BASE + 1))" ${LOADGEN_FLAGS:-} 2>/dev/null) || true
 	t1=$(date +%s.%N)
-	m1=$(scrape)
+	m1=$(scrape_metrics "$metrics_url")
 	# Mean block time and the node's CPU share (100% = one core) over the run.
 	read -r blk cpu < <(awk -v a="$m0" -v b="$m1" -v t0="$t0" -v t1="$t1" 'BEGIN {
 		split(a, x, " "); split(b, y, " ")
@@ -148,7 +123,6 @@ if [ -n "$PRE_EVM_BIN" ]; then
 	labels+=(send-pre-evm)
 fi
 
-median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 s=$(median "${tps[send]:-0}")
 echo
 for l in "${labels[@]}"; do

@@ -28,6 +28,8 @@
 #   block-2s        config.toml timeout_commit = "2s"
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib/bench.sh
+. scripts/lib/bench.sh
 ROUNDS=${ROUNDS:-3}
 TXS=${TXS:-10000}
 ACCOUNTS=${ACCOUNTS:-50}
@@ -35,12 +37,7 @@ BASE=${BASE:-36600}
 read -r -a levers <<<"${LEVERS:-default index-all index-off no-recheck no-fastnode iavl-cache-1m no-invariants block-500ms block-2s}"
 read -r -a kinds <<<"${KINDS:-send swap-1hop}"
 
-if [ -n "${AGORAD_BIN:-}" ]; then
-	bin=$AGORAD_BIN
-else
-	make build >/dev/null
-	bin=build/agorad
-fi
+agorad_bin
 
 home=
 devnet=
@@ -85,9 +82,7 @@ apply() {
 	esac
 }
 
-ports=(--p2p-port "$BASE" --rpc-port $((BASE + 1)) --api-port $((BASE + 2)) --grpc-port $((BASE + 3))
-	--json-rpc-port $((BASE + 4)) --json-rpc-ws-port $((BASE + 5)) --metrics-port $((BASE + 6))
-	--evm-metrics-port $((BASE + 7)) --web-port 0)
+devnet_ports "$BASE"
 
 start_devnet() {
 	home=$(mktemp -d)
@@ -96,20 +91,12 @@ start_devnet() {
 	: >"$out"
 	$bin devnet --home "$home" "${ports[@]}" >"$out" 2>&1 &
 	devnet=$!
-	until grep -q "devnet is running" "$out"; do
-		kill -0 "$devnet" 2>/dev/null || { cat "$out"; exit 1; }
-		sleep 1
-	done
+	wait_for_line "$out" "devnet is running" "$devnet"
 }
 
-declare -A args=(
-	[send]="--kind send"
-	[swap-1hop]="--kind swap --route 1:uagr --token-in 1000000uusdc"
-	[swap-2hop]="--kind swap --route 1:uusdc,3:ueth --token-in 1000000uagr"
-)
 declare -A tps
 metrics_url="http://127.0.0.1:$((BASE + 6))/metrics"
-cpu_seconds() { { curl -s --max-time 5 "$metrics_url" || true; } | awk '/^process_cpu_seconds_total/ {c = $NF} END {print c + 0}'; }
+cpu_seconds() { scrape_metrics "$metrics_url" | awk '{print $3}'; }
 
 echo "agorad $($bin version 2>&1 | head -1); $ROUNDS rounds of $TXS txs from $ACCOUNTS accounts per setting and workload"
 n=${#levers[@]}
@@ -123,7 +110,7 @@ for r in $(seq 1 "$ROUNDS"); do
 			c0=$(cpu_seconds)
 			t0=$(date +%s.%N)
 			# shellcheck disable=SC2086 # the workload's flags are words
-			res=$($bin loadgen ${args[$k]} --accounts "$ACCOUNTS" --txs "$TXS" --seed "lever$r-$k" \
+			res=$($bin loadgen ${workload_args[$k]} --accounts "$ACCOUNTS" --txs "$TXS" --seed "lever$r-$k" \
 				--from alice --home "$home" --node "tcp://127.0.0.1:$((BASE + 1))" 2>/dev/null) || true
 			t1=$(date +%s.%N)
 			c1=$(cpu_seconds)
@@ -139,7 +126,6 @@ for r in $(seq 1 "$ROUNDS"); do
 	done
 done
 
-median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo
 for l in "${levers[@]}"; do
 	for k in "${kinds[@]}"; do

@@ -14,6 +14,8 @@
 #   KINDS=send KEEP=1 scripts/bench-localnet.sh     (sends only; keep the homes and logs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib/bench.sh
+. scripts/lib/bench.sh
 TXS=${TXS:-30000}
 ACCOUNTS=${ACCOUNTS:-100}
 VALIDATORS=${VALIDATORS:-4}
@@ -22,12 +24,7 @@ VALIDATORS=${VALIDATORS:-4}
 # its account fails its sequence check).
 PENDING=${PENDING:-2000}
 BASE=${BASE:-36700}
-if [ -n "${AGORAD_BIN:-}" ]; then
-	bin=$AGORAD_BIN
-else
-	make build >/dev/null
-	bin=build/agorad
-fi
+agorad_bin
 home=$(mktemp -d)
 out=$(mktemp)
 net=
@@ -48,21 +45,14 @@ trap cleanup EXIT
 
 $bin localnet --home "$home" --validators "$VALIDATORS" --base-port "$BASE" >"$out" 2>&1 &
 net=$!
-until grep -q "running" "$out"; do
-	kill -0 "$net" 2>/dev/null || { cat "$out"; exit 1; }
-	sleep 1
-done
+wait_for_line "$out" "running" "$net"
 rpc() { echo "tcp://127.0.0.1:$((BASE + 10 * $1 + 1))"; }
 metrics="http://127.0.0.1:$((BASE + 7))/metrics"
-scrape() { { curl -s --max-time 5 "$metrics" || true; } | awk '
-	/^cometbft_consensus_block_interval_seconds_sum/ {s = $NF}
-	/^cometbft_consensus_block_interval_seconds_count/ {c = $NF}
-	END {printf "%s %s\n", s + 0, c + 0}'; }
 height() { curl -s --max-time 5 "http://127.0.0.1:$((BASE + 10 * $1 + 1))/status" | sed -n 's/.*"latest_block_height":"\([0-9]*\)".*/\1/p'; }
 
 echo "localnet of $VALIDATORS validators up in $home (agorad $($bin version 2>&1 | head -1)); $TXS each of ${KINDS:-send swap} (sends to node0, swaps to node1)"
 read -r -a kinds <<<"${KINDS:-send swap}"
-m0=$(scrape)
+m0=$(scrape_metrics "$metrics")
 pids=()
 run_send() {
 	$bin loadgen --kind send --accounts "$ACCOUNTS" --txs "$TXS" --seed localnet-send --from alice \
@@ -77,7 +67,7 @@ for k in "${kinds[@]}"; do
 	pids+=($!)
 done
 for p in "${pids[@]}"; do wait "$p" || true; done
-m1=$(scrape)
+m1=$(scrape_metrics "$metrics")
 for k in "${kinds[@]}"; do
 	echo "== $k"
 	grep -E '^(sent|committed|throughput|latency|first error)' "$out.$k" || tail -3 "$out.$k"
