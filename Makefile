@@ -8,10 +8,10 @@ LDFLAGS := -X github.com/cosmos/cosmos-sdk/version.Name=agora \
            -X github.com/cosmos/cosmos-sdk/version.Commit=$(COMMIT)
 GO_TEST_FLAGS ?= -count=1 -timeout 60m
 
-.PHONY: help build install test test-unit test-e2e bench bench-devnet bench-levers bench-localnet bench-statesync devnet localnet proto-gen proto-check lint web web-check web-test contracts contracts-check
+.PHONY: help build install test test-unit test-e2e bench bench-devnet bench-levers bench-localnet bench-profile bench-statesync devnet localnet proto-gen proto-check lint web web-check web-test contracts contracts-check
 
 help:
-	@echo "build install test test-unit test-e2e bench bench-devnet bench-levers bench-localnet bench-statesync devnet localnet proto-gen proto-check lint web web-check web-test contracts contracts-check"
+	@echo "build install test test-unit test-e2e bench bench-devnet bench-levers bench-localnet bench-profile bench-statesync devnet localnet proto-gen proto-check lint web web-check web-test contracts contracts-check"
 
 build:
 	go build -ldflags '$(LDFLAGS)' -o $(BINDIR)/agorad ./cmd/agorad
@@ -46,6 +46,9 @@ bench-levers:
 
 bench-localnet:
 	scripts/bench-localnet.sh
+
+bench-profile:
+	scripts/bench-profile.sh
 
 bench-statesync:
 	scripts/bench-statesync.sh $(GENESIS_ACCOUNTS)
