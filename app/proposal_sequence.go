@@ -1,6 +1,8 @@
 package app
 
 import (
+	"bytes"
+
 	abci "github.com/cometbft/cometbft/abci/types"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -184,7 +186,24 @@ func (app *AgoraApp) sequenceOrdered(next sdk.PrepareProposalHandler) sdk.Prepar
 		if err != nil {
 			return nil, err
 		}
-		resp.Txs = inSequence(resp.Txs, sequencesOf, accountSequence)
+		// What the selection kept is in order unless it left out a
+		// transaction before others (leaving out only the end keeps it so).
+		if !isPrefix(resp.Txs, ordered.Txs) {
+			resp.Txs = inSequence(resp.Txs, sequencesOf, accountSequence)
+		}
 		return resp, nil
 	}
+}
+
+// isPrefix tells whether txs are the first len(txs) of all.
+func isPrefix(txs, all [][]byte) bool {
+	if len(txs) > len(all) {
+		return false
+	}
+	for i := range txs {
+		if !bytes.Equal(txs[i], all[i]) {
+			return false
+		}
+	}
+	return true
 }
