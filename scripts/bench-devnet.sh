@@ -83,7 +83,7 @@ run_load() {
 	p99=$(awk '/^latency p99/ {print $3}' <<<"$res")
 	printf 'round %d  %-14s %8s tx/s  block %-6s node CPU %-5s p50 %-8s p99 %-8s gas %s  %s\n' "$r" "$key" "${t:-FAIL}" \
 		"$blk" "$cpu" "$p50" "$p99" "$g" \
-		"$(grep -E '^(sent|first error)' <<<"$res" | tr '\n' ' ')"
+		"$(grep -E '^(sent|first error|first failure)' <<<"$res" | tr '\n' ' ')"
 	tps[$key]+="${t:-0} "
 	gas[$key]=$g
 	p50s[$key]+="$p50 "

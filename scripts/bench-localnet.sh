@@ -70,7 +70,7 @@ for p in "${pids[@]}"; do wait "$p" || true; done
 m1=$(scrape_metrics "$metrics")
 for k in "${kinds[@]}"; do
 	echo "== $k"
-	grep -E '^(sent|committed|throughput|latency|first error)' "$out.$k" || tail -3 "$out.$k"
+	grep -E '^(sent|committed|throughput|latency|first error|first failure)' "$out.$k" || tail -3 "$out.$k"
 done
 awk -v a="$m0" -v b="$m1" 'BEGIN { split(a, x, " "); split(b, y, " ");
 	if (y[2] > x[2]) printf "mean block time %.2fs over %d blocks\n", (y[1] - x[1]) / (y[2] - x[2]), y[2] - x[2] }'
