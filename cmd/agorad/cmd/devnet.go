@@ -267,12 +267,28 @@ func checkPorts(spec network.Spec, moveFlag string) error {
 	return network.CheckPortsFree(ls)
 }
 
+// firstBlockTimeout is how long a network may take to commit its first
+// block: two minutes, and two seconds more per megabyte of genesis
+// (InitChain loads it: ~8 min for the 447 MB of --genesis-accounts
+// 1000000 on a 2-core machine).
+func firstBlockTimeout(genesisPath string) time.Duration {
+	timeout := 120 * time.Second
+	if fi, err := os.Stat(genesisPath); err == nil {
+		timeout += time.Duration(fi.Size()>>20) * 2 * time.Second
+	}
+	return timeout
+}
+
 // waitForFirstBlocks waits until every node has committed a block; a
 // signal meanwhile aborts the wait.
 // Each node that answers must be ours (chain id and node id), not another
 // process's on the same port.
 func waitForFirstBlocks(ctx context.Context, spec network.Spec, procs []*nodeproc.Process, signals <-chan os.Signal) ([]int64, error) {
-	waitCtx, cancel := context.WithTimeout(ctx, 120*time.Second)
+	timeout := 120 * time.Second
+	if len(procs) > 0 {
+		timeout = firstBlockTimeout(filepath.Join(procs[0].Spec.Home, "config", "genesis.json"))
+	}
+	waitCtx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	type result struct {
 		heights []int64
