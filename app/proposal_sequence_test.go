@@ -53,7 +53,7 @@ func TestProposalPutsAnAccountsTxsInSequence(t *testing.T) {
 	listed := [][]byte{second, first, third}
 
 	got := proposal(t, c, listed...)
-	requireSameTxs(t, got, [][]byte{first, second, third})
+	apptest.RequireSameTxs(t, got, [][]byte{first, second, third})
 	for i, r := range c.NextBlock(got...) {
 		if r.Code != 0 {
 			t.Fatalf("tx %d of the proposed block failed: %s", i, r.Log)
@@ -77,7 +77,7 @@ func TestProposalLeavesOutWhatCannotSucceedForItsSequence(t *testing.T) {
 	afterGap := send(c, 4, 2)
 	carol := c.SignTx("carol", apptest.DefaultFee, apptest.DefaultGas, bankSend(c, "carol", "bob", 5))
 	got := proposal(t, c, used, afterGap, carol, next)
-	requireSameTxs(t, got, [][]byte{next, carol}) // alice's next send takes her first place
+	apptest.RequireSameTxs(t, got, [][]byte{next, carol}) // alice's next send takes her first place
 }
 
 // An Ethereum transaction is ordered by its sender and nonce (the
@@ -126,18 +126,6 @@ func TestTxSequencesOfEthereumTx(t *testing.T) {
 func bankSend(c *apptest.Chain, from, to string, amount int64) *banktypes.MsgSend {
 	return &banktypes.MsgSend{FromAddress: c.Address(from).String(), ToAddress: c.Address(to).String(),
 		Amount: sdk.NewCoins(sdk.NewInt64Coin("uagr", amount))}
-}
-
-func requireSameTxs(t *testing.T, got, want [][]byte) {
-	t.Helper()
-	if len(got) != len(want) {
-		t.Fatalf("got %d txs, want %d", len(got), len(want))
-	}
-	for i := range want {
-		if string(got[i]) != string(want[i]) {
-			t.Fatalf("tx %d differs from the expected one", i)
-		}
-	}
 }
 
 // BenchmarkPrepareProposalOfSends measures the proposer's PrepareProposal

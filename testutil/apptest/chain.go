@@ -303,3 +303,17 @@ func (e *TxError) Error() string { return e.Log }
 func (c *Chain) Balances(addr sdk.AccAddress) sdk.Coins {
 	return c.App.BankKeeper.GetAllBalances(c.Ctx(), addr)
 }
+
+// RequireSameTxs fails t unless got holds exactly the encoded txs of want,
+// in the same order.
+func RequireSameTxs(t testing.TB, got, want [][]byte) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("got %d txs, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if string(got[i]) != string(want[i]) {
+			t.Fatalf("tx %d differs from the expected one", i)
+		}
+	}
+}

@@ -139,7 +139,7 @@ func TestOrderCapProposal(t *testing.T) {
 		ToAddress: c.Address("frank").String(), Amount: sdk.NewCoins(coin("5uagr"))})
 	got := keeper.SelectWithinOrderCap(append(proposed, carolLater), decode, 2)
 	want := [][]byte{aliceSwap, bobSwap, daveSwap, erinSend}
-	requireSameTxs(t, got, want)
+	apptest.RequireSameTxs(t, got, want)
 
 	// Through the app's own PrepareProposal (oracle, dex cap, SDK).
 	resp, err := c.App.PrepareProposal(&abci.RequestPrepareProposal{
@@ -148,7 +148,7 @@ func TestOrderCapProposal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	requireSameTxs(t, userTxs(resp.Txs), want)
+	apptest.RequireSameTxs(t, userTxs(resp.Txs), want)
 	for i, r := range c.NextBlock(resp.Txs...) {
 		if r.Code != 0 {
 			t.Fatalf("tx %d of the proposed block failed: %s", i, r.Log)
@@ -174,16 +174,4 @@ func userTxs(txs [][]byte) [][]byte {
 		}
 	}
 	return out
-}
-
-func requireSameTxs(t *testing.T, got, want [][]byte) {
-	t.Helper()
-	if len(got) != len(want) {
-		t.Fatalf("got %d txs, want %d", len(got), len(want))
-	}
-	for i := range want {
-		if string(got[i]) != string(want[i]) {
-			t.Fatalf("tx %d differs from the expected one", i)
-		}
-	}
 }
