@@ -45,9 +45,11 @@ func (app *AgoraApp) setAnteHandler() {
 
 // sdkAnteHandler is the SDK's default ante handler (ante.NewAnteHandler,
 // same decorators in the same order) with cosmos/evm's signature gas (keys
-// of type eth_secp256k1) and one change: the signature decorator is wrapped
+// of type eth_secp256k1) and two changes: the signature decorator is wrapped
 // so that a signature CheckTx verified is not verified again in
-// FinalizeBlock (sigverify_once.go).
+// FinalizeBlock (sigverify_once.go), and before it, in CheckTx and recheck
+// only, the mempool keeps an account's pending transactions listed out of
+// sequence order (pending_sequences.go).
 func (app *AgoraApp) sdkAnteHandler() sdk.AnteHandler {
 	ak, bk := app.AccountKeeper, app.BankKeeper
 	return sdk.ChainAnteDecorators(
@@ -61,6 +63,7 @@ func (app *AgoraApp) sdkAnteHandler() sdk.AnteHandler {
 		ante.NewSetPubKeyDecorator(ak),
 		ante.NewValidateSigCountDecorator(ak),
 		ante.NewSigGasConsumeDecorator(ak, evmante.SigVerificationGasConsumer),
+		pendingSequenceDecorator{accounts: ak, pending: app.pendingSequences},
 		sigVerifyOnceDecorator{
 			verify:   ante.NewSigVerificationDecorator(ak, app.txConfig.SignModeHandler()),
 			accounts: ak,

@@ -205,6 +205,9 @@ type AgoraApp struct {
 	// Transactions whose signatures CheckTx verified, so that FinalizeBlock
 	// does not verify them again (sigverify_once.go).
 	verifiedTxs *verifiedTxs
+	// pendingSequences is the mempool's sequences per account since the
+	// last commit (pending_sequences.go).
+	pendingSequences *pendingSequences
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -495,6 +498,7 @@ func NewAgoraApp(
 	app.SetBeginBlocker(app.BeginBlocker)
 	app.SetEndBlocker(app.EndBlocker)
 	app.verifiedTxs = newVerifiedTxs(verifiedTxCapacity)
+	app.pendingSequences = newPendingSequences()
 	app.setAnteHandler()
 	app.setupOracle(logger, appOpts)
 

@@ -5,7 +5,8 @@
 # single-hop swaps to node1 at the same time, TXS of each from ACCOUNTS
 # accounts per workload. Prints each workload's committed tx/s and latency,
 # their sum over the common window, the mean block time and the blocks'
-# spread over the run (from node0's metrics), and every validator's height
+# spread over the run (from node0's metrics), each validator's count of txs
+# its mempool refused and dropped at recheck, and every validator's height
 # at the end (a validator falling behind shows as a lower height).
 #
 #   scripts/bench-localnet.sh                       (TXS=30000 of each, 100 accounts each)
@@ -75,6 +76,14 @@ done
 awk -v a="$m0" -v b="$m1" 'BEGIN { split(a, x, " "); split(b, y, " ");
 	if (y[2] > x[2]) printf "mean block time %.2fs over %d blocks\n", (y[1] - x[1]) / (y[2] - x[2]), y[2] - x[2] }'
 curl -s --max-time 5 "$metrics" | awk '/^cometbft_consensus_block_interval_seconds_bucket/ {print}' | tail -12
+# Per validator: txs refused when first checked (gossiped copies included)
+# and pending txs dropped by a recheck after a block.
+printf 'mempool (failed at CheckTx / evicted at recheck):'
+for i in $(seq 0 $((VALIDATORS - 1))); do
+	printf ' node%d=%s' "$i" "$(curl -s --max-time 5 "http://127.0.0.1:$((BASE + 10 * i + 7))/metrics" |
+		awk '/^cometbft_mempool_failed_txs/ {f = $NF} /^cometbft_mempool_evicted_txs/ {e = $NF} END {printf "%d/%d", f, e}')"
+done
+echo
 printf 'heights at the end:'
 for i in $(seq 0 $((VALIDATORS - 1))); do printf ' node%d=%s' "$i" "$(height "$i")"; done
 echo
