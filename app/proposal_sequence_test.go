@@ -18,7 +18,6 @@ import (
 
 	"github.com/agora-labs/agora/app"
 	"github.com/agora-labs/agora/testutil/apptest"
-	oracletypes "github.com/agora-labs/agora/x/oracle/types"
 )
 
 // proposal runs the app's own PrepareProposal (oracle, sequence order,
@@ -32,13 +31,7 @@ func proposal(t *testing.T, c *apptest.Chain, txs ...[]byte) [][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out [][]byte
-	for _, tx := range resp.Txs {
-		if !oracletypes.IsInjectedVotes(tx) {
-			out = append(out, tx)
-		}
-	}
-	return out
+	return apptest.UserTxs(resp.Txs)
 }
 
 // A mempool that lists an account's transactions out of order (CometBFT

@@ -33,11 +33,8 @@ home=$(mktemp -d)
 out=$(mktemp)
 devnet=
 stop_devnet() {
-	if [ -n "$devnet" ]; then
-		kill "$devnet" 2>/dev/null || true
-		wait "$devnet" 2>/dev/null || true
-		devnet=
-	fi
+	stop_process "$devnet"
+	devnet=
 }
 trap 'stop_devnet; rm -rf "$home" "$out"' EXIT
 

@@ -46,11 +46,8 @@ home=
 devnet=
 out=$(mktemp)
 stop_devnet() {
-	if [ -n "$devnet" ]; then
-		kill "$devnet" 2>/dev/null || true
-		wait "$devnet" 2>/dev/null || true
-		devnet=
-	fi
+	stop_process "$devnet"
+	devnet=
 	if [ -n "$home" ]; then
 		rm -rf "$home"
 		home=

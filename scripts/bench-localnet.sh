@@ -30,10 +30,7 @@ home=$(mktemp -d)
 out=$(mktemp)
 net=
 cleanup() {
-	if [ -n "$net" ]; then
-		kill "$net" 2>/dev/null || true
-		wait "$net" 2>/dev/null || true
-	fi
+	stop_process "$net"
 	if [ -n "${KEEP:-}" ]; then
 		cp "$out".* "$home"/ 2>/dev/null || true
 		echo "kept $home (node logs: node<i>/agorad.log; load generator output: $(basename "$out").send/.swap)"

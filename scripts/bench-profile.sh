@@ -26,10 +26,7 @@ log=$(mktemp)
 load=$(mktemp)
 devnet=
 cleanup() {
-	if [ -n "$devnet" ]; then
-		kill "$devnet" 2>/dev/null || true
-		wait "$devnet" 2>/dev/null || true
-	fi
+	stop_process "$devnet"
 	rm -rf "$home" "$log" "$load"
 }
 trap cleanup EXIT

@@ -34,10 +34,7 @@ as_postgres() {
 	if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 cleanup() {
-	if [ -n "$devnet" ]; then
-		kill "$devnet" 2>/dev/null || true
-		wait "$devnet" 2>/dev/null || true
-	fi
+	stop_process "$devnet"
 	if [ -f "$work/pg/postmaster.pid" ]; then as_postgres pg_ctl -D "$work/pg" -m fast stop >/dev/null || true; fi
 	rm -rf "$work"
 }

@@ -32,6 +32,14 @@ wait_for_line() {
 	done
 }
 
+# stop_process PID: ends a process the script started and waits for it to
+# exit (nothing when PID is empty).
+stop_process() {
+	[ -n "$1" ] || return 0
+	kill "$1" 2>/dev/null || true
+	wait "$1" 2>/dev/null || true
+}
+
 # The loadgen flags of each workload the scripts name.
 declare -A workload_args=(
 	[send]="--kind send"

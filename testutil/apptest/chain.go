@@ -31,6 +31,7 @@ import (
 
 	"github.com/agora-labs/agora/app"
 	"github.com/agora-labs/agora/app/devgenesis"
+	oracletypes "github.com/agora-labs/agora/x/oracle/types"
 )
 
 // ChainID is the chain id of in-process test chains.
@@ -302,6 +303,18 @@ func (e *TxError) Error() string { return e.Log }
 // Balances returns all balances of an address in the committed state.
 func (c *Chain) Balances(addr sdk.AccAddress) sdk.Coins {
 	return c.App.BankKeeper.GetAllBalances(c.Ctx(), addr)
+}
+
+// UserTxs is a proposal's txs without the oracle's injected votes: the
+// txs users sent.
+func UserTxs(txs [][]byte) [][]byte {
+	out := [][]byte{}
+	for _, tx := range txs {
+		if !oracletypes.IsInjectedVotes(tx) {
+			out = append(out, tx)
+		}
+	}
+	return out
 }
 
 // RequireSameTxs fails t unless got holds exactly the encoded txs of want,

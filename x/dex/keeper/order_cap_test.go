@@ -16,7 +16,6 @@ import (
 	"github.com/agora-labs/agora/testutil/apptest"
 	"github.com/agora-labs/agora/x/dex/keeper"
 	"github.com/agora-labs/agora/x/dex/types"
-	oracletypes "github.com/agora-labs/agora/x/oracle/types"
 )
 
 // orderCapChain is a chain whose max_orders_per_pool_per_block is perBlock,
@@ -148,7 +147,7 @@ func TestOrderCapProposal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	apptest.RequireSameTxs(t, userTxs(resp.Txs), want)
+	apptest.RequireSameTxs(t, apptest.UserTxs(resp.Txs), want)
 	for i, r := range c.NextBlock(resp.Txs...) {
 		if r.Code != 0 {
 			t.Fatalf("tx %d of the proposed block failed: %s", i, r.Log)
@@ -163,15 +162,4 @@ func TestOrderCapProposal(t *testing.T) {
 func signAt(t *testing.T, c *apptest.Chain, who string, ahead uint64, msgs ...sdk.Msg) []byte {
 	t.Helper()
 	return c.SignTxAt(who, ahead, apptest.DefaultFee, 200_000, msgs...)
-}
-
-// userTxs drops the oracle's injected votes (if any) from a proposal.
-func userTxs(txs [][]byte) [][]byte {
-	out := [][]byte{}
-	for _, tx := range txs {
-		if !oracletypes.IsInjectedVotes(tx) {
-			out = append(out, tx)
-		}
-	}
-	return out
 }
