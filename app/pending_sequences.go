@@ -22,7 +22,7 @@ import (
 // validator loses the rest of the account's transactions and cannot
 // include them when it proposes; only the node they were sent to still
 // has them. On a 4-validator localnet under load, validators dropped
-// 19-144 txs each this way per run (docs/performance.md).
+// up to 144 txs each this way in one run (docs/performance.md).
 //
 // So CheckTx and its recheck accept some sequences out of order, in the
 // mempool only. Per account the node remembers, since the last commit, the
