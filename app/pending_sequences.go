@@ -78,9 +78,9 @@ func (p *accountPending) toleratesOutOfOrder(s, next uint64, recheck bool) bool 
 // account, since the last commit.
 type pendingSequences struct {
 	mu       sync.Mutex
-	height   int64                          // the height of CheckTx's state
-	accounts map[string]*accountPending     // by signer address bytes
-	before   map[string]map[uint64]struct{} // each account's taken sequences before the commit
+	height   int64                      // the height of CheckTx's state
+	accounts map[string]*accountPending // by signer address bytes
+	before   map[string]*accountPending // the records of the state before the commit
 }
 
 func newPendingSequences() *pendingSequences {
@@ -95,20 +95,18 @@ func newPendingSequences() *pendingSequences {
 // transactions moves it.
 func (m *pendingSequences) account(height int64, signer string, current uint64) *accountPending {
 	if height != m.height {
-		before := make(map[string]map[uint64]struct{}, len(m.accounts))
-		for signer, p := range m.accounts {
-			before[signer] = p.taken
-		}
-		m.height, m.accounts, m.before = height, map[string]*accountPending{}, before
+		m.height, m.accounts, m.before = height, map[string]*accountPending{}, m.accounts
 	}
 	p, ok := m.accounts[signer]
 	if !ok {
 		p = &accountPending{committed: current, taken: map[uint64]struct{}{}, runEnd: current}
-		for {
-			if _, ok := m.before[signer][p.runEnd]; !ok {
-				break
+		if before, ok := m.before[signer]; ok {
+			for {
+				if _, taken := before.taken[p.runEnd]; !taken {
+					break
+				}
+				p.runEnd++
 			}
-			p.runEnd++
 		}
 		m.accounts[signer] = p
 	}
