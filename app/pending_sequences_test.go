@@ -3,7 +3,6 @@ package app_test
 import (
 	"testing"
 
-	"cosmossdk.io/math"
 	abci "github.com/cometbft/cometbft/abci/types"
 
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
@@ -40,7 +39,6 @@ func requireWrongSequence(t *testing.T, what string, code uint32, log string) {
 // a block with them in order executes them all.
 func TestRecheckKeepsAnAccountsTxsListedOutOfOrder(t *testing.T) {
 	c := apptest.New(t)
-	bob := c.Balances(c.Address("bob")).AmountOf("uagr")
 	// Signed before any CheckTx: send's sequences count from the CheckTx state.
 	tx0, tx1, tx2, tx3 := send(c, 1, 0), send(c, 2, 1), send(c, 3, 2), send(c, 4, 3)
 	for _, tx := range [][]byte{tx0, tx1, tx2} {
@@ -52,14 +50,7 @@ func TestRecheckKeepsAnAccountsTxsListedOutOfOrder(t *testing.T) {
 	requireAccepted(t, "recheck of sequence 2", recheckTx(t, c, tx2))
 	// The next new tx wants the sequence after them.
 	requireAccepted(t, "CheckTx of sequence 3", checkTx(t, c, tx3))
-	for i, res := range c.NextBlock(tx0, tx1, tx2, tx3) {
-		if res.Code != 0 {
-			t.Fatalf("tx %d in the block: %s", i, res.Log)
-		}
-	}
-	if got := c.Balances(c.Address("bob")).AmountOf("uagr").Sub(bob); !got.Equal(math.NewInt(10)) {
-		t.Fatalf("bob received %s, want 10", got)
-	}
+	requireBlockPaysBob(t, c, 1+2+3+4, tx0, tx1, tx2, tx3)
 }
 
 // What cannot execute is still refused: a new tx ahead of the account's

@@ -9,8 +9,6 @@ import (
 	ethtypes "github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
-	sdkmath "cosmossdk.io/math"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
@@ -41,20 +39,12 @@ func proposal(t *testing.T, c *apptest.Chain, txs ...[]byte) [][]byte {
 // transactions down with it.
 func TestProposalPutsAnAccountsTxsInSequence(t *testing.T) {
 	c := apptest.New(t)
-	bob := c.Balances(c.Address("bob")).AmountOf("uagr")
 	first, second, third := send(c, 1, 0), send(c, 2, 1), send(c, 3, 2)
 	listed := [][]byte{second, first, third}
 
 	got := proposal(t, c, listed...)
 	apptest.RequireSameTxs(t, got, [][]byte{first, second, third})
-	for i, r := range c.NextBlock(got...) {
-		if r.Code != 0 {
-			t.Fatalf("tx %d of the proposed block failed: %s", i, r.Log)
-		}
-	}
-	if got := c.Balances(c.Address("bob")).AmountOf("uagr").Sub(bob); !got.Equal(sdkmath.NewInt(6)) {
-		t.Fatalf("bob received %s, want 6", got)
-	}
+	requireBlockPaysBob(t, c, 1+2+3, got...)
 }
 
 // A transaction whose sequence was used already, or that comes after a

@@ -21,6 +21,21 @@ func send(c *apptest.Chain, amount int64, ahead uint64) []byte {
 	return c.SignTxAt("alice", ahead, apptest.DefaultFee, apptest.DefaultGas, msg)
 }
 
+// requireBlockPaysBob runs a block of txs, requires every one of them to
+// succeed, and bob to have received want uagr in it.
+func requireBlockPaysBob(t *testing.T, c *apptest.Chain, want int64, txs ...[]byte) {
+	t.Helper()
+	before := c.Balances(c.Address("bob")).AmountOf("uagr")
+	for i, res := range c.NextBlock(txs...) {
+		if res.Code != 0 {
+			t.Fatalf("tx %d in the block: %s", i, res.Log)
+		}
+	}
+	if got := c.Balances(c.Address("bob")).AmountOf("uagr").Sub(before); !got.Equal(math.NewInt(want)) {
+		t.Fatalf("bob received %s in the block, want %d", got, want)
+	}
+}
+
 // tamper returns a copy of a signed tx whose signature's last byte is
 // flipped (the signatures are the last field of the encoded tx): the same
 // body, a wrong signature.
@@ -50,20 +65,14 @@ func requireUnauthorized(t *testing.T, what string, code uint32, log string) {
 // cryptographic check, and does what it says.
 func TestSignatureCheckedOnceWhenCheckTxVerifiedIt(t *testing.T) {
 	c := apptest.New(t)
-	bob := c.Balances(c.Address("bob")).AmountOf("uagr")
 	tx := send(c, 7, 0)
 	if res := checkTx(t, c, tx); res.Code != 0 {
 		t.Fatalf("check: %s", res.Log)
 	}
 	before := c.App.VerifiedTxs().Skipped()
-	if res := c.NextBlock(tx)[0]; res.Code != 0 {
-		t.Fatalf("deliver: %s", res.Log)
-	}
+	requireBlockPaysBob(t, c, 7, tx)
 	if got := c.App.VerifiedTxs().Skipped() - before; got != 1 {
 		t.Fatalf("skipped %d signature checks in the block, want 1", got)
-	}
-	if got := c.Balances(c.Address("bob")).AmountOf("uagr").Sub(bob); !got.Equal(math.NewInt(7)) {
-		t.Fatalf("bob received %s, want 7", got)
 	}
 }
 

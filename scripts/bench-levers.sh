@@ -26,6 +26,7 @@
 #   no-invariants   app.toml [invariants] check-every-block = false
 #   block-500ms     config.toml timeout_commit = "500ms" (default 1s)
 #   block-2s        config.toml timeout_commit = "2s"
+#   gogc-N          the node runs with GOGC=N (Go's garbage collector target; default 100)
 #   accounts-1m     1,000,000 more funded accounts in genesis (devnet --genesis-accounts) and the
 #                   invariant check off (it walks every balance each block): compare it with
 #                   no-invariants. Creating the devnet takes ~8 min and ~14 GB of memory.
@@ -55,12 +56,6 @@ stop_devnet() {
 }
 trap 'stop_devnet; rm -f "$out"' EXIT
 
-# set_toml FILE KEY VALUE: sets the first "KEY = ..." line of FILE.
-set_toml() {
-	grep -q "^$2 = " "$1" || { echo "no $2 in $1" >&2; exit 1; }
-	sed -i "0,/^$2 = .*/s||$2 = $3|" "$1"
-}
-
 # apply LEVER HOME: the setting's edit of a devnet home.
 apply() {
 	local c=$2/config/config.toml a=$2/config/app.toml
@@ -75,6 +70,7 @@ apply() {
 	no-invariants | accounts-1m) set_toml "$a" check-every-block false ;;
 	block-500ms) set_toml "$c" timeout_commit '"500ms"' ;;
 	block-2s) set_toml "$c" timeout_commit '"2s"' ;;
+	gogc-*) ;; # the node's environment (start_devnet)
 	*)
 		echo "unknown lever $1" >&2
 		exit 1
@@ -91,7 +87,9 @@ start_devnet() {
 	$bin devnet --home "$home" "${ports[@]}" --init-only "${more[@]}" >/dev/null
 	apply "$1" "$home"
 	: >"$out"
-	$bin devnet --home "$home" "${ports[@]}" >"$out" 2>&1 &
+	local node_env=()
+	case $1 in gogc-*) node_env=("GOGC=${1#gogc-}") ;; esac
+	env "${node_env[@]}" $bin devnet --home "$home" "${ports[@]}" >"$out" 2>&1 &
 	devnet=$!
 	wait_for_line "$out" "devnet is running" "$devnet"
 }

@@ -13,6 +13,19 @@
 #   TXS=150000 scripts/bench-localnet.sh            (the 5-minute run)
 #   AGORAD_BIN=/tmp/agorad VALIDATORS=4 scripts/bench-localnet.sh
 #   KINDS=send KEEP=1 scripts/bench-localnet.sh     (sends only; keep the homes and logs)
+#   LEVERS="propose-10s block-400kb" scripts/bench-localnet.sh
+#
+# LEVERS: edits applied to every node after `agorad localnet --init-only`
+# and before its start (none by default):
+#   propose-10s      config.toml timeout_propose = "10s" (default 3s)
+#   block-400kb      genesis consensus params block.max_bytes = 400000
+#                    (~1,300 txs; CometBFT's default 22020096) and
+#                    evidence.max_bytes = 100000 (it must fit in a block)
+#   no-invariants    app.toml [invariants] check-every-block = false
+#   gogc-N           the nodes run with GOGC=N (Go's garbage collector
+#                    target; default 100)
+#   pprof            config.toml pprof_laddr on 127.0.0.1:BASE+10·i+9 (node i),
+#                    for `go tool pprof` during the load
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib/bench.sh
@@ -41,16 +54,56 @@ cleanup() {
 }
 trap cleanup EXIT
 
-$bin localnet --home "$home" --validators "$VALIDATORS" --base-port "$BASE" >"$out" 2>&1 &
+# apply LEVER NODE_HOME: the lever's edit of one node's home.
+apply() {
+	local c=$2/config/config.toml a=$2/config/app.toml g=$2/config/genesis.json
+	case $1 in
+	propose-10s) set_toml "$c" timeout_propose '"10s"' ;;
+	block-400kb)
+		grep -q '"max_bytes": "22020096"' "$g" || {
+			echo "no block max_bytes in $g" >&2
+			exit 1
+		}
+		sed -i 's/"max_bytes": "22020096"/"max_bytes": "400000"/; s/"max_bytes": "1048576"/"max_bytes": "100000"/' "$g"
+		;;
+	no-invariants) set_toml "$a" check-every-block false ;;
+	gogc-*) ;; # the nodes' environment, below
+	pprof) set_toml "$c" pprof_laddr "\"127.0.0.1:$((BASE + 10 * ${2##*node} + 9))\"" ;;
+	*)
+		echo "unknown lever $1" >&2
+		exit 1
+		;;
+	esac
+}
+
+$bin localnet --home "$home" --validators "$VALIDATORS" --base-port "$BASE" --init-only >"$out" 2>&1
+node_env=()
+for lever in ${LEVERS:-}; do
+	for n in "$home"/node*; do apply "$lever" "$n"; done
+	case $lever in gogc-*) node_env+=("GOGC=${lever#gogc-}") ;; esac
+done
+env "${node_env[@]}" $bin localnet --home "$home" --validators "$VALIDATORS" --base-port "$BASE" >"$out" 2>&1 &
 net=$!
 wait_for_line "$out" "running" "$net"
 rpc() { echo "tcp://127.0.0.1:$((BASE + 10 * $1 + 1))"; }
 metrics="http://127.0.0.1:$((BASE + 7))/metrics"
 height() { curl -s --max-time 5 "http://127.0.0.1:$((BASE + 10 * $1 + 1))/status" | sed -n 's/.*"latest_block_height":"\([0-9]*\)".*/\1/p'; }
 
-echo "localnet of $VALIDATORS validators up in $home (agorad $($bin version 2>&1 | head -1)); $TXS each of ${KINDS:-send swap} (sends to node0, swaps to node1)"
+echo "localnet of $VALIDATORS validators up in $home (agorad $($bin version 2>&1 | head -1), levers: ${LEVERS:-none}); $TXS each of ${KINDS:-send swap} (sends to node0, swaps to node1)"
 read -r -a kinds <<<"${KINDS:-send swap}"
+# node_cpu: every validator's CPU seconds so far (process_cpu_seconds_total).
+node_cpu() {
+	for i in $(seq 0 $((VALIDATORS - 1))); do
+		scrape_metrics "http://127.0.0.1:$((BASE + 10 * i + 7))/metrics" | cut -d' ' -f3
+	done
+}
+# machine_cpu: the machine's busy and total CPU seconds so far (/proc/stat).
+machine_cpu() {
+	awk -v hz="$(getconf CLK_TCK)" '/^cpu / { busy = $2 + $3 + $4 + $7 + $8; all = busy + $5 + $6; printf "%.2f %.2f\n", busy / hz, all / hz }' /proc/stat
+}
 m0=$(scrape_metrics "$metrics")
+c0=$(node_cpu)
+p0=$(machine_cpu)
 pids=()
 run_send() {
 	$bin loadgen --kind send --accounts "$ACCOUNTS" --txs "$TXS" --seed localnet-send --from alice \
@@ -66,6 +119,8 @@ for k in "${kinds[@]}"; do
 done
 for p in "${pids[@]}"; do wait "$p" || true; done
 m1=$(scrape_metrics "$metrics")
+c1=$(node_cpu)
+p1=$(machine_cpu)
 for k in "${kinds[@]}"; do
 	echo "== $k"
 	grep -E '^(sent|committed|throughput|latency|first error|first failure)' "$out.$k" || tail -3 "$out.$k"
@@ -81,6 +136,14 @@ for i in $(seq 0 $((VALIDATORS - 1))); do
 		awk '/^cometbft_mempool_failed_txs/ {f = $NF} /^cometbft_mempool_evicted_txs/ {e = $NF} END {printf "%d/%d", f, e}')"
 done
 echo
+# Where the cores went over the load: each validator's CPU seconds,
+# and the machine's busy seconds (the load generators, the RPC clients and
+# everything else are the remainder).
+paste <(echo "$c0") <(echo "$c1") | awk -v a="$p0" -v b="$p1" -v cores="$(nproc)" '
+	{ d = $2 - $1; nodes += d; line = line sprintf(" node%d=%.1fs", NR - 1, d) }
+	END { split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; all = y[2] - x[2]
+		printf "CPU over the load:%s; validators %.1fs of %.1fs busy (%.0f %%), machine %.0f %% busy over %.0fs\n",
+			line, nodes, busy, (busy > 0 ? 100 * nodes / busy : 0), (all > 0 ? 100 * busy / all : 0), all / cores }'
 printf 'heights at the end:'
 for i in $(seq 0 $((VALIDATORS - 1))); do printf ' node%d=%s' "$i" "$(height "$i")"; done
 echo

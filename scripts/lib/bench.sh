@@ -40,6 +40,15 @@ stop_process() {
 	wait "$1" 2>/dev/null || true
 }
 
+# set_toml FILE KEY VALUE: sets the first "KEY = ..." line of FILE.
+set_toml() {
+	grep -q "^$2 = " "$1" || {
+		echo "no $2 in $1" >&2
+		exit 1
+	}
+	sed -i "0,/^$2 = .*/s||$2 = $3|" "$1"
+}
+
 # The loadgen flags of each workload the scripts name.
 declare -A workload_args=(
 	[send]="--kind send"
