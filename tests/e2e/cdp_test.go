@@ -20,7 +20,7 @@ import (
 // PSM pays USDC back for AUSD. ETH's price is restored
 // afterwards (the lend tests crash BTC only).
 func TestCdp(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	bin, home := d.Bin, d.Home
 	txFlags := []string{"--fees", "15000uagr", "--gas", "600000"}
@@ -206,7 +206,7 @@ func decIn(got, lo, hi string) bool {
 // `agorad keeper --once` sends MsgLiquidate for it and earns the
 // liquidation reward in ETH.
 func TestCdpKeeperBot(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	bin, home := d.Bin, d.Home
 	txFlags := []string{"--fees", "15000uagr", "--gas", "600000"}

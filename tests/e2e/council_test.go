@@ -22,7 +22,7 @@ import (
 // executed and change nothing. A governance proposal re-enables swaps and a
 // swap works again, so the shared devnet is as the other tests expect.
 func TestRiskCouncil(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	bin, home := d.Bin, d.Home
 	policy := devgenesis.CouncilPolicyAddress().String()
@@ -57,7 +57,7 @@ func TestRiskCouncil(t *testing.T) {
 	// Whatever happens below, the other tests of the shared devnet get
 	// their swaps back.
 	t.Cleanup(func() {
-		if disabled(t, d, harness.SwapMsgURL) {
+		if disabled(t, d, swapMsgURL) {
 			reenableSwaps(t, d, tx)
 		}
 	})
@@ -65,19 +65,19 @@ func TestRiskCouncil(t *testing.T) {
 	// 1. Pause: guardian proposes (--exec try: its signature is a yes), bob
 	// votes yes, alice executes.
 	pause := councilSubmit(t, d, "pause swaps", map[string]any{
-		"@type": "/cosmos.circuit.v1.MsgTripCircuitBreaker", "authority": policy, "msg_type_urls": []string{harness.SwapMsgURL},
+		"@type": "/cosmos.circuit.v1.MsgTripCircuitBreaker", "authority": policy, "msg_type_urls": []string{swapMsgURL},
 	})
-	if p := councilProposal(t, d, pause); p.Status != "PROPOSAL_STATUS_SUBMITTED" || disabled(t, d, harness.SwapMsgURL) {
-		t.Fatalf("one vote of three: proposal %+v, swaps disabled %v; want submitted and swaps on", p, disabled(t, d, harness.SwapMsgURL))
+	if p := councilProposal(t, d, pause); p.Status != "PROPOSAL_STATUS_SUBMITTED" || disabled(t, d, swapMsgURL) {
+		t.Fatalf("one vote of three: proposal %+v, swaps disabled %v; want submitted and swaps on", p, disabled(t, d, swapMsgURL))
 	}
-	tx("tx", "group", "vote", pause, harness.Addr(t, "bob"), "VOTE_OPTION_YES", "", "--from", "bob")
-	if disabled(t, d, harness.SwapMsgURL) {
+	tx("tx", "group", "vote", pause, addr(t, "bob"), "VOTE_OPTION_YES", "", "--from", "bob")
+	if disabled(t, d, swapMsgURL) {
 		t.Fatal("swaps paused before the proposal was executed")
 	}
 	if result := councilExec(t, d, pause, tx); result != "PROPOSAL_EXECUTOR_RESULT_SUCCESS" {
 		t.Fatalf("the pause executed with %s", result)
 	}
-	if !disabled(t, d, harness.SwapMsgURL) {
+	if !disabled(t, d, swapMsgURL) {
 		t.Fatal("swaps are not in circuit's disabled list after the council's pause")
 	}
 	res := swap()
@@ -93,7 +93,7 @@ func TestRiskCouncil(t *testing.T) {
 	if err := harness.QueryJSON(bin, home, &dexParams, "q", "dex", "params"); err != nil {
 		t.Fatal(err)
 	}
-	changed, err := harness.Bumped(dexParams.Params, "max_hops")
+	changed, err := bumped(dexParams.Params, "max_hops")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,13 +102,13 @@ func TestRiskCouncil(t *testing.T) {
 		msg  map[string]any
 		want string
 	}{
-		{"re-enable swaps", map[string]any{"@type": "/cosmos.circuit.v1.MsgResetCircuitBreaker", "authority": policy, "msg_type_urls": []string{harness.SwapMsgURL}},
+		{"re-enable swaps", map[string]any{"@type": "/cosmos.circuit.v1.MsgResetCircuitBreaker", "authority": policy, "msg_type_urls": []string{swapMsgURL}},
 			"may not re-enable messages"},
 		{"change the dex's params", map[string]any{"@type": "/agora.dex.v1.MsgUpdateParams", "authority": policy, "params": changed},
 			app.TimelockAuthority()},
 	} {
 		id := councilSubmit(t, d, c.name, c.msg)
-		tx("tx", "group", "vote", id, harness.Addr(t, "alice"), "VOTE_OPTION_YES", "", "--from", "alice")
+		tx("tx", "group", "vote", id, addr(t, "alice"), "VOTE_OPTION_YES", "", "--from", "alice")
 		execRes := tx("tx", "group", "exec", id, "--from", "bob")
 		logs := execLogs(t, d, execRes.Hash)
 		if !strings.Contains(logs, c.want) {
@@ -118,7 +118,7 @@ func TestRiskCouncil(t *testing.T) {
 			t.Errorf("%s: executor result %s, want failure", c.name, p.ExecutorResult)
 		}
 	}
-	if !disabled(t, d, harness.SwapMsgURL) {
+	if !disabled(t, d, swapMsgURL) {
 		t.Fatal("the council re-enabled swaps")
 	}
 	if now := queryParams(t, d, "dex"); now["max_hops"] != dexParams.Params["max_hops"] {
@@ -127,7 +127,7 @@ func TestRiskCouncil(t *testing.T) {
 
 	// 3. Governance re-enables (not delayed; expedited: half the voting period).
 	reenableSwaps(t, d, tx)
-	if disabled(t, d, harness.SwapMsgURL) {
+	if disabled(t, d, swapMsgURL) {
 		t.Fatal("swaps still disabled after governance re-enabled them")
 	}
 	if res := swap(); res.Code != 0 {
@@ -140,7 +140,7 @@ func TestRiskCouncil(t *testing.T) {
 func reenableSwaps(t *testing.T, d *harness.Devnet, tx func(...string) harness.TxResult) {
 	t.Helper()
 	id := submitDevnetProposal(t, d, map[string]any{
-		"@type": "/cosmos.circuit.v1.MsgResetCircuitBreaker", "authority": app.GovAuthority(), "msg_type_urls": []string{harness.SwapMsgURL},
+		"@type": "/cosmos.circuit.v1.MsgResetCircuitBreaker", "authority": app.GovAuthority(), "msg_type_urls": []string{swapMsgURL},
 	}, "Council drill: swaps back on", true)
 	tx("tx", "gov", "vote", id, "yes", "--from", "validator")
 	if status, reason := waitProposalOutcome(t, d, id); status != "PROPOSAL_STATUS_PASSED" {
@@ -172,7 +172,7 @@ func councilSubmit(t *testing.T, d *harness.Devnet, title string, msg map[string
 	t.Helper()
 	bz, err := json.Marshal(map[string]any{
 		"group_policy_address": devgenesis.CouncilPolicyAddress().String(),
-		"proposers":            []string{harness.Addr(t, devgenesis.GuardianKeyName)},
+		"proposers":            []string{addr(t, devgenesis.GuardianKeyName)},
 		"messages":             []any{msg}, "metadata": "", "title": title, "summary": "risk council drill: " + title,
 	})
 	if err != nil {

@@ -18,12 +18,12 @@ import (
 // whose balances change by exactly the amount and fee, bad transactions
 // that are rejected and change nothing, and a clean stop and resume.
 func TestDevnet(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	home := t.TempDir()
 	d := harness.StartDevnet(t, home)
 
 	out := d.Output()
-	for _, want := range []string{"agora-devnet-1", d.Ports.RPCURL(), d.Ports.APIURL(), d.Ports.GRPCAddr(), harness.Addr(t, "alice"), "tx bank send"} {
+	for _, want := range []string{"agora-devnet-1", d.Ports.RPCURL(), d.Ports.APIURL(), d.Ports.GRPCAddr(), addr(t, "alice"), "tx bank send"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("banner lacks %q:\n%s", want, out)
 		}
@@ -36,7 +36,7 @@ func TestDevnet(t *testing.T) {
 		t.Errorf("the devnet's app.toml does not turn on the invariant check (%v)", err)
 	}
 
-	alice, bob := harness.Addr(t, "alice"), harness.Addr(t, "bob")
+	alice, bob := addr(t, "alice"), addr(t, "bob")
 	bal := func(who, denom string) sdkmath.Int {
 		t.Helper()
 		amt, err := harness.Balance(d.Bin, home, who, denom)

@@ -16,9 +16,9 @@ import (
 // fills (partly) at no less than its limit; a second order far from the
 // price is cancelled and refunds exactly.
 func TestDexLimitOrder(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
-	alice := harness.Addr(t, "alice")
+	alice := addr(t, "alice")
 	flags := []string{"--fees", "10000uagr", "--gas", "400000"}
 	tx := func(from string, args ...string) harness.TxResult {
 		t.Helper()

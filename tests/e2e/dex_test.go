@@ -19,10 +19,10 @@ import (
 // seeded pools, exit. Every balance moves by exactly what the simulate
 // queries (and the positions query) said.
 func TestDex(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	home := t.TempDir()
 	d := harness.StartDevnet(t, home)
-	alice, bob := harness.Addr(t, "alice"), harness.Addr(t, "bob")
+	alice, bob := addr(t, "alice"), addr(t, "bob")
 	const fee = 10_000 // uagr, with --gas 400000
 	txFlags := []string{"--fees", "10000uagr", "--gas", "400000"}
 
@@ -240,9 +240,9 @@ func queuedOrders(t *testing.T, bin, home, hash string) []swapOrder {
 // the fill the swap-order query reports. The pool's state is whatever
 // earlier tests left; nothing here depends on it.
 func TestDexBatch(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
-	bob := harness.Addr(t, "bob")
+	bob := addr(t, "bob")
 	dir := t.TempDir()
 	flags := []string{"--from", "bob", "--fees", "20000uagr", "--gas", "800000", "--generate-only"}
 	gen := func(args ...string) map[string]any {

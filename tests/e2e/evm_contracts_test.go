@@ -77,7 +77,7 @@ func runContractScript(t *testing.T, d *harness.Devnet, script string) {
 //     included with status 0 (the revert's reason shown by ethers); none
 //     changes anything but the fee and nonce of the included ones.
 func TestEVMContracts(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	for _, script := range []string{"token", "views", "sameblock", "badinput"} {
 		t.Run(script, func(t *testing.T) { runContractScript(t, d.For(t), script) })
@@ -97,7 +97,7 @@ func TestEVMContracts(t *testing.T) {
 //     their reasons; the owner withdraws; a contract that reverts after the
 //     precompile escrowed its coins keeps them.
 func TestEVMContractsPrecompiles(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	for _, script := range []string{"oracle", "dex"} {
 		t.Run(script, func(t *testing.T) { runContractScript(t, d.For(t), script) })

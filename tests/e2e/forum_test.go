@@ -15,7 +15,7 @@ import (
 // shortens the forum's own edit window to 1 s; once it passed, an edit and
 // a comment on the finished proposal are refused with the forum's errors.
 func TestForumDebate(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 
 	params := queryParams(t, d, "forum")
@@ -37,9 +37,9 @@ func TestForumDebate(t *testing.T) {
 			t.Fatalf("post by %s: %v %+v", from, err, res)
 		}
 	}
-	thread := func() harness.ForumThread {
+	thread := func() forumThread {
 		t.Helper()
-		var th harness.ForumThread
+		var th forumThread
 		if err := harness.QueryJSON(d.Bin, d.Home, &th, "q", "forum", "thread", id); err != nil {
 			t.Fatal(err)
 		}
@@ -97,4 +97,17 @@ func TestForumDebate(t *testing.T) {
 	if after := thread(); len(after.Comments) != 3 || after.Comments[0].Body != th.Comments[0].Body {
 		t.Fatalf("the thread changed after the refused txs: %+v", after)
 	}
+}
+
+// forumThread is `q forum thread -o json`.
+type forumThread struct {
+	Comments []struct {
+		ID     string `json:"id"`
+		Parent string `json:"parent_comment_id"`
+		Body   string `json:"body"`
+	} `json:"comments"`
+	VoteReasons []struct {
+		Voter  string `json:"voter"`
+		Reason string `json:"reason"`
+	} `json:"vote_reasons"`
 }

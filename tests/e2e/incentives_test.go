@@ -19,7 +19,7 @@ import (
 // a governance proposal changes the pool weights and pool 1's emissions
 // follow.
 func TestIncentives(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	bin, home := d.Bin, d.Home
 	txFlags := []string{"--fees", "20000uagr", "--gas", "800000"}
@@ -171,7 +171,7 @@ func TestIncentives(t *testing.T) {
 func submitMsgProposal(t *testing.T, d *harness.Devnet, msg map[string]any, title string) string {
 	t.Helper()
 	proposal := map[string]any{
-		"messages": []any{harness.GovMessage(msg, title)}, "metadata": "", "deposit": "10000000uagr", "title": title, "summary": title,
+		"messages": []any{govMessage(msg, title)}, "metadata": "", "deposit": "10000000uagr", "title": title, "summary": title,
 	}
 	bz, err := json.Marshal(proposal)
 	if err != nil {

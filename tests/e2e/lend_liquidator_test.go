@@ -23,7 +23,7 @@ import (
 // The debt is in AGR, not USDC: TestLend expects the USDC market's borrow
 // index untouched (exact figures), and this borrower keeps a debt.
 func TestLendLiquidatorBot(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	bin, home := d.Bin, d.Home
 	txFlags := []string{"--fees", "10000uagr", "--gas", "400000"}
@@ -234,7 +234,7 @@ func TestLendLiquidatorBot(t *testing.T) {
 // an early claim is refused with the module's error (codespace lend, code
 // 41) and changes nothing.
 func TestLendBackstop(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	bin, home := d.Bin, d.Home
 	txFlags := []string{"--fees", "10000uagr", "--gas", "400000"}

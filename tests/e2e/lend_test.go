@@ -19,7 +19,7 @@ import (
 // genesis, is refused a borrow over its limit with the module's message,
 // repays everything and withdraws everything. Balances move exactly.
 func TestLend(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	bin, home := d.Bin, d.Home
 	const fee = 10_000 // uagr, with --gas 400000
@@ -175,7 +175,7 @@ func decIs(got, want string) bool {
 // liquidator: the debt falls and the health factor is back above 1. The
 // prices are restored afterwards.
 func TestLendProtocolLiquidation(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	bin, home := d.Bin, d.Home
 	txFlags := []string{"--fees", "10000uagr", "--gas", "400000"}

@@ -13,7 +13,7 @@ import (
 // TestLoadgen runs `agorad loadgen` as docs/performance.md does, briefly:
 // every tx it sends is committed and it reports a throughput.
 func TestLoadgen(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := harness.StartDevnet(t, t.TempDir())
 	for _, c := range []struct {
 		txs  int

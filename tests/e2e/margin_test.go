@@ -23,7 +23,7 @@ import (
 // 41,000 leaves the lend e2e positions, 1 BTC against 30,000 USDC, at
 // HF 1.025: not liquidatable).
 func TestMargin(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	bin, home := d.Bin, d.Home
 	txFlags := []string{"--fees", "40000uagr", "--gas", "1500000"}

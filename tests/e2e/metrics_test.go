@@ -1,8 +1,11 @@
 package e2e
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +20,7 @@ import (
 // moves agora_dex_swaps_total and the pool's volume. The EVM's metrics
 // server answers on its own port.
 func TestMetricsEndpoint(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	if !d.Ports.MetricsOn() {
 		t.Fatal("the harness's devnet has no metrics port")
@@ -31,8 +34,8 @@ func TestMetricsEndpoint(t *testing.T) {
 	// first prices come with the votes of block 1).
 	var before map[string]float64
 	for deadline := time.Now().Add(30 * time.Second); ; {
-		before = harness.Scrape(t, url)
-		if h, _ := harness.Lookup(before, "cometbft_consensus_height"); h >= 3 {
+		before = scrape(t, url)
+		if h, _ := lookup(before, "cometbft_consensus_height"); h >= 3 {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -49,7 +52,7 @@ func TestMetricsEndpoint(t *testing.T) {
 		`agora_endblock_seconds_count{module="dex"}`, // Agora
 		`agora_oracle_price_age_seconds{pair="BTC/USD"}`,
 	} {
-		if _, ok := harness.Lookup(before, name); !ok {
+		if _, ok := lookup(before, name); !ok {
 			t.Errorf("%s missing from %s", name, url)
 		}
 	}
@@ -68,7 +71,7 @@ func TestMetricsEndpoint(t *testing.T) {
 	}
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		after := harness.Scrape(t, url)
+		after := scrape(t, url)
 		if after[swaps] >= before[swaps]+1 && after[volume] >= before[volume]+100000 {
 			t.Logf("%s %v→%v, %s %v→%v", swaps, before[swaps], after[swaps], volume, before[volume], after[volume])
 			break
@@ -95,6 +98,20 @@ func TestMetricsEndpoint(t *testing.T) {
 // emits (a module's EndBlock time, measured by the SDK's modules).
 const sdkTelemetryMetric = "end_blocker"
 
+// lookup is the value of a series: given with its labels (as printed), or
+// by name alone for a metric with a single series (whatever its labels).
+func lookup(m map[string]float64, series string) (float64, bool) {
+	if v, ok := m[series]; ok {
+		return v, true
+	}
+	for k, v := range m {
+		if strings.HasPrefix(k, series+"{") {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
 func hasPrefix(m map[string]float64, prefix string) bool {
 	for k := range m {
 		if strings.HasPrefix(k, prefix) {
@@ -102,4 +119,41 @@ func hasPrefix(m map[string]float64, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// scrape reads a Prometheus text endpoint into series → value (the series
+// as printed: name{labels}).
+func scrape(t *testing.T, url string) map[string]float64 {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatalf("scrape %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		body, _ := io.ReadAll(resp.Body)
+		t.Fatalf("scrape %s: %s %s", url, resp.Status, body)
+	}
+	out := map[string]float64{}
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		i := strings.LastIndexByte(line, ' ')
+		if i < 0 {
+			continue
+		}
+		v, err := strconv.ParseFloat(line[i+1:], 64)
+		if err != nil {
+			continue
+		}
+		out[line[:i]] = v
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("scrape %s: %v", url, err)
+	}
+	return out
 }

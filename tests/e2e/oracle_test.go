@@ -96,7 +96,7 @@ func setOracleGenesisParam(t *testing.T, home, key string, value any) {
 // report does not move it; a pair reported by one validator of four is
 // never updated; a pair that loses its reporters goes stale.
 func TestOracleLocalnet(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	net := harness.InitLocalnet(t, 4, 0, harness.Options{})
 	vals := net.Validators()
 	// BTC: four different prices. ETH: validator 3 reports an absurd price.
@@ -192,7 +192,7 @@ func mustAddr(t *testing.T, name string) sdk.AccAddress {
 // TestOracleDevnet edits the devnet's prices.json and sees the chain's
 // price follow within a few blocks.
 func TestOracleDevnet(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	home := t.TempDir()
 	d := harness.StartDevnet(t, home)
 	if !strings.Contains(d.Output(), devgenesis.PricesPath(home)) || !strings.Contains(d.Output(), "q oracle prices") {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -27,7 +28,7 @@ type paramsCase struct {
 // identical except for that field. For mint and every Agora module (whose
 // change waits in the timelock: the proposal's message is a MsgSchedule).
 func TestParamsRoundTrip(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	cases := []paramsCase{
 		{"mint", "/cosmos.mint.v1beta1.MsgUpdateParams", "blocks_per_year"},
@@ -44,7 +45,7 @@ func TestParamsRoundTrip(t *testing.T) {
 	ids := map[string]string{}
 	for _, c := range cases {
 		before := queryParams(t, d, c.module)
-		changed, err := harness.Bumped(before, c.field)
+		changed, err := bumped(before, c.field)
 		if err != nil {
 			t.Errorf("%s: %v", c.module, err)
 			continue
@@ -99,12 +100,41 @@ func queryParams(t *testing.T, d *harness.Devnet, module string) map[string]any 
 	return out.Params
 }
 
+// bumped is a copy of params with one integer field moved by one (down
+// when it is above 1, else up), whether JSON prints it as a number or, for
+// 64-bit integers, as a string.
+func bumped(params map[string]any, field string) (map[string]any, error) {
+	out := map[string]any{}
+	for k, v := range params {
+		out[k] = v
+	}
+	step := func(n int64) int64 {
+		if n > 1 {
+			return n - 1
+		}
+		return n + 1
+	}
+	switch v := params[field].(type) {
+	case float64:
+		out[field] = float64(step(int64(v)))
+	case string:
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return nil, err
+		}
+		out[field] = strconv.FormatInt(step(n), 10)
+	default:
+		return nil, &json.UnsupportedValueError{Str: field + " is missing or not an integer"}
+	}
+	return out, nil
+}
+
 // submitParamsProposal submits a proposal holding one MsgUpdateParams (in
 // a timelock MsgSchedule for Agora's modules) and returns its id.
 func submitParamsProposal(t *testing.T, d *harness.Devnet, msgType string, params map[string]any, title string) (string, error) {
 	t.Helper()
 	proposal := map[string]any{
-		"messages": []any{harness.GovMessage(map[string]any{"@type": msgType, "params": params}, title)},
+		"messages": []any{govMessage(map[string]any{"@type": msgType, "params": params}, title)},
 		"metadata": "", "deposit": "10000000uagr", "title": title, "summary": title,
 	}
 	bz, err := json.Marshal(proposal)
@@ -159,7 +189,7 @@ func waitProposalOutcome(t *testing.T, d *harness.Devnet, id string) (string, st
 		}
 		if s := out.Proposal.Status; s != "" && !strings.Contains(s, "VOTING_PERIOD") && !strings.Contains(s, "DEPOSIT_PERIOD") {
 			if strings.Contains(s, "PASSED") {
-				harness.WaitTimelock(t, d.Bin, d.Home, id, sharedTimelockDelay)
+				waitTimelock(t, d.Bin, d.Home, id, sharedTimelockDelay)
 			}
 			return s, out.Proposal.FailedReason
 		}

@@ -24,10 +24,6 @@ var shared struct {
 // sharedVotingPeriod is the shared devnet's governance voting period.
 const sharedVotingPeriod = 20 * time.Second
 
-// sharedTimelockDelay is the shared devnet's x/timelock delay: short, so
-// that the suite stays fast, but long enough to see an operation queued.
-const sharedTimelockDelay = 6 * time.Second
-
 // sharedDevnet starts the shared devnet on first use and returns it as seen
 // by t.
 func sharedDevnet(t *testing.T) *harness.Devnet {

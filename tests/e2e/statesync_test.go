@@ -26,7 +26,7 @@ import (
 // validator's height from a snapshot (its first block is the snapshot's
 // height + 1, not 1) and answer a bank query as the validator does.
 func TestStateSync(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	rpcURL := d.Ports.RPCURL()
 
@@ -135,7 +135,7 @@ func TestStateSync(t *testing.T) {
 
 	// Queries: the same balances at the same height on both nodes.
 	h := st.SyncInfo.LatestBlockHeight
-	for _, who := range []string{harness.Addr(t, "alice"), harness.Addr(t, devgenesis.ValidatorKeyName(0))} {
+	for _, who := range []string{addr(t, "alice"), addr(t, devgenesis.ValidatorKeyName(0))} {
 		got := balanceAt(t, d.Bin, home, joiner.Ports.RPCURL(), who, h)
 		want := balanceAt(t, d.Bin, d.Home, rpcURL, who, h)
 		if got != want || got == "" || got == "0" {

@@ -19,7 +19,7 @@ import (
 // validators keep producing blocks, and the parent restarts the node, which
 // catches up to the same app hash.
 func TestLocalnetSurvivesNodeLoss(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	l := harness.RunLocalnet(t, 4)
 	const victim = 3
 	pid := l.Pid(victim)
@@ -80,7 +80,7 @@ func TestLocalnetSurvivesNodeLoss(t *testing.T) {
 // `agorad devnet` refuses to start, naming the port, what it is for and the
 // flag that moves it, in one line and with a non-zero exit.
 func TestDevnetPortTaken(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	bin := harness.Binary(t)
 	home := t.TempDir()
 	base := harness.FreePortBase(t, 1)

@@ -38,7 +38,7 @@ type synthExchange struct {
 // by their share of its collateral and shares (Liquity's formulas). Only
 // XAU/USD moves — no other module prices gold — and it is restored after.
 func TestSynth(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
 	bin, home := d.Bin, d.Home
 	txFlags := []string{"--fees", "15000uagr", "--gas", "600000"}

@@ -17,9 +17,9 @@ import (
 // codespace and code and its message. The user's uusdc is untouched; the
 // fee (uagr) is taken, because the tx was included in a block.
 func TestFailedTxShown(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	d := sharedDevnet(t)
-	carol := harness.Addr(t, "carol")
+	carol := addr(t, "carol")
 	bal := func(denom string) sdkmath.Int {
 		t.Helper()
 		amt, err := harness.Balance(d.Bin, d.Home, carol, denom)
@@ -54,7 +54,7 @@ func TestFailedTxShown(t *testing.T) {
 	// A tx the node refuses at admission (fee too low) exits non-zero too,
 	// and moves nothing.
 	agrBefore = bal("uagr")
-	out, err = d.CLI("tx", "bank", "send", "carol", harness.Addr(t, "bob"), "1uagr", "--fees", "1uagr", "-y")
+	out, err = d.CLI("tx", "bank", "send", "carol", addr(t, "bob"), "1uagr", "--fees", "1uagr", "-y")
 	if err == nil || !strings.Contains(err.Error(), "rejected by the node (CheckTx)") || !strings.Contains(err.Error(), "insufficient fee") {
 		t.Fatalf("an underpaid send: err %v\n%s", err, out)
 	}
@@ -63,7 +63,7 @@ func TestFailedTxShown(t *testing.T) {
 	}
 
 	// A good tx exits 0 and says it was committed.
-	out, err = d.CLI("tx", "bank", "send", "carol", harness.Addr(t, "bob"), "1uagr", "--fees", "5000uagr", "-y")
+	out, err = d.CLI("tx", "bank", "send", "carol", addr(t, "bob"), "1uagr", "--fees", "5000uagr", "-y")
 	if err != nil || !strings.Contains(out, "result: committed in block") {
 		t.Fatalf("a good send: err %v\n%s", err, out)
 	}

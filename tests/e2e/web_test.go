@@ -75,7 +75,7 @@ func getJSON(t *testing.T, url string, v any) int {
 // received send on an account page. AGORA_WEB_SCREENSHOTS=docs/web (from the
 // repository root) writes the screenshots docs/web.md shows.
 func TestWeb(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	webDir := filepath.Join(harness.RepoRoot(), "web")
 	requireBrowserTools(t, webDir)
 	d := sharedDevnet(t)
@@ -95,7 +95,7 @@ func TestWeb(t *testing.T) {
 		}
 		var keys []struct{ Name, Address, Mnemonic string }
 		getJSON(t, url+"/devnet-keys.json", &keys)
-		if len(keys) != 1+len(devgenesis.TestAccountNames) || keys[1].Address != harness.Addr(t, keys[1].Name) {
+		if len(keys) != 1+len(devgenesis.TestAccountNames) || keys[1].Address != addr(t, keys[1].Name) {
 			t.Errorf("devnet keys: %+v", keys)
 		}
 		// The proxy reaches the node's REST API and RPC.

@@ -1,4 +1,4 @@
-package localnet
+package e2e
 
 import (
 	"encoding/json"
@@ -23,7 +23,7 @@ import (
 // the chain and catches up on restart with the same state; a full node that
 // joins late syncs to the same balances.
 func TestLocalnet(t *testing.T) {
-	harness.SkipInShortMode(t)
+	skipInShortMode(t)
 	net := harness.InitLocalnet(t, 4, 1, harness.Options{VotingPeriod: localnetVotingPeriod, TimelockDelay: localnetTimelockDelay})
 	vals := net.Validators()
 	fullNode := net.Nodes[4]
@@ -46,11 +46,11 @@ func TestLocalnet(t *testing.T) {
 		}
 		// Metrics are on by default, each node on its own port.
 		for _, v := range vals {
-			m := harness.Scrape(t, v.Spec.Ports.MetricsURL())
+			m := scrape(t, v.Spec.Ports.MetricsURL())
 			if h, ok := m[`cometbft_consensus_height{chain_id="`+net.ChainID+`"}`]; !ok || h < 2 {
 				t.Errorf("%s: cometbft_consensus_height %v (present %v) at %s", v, h, ok, v.Spec.Ports.MetricsURL())
 			}
-			if _, ok := harness.Lookup(m, `agora_endblock_seconds_count{module="dex"}`); !ok {
+			if _, ok := lookup(m, `agora_endblock_seconds_count{module="dex"}`); !ok {
 				t.Errorf("%s: no agora_endblock_seconds at %s", v, v.Spec.Ports.MetricsURL())
 			}
 		}
@@ -138,7 +138,7 @@ func TestLocalnet(t *testing.T) {
 	})
 
 	t.Run("a full node started late syncs to the same state", func(t *testing.T) {
-		bob := harness.Addr(t, "bob")
+		bob := addr(t, "bob")
 		res := node0.Tx(t, "tx", "bank", "send", "alice", bob, "4242uusdc", "--fees", "5000uagr")
 		if res.Code != 0 {
 			t.Fatalf("send: %s", res.RawLog)

@@ -1,4 +1,4 @@
-package localnet
+package e2e
 
 import (
 	"encoding/json"
@@ -25,6 +25,9 @@ const localnetTimelockDelay = 15 * time.Second
 // vote runs.
 const localnetVotingPeriod = 90 * time.Second
 
+// swapMsgURL is the dex message the guardian pauses.
+const swapMsgURL = "/agora.dex.v1.MsgSwapExactIn"
+
 // testGovernanceLifecycle: a dex parameter change is debated (two comments
 // and a reply), voted with reasons, passes, waits in the timelock (queued
 // with an eta, params unchanged) and executes; a second change is cancelled
@@ -34,7 +37,7 @@ const localnetVotingPeriod = 90 * time.Second
 func testGovernanceLifecycle(t *testing.T, net *harness.Net, vals []*harness.Node) {
 	node0 := vals[0]
 	before := nodeParams(t, node0, "dex")
-	changed, err := harness.Bumped(before, "max_hops")
+	changed, err := bumped(before, "max_hops")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +84,7 @@ func testGovernanceLifecycle(t *testing.T, net *harness.Net, vals []*harness.Nod
 	if t.Failed() {
 		t.FailNow()
 	}
-	var th harness.ForumThread
+	var th forumThread
 	node0.QueryJSON(t, &th, "q", "forum", "thread", keep)
 	if len(th.Comments) != 2 {
 		t.Fatalf("thread %+v, want 2 comments", th)
@@ -102,11 +105,11 @@ func testGovernanceLifecycle(t *testing.T, net *harness.Net, vals []*harness.Nod
 		}
 	}
 	// Both wait in the timelock; nothing changed yet.
-	kept, ok := harness.OperationOf(t, net.Bin, node0.Home(), keep)
+	kept, ok := operationOf(t, net.Bin, node0.Home(), keep)
 	if !ok {
-		t.Fatalf("proposal %s passed but its change is not queued: %+v", keep, harness.QueuedOperations(t, net.Bin, node0.Home()))
+		t.Fatalf("proposal %s passed but its change is not queued: %+v", keep, queuedOperations(t, net.Bin, node0.Home()))
 	}
-	stopped, ok := harness.OperationOf(t, net.Bin, node0.Home(), cancel)
+	stopped, ok := operationOf(t, net.Bin, node0.Home(), cancel)
 	if !ok {
 		t.Fatalf("proposal %s passed but its change is not queued", cancel)
 	}
@@ -121,17 +124,17 @@ func testGovernanceLifecycle(t *testing.T, net *harness.Net, vals []*harness.Nod
 	if res := node0.Tx(t, "tx", "timelock", "cancel", stopped.Operation.ID, "--from", devgenesis.GuardianKeyName, "--fees", "5000uagr"); res.Code != 0 {
 		t.Fatalf("guardian cancel: %s", res.RawLog)
 	}
-	if _, ok := harness.OperationOf(t, net.Bin, node0.Home(), cancel); ok {
+	if _, ok := operationOf(t, net.Bin, node0.Home(), cancel); ok {
 		t.Fatal("the cancelled operation is still queued")
 	}
 	// The first executes after its eta; the cancelled one never does.
-	harness.WaitTimelock(t, net.Bin, node0.Home(), keep, localnetTimelockDelay)
+	waitTimelock(t, net.Bin, node0.Home(), keep, localnetTimelockDelay)
 	if now := nodeParams(t, vals[3], "dex"); !reflect.DeepEqual(now, changed) {
 		t.Fatalf("dex params after the timelock:\n got %v\nwant %v", now, changed)
 	}
 
 	// The guardian pauses swaps in one transaction.
-	if res := node0.Tx(t, "tx", "circuit", "disable", harness.SwapMsgURL, "--from", devgenesis.GuardianKeyName, "--fees", "5000uagr"); res.Code != 0 {
+	if res := node0.Tx(t, "tx", "circuit", "disable", swapMsgURL, "--from", devgenesis.GuardianKeyName, "--fees", "5000uagr"); res.Code != 0 {
 		t.Fatalf("guardian disable: %s", res.RawLog)
 	}
 	swap := func() harness.TxResult {
@@ -144,14 +147,14 @@ func testGovernanceLifecycle(t *testing.T, net *harness.Net, vals []*harness.Nod
 			timelocktypes.ModuleName, timelocktypes.ErrMessageDisabled.ABCICode())
 	}
 	// It cannot re-enable them itself.
-	res, _ := harness.Tx(net.Bin, node0.Home(), "tx", "circuit", "reset", harness.SwapMsgURL, "--from", devgenesis.GuardianKeyName, "--fees", "5000uagr")
+	res, _ := harness.Tx(net.Bin, node0.Home(), "tx", "circuit", "reset", swapMsgURL, "--from", devgenesis.GuardianKeyName, "--fees", "5000uagr")
 	if res.Codespace != timelocktypes.ModuleName || res.Code != timelocktypes.ErrGuardianForbidden.ABCICode() {
 		t.Fatalf("guardian reset: %s/%d %s, want refused", res.Codespace, res.Code, res.RawLog)
 	}
 	// Governance re-enables them (directly: re-enabling is not delayed).
 	// An expedited proposal: half the voting period, a higher threshold.
 	reset := submitProposal(t, node0, map[string]any{
-		"@type": "/cosmos.circuit.v1.MsgResetCircuitBreaker", "authority": app.GovAuthority(), "msg_type_urls": []string{harness.SwapMsgURL},
+		"@type": "/cosmos.circuit.v1.MsgResetCircuitBreaker", "authority": app.GovAuthority(), "msg_type_urls": []string{swapMsgURL},
 	}, "Localnet: swaps back on", true)
 	voteAll(t, net, vals, map[string]string{reset: "the incident is over"})
 	if status := waitProposalEnd(t, node0, reset); status != "PROPOSAL_STATUS_PASSED" {
@@ -178,7 +181,7 @@ func nodeParams(t *testing.T, node *harness.Node, module string) map[string]any 
 // message of a timelocked module, and returns its id.
 func submitScheduled(t *testing.T, node *harness.Node, msgType string, params map[string]any, title string) string {
 	t.Helper()
-	return submitProposal(t, node, harness.GovMessage(map[string]any{"@type": msgType, "params": params}, title), title, false)
+	return submitProposal(t, node, govMessage(map[string]any{"@type": msgType, "params": params}, title), title, false)
 }
 
 // submitProposal submits one message (JSON, authority set) as alice with

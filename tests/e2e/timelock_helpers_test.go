@@ -1,4 +1,4 @@
-package harness
+package e2e
 
 import (
 	"strings"
@@ -6,25 +6,27 @@ import (
 	"time"
 
 	"github.com/agora-labs/agora/app"
+	"github.com/agora-labs/agora/tests/e2e/harness"
 )
 
-// SwapMsgURL is the dex message the guardian pauses in the tests.
-const SwapMsgURL = "/agora.dex.v1.MsgSwapExactIn"
+// sharedTimelockDelay is the shared devnet's x/timelock delay: short, so
+// that the suite stays fast, but long enough to see an operation queued.
+const sharedTimelockDelay = 6 * time.Second
 
-// Timelocked tells whether a message type's authority is x/timelock (every
+// timelocked tells whether a message type's authority is x/timelock (every
 // Agora module and x/distribution; see x/timelock/README.md): governance
 // must schedule it rather than send it.
-func Timelocked(msgType string) bool {
+func timelocked(msgType string) bool {
 	return (strings.HasPrefix(msgType, "/agora.") && !strings.HasPrefix(msgType, "/agora.timelock.")) ||
 		strings.HasPrefix(msgType, "/cosmos.distribution.")
 }
 
-// GovMessage is msg (JSON, without its authority) ready to be a proposal's
+// govMessage is msg (JSON, without its authority) ready to be a proposal's
 // message: signed by gov, or, for a timelocked type, signed by the timelock
 // and wrapped in a MsgSchedule that gov signs.
-func GovMessage(msg map[string]any, title string) map[string]any {
+func govMessage(msg map[string]any, title string) map[string]any {
 	msgType, _ := msg["@type"].(string)
-	if !Timelocked(msgType) {
+	if !timelocked(msgType) {
 		msg["authority"] = app.GovAuthority()
 		return msg
 	}
@@ -35,8 +37,8 @@ func GovMessage(msg map[string]any, title string) map[string]any {
 	}
 }
 
-// QueuedOperation is one entry of `agorad q timelock operations -o json`.
-type QueuedOperation struct {
+// queuedOperation is one entry of `agorad q timelock operations -o json`.
+type queuedOperation struct {
 	Operation struct {
 		ID         string `json:"id"`
 		ProposalID string `json:"proposal_id"`
@@ -46,37 +48,37 @@ type QueuedOperation struct {
 	SecondsLeft string `json:"seconds_left"`
 }
 
-// QueuedOperations lists the timelock's queue.
-func QueuedOperations(t testing.TB, bin, home string) []QueuedOperation {
+// queuedOperations lists the timelock's queue.
+func queuedOperations(t *testing.T, bin, home string) []queuedOperation {
 	t.Helper()
 	var out struct {
-		Operations []QueuedOperation `json:"operations"`
+		Operations []queuedOperation `json:"operations"`
 	}
-	if err := QueryJSON(bin, home, &out, "q", "timelock", "operations"); err != nil {
+	if err := harness.QueryJSON(bin, home, &out, "q", "timelock", "operations"); err != nil {
 		t.Fatal(err)
 	}
 	return out.Operations
 }
 
-// OperationOf returns the queued operation a proposal scheduled, if any.
-func OperationOf(t testing.TB, bin, home, proposalID string) (QueuedOperation, bool) {
+// operationOf returns the queued operation a proposal scheduled, if any.
+func operationOf(t *testing.T, bin, home, proposalID string) (queuedOperation, bool) {
 	t.Helper()
-	for _, op := range QueuedOperations(t, bin, home) {
+	for _, op := range queuedOperations(t, bin, home) {
 		if op.Operation.ProposalID == proposalID {
 			return op, true
 		}
 	}
-	return QueuedOperation{}, false
+	return queuedOperation{}, false
 }
 
-// WaitTimelock waits until the operation a passed proposal scheduled has
+// waitTimelock waits until the operation a passed proposal scheduled has
 // left the queue (executed, or failed: the caller checks the effect). It
 // returns at once when the proposal scheduled nothing.
-func WaitTimelock(t testing.TB, bin, home, proposalID string, delay time.Duration) {
+func waitTimelock(t *testing.T, bin, home, proposalID string, delay time.Duration) {
 	t.Helper()
 	deadline := time.Now().Add(delay + 30*time.Second)
 	for time.Now().Before(deadline) {
-		if _, ok := OperationOf(t, bin, home, proposalID); !ok {
+		if _, ok := operationOf(t, bin, home, proposalID); !ok {
 			return
 		}
 		time.Sleep(time.Second)
