@@ -22,6 +22,8 @@
 #                    (~1,300 txs; CometBFT's default 22020096) and
 #                    evidence.max_bytes = 100000 (it must fit in a block)
 #   no-invariants    app.toml [invariants] check-every-block = false
+#   mempool-5k       config.toml [mempool] size = 5000 (CometBFT's default;
+#                    agorad localnet writes 10000)
 #   gogc-N           the nodes run with GOGC=N (Go's garbage collector
 #                    target; default 100)
 #   pprof            config.toml pprof_laddr on 127.0.0.1:BASE+10·i+9 (node i),
@@ -33,9 +35,10 @@ cd "$(dirname "$0")/.."
 TXS=${TXS:-30000}
 ACCOUNTS=${ACCOUNTS:-100}
 VALIDATORS=${VALIDATORS:-4}
-# Each workload's most unconfirmed txs: two of them together stay below the
-# mempool's 5,000 (a full mempool refuses a tx, and then every later tx of
-# its account fails its sequence check).
+# Each workload's most unconfirmed txs: two of them together, plus a block
+# of txs that a node one block behind the others still holds, stay below
+# the mempool's 10,000 (a full mempool refuses a tx, and then every later tx
+# of its account fails its sequence check; docs/performance.md).
 PENDING=${PENDING:-2000}
 BASE=${BASE:-36700}
 agorad_bin
@@ -67,6 +70,7 @@ apply() {
 		sed -i 's/"max_bytes": "22020096"/"max_bytes": "400000"/; s/"max_bytes": "1048576"/"max_bytes": "100000"/' "$g"
 		;;
 	no-invariants) set_toml "$a" check-every-block false ;;
+	mempool-5k) set_toml "$c" size 5000 ;;
 	gogc-*) ;; # the nodes' environment, below
 	pprof) set_toml "$c" pprof_laddr "\"127.0.0.1:$((BASE + 10 * ${2##*node} + 9))\"" ;;
 	*)

@@ -10,8 +10,8 @@ import (
 	"github.com/agora-labs/agora/pkg/nodeproc"
 )
 
-// devnet --init-only writes the devnet's home (genesis, config.toml with the
-// default index list in app.toml, keys) and starts no node; a second
+// devnet --init-only writes the devnet's home (genesis, config.toml with a
+// mempool of 10,000 txs, the default index list in app.toml, keys) and starts no node; a second
 // --init-only leaves it as it is.
 func TestDevnetInitOnly(t *testing.T) {
 	home := filepath.Join(t.TempDir(), "devnet")
@@ -44,6 +44,15 @@ func TestDevnetInitOnly(t *testing.T) {
 	}
 	if !strings.Contains(string(app), `index-events = ["message.action"`) {
 		t.Fatalf("app.toml does not carry the default index list")
+	}
+	// Room for a block's txs on top of what clients keep pending
+	// (network.MempoolSize).
+	comet, err := os.ReadFile(filepath.Join(home, "config", "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(comet), "\nsize = 10000\n") {
+		t.Fatalf("config.toml does not set the mempool's size to 10000")
 	}
 	if out := run(); !strings.Contains(out, "Resuming") {
 		t.Fatalf("second run did not keep the devnet:\n%s", out)
