@@ -11,8 +11,8 @@ import (
 )
 
 // devnet --init-only writes the devnet's home (genesis, config.toml with a
-// mempool of 10,000 txs, the default index list in app.toml, keys) and starts no node; a second
-// --init-only leaves it as it is.
+// mempool of 10,000 txs, the default index list in app.toml, keys) and
+// starts no node; a second --init-only leaves it as it is.
 func TestDevnetInitOnly(t *testing.T) {
 	home := filepath.Join(t.TempDir(), "devnet")
 	run := func() string {
