@@ -10,7 +10,7 @@
 # at the end (a validator falling behind shows as a lower height).
 #
 #   scripts/bench-localnet.sh                       (TXS=30000 of each, 100 accounts each)
-#   TXS=150000 scripts/bench-localnet.sh            (the 5-minute run)
+#   TXS=36000 scripts/bench-localnet.sh             (the 5-minute load: ~8 min here)
 #   AGORAD_BIN=/tmp/agorad VALIDATORS=4 scripts/bench-localnet.sh
 #   KINDS=send KEEP=1 scripts/bench-localnet.sh     (sends only; keep the homes and logs)
 #   LEVERS="propose-10s block-400kb" scripts/bench-localnet.sh
