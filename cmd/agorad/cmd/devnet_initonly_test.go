@@ -46,7 +46,7 @@ func TestDevnetInitOnly(t *testing.T) {
 		t.Fatalf("app.toml does not carry the default index list")
 	}
 	// Room for a block's txs on top of what clients keep pending
-	// (network.MempoolSize).
+	// (config.MempoolSize).
 	comet, err := os.ReadFile(filepath.Join(home, "config", "config.toml"))
 	if err != nil {
 		t.Fatal(err)

@@ -121,11 +121,22 @@ func AppTemplate() string {
 // binds every interface).
 const PrometheusListenAddr = "127.0.0.1:26660"
 
-// CometConfig is config.toml for a new node: one-second blocks, the
-// Prometheus endpoint (off until [prometheus] enabled) on loopback.
+// MempoolSize is the most txs a new node keeps pending (CometBFT's
+// default: 5,000). A node one block behind the others still holds that
+// block's txs (up to ~3,000 under load on this machine's localnet) besides
+// what clients keep pending, and a full CometBFT mempool drops a tx the app
+// has just accepted while the broadcast still reports success; the
+// account's later txs then fail their sequence check (docs/performance.md,
+// "The 4-validator localnet").
+const MempoolSize = 10000
+
+// CometConfig is config.toml for a new node: one-second blocks, a mempool
+// of MempoolSize txs, the Prometheus endpoint (off until [prometheus]
+// enabled) on loopback.
 func CometConfig() *cmtcfg.Config {
 	cfg := cmtcfg.DefaultConfig()
 	cfg.Consensus.TimeoutCommit = BlockTime
+	cfg.Mempool.Size = MempoolSize
 	cfg.Instrumentation.PrometheusListenAddr = PrometheusListenAddr
 	return cfg
 }

@@ -23,3 +23,11 @@ func TestMetricsDefaults(t *testing.T) {
 		t.Error("app.toml template has no [prometheus] enabled")
 	}
 }
+
+// A new node's mempool leaves room for a block's txs on top of what
+// clients keep pending (config.MempoolSize), over CometBFT's 5,000.
+func TestMempoolDefault(t *testing.T) {
+	if got := config.CometConfig().Mempool.Size; got != 10000 {
+		t.Errorf("mempool size %d, want 10000", got)
+	}
+}

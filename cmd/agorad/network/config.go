@@ -16,21 +16,12 @@ import (
 	"github.com/agora-labs/agora/x/oracle/feeder"
 )
 
-// MempoolSize is the most txs a node of Agora's local networks keeps
-// pending (CometBFT's default: 5,000). A node one block behind the others
-// still holds that block's txs (up to ~3,000 under load on this machine's
-// localnet) besides what clients keep pending, and a full CometBFT mempool
-// drops a tx the app has just accepted while the broadcast still reports
-// success; the account's later txs then fail their sequence check
-// (docs/performance.md, "The 4-validator localnet").
-const MempoolSize = 10000
-
-// cometConfig is config.toml for a node on loopback: its own ports, fast
-// blocks, no pprof listener (it would collide between nodes), the metrics
-// endpoint on the node's own port when it has one, and a mempool of
-// MempoolSize txs.
+// cometConfig is config.toml for a node on loopback: a new node's
+// (config.CometConfig) with its own ports, the network's block time, no
+// pprof listener (it would collide between nodes), the metrics endpoint on
+// the node's own port when it has one.
 func cometConfig(n NodeSpec, blockTime time.Duration) *cmtcfg.Config {
-	cfg := cmtcfg.DefaultConfig()
+	cfg := config.CometConfig()
 	cfg.SetRoot(n.Home)
 	cfg.Moniker = n.Moniker
 	cfg.ProxyApp = n.Ports.ABCIAddr()
@@ -40,7 +31,6 @@ func cometConfig(n NodeSpec, blockTime time.Duration) *cmtcfg.Config {
 	cfg.P2P.AddrBookStrict = false
 	cfg.P2P.AllowDuplicateIP = true
 	cfg.Consensus.TimeoutCommit = blockTime
-	cfg.Mempool.Size = MempoolSize
 	cfg.Instrumentation.Prometheus = n.Ports.MetricsOn()
 	if n.Ports.MetricsOn() {
 		cfg.Instrumentation.PrometheusListenAddr = n.Ports.PrometheusAddr()
